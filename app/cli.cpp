@@ -1,0 +1,175 @@
+#include "cli.h"
+
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli_args.h"
+#include "cli_output.h"
+#include "loader.h"
+#include "timeline.h"
+#include "version.h"
+
+namespace chronomap::cli {
+namespace {
+
+void print_diagnostics(const Diagnostics& d, std::ostream& out) {
+    for (const auto& item : d.items()) out << item.format() << '\n';
+}
+
+// Loads the atlas; problems go to stderr in one line each plus a summary.
+bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false) {
+    result = load_atlas(path);
+    const auto& d = result.diagnostics;
+    if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
+    if (d.has_errors())
+        std::cerr << path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
+    return result.manifest_read;
+}
+
+std::optional<Date> date_option(const Args& a, const char* key) {
+    const auto text = a.get(key);
+    if (!text) return std::nullopt;
+    const DateParseResult r = parse_date(*text);
+    if (!r.date) throw std::invalid_argument(std::string(key) + ": " + r.error);
+    return r.date;
+}
+
+Basis basis_option(const Args& a) {
+    const std::string b = a.get("--basis").value_or("de_facto");
+    auto basis = basis_from_string(b);
+    if (!basis || *basis == Basis::Both)
+        throw std::invalid_argument("--basis must be de_facto or de_jure, not '" + b + "'");
+    return *basis;
+}
+
+int cmd_validate(const Args& a) {
+    if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
+    const LoadResult r = load_atlas(a.positional[0]);
+    print_diagnostics(r.diagnostics, std::cout);
+    const auto& d = r.diagnostics;
+    std::size_t features = 0;
+    for (const auto& l : r.atlas.layers) features += l.features.size();
+    std::cout << a.positional[0] << ": " << d.error_count() << " error(s), " << d.warning_count()
+              << " warning(s); " << r.atlas.layers.size() << " layer(s), " << features
+              << " feature(s), " << r.atlas.powers.size() << " power(s), "
+              << r.atlas.events.size() << " event(s)\n";
+    return d.has_errors() ? kInputErrors : kOk;
+}
+
+int cmd_status(const Args& a) {
+    if (a.positional.size() != 1) throw std::invalid_argument("status takes one ATLAS");
+    const auto date = date_option(a, "--date");
+    if (!date) throw std::invalid_argument("status needs --date DATE");
+    const Basis view = basis_option(a);
+    LoadResult r;
+    if (!load(a.positional[0], r, true)) return kInputErrors;
+    const Timeline tl(r.atlas);
+    const std::string lang = a.get("--lang").value_or("en");
+    if (a.has("--json"))
+        std::cout << status_json(r.atlas, tl, *date, view, lang).dump(2) << '\n';
+    else
+        print_status(std::cout, r.atlas, tl, *date, view, lang);
+    return kOk;
+}
+
+int cmd_events(const Args& a) {
+    if (a.positional.size() != 1) throw std::invalid_argument("events takes one ATLAS");
+    const auto from = date_option(a, "--from");
+    const auto to = date_option(a, "--to");
+    LoadResult r;
+    if (!load(a.positional[0], r, true)) return kInputErrors;
+    const Timeline tl(r.atlas);
+    const auto events = tl.events_between(from, to);
+    if (a.has("--json"))
+        std::cout << events_json(r.atlas, events).dump(2) << '\n';
+    else
+        print_events(std::cout, r.atlas, events);
+    return kOk;
+}
+
+int cmd_history(const Args& a) {
+    if (a.positional.size() != 2) throw std::invalid_argument("history takes ATLAS and TERRITORY");
+    LoadResult r;
+    if (!load(a.positional[0], r, true)) return kInputErrors;
+    const Timeline tl(r.atlas);
+    const std::string& id = a.positional[1];
+    if (tl.territory_index(id) < 0) {
+        const std::string best = closest_match(id, tl.territories());
+        std::cerr << "chronomap: the atlas has no territory '" << id << "'"
+                  << (best.empty() ? "" : " (did you mean '" + best + "'?)") << '\n';
+        return kInputErrors;
+    }
+    const std::string lang = a.get("--lang").value_or("en");
+    if (a.has("--json"))
+        std::cout << history_json(r.atlas, tl, id, lang).dump(2) << '\n';
+    else
+        print_history(std::cout, r.atlas, tl, id, lang);
+    return kOk;
+}
+
+}  // namespace
+
+std::string usage() {
+    return "chronomap " CHRONOMAP_VERSION " - watch borders change through time\n"
+           "\n"
+           "Usage:\n"
+           "  chronomap validate ATLAS\n"
+           "      list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal failure\n"
+           "  chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] [--json]\n"
+           "      who held each territory on DATE\n"
+           "  chronomap events ATLAS [--from DATE] [--to DATE] [--json]\n"
+           "      the events in a range of dates\n"
+           "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
+           "      every change of one territory, with its sources\n"
+           "  chronomap --help | --version\n"
+           "\n"
+           "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
+           "DATE is YYYY, YYYY-MM or YYYY-MM-DD; years before 1 are negative (astronomical): -0489 = 490 BC.\n"
+           "The bundled atlas is " + default_atlas_path() + "\n";
+}
+
+std::string default_atlas_path() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<fs::path> candidates;
+    if (!ec) {
+        candidates.push_back(exe.parent_path() / "../share/chronomap/maps" / CHRONOMAP_DEFAULT_ATLAS);
+        candidates.push_back(exe.parent_path() / "maps" / CHRONOMAP_DEFAULT_ATLAS);
+    }
+    candidates.push_back(fs::path(CHRONOMAP_SOURCE_MAPS_DIR) / CHRONOMAP_DEFAULT_ATLAS);
+    for (const auto& c : candidates)
+        if (fs::exists(c / "atlas.json", ec)) return (c / "atlas.json").lexically_normal().string();
+    return (candidates.back() / "atlas.json").lexically_normal().string();
+}
+
+int run(const std::vector<std::string>& argv) {
+    try {
+        if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+            std::cout << usage();
+            return kOk;
+        }
+        if (argv[0] == "--version") {
+            std::cout << "chronomap " CHRONOMAP_VERSION "\n";
+            return kOk;
+        }
+        const std::string command = argv[0];
+        const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+        const Args a = parse_args(rest, {"--date", "--basis", "--from", "--to", "--lang"}, {"--json"});
+        if (!a.error.empty()) throw std::invalid_argument(a.error);
+        if (command == "validate") return cmd_validate(a);
+        if (command == "status") return cmd_status(a);
+        if (command == "events") return cmd_events(a);
+        if (command == "history") return cmd_history(a);
+        throw std::invalid_argument("unknown command '" + command + "'");
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "chronomap: " << e.what() << "\n(see chronomap --help)\n";
+        return kInputErrors;
+    } catch (const std::exception& e) {
+        std::cerr << "chronomap: internal error: " << e.what() << '\n';
+        return kInternal;
+    }
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,39 @@
+#include "cli_args.h"
+
+namespace chronomap::cli {
+
+Args parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
+                const std::set<std::string>& flag_options) {
+    Args out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.size() < 3 || a.rfind("--", 0) != 0) {
+            out.positional.push_back(a);
+            continue;
+        }
+        std::string key = a;
+        std::optional<std::string> value;
+        if (const auto eq = a.find('='); eq != std::string::npos) {
+            key = a.substr(0, eq);
+            value = a.substr(eq + 1);
+        }
+        if (flag_options.count(key) && !value) {
+            out.flags.insert(key);
+        } else if (value_options.count(key)) {
+            if (!value) {
+                if (i + 1 >= args.size()) {
+                    out.error = key + " needs a value";
+                    return out;
+                }
+                value = args[++i];
+            }
+            out.options[key] = *value;
+        } else {
+            out.error = "unknown option " + key;
+            return out;
+        }
+    }
+    return out;
+}
+
+}  // namespace chronomap::cli

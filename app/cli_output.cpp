@@ -1,0 +1,199 @@
+#include "cli_output.h"
+
+#include <ostream>
+
+namespace chronomap::cli {
+namespace {
+
+std::string power_name(const Atlas& atlas, const std::string& id, const std::string& lang) {
+    const Power* p = atlas.find_power(id);
+    return p ? p->names.get(lang, id) : id;
+}
+
+std::string territory_name(const Atlas& atlas, const std::string& id, const std::string& lang) {
+    const Feature* f = atlas.find_territory(id);
+    return f ? f->names.get(lang, id) : id;
+}
+
+ojson sources_json(const std::vector<SourceRef>& refs) {
+    ojson out = ojson::array();
+    for (const auto& r : refs) out.push_back({{"source", r.source}, {"locator", r.locator}});
+    return out;
+}
+
+// A table whose columns are sized to their widest cell.
+class Table {
+public:
+    explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print(std::ostream& out) const {
+        std::vector<std::size_t> width(rows_[0].size(), 0);
+        for (const auto& r : rows_)
+            for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+        for (const auto& r : rows_) {
+            std::string line;
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                line += r[i];
+                if (i + 1 < r.size()) line += std::string(width[i] - display_width(r[i]) + 2, ' ');
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            out << line << '\n';
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace
+
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+                  const std::string& lang) {
+    ojson out;
+    out["date"] = date.iso();
+    out["basis"] = to_string(view);
+    ojson territories = ojson::array();
+    for (const auto& s : tl.state_at(date, view)) {
+        ojson t;
+        t["id"] = s.territory;
+        t["name"] = territory_name(atlas, s.territory, lang);
+        if (s.known) {
+            t["status"] = to_string(s.status);
+            t["controller"] = s.controller;
+            t["controller_name"] = power_name(atlas, s.controller, lang);
+            t["since"] = s.since.iso();
+            t["event"] = s.event->id;
+        } else {
+            t["status"] = nullptr;
+            t["controller"] = nullptr;
+            t["controller_name"] = nullptr;
+            t["since"] = nullptr;
+            t["event"] = nullptr;
+        }
+        territories.push_back(std::move(t));
+    }
+    out["territories"] = std::move(territories);
+    ojson claims = ojson::array();
+    for (const Claim* c : tl.claims_at(date)) {
+        claims.push_back({{"claimant", c->claimant},
+                          {"claimant_name", power_name(atlas, c->claimant, lang)},
+                          {"territory", c->territory},
+                          {"from", c->from.iso()},
+                          {"to", c->to ? ojson(c->to->iso()) : ojson(nullptr)}});
+    }
+    out["claims"] = std::move(claims);
+    return out;
+}
+
+ojson events_json(const Atlas& atlas, const std::vector<const Event*>& events) {
+    (void)atlas;
+    ojson list = ojson::array();
+    for (const Event* e : events) {
+        ojson j;
+        j["id"] = e->id;
+        j["date"] = e->date.iso();
+        if (e->signed_on) j["signed"] = e->signed_on->iso();
+        if (e->ratified) j["ratified"] = e->ratified->iso();
+        if (e->in_force) j["in_force"] = e->in_force->iso();
+        j["title"] = e->title;
+        j["kind"] = to_string(e->kind);
+        j["summary"] = e->summary;
+        j["parties"] = e->parties;
+        ojson changes = ojson::array();
+        for (const auto& c : e->changes)
+            changes.push_back({{"territory", c.territory},
+                               {"status", to_string(c.status)},
+                               {"controller", c.controller},
+                               {"date", c.date.value_or(e->date).iso()},
+                               {"basis", to_string(c.basis)}});
+        j["changes"] = std::move(changes);
+        ojson claims = ojson::array();
+        for (const auto& c : e->claims)
+            claims.push_back({{"claimant", c.claimant},
+                              {"territory", c.territory},
+                              {"from", c.from.iso()},
+                              {"to", c.to ? ojson(c.to->iso()) : ojson(nullptr)}});
+        j["claims"] = std::move(claims);
+        j["sources"] = sources_json(e->sources);
+        j["notes"] = e->notes;
+        list.push_back(std::move(j));
+    }
+    return ojson{{"events", std::move(list)}};
+}
+
+ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,
+                   const std::string& lang) {
+    ojson out;
+    out["territory"] = territory;
+    out["name"] = territory_name(atlas, territory, lang);
+    ojson list = ojson::array();
+    for (const auto& h : tl.history(territory)) {
+        list.push_back({{"date", h.effective.iso()},
+                        {"basis", to_string(h.basis)},
+                        {"status", to_string(h.change->status)},
+                        {"controller", h.change->controller},
+                        {"controller_name", power_name(atlas, h.change->controller, lang)},
+                        {"event", h.event->id},
+                        {"event_title", h.event->title},
+                        {"sources", sources_json(h.event->sources)}});
+    }
+    out["history"] = std::move(list);
+    return out;
+}
+
+void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date,
+                  Basis view, const std::string& lang) {
+    out << atlas.title << " — " << date.readable() << " ("
+        << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
+    Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
+    for (const auto& s : tl.state_at(date, view)) {
+        const std::string name = territory_name(atlas, s.territory, lang);
+        if (!s.known) {
+            table.add({s.territory, name, "-", "(no recorded change yet)", "", ""});
+            continue;
+        }
+        table.add({s.territory, name, to_string(s.status), power_name(atlas, s.controller, lang),
+                   s.since.iso(), s.event->title});
+    }
+    table.print(out);
+    const auto claims = tl.claims_at(date);
+    if (!claims.empty()) {
+        out << "\nClaims in force:\n";
+        for (const Claim* c : claims)
+            out << "  " << power_name(atlas, c->claimant, lang) << " claims "
+                << territory_name(atlas, c->territory, lang) << " (since " << c->from.readable()
+                << ")\n";
+    }
+}
+
+void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events) {
+    Table table({"DATE", "KIND", "ID", "TITLE", "CHANGES"});
+    for (const Event* e : events)
+        table.add({e->date.iso(), to_string(e->kind), e->id, e->title, std::to_string(e->changes.size())});
+    table.print(out);
+    out << "\n" << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in "
+        << atlas.title << "\n";
+}
+
+void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
+                   const std::string& territory, const std::string& lang) {
+    out << territory_name(atlas, territory, lang) << " (" << territory << ")\n\n";
+    Table table({"DATE", "BASIS", "STATUS", "CONTROLLER", "EVENT", "SOURCES"});
+    for (const auto& h : tl.history(territory)) {
+        std::string sources;
+        for (const auto& r : h.event->sources)
+            sources += (sources.empty() ? "" : "; ") + r.source + (r.locator.empty() ? "" : " " + r.locator);
+        table.add({h.effective.iso(), to_string(h.basis), to_string(h.change->status),
+                   power_name(atlas, h.change->controller, lang), h.event->title, sources});
+    }
+    table.print(out);
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,167 @@
+#pragma once
+// The atlas model: what a manifest, its layers and its event files describe, once loaded.
+// Plain data; no GDAL, GL or UI types appear here.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "diagnostics.h"
+#include "geometry.h"
+
+namespace chronomap {
+
+enum class Status : std::uint8_t { Integral, Autonomous, Occupied, Administered, SelfDeclared };
+enum class EventKind : std::uint8_t { Treaty, Decision, Military, Declaration, Other };
+enum class LayerRole : std::uint8_t { Territories, Places, Reference };
+
+// Which view of control a change applies to. A de jure change (a treaty in force) and a de facto
+// change (troops on the ground) often happen on different days.
+enum class Basis : std::uint8_t { DeFacto = 1, DeJure = 2, Both = 3 };
+inline bool applies_to(Basis change, Basis view) {
+    return (static_cast<int>(change) & static_cast<int>(view)) != 0;
+}
+
+const char* to_string(Status s);
+const char* to_string(EventKind k);
+const char* to_string(LayerRole r);
+const char* to_string(Basis b);
+std::optional<Status> status_from_string(const std::string& s);
+std::optional<EventKind> event_kind_from_string(const std::string& s);
+std::optional<LayerRole> layer_role_from_string(const std::string& s);
+std::optional<Basis> basis_from_string(const std::string& s);
+
+// Names keyed by language code ("en", "tr", "az", "ru", "hy", "ka", ...).
+struct Names {
+    std::map<std::string, std::string> by_lang;
+    // The name in lang, else English, else any name, else fallback.
+    std::string get(const std::string& lang, const std::string& fallback = {}) const;
+};
+
+struct PowerParent {
+    std::string power;
+    std::optional<Date> from;
+    std::optional<Date> to;
+};
+
+struct Power {
+    std::string id;
+    Names names;
+    std::uint32_t rgba = 0x808080FF;
+    std::vector<PowerParent> parents;
+    std::string note;
+    SourcePos pos;
+};
+
+struct Source {
+    std::string id;
+    std::string author;
+    std::string title;
+    std::string year;
+    std::string language;
+    std::string file;  // the file name, where the source is one of ours
+    std::string note;
+    SourcePos pos;
+};
+
+struct SourceRef {
+    std::string source;
+    std::string locator;  // "Art. V", "Appendix 2", "p. 272"
+    SourcePos pos;
+};
+
+struct Change {
+    std::string territory;
+    Status status = Status::Integral;
+    std::string controller;
+    std::optional<Date> date;  // own date, if it differs from the event's
+    Basis basis = Basis::Both;
+    std::string note;
+    SourcePos pos;
+};
+
+struct Claim {
+    std::string claimant;
+    std::string territory;
+    Date from;
+    std::optional<Date> to;
+    std::string note;
+    SourcePos pos;
+};
+
+struct Event {
+    std::string id;
+    Date date;
+    std::optional<Date> signed_on;
+    std::optional<Date> ratified;
+    std::optional<Date> in_force;
+    std::string title;
+    std::string summary;
+    EventKind kind = EventKind::Other;
+    std::vector<std::string> parties;
+    std::vector<Change> changes;
+    std::vector<Claim> claims;
+    std::vector<SourceRef> sources;
+    std::vector<std::string> notes;
+    SourcePos pos;
+};
+
+struct Feature {
+    std::string id;
+    Names names;
+    Shape shape;  // in the display CRS
+    Bounds lonlat_bounds;
+    std::optional<Date> valid_from;
+    std::optional<Date> valid_to;
+    std::map<std::string, std::string> properties;  // every other attribute, as text
+};
+
+struct Layer {
+    std::string name;        // the manifest's name for it
+    std::string source;      // GDAL data source as written in the manifest
+    std::string gdal_layer;  // layer inside the data source
+    LayerRole role = LayerRole::Reference;
+    std::string id_field;
+    std::map<std::string, std::string> name_fields;  // language -> field
+    std::string valid_from_field;
+    std::string valid_to_field;
+    bool visible = true;
+    std::vector<Feature> features;
+    SourcePos pos;
+};
+
+struct View {
+    double lon = 0;
+    double lat = 0;
+    double zoom = 1;  // 1 = the whole atlas extent fits
+    std::optional<Bounds> bbox;  // lon/lat; preferred over centre and zoom when present
+};
+
+struct Atlas {
+    std::string manifest_path;
+    std::string title;
+    std::string description;
+    Date start;
+    Date end;
+    std::string crs = "EPSG:4326";  // display CRS, as written
+    View default_view;
+    std::vector<Layer> layers;
+    std::vector<Power> powers;
+    std::vector<Source> sources;
+    std::vector<Event> events;  // sorted by date once loaded
+
+    const Power* find_power(const std::string& id) const;
+    const Source* find_source(const std::string& id) const;
+    const Event* find_event(const std::string& id) const;
+    // The territory feature with this id, valid at date (or the first with this id).
+    const Feature* find_territory(const std::string& id, std::optional<Date> at = {}) const;
+    std::vector<std::string> territory_ids() const;  // unique, in layer order
+};
+
+// The names of a power's parents at a date, outermost last ("TSFSR", "USSR").
+std::vector<std::string> parents_at(const Atlas& atlas, const std::string& power, Date at);
+
+}  // namespace chronomap

@@ -1,0 +1,184 @@
+#include "date.h"
+
+#include <array>
+#include <cstdio>
+
+namespace chronomap {
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days, valid for the whole int range we use.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+struct Ymd {
+    int y;
+    int m;
+    int d;
+};
+
+Ymd civil_from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+// Julian calendar date to days since 1970-01-01, through the Julian Day Number.
+std::int64_t days_from_julian(std::int64_t y, int m, int d) {
+    const std::int64_t a = (14 - m) / 12;
+    const std::int64_t yy = y + 4800 - a;
+    const std::int64_t mm = m + 12 * a - 3;
+    auto floor_div = [](std::int64_t n, std::int64_t k) { return n >= 0 ? n / k : -((-n + k - 1) / k); };
+    const std::int64_t jdn = d + floor_div(153 * mm + 2, 5) + 365 * yy + floor_div(yy, 4) - 32083;
+    return jdn - 2440588;  // JDN of 1970-01-01
+}
+
+constexpr std::array<const char*, 12> kMonthNames = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+bool is_leap_year(int year, Calendar cal) {
+    if (cal == Calendar::Julian) return year % 4 == 0;
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month, Calendar cal) {
+    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && is_leap_year(year, cal)) return 29;
+    return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+Date Date::from_ymd(int year, int month, int day, Calendar cal) {
+    Date out;
+    out.day = cal == Calendar::Julian ? days_from_julian(year, month, day)
+                                      : days_from_civil(year, static_cast<unsigned>(month),
+                                                        static_cast<unsigned>(day));
+    out.precision = Precision::Day;
+    return out;
+}
+
+Date Date::year_only(int year) {
+    Date out = from_ymd(year, 1, 1);
+    out.precision = Precision::Year;
+    return out;
+}
+
+Date Date::year_month(int year, int month) {
+    Date out = from_ymd(year, month, 1);
+    out.precision = Precision::Month;
+    return out;
+}
+
+int Date::year() const { return civil_from_days(day).y; }
+int Date::month() const { return civil_from_days(day).m; }
+int Date::day_of_month() const { return civil_from_days(day).d; }
+
+std::string Date::iso() const {
+    const Ymd c = civil_from_days(day);
+    char buf[32];
+    const char* sign = c.y < 0 ? "-" : "";
+    const int ay = c.y < 0 ? -c.y : c.y;
+    switch (precision) {
+        case Precision::Year: std::snprintf(buf, sizeof buf, "%s%04d", sign, ay); break;
+        case Precision::Month: std::snprintf(buf, sizeof buf, "%s%04d-%02d", sign, ay, c.m); break;
+        case Precision::Day:
+            std::snprintf(buf, sizeof buf, "%s%04d-%02d-%02d", sign, ay, c.m, c.d);
+            break;
+    }
+    return buf;
+}
+
+std::string Date::readable() const {
+    const Ymd c = civil_from_days(day);
+    // Astronomical year 0 is 1 BC, -1 is 2 BC, and so on.
+    const std::string year_text =
+        c.y <= 0 ? std::to_string(1 - c.y) + " BC" : std::to_string(c.y);
+    const std::string month_name = kMonthNames[static_cast<std::size_t>(c.m - 1)];
+    switch (precision) {
+        case Precision::Year: return year_text;
+        case Precision::Month: return month_name + " " + year_text;
+        case Precision::Day: return std::to_string(c.d) + " " + month_name + " " + year_text;
+    }
+    return year_text;
+}
+
+DateParseResult parse_date(std::string_view text, Calendar cal) {
+    DateParseResult r;
+    auto fail = [&](std::string msg, int offset) {
+        r.error = std::move(msg);
+        r.error_offset = offset;
+        return r;
+    };
+    const std::string quoted = "'" + std::string(text) + "'";
+    std::size_t i = 0;
+    int sign = 1;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+        sign = text[i] == '-' ? -1 : 1;
+        ++i;
+    }
+    auto read_digits = [&](std::size_t count, int& value) {
+        value = 0;
+        for (std::size_t k = 0; k < count; ++k, ++i) {
+            if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+            value = value * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    const std::string expected = " is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD";
+    if (!read_digits(4, year)) return fail(quoted + expected, static_cast<int>(i));
+    year *= sign;
+    if (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        return fail(quoted + ": years have four digits (from -9999 to 9999)", static_cast<int>(i));
+    Precision precision = Precision::Year;
+    if (i < text.size()) {
+        if (text[i] != '-') return fail(quoted + expected, static_cast<int>(i));
+        ++i;
+        const std::size_t month_at = i;
+        if (!read_digits(2, month)) return fail(quoted + expected, static_cast<int>(i));
+        if (month < 1 || month > 12)
+            return fail(quoted + ": month " + std::to_string(month) + " does not exist (01 to 12)",
+                        static_cast<int>(month_at));
+        precision = Precision::Month;
+        if (i < text.size()) {
+            if (text[i] != '-') return fail(quoted + expected, static_cast<int>(i));
+            ++i;
+            const std::size_t day_at = i;
+            if (!read_digits(2, day)) return fail(quoted + expected, static_cast<int>(i));
+            const int dim = days_in_month(year, month, cal);
+            if (day < 1 || day > dim)
+                return fail(quoted + ": day " + std::to_string(day) + " does not exist; " +
+                                kMonthNames[static_cast<std::size_t>(month - 1)] + " " +
+                                std::to_string(year) + " has " + std::to_string(dim) + " days",
+                            static_cast<int>(day_at));
+            precision = Precision::Day;
+            if (i != text.size()) return fail(quoted + expected, static_cast<int>(i));
+        }
+    }
+    Date d;
+    switch (precision) {
+        case Precision::Year: d = Date::year_only(year); break;
+        case Precision::Month: d = Date::year_month(year, month); break;
+        case Precision::Day: d = Date::from_ymd(year, month, day, cal); break;
+    }
+    r.date = d;
+    return r;
+}
+
+}  // namespace chronomap

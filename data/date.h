@@ -1,0 +1,54 @@
+#pragma once
+// Calendar dates as day numbers in the proleptic Gregorian calendar.
+// A platform date (time_t, std::chrono::sys_days with <chrono> formatting) is not used because
+// historical atlases need years before 1 and a precision (year, month or day).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace chronomap {
+
+enum class Precision : std::uint8_t { Year, Month, Day };
+enum class Calendar : std::uint8_t { Gregorian, Julian };
+
+struct Date {
+    // Days since 1970-01-01 (proleptic Gregorian). For year or month precision, the first day.
+    std::int64_t day = 0;
+    Precision precision = Precision::Day;
+
+    static constexpr int kMinYear = -9999;
+    static constexpr int kMaxYear = 9999;
+
+    static Date from_ymd(int year, int month, int day, Calendar cal = Calendar::Gregorian);
+    static Date year_only(int year);
+    static Date year_month(int year, int month);
+
+    int year() const;
+    int month() const;
+    int day_of_month() const;
+
+    // ISO 8601 at the date's own precision: "1921", "1921-03", "1921-03-16", "-0489".
+    std::string iso() const;
+    // Readable English form: "13 October 1921", "March 1921", "1921", "490 BC".
+    std::string readable() const;
+
+    friend bool operator==(const Date& a, const Date& b) { return a.day == b.day; }
+    friend auto operator<=>(const Date& a, const Date& b) { return a.day <=> b.day; }
+};
+
+struct DateParseResult {
+    std::optional<Date> date;
+    std::string error;  // empty on success; a message a person can act on
+    int error_offset = 0;  // character offset of the problem inside the text
+};
+
+// Parses YYYY, YYYY-MM or YYYY-MM-DD with an optional sign ("-0490" is astronomical year -490).
+// Julian input is converted to the proleptic Gregorian day.
+DateParseResult parse_date(std::string_view text, Calendar cal = Calendar::Gregorian);
+
+bool is_leap_year(int year, Calendar cal = Calendar::Gregorian);
+int days_in_month(int year, int month, Calendar cal = Calendar::Gregorian);
+
+}  // namespace chronomap

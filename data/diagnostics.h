@@ -1,0 +1,48 @@
+#pragma once
+// Problems found in user data, each with its place and a message a person can act on.
+
+#include <string>
+#include <vector>
+
+namespace chronomap {
+
+enum class Severity { Warning, Error };
+
+struct SourcePos {
+    std::string file;  // as the user named it, relative to the manifest where possible
+    int line = 0;      // 1-based; 0 when unknown
+    int column = 0;    // 1-based, counted in characters; 0 when unknown
+};
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    SourcePos pos;
+    std::string layer;    // for geometry problems
+    std::string feature;  // feature id, for geometry problems
+    std::string message;
+
+    // "events.json:42:18: error: ..." or "borders.gpkg: layer 'x', feature 'kars': warning: ..."
+    std::string format() const;
+};
+
+class Diagnostics {
+public:
+    void error(SourcePos pos, std::string message);
+    void warning(SourcePos pos, std::string message);
+    void feature_problem(Severity s, SourcePos file, std::string layer, std::string feature,
+                         std::string message);
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+    const std::vector<Diagnostic>& items() const { return items_; }
+    int error_count() const;
+    int warning_count() const;
+    bool has_errors() const { return error_count() > 0; }
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// Closest candidate by edit distance, for "did you mean ...?" hints; empty if nothing is close.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace chronomap

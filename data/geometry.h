@@ -1,0 +1,50 @@
+#pragma once
+// Plain geometry in the display CRS. The renderer and the tests see only these types.
+
+#include <limits>
+#include <vector>
+
+namespace chronomap {
+
+struct Vec2 {
+    double x = 0;
+    double y = 0;
+};
+
+using Ring = std::vector<Vec2>;
+
+struct Polygon {
+    std::vector<Ring> rings;  // rings[0] is the exterior, the rest are holes
+};
+
+struct Bounds {
+    double min_x = std::numeric_limits<double>::infinity();
+    double min_y = std::numeric_limits<double>::infinity();
+    double max_x = -std::numeric_limits<double>::infinity();
+    double max_y = -std::numeric_limits<double>::infinity();
+
+    bool empty() const { return min_x > max_x || min_y > max_y; }
+    void add(Vec2 p) {
+        if (p.x < min_x) min_x = p.x;
+        if (p.y < min_y) min_y = p.y;
+        if (p.x > max_x) max_x = p.x;
+        if (p.y > max_y) max_y = p.y;
+    }
+    void add(const Bounds& b) {
+        if (b.empty()) return;
+        add(Vec2{b.min_x, b.min_y});
+        add(Vec2{b.max_x, b.max_y});
+    }
+};
+
+struct Shape {
+    std::vector<Polygon> polygons;
+    std::vector<std::vector<Vec2>> lines;
+    std::vector<Vec2> points;
+
+    bool empty() const { return polygons.empty() && lines.empty() && points.empty(); }
+    std::size_t vertex_count() const;
+    Bounds bounds() const;
+};
+
+}  // namespace chronomap

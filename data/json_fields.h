@@ -1,0 +1,53 @@
+#pragma once
+// Typed access to fields of a positioned JSON document. Every wrong type or missing required
+// field becomes a located diagnostic; the caller gets std::nullopt and carries on.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "json_doc.h"
+
+namespace chronomap {
+
+enum class Need { Optional, Required };
+
+class JsonFields {
+public:
+    JsonFields(const JsonDoc& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+
+    // `what` names the object for messages: "event 'kars-1921'", "layer 2".
+    std::optional<std::string> string(const nlohmann::json& obj, const std::string& ptr,
+                                      const char* key, Need need, const std::string& what);
+    std::optional<double> number(const nlohmann::json& obj, const std::string& ptr,
+                                 const char* key, Need need, const std::string& what);
+    std::optional<Date> date(const nlohmann::json& obj, const std::string& ptr, const char* key,
+                             Need need, const std::string& what,
+                             Calendar cal = Calendar::Gregorian);
+    std::vector<std::string> string_list(const nlohmann::json& obj, const std::string& ptr,
+                                         const char* key, const std::string& what);
+    // The value at key if it has the expected JSON type, else nullptr (with a diagnostic).
+    const nlohmann::json* typed(const nlohmann::json& obj, const std::string& ptr, const char* key,
+                                nlohmann::json::value_t type, Need need, const std::string& what);
+    // Reads "calendar": "julian"|"gregorian" if present.
+    Calendar calendar(const nlohmann::json& obj, const std::string& ptr, Calendar inherited);
+
+    bool is_object(const nlohmann::json& v, const std::string& ptr, const std::string& what);
+    SourcePos pos(const std::string& ptr) const { return doc_.pos(ptr); }
+    static std::string child(const std::string& ptr, const char* key) {
+        return ptr + "/" + pointer_escape(key);
+    }
+    static std::string child(const std::string& ptr, std::size_t index) {
+        return ptr + "/" + std::to_string(index);
+    }
+    Diagnostics& diags() { return diags_; }
+
+private:
+    const JsonDoc& doc_;
+    Diagnostics& diags_;
+};
+
+const char* json_type_name(nlohmann::json::value_t t);
+
+}  // namespace chronomap

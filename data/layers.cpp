@@ -1,0 +1,289 @@
+// Vector layers through GDAL/OGR: any format GDAL reads, reprojected to the display CRS.
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "loader_parts.h"
+
+namespace chronomap::detail {
+namespace {
+
+// GDAL prints its errors to stderr by default; we turn them into diagnostics instead.
+struct QuietGdal {
+    QuietGdal() {
+        static std::once_flag once;
+        std::call_once(once, [] { GDALAllRegister(); });
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
+std::string last_gdal_message() {
+    const char* m = CPLGetLastErrorMsg();
+    return m && *m ? std::string(m) : std::string("no further detail from GDAL");
+}
+
+bool all_finite(const OGRGeometry* g) {
+    bool ok = true;
+    struct Visitor : public OGRDefaultConstGeometryVisitor {
+        bool* ok;
+        using OGRDefaultConstGeometryVisitor::visit;
+        void visit(const OGRPoint* p) override {
+            if (!p->IsEmpty() && (!std::isfinite(p->getX()) || !std::isfinite(p->getY()))) *ok = false;
+        }
+    } v;
+    v.ok = &ok;
+    g->accept(&v);
+    return ok;
+}
+
+Ring to_ring(const OGRLinearRing* r) {
+    Ring out;
+    out.reserve(static_cast<std::size_t>(r->getNumPoints()));
+    for (int i = 0; i < r->getNumPoints(); ++i) out.push_back({r->getX(i), r->getY(i)});
+    return out;
+}
+
+void append_geometry(const OGRGeometry* g, Shape& shape) {
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPoint: {
+            const auto* p = g->toPoint();
+            if (!p->IsEmpty()) shape.points.push_back({p->getX(), p->getY()});
+            break;
+        }
+        case wkbLineString: {
+            const auto* l = g->toLineString();
+            std::vector<Vec2> line;
+            for (int i = 0; i < l->getNumPoints(); ++i) line.push_back({l->getX(i), l->getY(i)});
+            if (line.size() >= 2) shape.lines.push_back(std::move(line));
+            break;
+        }
+        case wkbPolygon: {
+            const auto* poly = g->toPolygon();
+            if (poly->IsEmpty()) break;
+            Polygon out;
+            out.rings.push_back(to_ring(poly->getExteriorRing()));
+            for (int i = 0; i < poly->getNumInteriorRings(); ++i)
+                out.rings.push_back(to_ring(poly->getInteriorRing(i)));
+            shape.polygons.push_back(std::move(out));
+            break;
+        }
+        default:
+            if (OGR_GT_IsSubClassOf(wkbFlatten(g->getGeometryType()), wkbGeometryCollection))
+                for (const auto* part : *g->toGeometryCollection()) append_geometry(part, shape);
+            break;
+    }
+}
+
+bool has_area(const OGRGeometry* g) {
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPolygon || t == wkbMultiPolygon) return true;
+    if (t == wkbGeometryCollection)
+        for (const auto* part : *g->toGeometryCollection())
+            if (has_area(part)) return true;
+    return false;
+}
+
+void detect_name_fields(Layer& layer, OGRFeatureDefn* defn) {
+    if (!layer.name_fields.empty()) return;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        if (name == "name") layer.name_fields.emplace("en", name);
+        else if (name.rfind("name_", 0) == 0 && name.size() > 5) layer.name_fields[name.substr(5)] = name;
+    }
+}
+
+std::string field_list(OGRFeatureDefn* defn) {
+    std::string out;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+    return out.empty() ? "(none)" : out;
+}
+
+struct LayerReader {
+    Layer& layer;
+    const LoadContext& ctx;
+    std::unique_ptr<OGRCoordinateTransformation> to_display;
+    std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
+
+    void problem(Severity s, const std::string& feature, const std::string& msg) {
+        ctx.diags->feature_problem(s, {layer.source}, layer.name, feature, msg);
+    }
+
+    std::optional<Date> feature_date(OGRFeature& feat, int index, const std::string& id) {
+        if (index < 0 || !feat.IsFieldSetAndNotNull(index)) return std::nullopt;
+        const std::string text = feat.GetFieldAsString(index);
+        if (text.empty()) return std::nullopt;
+        const DateParseResult r = parse_date(text);
+        if (!r.date) problem(Severity::Error, id, r.error);
+        return r.date;
+    }
+
+    void read_feature(OGRFeature& feat, OGRFeatureDefn* defn, int id_index, int from_index,
+                      int to_index) {
+        Feature out;
+        out.id = id_index >= 0 && feat.IsFieldSetAndNotNull(id_index) ? feat.GetFieldAsString(id_index) : "";
+        const std::string label = out.id.empty() ? "#" + std::to_string(feat.GetFID()) : out.id;
+        if (out.id.empty()) {
+            problem(Severity::Error, label, "the feature has no value in the id field '" + layer.id_field + "'");
+            return;
+        }
+        for (const auto& [lang, field] : layer.name_fields) {
+            const int idx = defn->GetFieldIndex(field.c_str());
+            if (idx < 0 || !feat.IsFieldSetAndNotNull(idx)) continue;
+            std::string name = feat.GetFieldAsString(idx);
+            if (!sanitize_utf8(name))
+                problem(Severity::Error, label, "the name in field '" + field +
+                                                    "' is not valid UTF-8; re-save the data as UTF-8");
+            out.names.by_lang[lang] = name;
+        }
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            if (!feat.IsFieldSetAndNotNull(i)) continue;
+            std::string value = feat.GetFieldAsString(i);
+            sanitize_utf8(value);
+            out.properties[defn->GetFieldDefn(i)->GetNameRef()] = value;
+        }
+        out.valid_from = feature_date(feat, from_index, label);
+        out.valid_to = feature_date(feat, to_index, label);
+
+        OGRGeometry* geom = feat.GetGeometryRef();
+        if (!geom || geom->IsEmpty()) {
+            problem(Severity::Warning, label, "the feature has no geometry and is not drawn");
+            layer.features.push_back(std::move(out));
+            return;
+        }
+        if (!all_finite(geom)) {
+            problem(Severity::Error, label,
+                    "the geometry has NaN or infinite coordinates; the feature is skipped");
+            return;
+        }
+        std::unique_ptr<OGRGeometry> owned(geom->clone());
+        if (layer.role == LayerRole::Territories && !has_area(owned.get())) {
+            problem(Severity::Warning, label,
+                    std::string("a territories layer needs polygons, but this feature is a ") +
+                        OGRGeometryTypeToName(owned->getGeometryType()) + "; it is not drawn");
+            layer.features.push_back(std::move(out));
+            return;
+        }
+        if (has_area(owned.get()) && !owned->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
+            if (fixed) {
+                problem(Severity::Warning, label,
+                        "the polygon was invalid (for example self-intersecting) and was repaired "
+                        "with MakeValid; check its shape");
+                owned = std::move(fixed);
+            } else {
+                problem(Severity::Error, label, "the polygon is invalid and could not be repaired: " +
+                                                    last_gdal_message());
+                return;
+            }
+        }
+        OGREnvelope env;
+        owned->getEnvelope(&env);
+        if (to_lonlat) {
+            double minx = 0, miny = 0, maxx = 0, maxy = 0;
+            if (to_lonlat->TransformBounds(env.MinX, env.MinY, env.MaxX, env.MaxY, &minx, &miny,
+                                           &maxx, &maxy, 5)) {
+                out.lonlat_bounds.add(Vec2{minx, miny});
+                out.lonlat_bounds.add(Vec2{maxx, maxy});
+            }
+        } else {
+            out.lonlat_bounds.add(Vec2{env.MinX, env.MinY});
+            out.lonlat_bounds.add(Vec2{env.MaxX, env.MaxY});
+        }
+        if (to_display && owned->transform(to_display.get()) != OGRERR_NONE) {
+            problem(Severity::Error, label, "the geometry could not be reprojected to the display CRS: " +
+                                                last_gdal_message());
+            return;
+        }
+        append_geometry(owned.get(), out.shape);
+        if (layer.role == LayerRole::Territories) {
+            out.shape.points.clear();
+            out.shape.lines.clear();
+        }
+        layer.features.push_back(std::move(out));
+    }
+};
+
+}  // namespace
+
+void load_layer(Layer& layer, const LoadContext& ctx) {
+    QuietGdal quiet;
+    Diagnostics& diags = *ctx.diags;
+    const std::string resolved = ctx.resolve(layer.source);
+    const bool is_path = resolved.rfind("/", 0) == 0 && resolved.rfind("/vsi", 0) != 0;
+    if (is_path && !std::filesystem::exists(resolved)) {
+        diags.error(layer.pos, "the data source '" + layer.source + "' of layer '" + layer.name +
+                                   "' does not exist (looked for " + resolved + ")");
+        return;
+    }
+    GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) {
+        diags.error(layer.pos, "GDAL cannot read the data source '" + layer.source + "' of layer '" +
+                                   layer.name + "': " + last_gdal_message());
+        return;
+    }
+    OGRLayer* ogr = layer.gdal_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer.gdal_layer.c_str());
+    if (!ogr) {
+        std::string names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i)
+            names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
+        diags.error(layer.pos, "the data source '" + layer.source + "' has no layer '" +
+                                   layer.gdal_layer + "'; its layers are: " + names);
+        return;
+    }
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference source_srs = wgs84;
+    if (const OGRSpatialReference* s = ogr->GetSpatialRef()) {
+        source_srs = *s;
+        source_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    } else {
+        diags.feature_problem(Severity::Warning, {layer.source}, layer.name, {},
+                              "the layer declares no CRS; it is taken as EPSG:4326 (longitude, latitude)");
+    }
+    OGRSpatialReference display;
+    display.SetFromUserInput(ctx.display_crs.c_str());
+    display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    LayerReader reader{layer, ctx, nullptr, nullptr};
+    if (!source_srs.IsSame(&display))
+        reader.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
+    if (!source_srs.IsSame(&wgs84))
+        reader.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
+
+    OGRFeatureDefn* defn = ogr->GetLayerDefn();
+    const int id_index = defn->GetFieldIndex(layer.id_field.c_str());
+    if (id_index < 0) {
+        diags.error(layer.pos, "layer '" + layer.name + "' has no id field '" + layer.id_field +
+                                   "'; its fields are: " + field_list(defn));
+        return;
+    }
+    detect_name_fields(layer, defn);
+    auto optional_field = [&](const std::string& name) {
+        if (name.empty()) return -1;
+        const int idx = defn->GetFieldIndex(name.c_str());
+        if (idx < 0)
+            diags.error(layer.pos, "layer '" + layer.name + "' has no field '" + name +
+                                       "'; its fields are: " + field_list(defn));
+        return idx;
+    };
+    const int from_index = optional_field(layer.valid_from_field);
+    const int to_index = optional_field(layer.valid_to_field);
+
+    ogr->ResetReading();
+    for (auto& feat : *ogr) reader.read_feature(*feat, defn, id_index, from_index, to_index);
+    if (layer.features.empty())
+        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no features");
+}
+
+}  // namespace chronomap::detail

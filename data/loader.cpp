@@ -1,0 +1,130 @@
+#include "loader.h"
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "loader_parts.h"
+
+namespace chronomap {
+namespace detail {
+
+std::string LoadContext::resolve(const std::string& path) const {
+    namespace fs = std::filesystem;
+    // GDAL connection strings ("PG:dbname=x", "/vsizip/...") pass through untouched.
+    const auto colon = path.find(':');
+    if (colon != std::string::npos && colon > 1 && path.find('/') > colon) return path;
+    if (path.rfind("/vsi", 0) == 0) return path;
+    const fs::path p(path);
+    return p.is_absolute() ? path : (fs::path(base_dir) / p).lexically_normal().string();
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return !in.bad();
+}
+
+bool sanitize_utf8(std::string& text) {
+    std::string out;
+    bool clean = true;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = [&](std::size_t k) {
+            return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+        };
+        const unsigned c = b(0);
+        auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+        std::size_t n = 0;
+        if (c < 0x80) n = 1;
+        else if (c >= 0xC2 && c <= 0xDF && cont(1)) n = 2;
+        else if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2) && !(c == 0xE0 && b(1) < 0xA0) &&
+                 !(c == 0xED && b(1) > 0x9F)) n = 3;
+        else if (c >= 0xF0 && c <= 0xF4 && cont(1) && cont(2) && cont(3) &&
+                 !(c == 0xF0 && b(1) < 0x90) && !(c == 0xF4 && b(1) > 0x8F)) n = 4;
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            clean = false;
+            ++i;
+        } else {
+            out.append(text, i, n);
+            i += n;
+        }
+    }
+    text = std::move(out);
+    return clean;
+}
+
+}  // namespace detail
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                      [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+void load_everything(const std::string& manifest_path, LoadResult& result) {
+    namespace fs = std::filesystem;
+    Diagnostics& diags = result.diagnostics;
+    Atlas& atlas = result.atlas;
+    atlas.manifest_path = manifest_path;
+
+    detail::LoadContext ctx;
+    ctx.base_dir = fs::absolute(manifest_path).parent_path().lexically_normal().string();
+    ctx.diags = &diags;
+    const std::string manifest_name = fs::path(manifest_path).filename().string();
+
+    std::string text;
+    if (fs::is_directory(manifest_path)) {
+        // A folder stands for the atlas.json inside it.
+        load_everything((fs::path(manifest_path) / "atlas.json").string(), result);
+        return;
+    }
+    if (!detail::read_file(manifest_path, text)) {
+        diags.error({manifest_path}, "cannot read the atlas manifest: the file does not exist "
+                                     "or is not readable");
+        return;
+    }
+    auto doc = parse_json_with_positions(text, manifest_name, diags);
+    if (!doc) return;
+    result.manifest_read = true;
+
+    JsonFields f(*doc, diags);
+    std::vector<std::string> event_files;
+    detail::read_manifest(*doc, atlas, event_files, f);
+    ctx.display_crs = detail::checked_crs(atlas.crs, doc->pos("/crs"), diags);
+
+    for (auto& layer : atlas.layers) detail::load_layer(layer, ctx);
+    for (const auto& file : event_files) {
+        if (ends_with(file, ".csv"))
+            detail::load_events_csv(file, ctx, atlas);
+        else
+            detail::load_events_json(file, ctx, atlas);
+    }
+    std::stable_sort(atlas.events.begin(), atlas.events.end(),
+                     [](const Event& a, const Event& b) { return a.date < b.date; });
+    detail::check_atlas(atlas, diags);
+}
+
+}  // namespace
+
+LoadResult load_atlas(const std::string& manifest_path) {
+    LoadResult result;
+    try {
+        load_everything(manifest_path, result);
+    } catch (const std::exception& e) {
+        result.diagnostics.error({manifest_path},
+                                 std::string("internal error while loading: ") + e.what());
+    } catch (...) {
+        result.diagnostics.error({manifest_path}, "internal error while loading");
+    }
+    return result;
+}
+
+}  // namespace chronomap

@@ -1,0 +1,20 @@
+#pragma once
+// Loading an atlas never throws and never stops at the first problem: every problem becomes a
+// diagnostic and whatever could be loaded is returned.
+
+#include <string>
+
+#include "atlas.h"
+#include "diagnostics.h"
+
+namespace chronomap {
+
+struct LoadResult {
+    Atlas atlas;
+    Diagnostics diagnostics;
+    bool manifest_read = false;  // false if the manifest itself could not be read or parsed
+};
+
+[[nodiscard]] LoadResult load_atlas(const std::string& manifest_path);
+
+}  // namespace chronomap

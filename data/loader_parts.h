@@ -1,0 +1,32 @@
+#pragma once
+// The pieces of load_atlas(), one per kind of input. Internal to the data library.
+
+#include <string>
+
+#include "atlas.h"
+#include "diagnostics.h"
+#include "json_fields.h"
+
+namespace chronomap::detail {
+
+struct LoadContext {
+    std::string base_dir;      // directory of the manifest, for relative paths
+    std::string display_crs;   // as given in the manifest, validated
+    Diagnostics* diags = nullptr;
+    std::string resolve(const std::string& path) const;       // absolute path or connection
+};
+
+void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& event_files,
+                   JsonFields& f);
+// Validates the display CRS; an unknown one is an error and EPSG:4326 is used instead.
+std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags);
+void load_layer(Layer& layer, const LoadContext& ctx);
+void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+void check_atlas(Atlas& atlas, Diagnostics& diags);
+
+bool read_file(const std::string& path, std::string& out);
+// Replaces invalid UTF-8 with U+FFFD; returns false if anything was replaced.
+bool sanitize_utf8(std::string& text);
+
+}  // namespace chronomap::detail

@@ -1,0 +1,118 @@
+#include "timeline.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace chronomap {
+
+Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
+    territory_ids_ = atlas.territory_ids();
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < territory_ids_.size(); ++i) index.emplace(territory_ids_[i], i);
+    // Territories named only by changes (no geometry) still get a state.
+    for (const auto& ev : atlas.events)
+        for (const auto& c : ev.changes)
+            if (index.emplace(c.territory, territory_ids_.size()).second) territory_ids_.push_back(c.territory);
+
+    de_facto_.resize(territory_ids_.size());
+    de_jure_.resize(territory_ids_.size());
+    for (const auto& ev : atlas.events) {
+        for (const auto& c : ev.changes) {
+            const std::size_t t = index.at(c.territory);
+            const Entry e{c.date.value_or(ev.date), &ev, &c};
+            if (applies_to(c.basis, Basis::DeFacto)) de_facto_[t].push_back(e);
+            if (applies_to(c.basis, Basis::DeJure)) de_jure_[t].push_back(e);
+        }
+    }
+    // Stable: two changes on the same day apply in the order the events list them.
+    auto by_date = [](const Entry& a, const Entry& b) { return a.effective < b.effective; };
+    for (auto& list : de_facto_) std::stable_sort(list.begin(), list.end(), by_date);
+    for (auto& list : de_jure_) std::stable_sort(list.begin(), list.end(), by_date);
+}
+
+int Timeline::territory_index(const std::string& id) const {
+    auto it = std::find(territory_ids_.begin(), territory_ids_.end(), id);
+    return it == territory_ids_.end() ? -1 : static_cast<int>(it - territory_ids_.begin());
+}
+
+void Timeline::fill(std::size_t index, Date date, Basis view, TerritoryState& out) const {
+    const auto& list = (view == Basis::DeJure ? de_jure_ : de_facto_)[index];
+    // Last entry whose effective date is <= date.
+    auto it = std::upper_bound(list.begin(), list.end(), date,
+                               [](Date d, const Entry& e) { return d < e.effective; });
+    out.territory = territory_ids_[index];
+    if (it == list.begin()) {
+        out.known = false;
+        out.controller.clear();
+        out.event = nullptr;
+        out.change = nullptr;
+        return;
+    }
+    const Entry& e = *std::prev(it);
+    out.known = true;
+    out.status = e.change->status;
+    out.controller = e.change->controller;
+    out.since = e.effective;
+    out.event = e.event;
+    out.change = e.change;
+}
+
+void Timeline::state_at(Date date, Basis view, std::vector<TerritoryState>& out) const {
+    out.resize(territory_ids_.size());
+    for (std::size_t i = 0; i < territory_ids_.size(); ++i) fill(i, date, view, out[i]);
+}
+
+std::vector<TerritoryState> Timeline::state_at(Date date, Basis view) const {
+    std::vector<TerritoryState> out;
+    state_at(date, view, out);
+    return out;
+}
+
+std::optional<TerritoryState> Timeline::territory_state(const std::string& id, Date date,
+                                                        Basis view) const {
+    const int i = territory_index(id);
+    if (i < 0) return std::nullopt;
+    TerritoryState s;
+    fill(static_cast<std::size_t>(i), date, view, s);
+    return s;
+}
+
+std::vector<HistoryEntry> Timeline::history(const std::string& territory) const {
+    std::vector<HistoryEntry> out;
+    for (const auto& ev : atlas_.events)
+        for (const auto& c : ev.changes)
+            if (c.territory == territory) out.push_back({c.date.value_or(ev.date), c.basis, &ev, &c});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const HistoryEntry& a, const HistoryEntry& b) { return a.effective < b.effective; });
+    return out;
+}
+
+const Event* Timeline::next_event(Date after) const {
+    auto it = std::upper_bound(atlas_.events.begin(), atlas_.events.end(), after,
+                               [](Date d, const Event& e) { return d < e.date; });
+    return it == atlas_.events.end() ? nullptr : &*it;
+}
+
+const Event* Timeline::previous_event(Date before) const {
+    auto it = std::lower_bound(atlas_.events.begin(), atlas_.events.end(), before,
+                               [](const Event& e, Date d) { return e.date < d; });
+    return it == atlas_.events.begin() ? nullptr : &*std::prev(it);
+}
+
+std::vector<const Event*> Timeline::events_between(std::optional<Date> from,
+                                                   std::optional<Date> to) const {
+    std::vector<const Event*> out;
+    for (const auto& e : atlas_.events)
+        if ((!from || *from <= e.date) && (!to || e.date <= *to)) out.push_back(&e);
+    return out;
+}
+
+std::vector<const Claim*> Timeline::claims_at(Date date) const {
+    std::vector<const Claim*> out;
+    for (const auto& e : atlas_.events)
+        for (const auto& c : e.claims)
+            if (c.from <= date && (!c.to || date < *c.to)) out.push_back(&c);
+    return out;
+}
+
+}  // namespace chronomap

@@ -1,0 +1,65 @@
+#pragma once
+// Time queries over a loaded atlas: the state of every territory at a date, histories, stepping
+// through events. Built once per atlas; queries do no allocation beyond their results.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atlas.h"
+
+namespace chronomap {
+
+struct TerritoryState {
+    std::string territory;
+    bool known = false;  // false before the first change that concerns it
+    Status status = Status::Integral;
+    std::string controller;
+    Date since;
+    const Event* event = nullptr;
+    const Change* change = nullptr;
+};
+
+struct HistoryEntry {
+    Date effective;
+    Basis basis;
+    const Event* event;
+    const Change* change;
+};
+
+class Timeline {
+public:
+    explicit Timeline(const Atlas& atlas);
+
+    // One entry per territory, in atlas order. A change dated D is in effect on D itself.
+    std::vector<TerritoryState> state_at(Date date, Basis view) const;
+    // Same, written into `out` (resized to territory_count()), for callers that query per frame.
+    void state_at(Date date, Basis view, std::vector<TerritoryState>& out) const;
+    std::optional<TerritoryState> territory_state(const std::string& id, Date date, Basis view) const;
+
+    std::vector<HistoryEntry> history(const std::string& territory) const;
+    const Event* next_event(Date after) const;    // first event strictly after
+    const Event* previous_event(Date before) const;  // last event strictly before
+    std::vector<const Event*> events_between(std::optional<Date> from, std::optional<Date> to) const;
+    std::vector<const Claim*> claims_at(Date date) const;
+
+    const std::vector<std::string>& territories() const { return territory_ids_; }
+    std::size_t territory_count() const { return territory_ids_.size(); }
+    int territory_index(const std::string& id) const;
+
+private:
+    struct Entry {
+        Date effective;
+        const Event* event;
+        const Change* change;
+    };
+    const Atlas& atlas_;
+    std::vector<std::string> territory_ids_;
+    // Per territory, changes sorted by effective date, one list per view.
+    std::vector<std::vector<Entry>> de_facto_;
+    std::vector<std::vector<Entry>> de_jure_;
+
+    void fill(std::size_t index, Date date, Basis view, TerritoryState& out) const;
+};
+
+}  // namespace chronomap
