@@ -80,7 +80,8 @@ struct Change {
     std::optional<Date> date;  // own date, if it differs from the event's
     Basis basis = Basis::Both;
     std::string note;
-    SourcePos pos;
+    SourcePos pos;             // the territory value
+    SourcePos controller_pos;  // the controller value
 };
 
 struct Claim {
@@ -89,7 +90,8 @@ struct Claim {
     Date from;
     std::optional<Date> to;
     std::string note;
-    SourcePos pos;
+    SourcePos pos;            // the territory value
+    SourcePos claimant_pos;   // the claimant value
 };
 
 struct Event {
@@ -129,6 +131,7 @@ struct Layer {
     std::string valid_from_field;
     std::string valid_to_field;
     bool visible = true;
+    bool loaded = false;  // false if the data source could not be opened
     std::vector<Feature> features;
     SourcePos pos;
 };

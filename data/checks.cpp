@@ -64,9 +64,13 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
     const std::set<std::string> powers(power_ids.begin(), power_ids.end());
     const std::set<std::string> sources(source_ids.begin(), source_ids.end());
     const std::set<std::string> territories(territory_ids.begin(), territory_ids.end());
-    const bool have_territories = std::any_of(atlas.layers.begin(), atlas.layers.end(), [](const Layer& l) {
-        return l.role == LayerRole::Territories;
-    });
+    // Territory ids can only be checked when every territories layer could be read; otherwise
+    // each change would repeat the layer's own error.
+    const bool have_territories =
+        std::any_of(atlas.layers.begin(), atlas.layers.end(),
+                    [](const Layer& l) { return l.role == LayerRole::Territories; }) &&
+        std::all_of(atlas.layers.begin(), atlas.layers.end(),
+                    [](const Layer& l) { return l.role != LayerRole::Territories || l.loaded; });
 
     // Earliest date at which each territory has a shape; a territory with any undated shape exists always.
     std::map<std::string, std::optional<Date>> exists_from;
@@ -108,7 +112,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
             diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.iso() +
                                       ") lies outside the atlas time range");
         for (const auto& c : ev.changes) {
-            check_power(c.controller, c.pos, "change");
+            check_power(c.controller, c.controller_pos, "change");
             if (!check_territory(c.territory, c.pos, "change")) continue;
             const Date effective = c.date.value_or(ev.date);
             auto it = exists_from.find(c.territory);
@@ -118,7 +122,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
                                        it->second->iso() + "); move the change or the shape's valid_from");
         }
         for (const auto& c : ev.claims) {
-            check_power(c.claimant, c.pos, "claim");
+            check_power(c.claimant, c.claimant_pos, "claim");
             check_territory(c.territory, c.pos, "claim");
         }
     }

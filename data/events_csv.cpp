@@ -167,6 +167,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         if (territory.empty()) continue;
         Change c;
         c.pos = where("territory");
+        c.controller_pos = where("controller");
         c.territory = territory;
         c.controller = get("controller");
         c.date = date("change_date", false);

@@ -12,7 +12,8 @@ void read_change(const json& obj, const std::string& ptr, JsonFields& f, Calenda
     if (!f.is_object(obj, ptr, what)) return;
     cal = f.calendar(obj, ptr, cal);
     Change c;
-    c.pos = f.pos(ptr);
+    c.pos = f.pos(JsonFields::child(ptr, "territory"));
+    c.controller_pos = f.pos(JsonFields::child(ptr, "controller"));
     const auto territory = f.string(obj, ptr, "territory", Need::Required, what);
     const auto status = f.string(obj, ptr, "status", Need::Required, what);
     const auto controller = f.string(obj, ptr, "controller", Need::Required, what);
@@ -44,7 +45,8 @@ void read_claim(const json& obj, const std::string& ptr, JsonFields& f, Calendar
     if (!f.is_object(obj, ptr, what)) return;
     cal = f.calendar(obj, ptr, cal);
     Claim c;
-    c.pos = f.pos(ptr);
+    c.pos = f.pos(JsonFields::child(ptr, "territory"));
+    c.claimant_pos = f.pos(JsonFields::child(ptr, "claimant"));
     const auto claimant = f.string(obj, ptr, "claimant", Need::Required, what);
     const auto territory = f.string(obj, ptr, "territory", Need::Required, what);
     const auto from = f.date(obj, ptr, "from", Need::Optional, what, cal);
@@ -71,7 +73,7 @@ void read_sources(const json& obj, const std::string& ptr, JsonFields& f, const 
         const std::string sp = JsonFields::child(lp, i);
         const json& s = (*list)[i];
         SourceRef ref;
-        ref.pos = f.pos(sp);
+        ref.pos = s.is_object() && s.contains("source") ? f.pos(JsonFields::child(sp, "source")) : f.pos(sp);
         if (s.is_string()) {
             ref.source = s.get<std::string>();
         } else if (f.is_object(s, sp, "source " + std::to_string(i + 1) + " of " + what)) {

@@ -1,5 +1,7 @@
 #include "json_doc.h"
 
+#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 

@@ -37,7 +37,8 @@ bool all_finite(const OGRGeometry* g) {
         bool* ok;
         using OGRDefaultConstGeometryVisitor::visit;
         void visit(const OGRPoint* p) override {
-            if (!p->IsEmpty() && (!std::isfinite(p->getX()) || !std::isfinite(p->getY()))) *ok = false;
+            // No IsEmpty() test: OGR reports a point with a NaN coordinate as empty.
+            if (!std::isfinite(p->getX()) || !std::isfinite(p->getY())) *ok = false;
         }
     } v;
     v.ok = &ok;
@@ -120,6 +121,14 @@ struct LayerReader {
 
     std::optional<Date> feature_date(OGRFeature& feat, int index, const std::string& id) {
         if (index < 0 || !feat.IsFieldSetAndNotNull(index)) return std::nullopt;
+        const OGRFieldType type = feat.GetFieldDefnRef(index)->GetType();
+        if (type == OFTDate || type == OFTDateTime) {  // GeoJSON and GeoPackage type dates
+            int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
+            float s = 0;
+            if (feat.GetFieldAsDateTime(index, &y, &m, &d, &h, &mi, &s, &tz) && m >= 1 && m <= 12 &&
+                d >= 1 && d <= days_in_month(y, m))
+                return Date::from_ymd(y, m, d);
+        }
         const std::string text = feat.GetFieldAsString(index);
         if (text.empty()) return std::nullopt;
         const DateParseResult r = parse_date(text);
@@ -227,8 +236,11 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
     }
     GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
+        const char* detail = CPLGetLastErrorMsg();
         diags.error(layer.pos, "GDAL cannot read the data source '" + layer.source + "' of layer '" +
-                                   layer.name + "': " + last_gdal_message());
+                                   layer.name + "': " +
+                                   (detail && *detail ? std::string(detail)
+                                                      : std::string("it is not in any vector format GDAL knows")));
         return;
     }
     OGRLayer* ogr = layer.gdal_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer.gdal_layer.c_str());
@@ -262,6 +274,10 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
         reader.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
 
     OGRFeatureDefn* defn = ogr->GetLayerDefn();
+    if (ogr->GetFeatureCount(TRUE) == 0) {
+        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no features");
+        return;
+    }
     const int id_index = defn->GetFieldIndex(layer.id_field.c_str());
     if (id_index < 0) {
         diags.error(layer.pos, "layer '" + layer.name + "' has no id field '" + layer.id_field +
@@ -282,8 +298,9 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
 
     ogr->ResetReading();
     for (auto& feat : *ogr) reader.read_feature(*feat, defn, id_index, from_index, to_index);
+    layer.loaded = true;
     if (layer.features.empty())
-        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no features");
+        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no usable features");
 }
 
 }  // namespace chronomap::detail

@@ -1,6 +1,7 @@
 #include "loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <fstream>

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <set>
 
+#include <cpl_error.h>
 #include <ogr_spatialref.h>
 
 #include "loader_parts.h"
@@ -173,7 +174,10 @@ void read_view(const json& root, JsonFields& f, Atlas& atlas) {
 
 std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags) {
     OGRSpatialReference srs;
-    if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    const OGRErr err = srs.SetFromUserInput(crs.c_str());
+    CPLPopErrorHandler();
+    if (err != OGRERR_NONE) {
         diags.error(pos, "the display CRS '" + crs +
                              "' is not known to PROJ; use an EPSG code such as \"EPSG:3857\" or a "
                              "PROJ string (EPSG:4326 is used meanwhile)");
@@ -202,9 +206,6 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
     read_powers(root, f, atlas);
     read_sources(root, f, atlas);
     event_files = f.string_list(root, "", "events", what);
-    if (root.contains("events") && event_files.empty() && root["events"].is_array() &&
-        root["events"].empty())
-        f.diags().warning(f.pos("/events"), "the atlas lists no event files");
 }
 
 }  // namespace chronomap::detail

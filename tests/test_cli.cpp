@@ -1,0 +1,104 @@
+// The command line in-process: exit codes and the JSON shapes other tools rely on.
+#include <iostream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+
+using namespace chronomap;
+
+namespace {
+struct Captured {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Captured run(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    auto* old_out = std::cout.rdbuf(out.rdbuf());
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    const int code = cli::run(args);
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+    return {code, out.str(), err.str()};
+}
+
+const std::string kGood = std::string(CHRONOMAP_FIXTURES) + "/good";
+}  // namespace
+
+TEST(Cli, HelpAndVersion) {
+    EXPECT_EQ(run({"--help"}).code, 0);
+    EXPECT_NE(run({"--help"}).out.find("chronomap validate ATLAS"), std::string::npos);
+    EXPECT_EQ(run({"--version"}).out.rfind("chronomap ", 0), 0u);
+}
+
+TEST(Cli, ValidateExitCodes) {
+    EXPECT_EQ(run({"validate", kGood}).code, 0);
+    EXPECT_EQ(run({"validate", std::string(CHRONOMAP_FIXTURES) + "/bad/unknown-power"}).code, 2);
+    EXPECT_EQ(run({"validate", "/no/such/atlas.json"}).code, 2);
+}
+
+TEST(Cli, BadArgumentsAreInputErrors) {
+    EXPECT_EQ(run({"status", kGood}).code, 2);  // no --date
+    const auto bad_date = run({"status", kGood, "--date", "1921-02-30"});
+    EXPECT_EQ(bad_date.code, 2);
+    EXPECT_NE(bad_date.err.find("day 30 does not exist"), std::string::npos);
+    EXPECT_EQ(run({"status", kGood, "--date", "1921", "--basis", "both"}).code, 2);
+    EXPECT_EQ(run({"frobnicate"}).code, 2);
+    EXPECT_EQ(run({"status", kGood, "--date"}).code, 2);
+    const auto unknown = run({"history", kGood, "nakhcivan"});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("did you mean 'nakhchivan'"), std::string::npos);
+}
+
+TEST(Cli, StatusJsonShape) {
+    const auto r = run({"status", kGood, "--date", "1945-06-07", "--basis", "de_jure", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["date"], "1945-06-07");
+    EXPECT_EQ(j["basis"], "de_jure");
+    ASSERT_EQ(j["territories"].size(), 4u);
+    const auto& alpha = j["territories"][0];
+    for (const char* key : {"id", "name", "status", "controller", "controller_name", "since", "event"})
+        EXPECT_TRUE(alpha.contains(key)) << key;
+    EXPECT_EQ(alpha["controller"], "blue");
+    EXPECT_EQ(alpha["controller_name"], "Blue State");
+    EXPECT_EQ(alpha["since"], "1921-09-22");
+    EXPECT_EQ(alpha["event"], "treaty");
+    ASSERT_EQ(j["claims"].size(), 1u);
+    EXPECT_EQ(j["claims"][0]["claimant"], "red");
+    EXPECT_TRUE(j["territories"][3]["status"].is_null());  // gamma: no change before 1950
+}
+
+TEST(Cli, StatusTableInAnotherLanguage) {
+    const auto r = run({"status", kGood, "--date", "1910", "--lang", "tr"});
+    ASSERT_EQ(r.code, 0);
+    EXPECT_NE(r.out.find("Kırmızı Devlet"), std::string::npos);
+    EXPECT_NE(r.out.find("Alfa"), std::string::npos);
+}
+
+TEST(Cli, EventsJsonShapeAndRange) {
+    const auto r = run({"events", kGood, "--from", "1921", "--to", "1921-12-31", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["events"].size(), 1u);
+    const auto& e = j["events"][0];
+    for (const char* key : {"id", "date", "title", "kind", "changes", "sources"}) EXPECT_TRUE(e.contains(key)) << key;
+    EXPECT_EQ(e["id"], "treaty");
+    EXPECT_EQ(e["kind"], "treaty");
+    EXPECT_EQ(e["changes"][0]["date"], "1921-09-22");
+    EXPECT_EQ(e["sources"][0]["locator"], "Art. III");
+}
+
+TEST(Cli, HistoryJson) {
+    const auto r = run({"history", kGood, "alpha", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["territory"], "alpha");
+    ASSERT_EQ(j["history"].size(), 3u);
+    EXPECT_EQ(j["history"][1]["basis"], "de_facto");
+    EXPECT_EQ(j["history"][1]["status"], "occupied");
+}
