@@ -5,14 +5,14 @@
 namespace chronomap::cli {
 namespace {
 
-std::string power_name(const Atlas& atlas, const std::string& id, const std::string& lang) {
+std::string power_name(const Atlas& atlas, std::string_view id, const std::string& lang) {
     const Power* p = atlas.find_power(id);
-    return p ? p->names.get(lang, id) : id;
+    return p ? p->names.get(lang, std::string(id)) : std::string(id);
 }
 
-std::string territory_name(const Atlas& atlas, const std::string& id, const std::string& lang) {
+std::string territory_name(const Atlas& atlas, std::string_view id, const std::string& lang) {
     const Feature* f = atlas.find_territory(id);
-    return f ? f->names.get(lang, id) : id;
+    return f ? f->names.get(lang, std::string(id)) : std::string(id);
 }
 
 ojson sources_json(const std::vector<SourceRef>& refs) {
@@ -156,10 +156,10 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
     for (const auto& s : tl.state_at(date, view)) {
         const std::string name = territory_name(atlas, s.territory, lang);
         if (!s.known) {
-            table.add({s.territory, name, "-", "(no recorded change yet)", "", ""});
+            table.add({std::string(s.territory), name, "-", "(no recorded change yet)", "", ""});
             continue;
         }
-        table.add({s.territory, name, to_string(s.status), power_name(atlas, s.controller, lang),
+        table.add({std::string(s.territory), name, to_string(s.status), power_name(atlas, s.controller, lang),
                    s.since.iso(), s.event->title});
     }
     table.print(out);

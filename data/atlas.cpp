@@ -75,23 +75,23 @@ Bounds Shape::bounds() const {
     return b;
 }
 
-const Power* Atlas::find_power(const std::string& id) const {
+const Power* Atlas::find_power(std::string_view id) const {
     auto it = std::find_if(powers.begin(), powers.end(), [&](const Power& p) { return p.id == id; });
     return it == powers.end() ? nullptr : &*it;
 }
 
-const Source* Atlas::find_source(const std::string& id) const {
+const Source* Atlas::find_source(std::string_view id) const {
     auto it =
         std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == id; });
     return it == sources.end() ? nullptr : &*it;
 }
 
-const Event* Atlas::find_event(const std::string& id) const {
+const Event* Atlas::find_event(std::string_view id) const {
     auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.id == id; });
     return it == events.end() ? nullptr : &*it;
 }
 
-const Feature* Atlas::find_territory(const std::string& id, std::optional<Date> at) const {
+const Feature* Atlas::find_territory(std::string_view id, std::optional<Date> at) const {
     const Feature* first = nullptr;
     for (const auto& layer : layers) {
         if (layer.role != LayerRole::Territories) continue;

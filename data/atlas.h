@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -156,11 +157,11 @@ struct Atlas {
     std::vector<Source> sources;
     std::vector<Event> events;  // sorted by date once loaded
 
-    const Power* find_power(const std::string& id) const;
-    const Source* find_source(const std::string& id) const;
-    const Event* find_event(const std::string& id) const;
+    const Power* find_power(std::string_view id) const;
+    const Source* find_source(std::string_view id) const;
+    const Event* find_event(std::string_view id) const;
     // The territory feature with this id, valid at date (or the first with this id).
-    const Feature* find_territory(const std::string& id, std::optional<Date> at = {}) const;
+    const Feature* find_territory(std::string_view id, std::optional<Date> at = {}) const;
     std::vector<std::string> territory_ids() const;  // unique, in layer order
 };
 

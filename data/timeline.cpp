@@ -14,20 +14,28 @@ Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
         for (const auto& c : ev.changes)
             if (index.emplace(c.territory, territory_ids_.size()).second) territory_ids_.push_back(c.territory);
 
-    de_facto_.resize(territory_ids_.size());
-    de_jure_.resize(territory_ids_.size());
+    std::vector<std::vector<Entry>> facto(territory_ids_.size()), jure(territory_ids_.size());
     for (const auto& ev : atlas.events) {
         for (const auto& c : ev.changes) {
             const std::size_t t = index.at(c.territory);
             const Entry e{c.date.value_or(ev.date), &ev, &c};
-            if (applies_to(c.basis, Basis::DeFacto)) de_facto_[t].push_back(e);
-            if (applies_to(c.basis, Basis::DeJure)) de_jure_[t].push_back(e);
+            if (applies_to(c.basis, Basis::DeFacto)) facto[t].push_back(e);
+            if (applies_to(c.basis, Basis::DeJure)) jure[t].push_back(e);
         }
     }
     // Stable: two changes on the same day apply in the order the events list them.
-    auto by_date = [](const Entry& a, const Entry& b) { return a.effective < b.effective; };
-    for (auto& list : de_facto_) std::stable_sort(list.begin(), list.end(), by_date);
-    for (auto& list : de_jure_) std::stable_sort(list.begin(), list.end(), by_date);
+    auto flatten = [](std::vector<std::vector<Entry>>& lists, Index& out) {
+        out.offsets.reserve(lists.size() + 1);
+        out.offsets.push_back(0);
+        for (auto& list : lists) {
+            std::stable_sort(list.begin(), list.end(),
+                             [](const Entry& a, const Entry& b) { return a.effective < b.effective; });
+            out.entries.insert(out.entries.end(), list.begin(), list.end());
+            out.offsets.push_back(out.entries.size());
+        }
+    };
+    flatten(facto, de_facto_);
+    flatten(jure, de_jure_);
 }
 
 int Timeline::territory_index(const std::string& id) const {
@@ -36,14 +44,16 @@ int Timeline::territory_index(const std::string& id) const {
 }
 
 void Timeline::fill(std::size_t index, Date date, Basis view, TerritoryState& out) const {
-    const auto& list = (view == Basis::DeJure ? de_jure_ : de_facto_)[index];
+    const Index& idx = view == Basis::DeJure ? de_jure_ : de_facto_;
+    const auto begin = idx.entries.begin() + static_cast<std::ptrdiff_t>(idx.offsets[index]);
+    const auto end = idx.entries.begin() + static_cast<std::ptrdiff_t>(idx.offsets[index + 1]);
     // Last entry whose effective date is <= date.
-    auto it = std::upper_bound(list.begin(), list.end(), date,
-                               [](Date d, const Entry& e) { return d < e.effective; });
+    const auto it = std::upper_bound(begin, end, date,
+                                     [](Date d, const Entry& e) { return d < e.effective; });
     out.territory = territory_ids_[index];
-    if (it == list.begin()) {
+    if (it == begin) {
         out.known = false;
-        out.controller.clear();
+        out.controller = {};
         out.event = nullptr;
         out.change = nullptr;
         return;

@@ -4,17 +4,19 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "atlas.h"
 
 namespace chronomap {
 
+// Views point into the atlas and the timeline: valid while both live.
 struct TerritoryState {
-    std::string territory;
+    std::string_view territory;
     bool known = false;  // false before the first change that concerns it
     Status status = Status::Integral;
-    std::string controller;
+    std::string_view controller;
     Date since;
     const Event* event = nullptr;
     const Change* change = nullptr;
@@ -53,11 +55,16 @@ private:
         const Event* event;
         const Change* change;
     };
+    // Per view, every territory's changes sorted by effective date, stored contiguously:
+    // territory i owns entries[offsets[i] .. offsets[i + 1]).
+    struct Index {
+        std::vector<Entry> entries;
+        std::vector<std::size_t> offsets;
+    };
     const Atlas& atlas_;
     std::vector<std::string> territory_ids_;
-    // Per territory, changes sorted by effective date, one list per view.
-    std::vector<std::vector<Entry>> de_facto_;
-    std::vector<std::vector<Entry>> de_jure_;
+    Index de_facto_;
+    Index de_jure_;
 
     void fill(std::size_t index, Date date, Basis view, TerritoryState& out) const;
 };
