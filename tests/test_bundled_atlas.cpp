@@ -1,0 +1,181 @@
+// The bundled Kars atlas, checked against what its five source documents say.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "loader.h"
+#include "timeline.h"
+
+using namespace chronomap;
+
+namespace {
+
+struct Kars : ::testing::Test {
+    static const LoadResult& loaded() {
+        static const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+        return r;
+    }
+    const Atlas& atlas = loaded().atlas;
+    Timeline tl{atlas};
+    static Date d(const char* s) { return *parse_date(s).date; }
+    TerritoryState at(const char* id, const char* date, Basis view = Basis::DeFacto) {
+        auto s = tl.territory_state(id, d(date), view);
+        EXPECT_TRUE(s) << id;
+        return s.value_or(TerritoryState{});
+    }
+};
+
+}  // namespace
+
+TEST_F(Kars, LoadsWithoutErrorsOrWarnings) {
+    for (const auto& item : loaded().diagnostics.items()) ADD_FAILURE() << item.format();
+    EXPECT_GE(atlas.events.size(), 40u);
+}
+
+TEST_F(Kars, ContractTerritoryIdsExist) {
+    for (const char* id : {"kars", "ardahan", "artvin", "batum", "surmali", "nakhchivan", "karki"})
+        EXPECT_NE(atlas.find_territory(id), nullptr) << id;
+}
+
+TEST_F(Kars, EveryTerritoryHasNamesInSixLanguagesAndAPrecisionNote) {
+    for (const auto& layer : atlas.layers) {
+        if (layer.role != LayerRole::Territories) continue;
+        for (const auto& f : layer.features) {
+            for (const char* lang : {"en", "tr", "az", "ru", "hy", "ka"})
+                EXPECT_FALSE(f.names.get(lang).empty()) << f.id << " " << lang;
+            EXPECT_FALSE(f.properties.at("precision").empty()) << f.id;
+            EXPECT_FALSE(f.properties.at("note").empty()) << f.id;
+        }
+    }
+    EXPECT_EQ(atlas.find_territory("nakhchivan")->names.get("az"), "Naxçıvan");
+}
+
+TEST_F(Kars, EveryEventCitesASourceWithALocator) {
+    for (const auto& e : atlas.events) {
+        ASSERT_FALSE(e.sources.empty()) << e.id;
+        for (const auto& ref : e.sources) {
+            EXPECT_NE(atlas.find_source(ref.source), nullptr) << e.id << ": " << ref.source;
+            EXPECT_FALSE(ref.locator.empty()) << e.id << ": " << ref.source;
+        }
+    }
+}
+
+TEST_F(Kars, EveryChangeNamesADefinedTerritoryAndPower) {
+    const auto ids = atlas.territory_ids();
+    const std::set<std::string> territories(ids.begin(), ids.end());
+    for (const auto& e : atlas.events) {
+        for (const auto& c : e.changes) {
+            EXPECT_TRUE(territories.count(c.territory)) << e.id << ": " << c.territory;
+            EXPECT_NE(atlas.find_power(c.controller), nullptr) << e.id << ": " << c.controller;
+        }
+        for (const auto& c : e.claims) {
+            EXPECT_TRUE(territories.count(c.territory)) << e.id << ": " << c.territory;
+            EXPECT_NE(atlas.find_power(c.claimant), nullptr) << e.id << ": " << c.claimant;
+        }
+        for (const auto& p : e.parties) EXPECT_NE(atlas.find_power(p), nullptr) << e.id << ": " << p;
+    }
+}
+
+TEST_F(Kars, EverySourceDocumentIsInTheBibliography) {
+    std::set<std::string> files;
+    for (const auto& s : atlas.sources) files.insert(s.file);
+    for (const char* f : {"000_4bdb032d2afcf55f.txt", "001_ce4d8d0907df2f69.txt", "002_566cdf9f9b39091d.txt",
+                          "003_715e868cd9fd24c1.txt", "004_f02848f8fadb756f.txt"})
+        EXPECT_TRUE(files.count(f)) << f;
+}
+
+TEST_F(Kars, TheSixKeyEventsExistWithTheirDates) {
+    struct Expect {
+        const char* id;
+        const char* date;
+    };
+    for (const auto& [id, date] : {Expect{"brest-litovsk", "1918-03-03"}, Expect{"gyumri-treaty", "1920-12-02"},
+                                   Expect{"moscow-treaty", "1921-03-16"}, Expect{"kars-treaty", "1921-10-13"},
+                                   Expect{"politburo-1923", "1923-08-23"}, Expect{"nakhchivan-secession", "1990-01-19"}}) {
+        const Event* e = atlas.find_event(id);
+        ASSERT_NE(e, nullptr) << id;
+        EXPECT_EQ(e->date.iso(), date) << id;
+    }
+    const Event* kars = atlas.find_event("kars-treaty");
+    EXPECT_EQ(kars->ratified->iso(), "1922-09-11");  // at Yerevan (overview)
+    const Event* moscow = atlas.find_event("moscow-treaty");
+    EXPECT_EQ(moscow->in_force->iso(), "1921-09-22");  // exchange of ratifications at Kars (000)
+    // Gyumri was signed but never entered into force, and changed nothing.
+    const Event* gyumri = atlas.find_event("gyumri-treaty");
+    EXPECT_FALSE(gyumri->in_force);
+    EXPECT_TRUE(gyumri->changes.empty());
+}
+
+TEST_F(Kars, KnownDisagreementsBetweenSourcesAreRecorded) {
+    auto notes_mention = [&](const char* id, const char* text) {
+        for (const auto& n : atlas.find_event(id)->notes)
+            if (n.find(text) != std::string::npos) return true;
+        return false;
+    };
+    EXPECT_TRUE(notes_mention("moscow-treaty", "13 November 1921"));
+    EXPECT_TRUE(notes_mention("karki-1990", "15 January 1991"));
+    EXPECT_TRUE(notes_mention("armenia-kars-border-1991", "16 March 1991"));
+}
+
+// Date/territory pairs, each traceable to a sentence in the documents.
+TEST_F(Kars, StatusAtDatesMatchesTheSources) {
+    // Bolat: the three sanjaks were Russian until Brest-Litovsk.
+    EXPECT_EQ(at("kars", "1917-06-01").controller, "russian-empire");
+    // Brest-Litovsk (3 March 1918) gave them to the Ottoman Empire de jure; taken militarily in April.
+    EXPECT_EQ(at("batum", "1918-03-10", Basis::DeJure).controller, "ottoman-empire");
+    EXPECT_EQ(at("batum", "1918-03-10", Basis::DeFacto).controller, "russian-empire");
+    EXPECT_EQ(at("batum", "1918-04-15", Basis::DeFacto).controller, "ottoman-empire");
+    // Bolat: Russians took Erzurum on 16 February 1916.
+    EXPECT_EQ(at("erzurum", "1916-02-16").status, Status::Occupied);
+    EXPECT_EQ(at("erzurum", "1916-02-15").status, Status::Integral);
+    // Bolat: Soviet Azerbaijan declared 28 April 1920 (also 000).
+    EXPECT_EQ(at("azerbaijan", "1920-04-27").controller, "adr");
+    EXPECT_EQ(at("azerbaijan", "1920-04-28").controller, "azerbaijan-ssr");
+    // Bolat: Kars taken 30 October 1920, Iğdır 13 November 1920.
+    EXPECT_EQ(at("kars", "1920-10-30").controller, "turkey");
+    EXPECT_EQ(at("kars", "1920-10-30").status, Status::Occupied);
+    EXPECT_EQ(at("surmali", "1920-11-12").controller, "armenia-republic");
+    EXPECT_EQ(at("surmali", "1920-11-13").controller, "turkey");
+    // Moscow (in force 22 September 1921): Kars to Turkey, Batum autonomous in Georgia, Nakhchivan
+    // autonomous under Azerbaijan.
+    EXPECT_EQ(at("kars", "1921-11-01", Basis::DeJure).status, Status::Integral);
+    EXPECT_EQ(at("batum", "1921-11-01", Basis::DeJure).controller, "georgian-ssr");
+    EXPECT_EQ(at("batum", "1921-11-01", Basis::DeJure).status, Status::Autonomous);
+    EXPECT_EQ(at("nakhchivan", "1921-11-01").controller, "azerbaijan-ssr");
+    EXPECT_EQ(at("nakhchivan", "1921-11-01").status, Status::Autonomous);
+    // 000: reduced to a district before Turkey's note of 25 June 1923, de facto only.
+    EXPECT_EQ(at("nakhchivan", "1923-07-01", Basis::DeFacto).status, Status::Integral);
+    EXPECT_EQ(at("nakhchivan", "1923-07-01", Basis::DeJure).status, Status::Autonomous);
+    // 000: Nakhchivan ASSR by decree of 9 February 1924.
+    EXPECT_EQ(at("nakhchivan", "1924-02-08").status, Status::Integral);
+    EXPECT_EQ(at("nakhchivan", "1924-02-09").status, Status::Autonomous);
+    // 001, 002: secession on 19 January 1990, annulled on 27 January 1990.
+    EXPECT_EQ(at("nakhchivan", "1990-01-19").status, Status::SelfDeclared);
+    EXPECT_EQ(at("nakhchivan", "1990-01-27").status, Status::Autonomous);
+    EXPECT_EQ(at("nakhchivan", "1990-01-27").controller, "azerbaijan-ssr");
+    // 001, 002: Karki taken in January 1990.
+    EXPECT_EQ(at("karki", "1990-02-01").status, Status::Occupied);
+    EXPECT_EQ(at("karki", "1990-02-01", Basis::DeJure).controller, "azerbaijan-ssr");
+}
+
+TEST_F(Kars, SovietClaimsOnKarsAndArdahan) {
+    auto claimed = [&](const char* date) {
+        std::set<std::string> out;
+        for (const Claim* c : tl.claims_at(d(date)))
+            if (c->claimant == "ussr") out.insert(c->territory);
+        return out;
+    };
+    EXPECT_TRUE(claimed("1945-06-06").empty());
+    EXPECT_EQ(claimed("1945-06-07"), (std::set<std::string>{"kars", "ardahan"}));
+    EXPECT_EQ(claimed("1953-05-29").size(), 2u);
+    EXPECT_TRUE(claimed("1953-05-30").empty());
+}
+
+TEST_F(Kars, DefaultViewFramesTheRegion) {
+    ASSERT_TRUE(atlas.default_view.bbox);
+    const Bounds& b = *atlas.default_view.bbox;
+    for (const char* id : {"kars", "batum", "nakhchivan", "surmali"}) {
+        const Bounds& t = atlas.find_territory(id)->lonlat_bounds;
+        EXPECT_TRUE(t.min_x >= b.min_x && t.max_x <= b.max_x && t.min_y >= b.min_y && t.max_y <= b.max_y) << id;
+    }
+}
