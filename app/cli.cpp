@@ -1,12 +1,17 @@
 #include "cli.h"
 
+#include <cstdio>
 #include <filesystem>
+#include <tuple>
 #include <iostream>
 #include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_output.h"
+#include "export.h"
+#include "headless_context.h"
 #include "loader.h"
+#include "map_view.h"
 #include "timeline.h"
 #include "version.h"
 
@@ -108,6 +113,64 @@ int cmd_history(const Args& a) {
     return kOk;
 }
 
+std::pair<int, int> size_option(const Args& a) {
+    const std::string s = a.get("--size").value_or("1920x1080");
+    int w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 1 || h < 1 ||
+        w > 16384 || h > 16384)
+        throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" + s + "'");
+    return {w, h};
+}
+
+std::optional<Bounds> bbox_option(const Args& a) {
+    const auto s = a.get("--bbox");
+    if (!s) return std::nullopt;
+    double v[4];
+    char extra = 0;
+    if (std::sscanf(s->c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &extra) != 4 || v[0] >= v[2] ||
+        v[1] >= v[3] || v[1] < -90 || v[3] > 90)
+        throw std::invalid_argument("--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees, not '" + *s + "'");
+    Bounds b;
+    b.add(Vec2{v[0], v[1]});
+    b.add(Vec2{v[2], v[3]});
+    return b;
+}
+
+int cmd_export(const Args& a) {
+    if (a.positional.size() != 1) throw std::invalid_argument("export takes one ATLAS");
+    const auto date = date_option(a, "--date");
+    if (!date) throw std::invalid_argument("export needs --date DATE");
+    const auto out = a.get("--out");
+    if (!out || out->empty()) throw std::invalid_argument("export needs --out FILE.png");
+    ExportRequest req;
+    req.date = *date;
+    req.view = basis_option(a);
+    std::tie(req.width, req.height) = size_option(a);
+    req.bbox_lonlat = bbox_option(a);
+    LoadResult r;
+    if (!load(a.positional[0], r, true)) return kInputErrors;
+    std::string error;
+    auto context = render::HeadlessContext::create(error);
+    if (!context) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
+    const Timeline tl(r.atlas);
+    MapView view;
+    if (!view.init(r.atlas, tl, req.date, error)) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
+    error = export_png(view, r.atlas, req, *out);
+    if (!error.empty()) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
+    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", " << date->readable() << ")\n";
+    return kOk;
+}
+
 }  // namespace
 
 std::string usage() {
@@ -122,6 +185,9 @@ std::string usage() {
            "      the events in a range of dates\n"
            "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
            "      every change of one territory, with its sources\n"
+           "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
+           "                   [--basis de_facto|de_jure]\n"
+           "      the map at DATE as a PNG, with no display needed\n"
            "  chronomap --help | --version\n"
            "\n"
            "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
@@ -156,12 +222,14 @@ int run(const std::vector<std::string>& argv) {
         }
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-        const Args a = parse_args(rest, {"--date", "--basis", "--from", "--to", "--lang"}, {"--json"});
+        const Args a = parse_args(rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+                                  {"--json"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);
         if (command == "status") return cmd_status(a);
         if (command == "events") return cmd_events(a);
         if (command == "history") return cmd_history(a);
+        if (command == "export") return cmd_export(a);
         throw std::invalid_argument("unknown command '" + command + "'");
     } catch (const std::invalid_argument& e) {
         std::cerr << "chronomap: " << e.what() << "\n(see chronomap --help)\n";

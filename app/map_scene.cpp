@@ -1,0 +1,106 @@
+#include "map_scene.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronomap {
+
+render::Pattern pattern_for(Status s) {
+    switch (s) {
+        case Status::Integral: return render::Pattern::None;
+        case Status::Autonomous: return render::Pattern::Hatch;
+        case Status::Occupied: return render::Pattern::Dots;
+        case Status::Administered: return render::Pattern::CrossHatch;
+        case Status::SelfDeclared: return render::Pattern::Stripes;
+    }
+    return render::Pattern::None;
+}
+
+namespace {
+
+// Patterns are drawn in a darker shade of the fill, or a lighter one on dark fills.
+std::uint32_t pattern_colour(std::uint32_t fill) {
+    const double r = (fill >> 24) & 0xFF, g = (fill >> 16) & 0xFF, b = (fill >> 8) & 0xFF;
+    const double lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
+    const double k = lum < 0.4 ? 1.8 : 0.5;
+    auto ch = [&](double c) { return static_cast<std::uint32_t>(std::clamp(lum < 0.4 ? c * k + 40 : c * k, 0.0, 255.0)); };
+    return (ch(r) << 24) | (ch(g) << 16) | (ch(b) << 8) | 0xFF;
+}
+
+std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin, double extent,
+                                         std::vector<std::string>& problems) {
+    std::vector<render::LodLevel> out;
+    out.push_back({0, build_mesh(inputs, origin, 0, &problems)});
+    // Coarser levels at 1/2000, 1/500 and 1/125 of the extent: the camera picks the coarsest whose
+    // tolerance stays under a pixel, so a frame's cost is bounded however large the data.
+    for (double f : {2000.0, 500.0, 125.0}) out.push_back({extent / f, build_mesh(inputs, origin, extent / f)});
+    return out;
+}
+
+}  // namespace
+
+MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) {
+    MapScene scene;
+    for (const auto& layer : atlas.layers)
+        for (const auto& f : layer.features) scene.bounds.add(f.shape.bounds());
+    const Vec2 origin = scene.bounds.empty()
+                            ? Vec2{0, 0}
+                            : Vec2{(scene.bounds.min_x + scene.bounds.max_x) / 2, (scene.bounds.min_y + scene.bounds.max_y) / 2};
+    const double extent = scene.bounds.empty() ? 1.0
+                                               : std::max(scene.bounds.max_x - scene.bounds.min_x,
+                                                          scene.bounds.max_y - scene.bounds.min_y);
+    std::vector<MeshInput> territory_inputs, context_inputs;
+    MapMesh lines;
+    lines.origin = origin;
+    for (const auto& layer : atlas.layers) {
+        for (const auto& f : layer.features) {
+            if (layer.role == LayerRole::Territories) {
+                // Shapes with validity dates: the one valid at `at` (the window rebuilds on change).
+                if (atlas.find_territory(f.id, at) != &f) continue;
+                const int slot = timeline.territory_index(f.id);
+                if (slot >= 0) territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});
+            } else if (layer.role == LayerRole::Reference) {
+                if (!f.shape.polygons.empty()) context_inputs.push_back({&f.shape, 0});
+                if (!f.shape.lines.empty()) add_lines(lines, f.shape, 0);
+            }
+        }
+    }
+    scene.territories = levels_for(territory_inputs, origin, extent, scene.problems);
+    scene.context = levels_for(context_inputs, origin, extent, scene.problems);
+    scene.lines.push_back({0, std::move(lines)});
+    return scene;
+}
+
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date, Basis view) {
+    std::vector<TerritoryState> states;
+    timeline.state_at(date, view, states);
+    std::vector<render::FeatureStyle> styles(states.size());
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto& s = states[i];
+        if (!s.known) {
+            styles[i].fill = palette::kUnknown;
+            continue;
+        }
+        const Power* p = atlas.find_power(s.controller);
+        styles[i].fill = p ? p->rgba : palette::kUnknown;
+        styles[i].pattern = pattern_for(s.status);
+        styles[i].pattern_colour = pattern_colour(styles[i].fill);
+    }
+    return styles;
+}
+
+render::Camera fit_camera(const Bounds& area, int width, int height, double margin) {
+    render::Camera cam;
+    cam.width = width;
+    cam.height = height;
+    if (area.empty()) return cam;
+    cam.center_x = (area.min_x + area.max_x) / 2;
+    cam.center_y = (area.min_y + area.max_y) / 2;
+    const double w = (area.max_x - area.min_x) * (1 + 2 * margin);
+    const double h = (area.max_y - area.min_y) * (1 + 2 * margin);
+    cam.units_per_pixel = std::max(w / width, h / height);
+    if (cam.units_per_pixel <= 0) cam.units_per_pixel = 1;
+    return cam;
+}
+
+}  // namespace chronomap

@@ -1,0 +1,45 @@
+#pragma once
+// Turns an atlas into draw data: meshes built once at load, and per-feature styles computed from
+// the state at a date. The renderer never sees the atlas.
+
+#include <string>
+#include <vector>
+
+#include "atlas.h"
+#include "draw_data.h"
+#include "map_renderer.h"
+#include "timeline.h"
+
+namespace chronomap {
+
+struct MapScene {
+    // Territory slots follow Timeline::territories(); a feature's slot is its territory's index.
+    std::vector<render::LodLevel> territories;
+    std::vector<render::LodLevel> context;   // reference polygons, drawn flat underneath
+    std::vector<render::LodLevel> lines;     // reference lines (modern borders, coasts)
+    Bounds bounds;                           // display CRS, everything drawable
+    std::vector<std::string> problems;
+
+    // Builds every level of detail; tolerances are derived from the atlas extent.
+    static MapScene build(const Atlas& atlas, const Timeline& timeline, Date at);
+};
+
+// Fill colour and pattern of each territory slot at a date, under one view.
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date,
+                                            Basis view);
+render::Pattern pattern_for(Status s);
+
+// Visual constants shared by the window and export.
+namespace palette {
+inline constexpr std::uint32_t kSea = 0xC6DBEBFF;
+inline constexpr std::uint32_t kContext = 0xE9E5DCFF;
+inline constexpr std::uint32_t kUnknown = 0xF4F4F4FF;
+inline constexpr std::uint32_t kBorder = 0x2B2B2BFF;
+inline constexpr std::uint32_t kReferenceLine = 0x8A8A8AFF;
+inline constexpr std::uint32_t kHighlight = 0xFFD400FF;
+}  // namespace palette
+
+// A camera that shows `area` (display CRS) in a width x height image, centred, with a margin.
+render::Camera fit_camera(const Bounds& area, int width, int height, double margin = 0.03);
+
+}  // namespace chronomap

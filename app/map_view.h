@@ -1,0 +1,36 @@
+#pragma once
+// The map as drawn on screen and in exports: one code path. Owns the renderer and the uploaded
+// scene; draw() is called with the framebuffer already bound.
+
+#include <memory>
+#include <string>
+
+#include "map_renderer.h"
+#include "map_scene.h"
+
+namespace chronomap {
+
+class MapView {
+public:
+    // Needs a current GL context. Returns false with a message on failure.
+    bool init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error);
+    // Recolours for a date (no geometry upload).
+    void set_date(Date date, Basis view);
+    void draw(const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0, float frag_y = 0);
+
+    const Bounds& bounds() const { return scene_.bounds; }
+    // The atlas's default view in display coordinates (falls back to everything).
+    Bounds default_area() const { return default_area_; }
+    render::MapRenderer& renderer() { return renderer_; }
+    int territory_mesh() const { return territory_mesh_; }
+
+private:
+    const Atlas* atlas_ = nullptr;
+    const Timeline* timeline_ = nullptr;
+    MapScene scene_;
+    Bounds default_area_;
+    render::MapRenderer renderer_;
+    int territory_mesh_ = -1, context_mesh_ = -1, line_mesh_ = -1;
+};
+
+}  // namespace chronomap

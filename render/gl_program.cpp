@@ -1,0 +1,56 @@
+#include "gl_program.h"
+
+#include <vector>
+
+namespace chronomap::render {
+namespace {
+
+GLuint compile(GLenum type, const char* src, std::string& error) {
+    GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &src, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
+        std::vector<char> log(static_cast<std::size_t>(len) + 1);
+        glGetShaderInfoLog(s, len, nullptr, log.data());
+        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log.data();
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+
+}  // namespace
+
+GLuint link_program(const char* vertex_src, const char* fragment_src, std::string& error) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, vertex_src, error);
+    if (!vs) return 0;
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_src, error);
+    if (!fs) {
+        glDeleteShader(vs);
+        return 0;
+    }
+    const GLuint p = glCreateProgram();
+    glAttachShader(p, vs);
+    glAttachShader(p, fs);
+    glLinkProgram(p);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(p, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetProgramiv(p, GL_INFO_LOG_LENGTH, &len);
+        std::vector<char> log(static_cast<std::size_t>(len) + 1);
+        glGetProgramInfoLog(p, len, nullptr, log.data());
+        error = std::string("link: ") + log.data();
+        glDeleteProgram(p);
+        return 0;
+    }
+    return p;
+}
+
+}  // namespace chronomap::render

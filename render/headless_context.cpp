@@ -1,0 +1,51 @@
+#include "headless_context.h"
+
+#include <epoxy/egl.h>
+#include <epoxy/gl.h>
+
+namespace chronomap::render {
+
+std::unique_ptr<HeadlessContext> HeadlessContext::create(std::string& error) {
+    auto get_platform_display =
+        reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
+    if (!get_platform_display) {
+        error = "EGL has no eglGetPlatformDisplayEXT (install Mesa's libegl-mesa0)";
+        return nullptr;
+    }
+    EGLDisplay display = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+    EGLint major = 0, minor = 0;
+    if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor)) {
+        error = "cannot open Mesa's surfaceless EGL display (install libegl-mesa0 and libgl1-mesa-dri)";
+        return nullptr;
+    }
+    eglBindAPI(EGL_OPENGL_API);
+    const EGLint config_attrs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+    EGLConfig config = nullptr;
+    EGLint count = 0;
+    eglChooseConfig(display, config_attrs, &config, 1, &count);
+    const EGLint context_attrs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                    EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    EGLContext context = eglCreateContext(display, count ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, context_attrs);
+    if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+        error = "cannot create an OpenGL 3.3 core context without a display";
+        if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
+        eglTerminate(display);
+        return nullptr;
+    }
+    std::unique_ptr<HeadlessContext> out(new HeadlessContext);
+    out->display_ = display;
+    out->context_ = context;
+    return out;
+}
+
+HeadlessContext::~HeadlessContext() {
+    eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(display_, context_);
+    eglTerminate(display_);
+}
+
+std::string HeadlessContext::renderer() const {
+    return reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+}
+
+}  // namespace chronomap::render

@@ -1,0 +1,25 @@
+#pragma once
+// An OpenGL 3.3 core context with no display: EGL on Mesa's surfaceless platform (works with
+// DISPLAY unset and no X server; plain eglGetDisplay would fail there).
+
+#include <memory>
+#include <string>
+
+namespace chronomap::render {
+
+class HeadlessContext {
+public:
+    // Returns nullptr and fills error if no context can be made.
+    static std::unique_ptr<HeadlessContext> create(std::string& error);
+    ~HeadlessContext();
+    HeadlessContext(const HeadlessContext&) = delete;
+    HeadlessContext& operator=(const HeadlessContext&) = delete;
+    std::string renderer() const;
+
+private:
+    HeadlessContext() = default;
+    void* display_ = nullptr;
+    void* context_ = nullptr;
+};
+
+}  // namespace chronomap::render

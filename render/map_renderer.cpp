@@ -1,0 +1,219 @@
+#include "map_renderer.h"
+
+#include <algorithm>
+
+#include "gl_program.h"
+#include "shaders.h"
+
+namespace chronomap::render {
+namespace {
+
+constexpr int kStylesWidth = 1024;  // slots per texture row; rows of 3 texels each
+
+void rgba_floats(std::uint32_t c, float out[4]) {
+    out[0] = static_cast<float>((c >> 24) & 0xFF) / 255.0f;
+    out[1] = static_cast<float>((c >> 16) & 0xFF) / 255.0f;
+    out[2] = static_cast<float>((c >> 8) & 0xFF) / 255.0f;
+    out[3] = static_cast<float>(c & 0xFF) / 255.0f;
+}
+
+void put_rgba(std::vector<std::uint8_t>& px, std::size_t at, std::uint32_t c) {
+    px[at] = static_cast<std::uint8_t>(c >> 24);
+    px[at + 1] = static_cast<std::uint8_t>(c >> 16);
+    px[at + 2] = static_cast<std::uint8_t>(c >> 8);
+    px[at + 3] = static_cast<std::uint8_t>(c);
+}
+
+}  // namespace
+
+MapRenderer::~MapRenderer() {
+    for (auto& m : meshes_)
+        for (auto& l : m.levels) {
+            glDeleteVertexArrays(1, &l.fill_vao);
+            glDeleteBuffers(2, l.fill_vbo);
+            glDeleteBuffers(1, &l.fill_ibo);
+            glDeleteVertexArrays(1, &l.line_vao);
+            glDeleteBuffers(3, l.line_vbo);
+        }
+    if (styles_texture_) glDeleteTextures(1, &styles_texture_);
+    if (fill_program_) glDeleteProgram(fill_program_);
+    if (line_program_) glDeleteProgram(line_program_);
+}
+
+bool MapRenderer::init(std::string& error) {
+    fill_program_ = link_program(shaders::kFillVertex, shaders::kFillFragment, error);
+    if (!fill_program_) return false;
+    line_program_ = link_program(shaders::kLineVertex, shaders::kLineFragment, error);
+    if (!line_program_) return false;
+    glGenTextures(1, &styles_texture_);
+    glBindTexture(GL_TEXTURE_2D, styles_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    set_styles({});
+    return true;
+}
+
+int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
+    GpuMesh gm;
+    for (const auto& lvl : levels) {
+        const MapMesh& m = lvl.mesh;
+        GpuLevel g;
+        g.tolerance = lvl.tolerance;
+        g.origin_x = m.origin.x;
+        g.origin_y = m.origin.y;
+        g.triangles = m.triangle_count();
+        glGenVertexArrays(1, &g.fill_vao);
+        glBindVertexArray(g.fill_vao);
+        glGenBuffers(2, g.fill_vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, g.fill_vbo[0]);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.positions.size() * sizeof(float)), m.positions.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, g.fill_vbo[1]);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.feature.size() * sizeof(std::uint32_t)), m.feature.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(1);
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
+        glGenBuffers(1, &g.fill_ibo);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.fill_ibo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)), m.indices.data(), GL_STATIC_DRAW);
+        g.index_count = static_cast<GLsizei>(m.indices.size());
+
+        // Six vertices (two triangles) per segment.
+        const std::size_t nseg = m.segment_feature.size();
+        std::vector<float> seg(nseg * 6 * 4), corner(nseg * 6 * 2);
+        std::vector<std::uint32_t> slot(nseg * 6);
+        static constexpr float kCorners[6][2] = {{0, -1}, {1, -1}, {1, 1}, {0, -1}, {1, 1}, {0, 1}};
+        for (std::size_t s = 0; s < nseg; ++s)
+            for (int k = 0; k < 6; ++k) {
+                const std::size_t v = s * 6 + static_cast<std::size_t>(k);
+                std::copy_n(&m.segments[s * 4], 4, &seg[v * 4]);
+                corner[v * 2] = kCorners[k][0];
+                corner[v * 2 + 1] = kCorners[k][1];
+                slot[v] = m.segment_feature[s];
+            }
+        glGenVertexArrays(1, &g.line_vao);
+        glBindVertexArray(g.line_vao);
+        glGenBuffers(3, g.line_vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[0]);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)), seg.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[1]);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corner.size() * sizeof(float)), corner.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[2]);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(slot.size() * sizeof(std::uint32_t)), slot.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(2);
+        glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
+        g.line_vertex_count = static_cast<GLsizei>(nseg * 6);
+        glBindVertexArray(0);
+        gm.levels.push_back(g);
+    }
+    // Finest first, so that level_for can stop at the first level coarse enough.
+    std::sort(gm.levels.begin(), gm.levels.end(),
+              [](const GpuLevel& a, const GpuLevel& b) { return a.tolerance < b.tolerance; });
+    meshes_.push_back(std::move(gm));
+    return static_cast<int>(meshes_.size()) - 1;
+}
+
+void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
+    const std::size_t n = std::max<std::size_t>(styles.size(), 1);
+    const int rows = static_cast<int>((n + kStylesWidth - 1) / kStylesWidth);
+    styles_width_ = kStylesWidth;
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * 3 * 4, 0);
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+        const std::size_t x = i % kStylesWidth;
+        const std::size_t y = (i / kStylesWidth) * 3;
+        auto at = [&](std::size_t row) { return ((y + row) * kStylesWidth + x) * 4; };
+        put_rgba(px, at(0), styles[i].fill);
+        put_rgba(px, at(1), styles[i].pattern_colour);
+        px[at(2)] = static_cast<std::uint8_t>(styles[i].pattern);
+        px[at(2) + 1] = styles[i].highlight;
+    }
+    glBindTexture(GL_TEXTURE_2D, styles_texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+}
+
+void MapRenderer::clear(std::uint32_t rgba) const {
+    float c[4];
+    rgba_floats(rgba, c);
+    glClearColor(c[0], c[1], c[2], c[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+int MapRenderer::level_for(int mesh, const Camera& cam) const {
+    const auto& levels = meshes_[static_cast<std::size_t>(mesh)].levels;
+    int chosen = 0;
+    // The coarsest level whose simplification stays under about a pixel.
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i].tolerance <= cam.units_per_pixel) chosen = static_cast<int>(i);
+    return chosen;
+}
+
+std::size_t MapRenderer::triangles_drawn(int mesh, const Camera& cam) const {
+    return meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))].triangles;
+}
+
+void MapRenderer::set_camera_uniforms(GLuint program, const GpuLevel& level, const Camera& cam) const {
+    // Subtract in double: display coordinates (metres in Web Mercator) do not survive float.
+    const float offset[2] = {static_cast<float>(level.origin_x - cam.center_x),
+                             static_cast<float>(level.origin_y - cam.center_y)};
+    const float scale[2] = {static_cast<float>(2.0 / (cam.units_per_pixel * cam.width)),
+                            static_cast<float>(2.0 / (cam.units_per_pixel * cam.height))};
+    glUniform2fv(glGetUniformLocation(program, "u_offset"), 1, offset);
+    glUniform2fv(glGetUniformLocation(program, "u_scale"), 1, scale);
+    glUniform1i(glGetUniformLocation(program, "u_styles"), 0);
+    glUniform1i(glGetUniformLocation(program, "u_styles_width"), styles_width_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, styles_texture_);
+}
+
+void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba) const {
+    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
+    glUseProgram(fill_program_);
+    set_camera_uniforms(fill_program_, l, cam);
+    float c[4];
+    rgba_floats(flat_rgba, c);
+    glUniform1i(glGetUniformLocation(fill_program_, "u_flat"), flat_rgba != 0);
+    glUniform4fv(glGetUniformLocation(fill_program_, "u_flat_colour"), 1, c);
+    glUniform1f(glGetUniformLocation(fill_program_, "u_pattern_px"), pattern_px_);
+    glUniform2fv(glGetUniformLocation(fill_program_, "u_frag_origin"), 1, frag_origin_);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(l.fill_vao);
+    glDrawElements(GL_TRIANGLES, l.index_count, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(0);
+}
+
+void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
+                             bool highlight_only) const {
+    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
+    glUseProgram(line_program_);
+    set_camera_uniforms(line_program_, l, cam);
+    float c[4];
+    rgba_floats(rgba, c);
+    const float viewport[2] = {static_cast<float>(cam.width), static_cast<float>(cam.height)};
+    glUniform2fv(glGetUniformLocation(line_program_, "u_viewport"), 1, viewport);
+    glUniform1f(glGetUniformLocation(line_program_, "u_width_px"), width_px);
+    glUniform1f(glGetUniformLocation(line_program_, "u_highlight_px"), extra_px);
+    glUniform1i(glGetUniformLocation(line_program_, "u_use_styles"), highlight_only);
+    glUniform1i(glGetUniformLocation(line_program_, "u_highlight_only"), highlight_only);
+    glUniform4fv(glGetUniformLocation(line_program_, "u_colour"), 1, c);
+    glUniform4fv(glGetUniformLocation(line_program_, "u_highlight_colour"), 1, c);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(l.line_vao);
+    glDrawArrays(GL_TRIANGLES, 0, l.line_vertex_count);
+    glBindVertexArray(0);
+}
+
+void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const {
+    draw_lines(mesh, cam, width_px, 0, rgba, false);
+}
+
+void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const {
+    draw_lines(mesh, cam, 0, extra_px, rgba, true);
+}
+
+}  // namespace chronomap::render

@@ -1,0 +1,80 @@
+#pragma once
+// Draws map meshes with OpenGL 3.3 core. Geometry is uploaded once per mesh; styles (colours,
+// patterns, highlights) are a small texture, so recolouring after a date change uploads a few
+// bytes per feature and no geometry. The same object draws to the window and to export buffers.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <epoxy/gl.h>
+
+#include "draw_data.h"
+#include "mesh.h"
+
+namespace chronomap::render {
+
+// A mesh at several levels of detail; the renderer picks one per frame from the camera.
+struct LodLevel {
+    double tolerance;  // simplification tolerance in display units (0 = full detail)
+    MapMesh mesh;
+};
+
+class MapRenderer {
+public:
+    MapRenderer() = default;
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    // Needs a current GL 3.3 core context. Returns false with a message if shaders fail.
+    bool init(std::string& error);
+
+    // Uploads a mesh (all its levels); returns its handle.
+    int add_mesh(const std::vector<LodLevel>& levels);
+    void set_styles(const std::vector<FeatureStyle>& styles);
+
+    void clear(std::uint32_t rgba) const;
+    // Per-feature styled fill, or a flat colour when flat_rgba != 0.
+    void draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba = 0) const;
+    void draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const;
+    // Outlines of highlighted features only, widened by highlight * extra_px.
+    void draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const;
+
+    void set_pattern_scale(float px) { pattern_px_ = px; }
+    // Offset of the current framebuffer inside a larger tiled image, in pixels.
+    void set_frag_origin(float x, float y) {
+        frag_origin_[0] = x;
+        frag_origin_[1] = y;
+    }
+    // The level drawn for this camera (for tests and benchmarks).
+    int level_for(int mesh, const Camera& cam) const;
+    std::size_t triangles_drawn(int mesh, const Camera& cam) const;
+
+private:
+    struct GpuLevel {
+        double tolerance = 0;
+        GLuint fill_vao = 0, fill_vbo[2] = {0, 0}, fill_ibo = 0;
+        GLsizei index_count = 0;
+        GLuint line_vao = 0, line_vbo[3] = {0, 0, 0};
+        GLsizei line_vertex_count = 0;
+        double origin_x = 0, origin_y = 0;
+        std::size_t triangles = 0;
+    };
+    struct GpuMesh {
+        std::vector<GpuLevel> levels;
+    };
+    void set_camera_uniforms(GLuint program, const GpuLevel& level, const Camera& cam) const;
+    void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
+                    bool highlight_only) const;
+
+    GLuint fill_program_ = 0;
+    GLuint line_program_ = 0;
+    GLuint styles_texture_ = 0;
+    int styles_width_ = 1;
+    float pattern_px_ = 4.0f;
+    float frag_origin_[2] = {0, 0};
+    std::vector<GpuMesh> meshes_;
+};
+
+}  // namespace chronomap::render

@@ -1,0 +1,105 @@
+#pragma once
+// GLSL 3.30 core sources for the map.
+
+namespace chronomap::render::shaders {
+
+// Positions are relative to the mesh origin; u_offset = origin - camera centre (computed in double
+// on the CPU), u_scale maps display units to clip space.
+inline constexpr const char* kFillVertex = R"(#version 330 core
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in uint a_slot;
+uniform vec2 u_offset;
+uniform vec2 u_scale;
+flat out uint v_slot;
+void main() {
+    v_slot = a_slot;
+    gl_Position = vec4((a_pos + u_offset) * u_scale, 0.0, 1.0);
+}
+)";
+
+// Styles live in a texture: per slot, row 0 fill, row 1 pattern colour, row 2 (pattern, highlight).
+// Patterns are drawn in screen space so that they keep their size when zooming.
+inline constexpr const char* kFillFragment = R"(#version 330 core
+flat in uint v_slot;
+uniform sampler2D u_styles;
+uniform int u_styles_width;
+uniform float u_pattern_px;
+uniform vec2 u_frag_origin;  // where this framebuffer sits in a tiled image, so patterns line up
+uniform bool u_flat;
+uniform vec4 u_flat_colour;
+out vec4 frag;
+vec4 style(int row) {
+    int s = int(v_slot);
+    return texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + row), 0);
+}
+void main() {
+    if (u_flat) { frag = u_flat_colour; return; }
+    vec4 fill = style(0);
+    if (fill.a <= 0.0) discard;
+    vec4 pattern_colour = style(1);
+    int pattern = int(style(2).r * 255.0 + 0.5);
+    vec2 p = (gl_FragCoord.xy + u_frag_origin) / u_pattern_px;
+    float mask = 0.0;
+    if (pattern == 1) {            // diagonal hatching
+        mask = step(0.72, fract((p.x + p.y) * 0.5));
+    } else if (pattern == 2) {     // dots
+        vec2 c = fract(p * 0.5) - 0.5;
+        mask = step(length(c), 0.22);
+    } else if (pattern == 3) {     // cross-hatching
+        mask = max(step(0.8, fract((p.x + p.y) * 0.5)), step(0.8, fract((p.x - p.y) * 0.5)));
+    } else if (pattern == 4) {     // horizontal stripes
+        mask = step(0.7, fract(p.y * 0.5));
+    }
+    frag = mix(fill, pattern_colour, mask * pattern_colour.a);
+    frag.a = fill.a;
+}
+)";
+
+// Outlines: each segment becomes a quad, widened in screen space so that lines keep a constant
+// width in pixels. a_corner.x picks the end (0 or 1), a_corner.y the side (-1 or 1).
+inline constexpr const char* kLineVertex = R"(#version 330 core
+layout(location = 0) in vec4 a_segment;
+layout(location = 1) in vec2 a_corner;
+layout(location = 2) in uint a_slot;
+uniform vec2 u_offset;
+uniform vec2 u_scale;
+uniform vec2 u_viewport;
+uniform float u_width_px;
+uniform float u_highlight_px;
+uniform sampler2D u_styles;
+uniform int u_styles_width;
+uniform bool u_use_styles;
+flat out float v_highlight;
+void main() {
+    vec2 p0 = (a_segment.xy + u_offset) * u_scale;
+    vec2 p1 = (a_segment.zw + u_offset) * u_scale;
+    vec2 d = (p1 - p0) * u_viewport * 0.5;
+    float len = length(d);
+    vec2 dir = len > 0.0 ? d / len : vec2(1.0, 0.0);
+    vec2 normal = vec2(-dir.y, dir.x);
+    float h = 0.0;
+    if (u_use_styles) {
+        int s = int(a_slot);
+        h = texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + 2), 0).g;
+    }
+    v_highlight = h;
+    float half_width = 0.5 * (u_width_px + h * u_highlight_px);
+    vec2 p = mix(p0, p1, a_corner.x);
+    vec2 px = normal * a_corner.y * half_width + dir * (a_corner.x * 2.0 - 1.0) * half_width;
+    gl_Position = vec4(p + px * 2.0 / u_viewport, 0.0, 1.0);
+}
+)";
+
+inline constexpr const char* kLineFragment = R"(#version 330 core
+flat in float v_highlight;
+uniform vec4 u_colour;
+uniform vec4 u_highlight_colour;
+uniform bool u_highlight_only;
+out vec4 frag;
+void main() {
+    if (u_highlight_only && v_highlight <= 0.0) discard;
+    frag = u_highlight_only ? vec4(u_highlight_colour.rgb, u_highlight_colour.a * v_highlight) : u_colour;
+}
+)";
+
+}  // namespace chronomap::render::shaders

@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "loader.h"
+#include "mesh.h"
+
+using namespace chronomap;
+
+namespace {
+double mesh_area(const MapMesh& m) {
+    double a = 0;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
+        const float* p0 = &m.positions[2 * m.indices[t]];
+        const float* p1 = &m.positions[2 * m.indices[t + 1]];
+        const float* p2 = &m.positions[2 * m.indices[t + 2]];
+        a += std::abs((p1[0] - p0[0]) * (p2[1] - p0[1]) - (p2[0] - p0[0]) * (p1[1] - p0[1])) / 2;
+    }
+    return a;
+}
+Shape square_with_hole() {
+    Shape s;
+    s.polygons.push_back({{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{4, 4}, {4, 6}, {6, 6}, {6, 4}, {4, 4}}}});
+    return s;
+}
+}  // namespace
+
+TEST(Mesh, TriangulatesAPolygonWithAHoleExactly) {
+    const Shape s = square_with_hole();
+    const MapMesh m = build_mesh({{&s, 7}}, {0, 0}, 0);
+    EXPECT_NEAR(mesh_area(m), 100.0 - 4.0, 1e-4);  // the hole is not filled
+    EXPECT_GE(m.triangle_count(), 8u);
+    for (auto f : m.feature) EXPECT_EQ(f, 7u);
+    EXPECT_EQ(m.segments.size() / 4, 8u);  // 4 exterior + 4 hole edges
+}
+
+TEST(Mesh, PositionsAreRelativeToTheOrigin) {
+    Shape s;
+    s.polygons.push_back({{{{4786700, 4950000}, {4786800, 4950000}, {4786800, 4950100}, {4786700, 4950000}}}});
+    const MapMesh m = build_mesh({{&s, 0}}, {4786700, 4950000}, 0);
+    EXPECT_NEAR(mesh_area(m), 5000.0, 1e-3);  // float precision kept thanks to the origin
+}
+
+TEST(Mesh, SimplificationReducesVerticesButKeepsTheShape) {
+    Shape s;
+    Ring r;
+    for (int i = 0; i < 2000; ++i) {
+        const double a = 2 * M_PI * i / 2000;
+        r.push_back({100 * std::cos(a) + 0.01 * std::sin(a * 300), 100 * std::sin(a)});
+    }
+    r.push_back(r.front());
+    s.polygons.push_back({{r}});
+    const MapMesh fine = build_mesh({{&s, 0}}, {0, 0}, 0);
+    const MapMesh coarse = build_mesh({{&s, 0}}, {0, 0}, 1.0);
+    EXPECT_LT(coarse.vertex_count() * 10, fine.vertex_count());
+    EXPECT_NEAR(mesh_area(coarse), mesh_area(fine), mesh_area(fine) * 0.01);
+}
+
+TEST(Mesh, TheBundledAtlasTriangulatesCompletely) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    std::vector<MeshInput> inputs;
+    std::uint32_t slot = 0;
+    for (const auto& layer : r.atlas.layers)
+        if (layer.role == LayerRole::Territories)
+            for (const auto& f : layer.features) inputs.push_back({&f.shape, slot++});
+    std::vector<std::string> problems;
+    const MapMesh m = build_mesh(inputs, {4.9e6, 4.9e6}, 0, &problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_GT(m.triangle_count(), 1000u);
+}
