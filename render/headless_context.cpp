@@ -41,7 +41,9 @@ std::unique_ptr<HeadlessContext> HeadlessContext::create(std::string& error) {
 HeadlessContext::~HeadlessContext() {
     eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     eglDestroyContext(display_, context_);
-    eglTerminate(display_);
+    // No eglTerminate: EGL displays are per process and reference counted by nobody, and Mesa
+    // unloads its driver on terminate, orphaning the driver's own caches (LeakSanitizer then
+    // reports them with unreadable stacks). The display is reused by the next create().
 }
 
 std::string HeadlessContext::renderer() const {

@@ -1,0 +1,168 @@
+// Headless rendering (EGL surfaceless, llvmpipe): what the export shows matches the events.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <png.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "headless_context.h"
+#include "loader.h"
+#include "map_view.h"
+#include "projection.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Png {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;
+    std::map<std::string, std::string> text;
+    std::uint32_t at(int x, int y) const {
+        const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+        return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+    }
+};
+
+Png read_png(const std::string& path) {
+    Png out;
+    png_image img{};
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&img, path.c_str())) return out;
+    img.format = PNG_FORMAT_RGBA;
+    out.width = static_cast<int>(img.width);
+    out.height = static_cast<int>(img.height);
+    out.rgba.resize(PNG_IMAGE_SIZE(img));
+    png_image_finish_read(&img, nullptr, out.rgba.data(), 0, nullptr);
+    // Text chunks through the classic API.
+    FILE* f = std::fopen(path.c_str(), "rb");
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png_create_info_struct(png);
+    if (!setjmp(png_jmpbuf(png))) {
+        png_init_io(png, f);
+        png_read_info(png, info);
+        png_textp texts = nullptr;
+        const int n = png_get_text(png, info, &texts, nullptr);
+        for (int i = 0; i < n; ++i) out.text[texts[i].key] = texts[i].text;
+    }
+    png_destroy_read_struct(&png, &info, nullptr);
+    std::fclose(f);
+    return out;
+}
+
+struct Headless : ::testing::Test {
+    std::string error;
+    std::unique_ptr<render::HeadlessContext> ctx = render::HeadlessContext::create(error);
+    fs::path dir = fs::temp_directory_path() / ("chronomap-export-" + std::to_string(::getpid()));
+    void SetUp() override {
+        ASSERT_TRUE(ctx) << error;
+        fs::create_directories(dir);
+    }
+    void TearDown() override { fs::remove_all(dir); }
+
+    // Pixel of a lon/lat point in an export of `area` (display CRS) at width x height.
+    static std::pair<int, int> pixel_of(const Atlas& atlas, const Bounds& area, int w, int h, double lon, double lat) {
+        Bounds p;
+        p.add(Vec2{lon, lat});
+        p.add(Vec2{lon + 1e-7, lat + 1e-7});
+        const Bounds d = *lonlat_to_display(atlas.crs, p);
+        const render::Camera cam = fit_camera(area, w, h);
+        return {static_cast<int>((d.min_x - cam.center_x) / cam.units_per_pixel + w / 2.0),
+                static_cast<int>(h / 2.0 - (d.min_y - cam.center_y) / cam.units_per_pixel)};
+    }
+};
+
+std::uint32_t power_colour(const Atlas& a, const char* id) { return a.find_power(id)->rgba; }
+
+}  // namespace
+
+TEST_F(Headless, TerritoryColourChangesExactlyAsTheEventsSay) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
+    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
+    struct Case {
+        const char* date;
+        const char* power;
+    };
+    // Russian Empire until Brest-Litovsk takes effect on the ground (April 1918), Ottoman after;
+    // Turkish from the Treaty of Moscow's entry into force (integral: a flat colour, no pattern).
+    for (const auto& [date, power] : {Case{"1917-06-01", "russian-empire"}, Case{"1918-04-03", "ottoman-empire"},
+                                      Case{"1921-09-22", "turkey"}, Case{"1960-01-01", "turkey"}}) {
+        ExportRequest req;
+        req.date = *parse_date(date).date;
+        req.width = 960;
+        req.height = 540;
+        const std::string out = (dir / (std::string(date) + ".png")).string();
+        ASSERT_EQ(export_png(view, r.atlas, req, out), "");
+        const Png png = read_png(out);
+        ASSERT_EQ(png.width, 960);
+        EXPECT_EQ(png.at(x, y), power_colour(r.atlas, power)) << date << " at " << x << "," << y;
+    }
+}
+
+TEST_F(Headless, StatusPatternsShowInTheExport) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921-11-01").date, error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1921-11-01").date;  // Nakhchivan autonomous: hatched in two colours
+    req.width = 960;
+    req.height = 540;
+    const std::string out = (dir / "nakhchivan.png").string();
+    ASSERT_EQ(export_png(view, r.atlas, req, out), "");
+    const Png png = read_png(out);
+    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 960, 540, 45.45, 39.35);
+    std::map<std::uint32_t, int> colours;
+    for (int dy = -6; dy <= 6; ++dy)
+        for (int dx = -6; dx <= 6; ++dx) ++colours[png.at(x + dx, y + dy)];
+    EXPECT_GT(colours[power_colour(r.atlas, "azerbaijan-ssr")], 20);
+    EXPECT_GE(colours.size(), 2u);  // the hatching's second colour
+}
+
+TEST_F(Headless, ExportSizeMetadataAndTiling) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/sample/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921").date, error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1921-11-01").date;
+    req.width = 1000;
+    req.height = 700;
+    const std::string whole = (dir / "whole.png").string();
+    ASSERT_EQ(export_png(view, r.atlas, req, whole), "");
+    req.max_tile = 256;  // forces 4 x 3 tiles
+    const std::string tiled = (dir / "tiled.png").string();
+    ASSERT_EQ(export_png(view, r.atlas, req, tiled), "");
+    const Png a = read_png(whole), b = read_png(tiled);
+    EXPECT_EQ(a.width, 1000);
+    EXPECT_EQ(a.height, 700);
+    EXPECT_EQ(a.text.at("Title"), r.atlas.title);
+    EXPECT_EQ(a.text.at("Date"), "1921-11-01");
+    EXPECT_NE(a.text.at("Source").find("A chronicle of the Three Valleys"), std::string::npos);
+    // Tiles join without seams: at most a few edge pixels of anti-aliasing differ.
+    int differing = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); i += 4)
+        if (std::abs(int(a.rgba[i]) - int(b.rgba[i])) > 8) ++differing;
+    EXPECT_LT(differing, 200) << "of " << a.rgba.size() / 4;
+}
+
+TEST_F(Headless, FailedExportLeavesNoFile) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/sample/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921").date, error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1921").date;
+    req.width = 64;
+    req.height = 64;
+    const std::string out = (dir / "no-such-folder" / "x.png").string();
+    EXPECT_NE(export_png(view, r.atlas, req, out), "");
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_TRUE(fs::is_empty(dir));  // no temporary file left behind either
+}
