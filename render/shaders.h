@@ -5,53 +5,57 @@ namespace chronomap::render::shaders {
 
 // Positions are relative to the mesh origin; u_offset = origin - camera centre (computed in double
 // on the CPU), u_scale maps display units to clip space.
+// Styles live in a texture: per slot, row 0 fill, row 1 pattern colour, row 2 (pattern, highlight).
+// They are fetched per vertex and passed flat: per-fragment fetches cost too much on llvmpipe.
 inline constexpr const char* kFillVertex = R"(#version 330 core
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in uint a_slot;
 uniform vec2 u_offset;
 uniform vec2 u_scale;
-flat out uint v_slot;
+uniform sampler2D u_styles;
+uniform int u_styles_width;
+flat out vec4 v_fill;
+flat out vec4 v_pattern_colour;
+flat out int v_pattern;
+vec4 style(int row) {
+    int s = int(a_slot);
+    return texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + row), 0);
+}
 void main() {
-    v_slot = a_slot;
+    v_fill = style(0);
+    v_pattern_colour = style(1);
+    v_pattern = int(style(2).r * 255.0 + 0.5);
     gl_Position = vec4((a_pos + u_offset) * u_scale, 0.0, 1.0);
 }
 )";
 
-// Styles live in a texture: per slot, row 0 fill, row 1 pattern colour, row 2 (pattern, highlight).
 // Patterns are drawn in screen space so that they keep their size when zooming.
 inline constexpr const char* kFillFragment = R"(#version 330 core
-flat in uint v_slot;
-uniform sampler2D u_styles;
-uniform int u_styles_width;
+flat in vec4 v_fill;
+flat in vec4 v_pattern_colour;
+flat in int v_pattern;
 uniform float u_pattern_px;
 uniform vec2 u_frag_origin;  // where this framebuffer sits in a tiled image, so patterns line up
 uniform bool u_flat;
 uniform vec4 u_flat_colour;
 out vec4 frag;
-vec4 style(int row) {
-    int s = int(v_slot);
-    return texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + row), 0);
-}
 void main() {
     if (u_flat) { frag = u_flat_colour; return; }
-    vec4 fill = style(0);
-    if (fill.a <= 0.0) discard;
-    vec4 pattern_colour = style(1);
-    int pattern = int(style(2).r * 255.0 + 0.5);
+    if (v_fill.a <= 0.0) discard;
+    if (v_pattern == 0) { frag = v_fill; return; }
     vec2 p = (gl_FragCoord.xy + u_frag_origin) / u_pattern_px;
     float mask = 0.0;
-    if (pattern == 1) {            // diagonal hatching
+    if (v_pattern == 1) {            // diagonal hatching
         mask = step(0.72, fract((p.x + p.y) * 0.5));
-    } else if (pattern == 2) {     // dots
+    } else if (v_pattern == 2) {     // dots
         vec2 c = fract(p * 0.5) - 0.5;
         mask = step(length(c), 0.22);
-    } else if (pattern == 3) {     // cross-hatching
+    } else if (v_pattern == 3) {     // cross-hatching
         mask = max(step(0.8, fract((p.x + p.y) * 0.5)), step(0.8, fract((p.x - p.y) * 0.5)));
-    } else if (pattern == 4) {     // horizontal stripes
+    } else if (v_pattern == 4) {     // horizontal stripes
         mask = step(0.7, fract(p.y * 0.5));
     }
-    frag = mix(fill, pattern_colour, mask * pattern_colour.a);
-    frag.a = fill.a;
+    frag = vec4(mix(v_fill.rgb, v_pattern_colour.rgb, mask * v_pattern_colour.a), v_fill.a);
 }
 )";
 
