@@ -15,26 +15,16 @@ void read_change(const json& obj, const std::string& ptr, JsonFields& f, Calenda
     c.pos = f.pos(JsonFields::child(ptr, "territory"));
     c.controller_pos = f.pos(JsonFields::child(ptr, "controller"));
     const auto territory = f.string(obj, ptr, "territory", Need::Required, what);
-    const auto status = f.string(obj, ptr, "status", Need::Required, what);
+    const auto status = f.choice<Status>(obj, ptr, "status", Need::Required, what, status_from_string,
+                                         "integral, autonomous, occupied, administered or self-declared");
     const auto controller = f.string(obj, ptr, "controller", Need::Required, what);
     c.date = f.date(obj, ptr, "date", Need::Optional, what, cal);
     c.note = f.string(obj, ptr, "note", Need::Optional, what).value_or("");
-    if (auto b = f.string(obj, ptr, "basis", Need::Optional, what)) {
-        if (auto basis = basis_from_string(*b))
-            c.basis = *basis;
-        else
-            f.diags().error(f.pos(JsonFields::child(ptr, "basis")),
-                            "basis '" + *b + "' of " + what + " is not known; use de_facto, de_jure or both");
-    }
-    if (status) {
-        if (auto s = status_from_string(*status))
-            c.status = *s;
-        else
-            f.diags().error(f.pos(JsonFields::child(ptr, "status")),
-                            "status '" + *status + "' of " + what +
-                                " is not known; use integral, autonomous, occupied, administered or self-declared");
-    }
+    c.basis = f.choice<Basis>(obj, ptr, "basis", Need::Optional, what, basis_from_string,
+                              "de_facto, de_jure or both")
+                  .value_or(Basis::Both);
     if (!territory || !controller || !status) return;
+    c.status = *status;
     c.territory = *territory;
     c.controller = *controller;
     ev.changes.push_back(std::move(c));
@@ -98,14 +88,9 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
     ev.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
     ev.title = f.string(obj, ptr, "title", Need::Required, what).value_or(ev.id);
     ev.summary = f.string(obj, ptr, "summary", Need::Optional, what).value_or("");
-    if (auto k = f.string(obj, ptr, "kind", Need::Optional, what)) {
-        if (auto kind = event_kind_from_string(*k))
-            ev.kind = *kind;
-        else
-            f.diags().error(f.pos(JsonFields::child(ptr, "kind")),
-                            "kind '" + *k + "' of " + what +
-                                " is not known; use treaty, decision, military, declaration or other");
-    }
+    ev.kind = f.choice<EventKind>(obj, ptr, "kind", Need::Optional, what, event_kind_from_string,
+                                  "treaty, decision, military, declaration or other")
+                  .value_or(EventKind::Other);
     ev.parties = f.string_list(obj, ptr, "parties", what);
     ev.notes = f.string_list(obj, ptr, "notes", what);
     if (auto note = f.string(obj, ptr, "note", Need::Optional, what)) ev.notes.push_back(*note);

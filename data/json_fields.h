@@ -30,6 +30,19 @@ public:
     // The value at key if it has the expected JSON type, else nullptr (with a diagnostic).
     const nlohmann::json* typed(const nlohmann::json& obj, const std::string& ptr, const char* key,
                                 nlohmann::json::value_t type, Need need, const std::string& what);
+    // A text field holding one of a fixed set of words, parsed by `parse`; an unknown word is an
+    // error that lists the allowed ones ("use integral, autonomous, ...").
+    template <typename E, typename Parse>
+    std::optional<E> choice(const nlohmann::json& obj, const std::string& ptr, const char* key, Need need,
+                            const std::string& what, Parse parse, const char* allowed) {
+        const auto text = string(obj, ptr, key, need, what);
+        if (!text) return std::nullopt;
+        std::optional<E> value = parse(*text);
+        if (!value)
+            diags_.error(pos(child(ptr, key)), std::string(key) + " '" + *text + "' of " + what +
+                                                   " is not known; use " + allowed);
+        return value;
+    }
     // Reads "calendar": "julian"|"gregorian" if present.
     Calendar calendar(const nlohmann::json& obj, const std::string& ptr, Calendar inherited);
 

@@ -64,15 +64,9 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         layer.valid_to_field = f.string(obj, ptr, "valid_to", Need::Optional, what).value_or("");
         if (const auto* v = f.typed(obj, ptr, "visible", V::boolean, Need::Optional, what))
             layer.visible = v->get<bool>();
-        const auto role = f.string(obj, ptr, "role", Need::Required, "layer '" + layer.name + "'");
-        if (role) {
-            if (auto r = layer_role_from_string(*role))
-                layer.role = *r;
-            else
-                f.diags().error(f.pos(JsonFields::child(ptr, "role")),
-                                "role '" + *role + "' of layer '" + layer.name +
-                                    "' is not known; use territories, places or reference");
-        }
+        layer.role = f.choice<LayerRole>(obj, ptr, "role", Need::Required, "layer '" + layer.name + "'",
+                                         layer_role_from_string, "territories, places or reference")
+                         .value_or(LayerRole::Reference);
         if (const auto* nf = f.typed(obj, ptr, "name_fields", V::object, Need::Optional, what)) {
             for (const auto& [lang, field] : nf->items())
                 if (field.is_string()) layer.name_fields[lang] = field.get<std::string>();
