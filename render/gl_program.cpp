@@ -5,6 +5,16 @@
 namespace chronomap::render {
 namespace {
 
+// The info log of a shader or program (glGetShaderInfoLog / glGetProgramInfoLog).
+template <typename GetIv, typename GetLog>
+std::string info_log(GLuint object, GetIv get_iv, GetLog get_log) {
+    GLint len = 0;
+    get_iv(object, GL_INFO_LOG_LENGTH, &len);
+    std::vector<char> log(static_cast<std::size_t>(len) + 1);
+    get_log(object, len, nullptr, log.data());
+    return log.data();
+}
+
 GLuint compile(GLenum type, const char* src, std::string& error) {
     GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
@@ -12,11 +22,8 @@ GLuint compile(GLenum type, const char* src, std::string& error) {
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint len = 0;
-        glGetShaderiv(s, GL_INFO_LOG_LENGTH, &len);
-        std::vector<char> log(static_cast<std::size_t>(len) + 1);
-        glGetShaderInfoLog(s, len, nullptr, log.data());
-        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log.data();
+        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
+                " shader: " + info_log(s, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(s);
         return 0;
     }
@@ -42,11 +49,7 @@ GLuint link_program(const char* vertex_src, const char* fragment_src, std::strin
     GLint ok = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint len = 0;
-        glGetProgramiv(p, GL_INFO_LOG_LENGTH, &len);
-        std::vector<char> log(static_cast<std::size_t>(len) + 1);
-        glGetProgramInfoLog(p, len, nullptr, log.data());
-        error = std::string("link: ") + log.data();
+        error = "link: " + info_log(p, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(p);
         return 0;
     }

@@ -131,6 +131,7 @@ void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
         px[at(2)] = static_cast<std::uint8_t>(styles[i].pattern);
         px[at(2) + 1] = styles[i].highlight;
     }
+    any_highlight_ = std::any_of(styles.begin(), styles.end(), [](const FeatureStyle& s) { return s.highlight > 0; });
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
 }
@@ -213,7 +214,7 @@ void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std
 }
 
 void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const {
-    draw_lines(mesh, cam, 0, extra_px, rgba, true);
+    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, true);
 }
 
 }  // namespace chronomap::render

@@ -72,6 +72,7 @@ private:
     GLuint line_program_ = 0;
     GLuint styles_texture_ = 0;
     int styles_width_ = 1;
+    bool any_highlight_ = false;  // the highlight pass is skipped when nothing is highlighted
     float pattern_px_ = 4.0f;
     float frag_origin_[2] = {0, 0};
     std::vector<GpuMesh> meshes_;
