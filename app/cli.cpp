@@ -87,7 +87,7 @@ int cmd_events(const Args& a) {
     const Timeline tl(r.atlas);
     const auto events = tl.events_between(from, to);
     if (a.has("--json"))
-        std::cout << events_json(r.atlas, events).dump(2) << '\n';
+        std::cout << events_json(events).dump(2) << '\n';
     else
         print_events(std::cout, r.atlas, events);
     return kOk;

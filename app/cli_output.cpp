@@ -92,8 +92,7 @@ ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
     return out;
 }
 
-ojson events_json(const Atlas& atlas, const std::vector<const Event*>& events) {
-    (void)atlas;
+ojson events_json(const std::vector<const Event*>& events) {
     ojson list = ojson::array();
     for (const Event* e : events) {
         ojson j;

@@ -17,7 +17,7 @@ using ojson = nlohmann::ordered_json;
 
 ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
                   const std::string& lang);
-ojson events_json(const Atlas& atlas, const std::vector<const Event*>& events);
+ojson events_json(const std::vector<const Event*>& events);
 ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,
                    const std::string& lang);
 

@@ -7,7 +7,7 @@ namespace chronomap {
 
 Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
     territory_ids_ = atlas.territory_ids();
-    std::unordered_map<std::string, std::size_t> index;
+    auto& index = index_;
     for (std::size_t i = 0; i < territory_ids_.size(); ++i) index.emplace(territory_ids_[i], i);
     // Territories named only by changes (no geometry) still get a state.
     for (const auto& ev : atlas.events)
@@ -39,8 +39,8 @@ Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
 }
 
 int Timeline::territory_index(const std::string& id) const {
-    auto it = std::find(territory_ids_.begin(), territory_ids_.end(), id);
-    return it == territory_ids_.end() ? -1 : static_cast<int>(it - territory_ids_.begin());
+    auto it = index_.find(id);
+    return it == index_.end() ? -1 : static_cast<int>(it->second);
 }
 
 void Timeline::fill(std::size_t index, Date date, Basis view, TerritoryState& out) const {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "atlas.h"
@@ -63,6 +64,7 @@ private:
     };
     const Atlas& atlas_;
     std::vector<std::string> territory_ids_;
+    std::unordered_map<std::string, std::size_t> index_;
     Index de_facto_;
     Index de_jure_;
 

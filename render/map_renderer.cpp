@@ -45,6 +45,8 @@ bool MapRenderer::init(std::string& error) {
     if (!fill_program_) return false;
     line_program_ = link_program(shaders::kLineVertex, shaders::kLineFragment, error);
     if (!line_program_) return false;
+    fill_u_ = Uniforms::of(fill_program_);
+    line_u_ = Uniforms::of(line_program_);
     glGenTextures(1, &styles_texture_);
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -156,16 +158,37 @@ std::size_t MapRenderer::triangles_drawn(int mesh, const Camera& cam) const {
     return meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))].triangles;
 }
 
-void MapRenderer::set_camera_uniforms(GLuint program, const GpuLevel& level, const Camera& cam) const {
+MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
+    Uniforms u;
+    auto at = [p](const char* name) { return glGetUniformLocation(p, name); };
+    u.offset = at("u_offset");
+    u.scale = at("u_scale");
+    u.styles = at("u_styles");
+    u.styles_width = at("u_styles_width");
+    u.flat = at("u_flat");
+    u.flat_colour = at("u_flat_colour");
+    u.pattern_px = at("u_pattern_px");
+    u.frag_origin = at("u_frag_origin");
+    u.viewport = at("u_viewport");
+    u.width_px = at("u_width_px");
+    u.highlight_px = at("u_highlight_px");
+    u.use_styles = at("u_use_styles");
+    u.highlight_only = at("u_highlight_only");
+    u.colour = at("u_colour");
+    u.highlight_colour = at("u_highlight_colour");
+    return u;
+}
+
+void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const {
     // Subtract in double: display coordinates (metres in Web Mercator) do not survive float.
     const float offset[2] = {static_cast<float>(level.origin_x - cam.center_x),
                              static_cast<float>(level.origin_y - cam.center_y)};
     const float scale[2] = {static_cast<float>(2.0 / (cam.units_per_pixel * cam.width)),
                             static_cast<float>(2.0 / (cam.units_per_pixel * cam.height))};
-    glUniform2fv(glGetUniformLocation(program, "u_offset"), 1, offset);
-    glUniform2fv(glGetUniformLocation(program, "u_scale"), 1, scale);
-    glUniform1i(glGetUniformLocation(program, "u_styles"), 0);
-    glUniform1i(glGetUniformLocation(program, "u_styles_width"), styles_width_);
+    glUniform2fv(u.offset, 1, offset);
+    glUniform2fv(u.scale, 1, scale);
+    glUniform1i(u.styles, 0);
+    glUniform1i(u.styles_width, styles_width_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
 }
@@ -173,13 +196,13 @@ void MapRenderer::set_camera_uniforms(GLuint program, const GpuLevel& level, con
 void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba) const {
     const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(fill_program_);
-    set_camera_uniforms(fill_program_, l, cam);
+    set_camera_uniforms(fill_u_, l, cam);
     float c[4];
     rgba_floats(flat_rgba, c);
-    glUniform1i(glGetUniformLocation(fill_program_, "u_flat"), flat_rgba != 0);
-    glUniform4fv(glGetUniformLocation(fill_program_, "u_flat_colour"), 1, c);
-    glUniform1f(glGetUniformLocation(fill_program_, "u_pattern_px"), pattern_px_);
-    glUniform2fv(glGetUniformLocation(fill_program_, "u_frag_origin"), 1, frag_origin_);
+    glUniform1i(fill_u_.flat, flat_rgba != 0);
+    glUniform4fv(fill_u_.flat_colour, 1, c);
+    glUniform1f(fill_u_.pattern_px, pattern_px_);
+    glUniform2fv(fill_u_.frag_origin, 1, frag_origin_);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.fill_vao);
@@ -191,17 +214,17 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
                              bool highlight_only) const {
     const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
-    set_camera_uniforms(line_program_, l, cam);
+    set_camera_uniforms(line_u_, l, cam);
     float c[4];
     rgba_floats(rgba, c);
     const float viewport[2] = {static_cast<float>(cam.width), static_cast<float>(cam.height)};
-    glUniform2fv(glGetUniformLocation(line_program_, "u_viewport"), 1, viewport);
-    glUniform1f(glGetUniformLocation(line_program_, "u_width_px"), width_px);
-    glUniform1f(glGetUniformLocation(line_program_, "u_highlight_px"), extra_px);
-    glUniform1i(glGetUniformLocation(line_program_, "u_use_styles"), highlight_only);
-    glUniform1i(glGetUniformLocation(line_program_, "u_highlight_only"), highlight_only);
-    glUniform4fv(glGetUniformLocation(line_program_, "u_colour"), 1, c);
-    glUniform4fv(glGetUniformLocation(line_program_, "u_highlight_colour"), 1, c);
+    glUniform2fv(line_u_.viewport, 1, viewport);
+    glUniform1f(line_u_.width_px, width_px);
+    glUniform1f(line_u_.highlight_px, extra_px);
+    glUniform1i(line_u_.use_styles, highlight_only);
+    glUniform1i(line_u_.highlight_only, highlight_only);
+    glUniform4fv(line_u_.colour, 1, c);
+    glUniform4fv(line_u_.highlight_colour, 1, c);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.line_vao);

@@ -64,12 +64,21 @@ private:
     struct GpuMesh {
         std::vector<GpuLevel> levels;
     };
-    void set_camera_uniforms(GLuint program, const GpuLevel& level, const Camera& cam) const;
+    // Uniform locations, looked up once per program at init (-1 where a program lacks one).
+    struct Uniforms {
+        GLint offset = -1, scale = -1, styles = -1, styles_width = -1;
+        GLint flat = -1, flat_colour = -1, pattern_px = -1, frag_origin = -1;
+        GLint viewport = -1, width_px = -1, highlight_px = -1, use_styles = -1, highlight_only = -1;
+        GLint colour = -1, highlight_colour = -1;
+        static Uniforms of(GLuint program);
+    };
+    void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const;
     void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
                     bool highlight_only) const;
 
     GLuint fill_program_ = 0;
     GLuint line_program_ = 0;
+    Uniforms fill_u_, line_u_;
     GLuint styles_texture_ = 0;
     int styles_width_ = 1;
     bool any_highlight_ = false;  // the highlight pass is skipped when nothing is highlighted
