@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <tuple>
 #include <iostream>
@@ -148,6 +149,13 @@ int cmd_export(const Args& a) {
     req.view = basis_option(a);
     std::tie(req.width, req.height) = size_option(a);
     req.bbox_lonlat = bbox_option(a);
+    req.lang = a.get("--lang").value_or("en");
+    req.overlays.title = !a.has("--no-title");
+    req.overlays.legend = !a.has("--no-legend");
+    req.overlays.caption = !a.has("--no-caption");
+    req.overlays.labels = !a.has("--no-labels");
+    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
+    req.with_claims = !a.has("--no-claims");
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
     std::string error;
@@ -186,8 +194,12 @@ std::string usage() {
            "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
            "      every change of one territory, with its sources\n"
            "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
-           "                   [--basis de_facto|de_jure]\n"
+           "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] [--no-legend]\n"
+           "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
            "      the map at DATE as a PNG, with no display needed\n"
+           "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
+           "            [--screenshot FILE.png] [--exit-after-frames N] [--script FILE]\n"
+           "      open the window (the bundled atlas when none is named)\n"
            "  chronomap --help | --version\n"
            "\n"
            "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
@@ -210,6 +222,13 @@ std::string default_atlas_path() {
     return (candidates.back() / "atlas.json").lexically_normal().string();
 }
 
+bool is_command(const std::vector<std::string>& argv) {
+    if (argv.empty()) return false;
+    static const char* const kCommands[] = {"validate", "status", "events", "history", "export", "help",
+                                            "--help", "-h", "--version"};
+    return std::any_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return argv[0] == c; });
+}
+
 int run(const std::vector<std::string>& argv) {
     try {
         if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
@@ -223,7 +242,8 @@ int run(const std::vector<std::string>& argv) {
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
-                                  {"--json"});
+                                  {"--json", "--no-title", "--no-legend", "--no-caption", "--no-labels",
+                                   "--no-scale-bar", "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);
         if (command == "status") return cmd_status(a);

@@ -2,10 +2,15 @@
 // Snapshot export: the map at a date rendered offscreen (tiled when larger than one framebuffer)
 // and written as PNG with the atlas title, date and sources in text chunks.
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "atlas.h"
+#include "draw_data.h"
+#include "overlay.h"
 #include "timeline.h"
 
 namespace chronomap {
@@ -18,12 +23,31 @@ struct ExportRequest {
     int width = 1920;
     int height = 1080;
     std::optional<Bounds> bbox_lonlat;
+    std::optional<Bounds> area;  // display CRS, shown exactly (the window's view); wins over bbox
+    std::string lang = "en";
+    OverlayOptions overlays;
+    bool with_claims = true;
+    float overlay_scale = 0;  // text and line scale; 0 derives it from the image size
     int samples = 4;
     int max_tile = 4096;  // larger images are drawn in tiles of at most this many pixels a side
 };
 
 // Draws with `view` (already initialised in the current GL context). Returns an error message, or
-// an empty string when the file was written.
-std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path);
+// an empty string when the file was written. `progress`, when given, is called after each tile
+// with the fraction done.
+std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path,
+                       const std::function<void(float)>& progress = {});
+
+// Renders the image into memory (RGBA, top row first) without writing it.
+std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req, std::vector<std::uint8_t>& rgba,
+                         const std::function<void(float)>& progress = {});
+
+// An export of what a map view shows: the camera's visible area at width x height, with text and
+// lines scaled like the preview's (`preview_scale`) times the change in resolution.
+// Date, view, language and overlays are left for the caller.
+ExportRequest as_previewed(const render::Camera& preview, float preview_scale, int width, int height);
+
+// The overlay scale an export of this size uses when none is asked for: 1 at 1920x1080.
+float default_overlay_scale(int width, int height);
 
 }  // namespace chronomap

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "label_point.h"
+
 namespace chronomap {
 
 render::Pattern pattern_for(Status s) {
@@ -59,6 +61,10 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
                 if ((f.valid_from && at < *f.valid_from) || (f.valid_to && *f.valid_to <= at)) continue;
                 const int slot = timeline.territory_index(f.id);
                 if (slot >= 0) territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});
+                if (auto a = label_anchor(f.shape)) scene.labels.push_back({&f, false, a->at, a->radius, 0});
+            } else if (layer.role == LayerRole::Places) {
+                const int order = static_cast<int>(&f - layer.features.data());
+                if (!f.shape.points.empty()) scene.labels.push_back({&f, true, f.shape.points.front(), 0, order});
             } else if (layer.role == LayerRole::Reference) {
                 if (!f.shape.polygons.empty()) context_inputs.push_back({&f.shape, 0});
                 if (!f.shape.lines.empty()) add_lines(lines, f.shape, 0);
@@ -71,7 +77,8 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
     return scene;
 }
 
-std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date, Basis view) {
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date, Basis view,
+                                            bool with_claims) {
     std::vector<TerritoryState> states;
     timeline.state_at(date, view, states);
     std::vector<render::FeatureStyle> styles(states.size());
@@ -85,6 +92,13 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
         styles[i].fill = p ? p->rgba : palette::kUnknown;
         styles[i].pattern = pattern_for(s.status);
         styles[i].pattern_colour = pattern_colour(styles[i].fill);
+    }
+    if (with_claims) {
+        for (const Claim* c : timeline.claims_at(date)) {
+            const int slot = timeline.territory_index(c->territory);
+            const Power* p = atlas.find_power(c->claimant);
+            if (slot >= 0 && p) styles[static_cast<std::size_t>(slot)].claim = (p->rgba & 0xFFFFFF00u) | 0xE0u;
+        }
     }
     return styles;
 }

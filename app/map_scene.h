@@ -12,11 +12,21 @@
 
 namespace chronomap {
 
+// Where a feature's name may go: territories at their pole of inaccessibility, towns at their point.
+struct LabelSeed {
+    const Feature* feature = nullptr;
+    bool town = false;
+    Vec2 at;
+    double radius = 0;  // room inside the territory, display units (0 for towns)
+    int order = 0;      // position in its layer: earlier towns are more important
+};
+
 struct MapScene {
     // Territory slots follow Timeline::territories(); a feature's slot is its territory's index.
     std::vector<render::LodLevel> territories;
     std::vector<render::LodLevel> context;   // reference polygons, drawn flat underneath
     std::vector<render::LodLevel> lines;     // reference lines (modern borders, coasts)
+    std::vector<LabelSeed> labels;
     Bounds bounds;                           // display CRS, everything drawable
     std::vector<std::string> problems;
 
@@ -24,9 +34,10 @@ struct MapScene {
     static MapScene build(const Atlas& atlas, const Timeline& timeline, Date at);
 };
 
-// Fill colour and pattern of each territory slot at a date, under one view.
+// Fill colour and pattern of each territory slot at a date, under one view, and the colour of the
+// claims in force on it.
 std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date,
-                                            Basis view);
+                                            Basis view, bool with_claims = true);
 render::Pattern pattern_for(Status s);
 
 // Visual constants shared by the window and export.

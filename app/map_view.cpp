@@ -13,21 +13,25 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     context_mesh_ = renderer_.add_mesh(scene_.context);
     line_mesh_ = renderer_.add_mesh(scene_.lines);
     default_area_ = scene_.bounds;
+    geo_ = std::make_unique<ToLonLat>(atlas.crs);
     if (atlas.default_view.bbox)
         if (auto b = lonlat_to_display(atlas.crs, *atlas.default_view.bbox)) default_area_ = *b;
     set_date(initial, Basis::DeFacto);
     return true;
 }
 
-void MapView::set_date(Date date, Basis view) { renderer_.set_styles(styles_at(*atlas_, *timeline_, date, view)); }
+void MapView::set_date(Date date, Basis view, bool with_claims) {
+    renderer_.set_styles(styles_at(*atlas_, *timeline_, date, view, with_claims));
+}
 
 void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, float frag_y) {
     renderer_.set_pattern_scale(4.0f * ui_scale);
     renderer_.set_frag_origin(frag_x, frag_y);
     renderer_.clear(palette::kSea);
-    renderer_.draw_fill(context_mesh_, cam, palette::kContext);
+    if (show_reference) renderer_.draw_fill(context_mesh_, cam, palette::kContext);
     renderer_.draw_fill(territory_mesh_, cam);
-    renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
+    if (show_reference) renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
+    renderer_.draw_claims(territory_mesh_, cam, 7.0f * ui_scale);
     renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder);
     renderer_.draw_highlights(territory_mesh_, cam, 4.0f * ui_scale, palette::kHighlight);
 }

@@ -7,21 +7,29 @@
 
 #include "map_renderer.h"
 #include "map_scene.h"
+#include "projection.h"
 
 namespace chronomap {
 
 class MapView {
 public:
+    bool show_reference = true;  // context polygons and reference lines under the territories
+
     // Needs a current GL context. Returns false with a message on failure.
     bool init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error);
     // Recolours for a date (no geometry upload).
-    void set_date(Date date, Basis view);
+    void set_date(Date date, Basis view, bool with_claims = true);
+    // Shows the given styles (the window blends them while a change animates).
+    void show(const std::vector<render::FeatureStyle>& styles) { renderer_.set_styles(styles); }
     void draw(const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0, float frag_y = 0);
 
     const Bounds& bounds() const { return scene_.bounds; }
     // The atlas's default view in display coordinates (falls back to everything).
     Bounds default_area() const { return default_area_; }
     render::MapRenderer& renderer() { return renderer_; }
+    const std::vector<LabelSeed>& label_seeds() const { return scene_.labels; }
+    const Timeline& timeline() const { return *timeline_; }
+    const ToLonLat& geo() const { return *geo_; }
     int territory_mesh() const { return territory_mesh_; }
 
 private:
@@ -29,6 +37,7 @@ private:
     const Timeline* timeline_ = nullptr;
     MapScene scene_;
     Bounds default_area_;
+    std::unique_ptr<ToLonLat> geo_;
     render::MapRenderer renderer_;
     int territory_mesh_ = -1, context_mesh_ = -1, line_mesh_ = -1;
 };

@@ -6,3 +6,10 @@ find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
 find_package(PNG REQUIRED)
+
+# The window: Dear ImGui 1.86 (its libimgui.a holds the GLFW and OpenGL3 backends and
+# imgui_freetype), GLFW 3.3, FreeType and fontconfig for the Noto fonts.
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+find_package(glfw3 3.3 REQUIRED)
+find_package(Freetype REQUIRED)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)

@@ -75,6 +75,19 @@ Bounds Shape::bounds() const {
     return b;
 }
 
+bool Shape::contains(Vec2 p) const {
+    for (const auto& poly : polygons) {
+        bool inside = false;
+        for (const auto& ring : poly.rings)
+            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+                if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
+                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+                    inside = !inside;
+        if (inside) return true;
+    }
+    return false;
+}
+
 const Power* Atlas::find_power(std::string_view id) const {
     auto it = std::find_if(powers.begin(), powers.end(), [&](const Power& p) { return p.id == id; });
     return it == powers.end() ? nullptr : &*it;

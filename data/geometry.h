@@ -45,6 +45,8 @@ struct Shape {
     bool empty() const { return polygons.empty() && lines.empty() && points.empty(); }
     std::size_t vertex_count() const;
     Bounds bounds() const;
+    // Whether p lies inside one of the polygons (even-odd rule, so holes are outside).
+    bool contains(Vec2 p) const;
 };
 
 }  // namespace chronomap

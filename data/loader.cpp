@@ -129,3 +129,23 @@ LoadResult load_atlas(const std::string& manifest_path) {
 }
 
 }  // namespace chronomap
+
+namespace chronomap {
+
+bool add_reference_layer(Atlas& atlas, const std::string& source, Diagnostics& diags) {
+    namespace fs = std::filesystem;
+    Layer layer;
+    layer.name = fs::path(source).filename().string();
+    layer.source = fs::absolute(source).lexically_normal().string();
+    layer.role = LayerRole::Reference;
+    detail::LoadContext ctx;
+    ctx.base_dir = fs::current_path().string();
+    ctx.display_crs = atlas.crs;
+    ctx.diags = &diags;
+    detail::load_layer(layer, ctx);
+    if (!layer.loaded) return false;
+    atlas.layers.push_back(std::move(layer));
+    return true;
+}
+
+}  // namespace chronomap

@@ -17,4 +17,8 @@ struct LoadResult {
 
 [[nodiscard]] LoadResult load_atlas(const std::string& manifest_path);
 
+// Adds any vector file GDAL reads as a reference layer drawn under the territories (modern
+// borders, rivers). Problems go to `diags`; false when the file could not be opened.
+[[nodiscard]] bool add_reference_layer(Atlas& atlas, const std::string& source, Diagnostics& diags);
+
 }  // namespace chronomap

@@ -2,46 +2,10 @@
 
 #include <memory>
 
-#include <geos_c.h>
+#include "geos_shapes.h"
 
 namespace chronomap {
 namespace {
-
-struct GeosContext {
-    GEOSContextHandle_t h = GEOS_init_r();
-    ~GeosContext() { GEOS_finish_r(h); }
-    GeosContext() = default;
-    GeosContext(const GeosContext&) = delete;
-    GeosContext& operator=(const GeosContext&) = delete;
-};
-
-struct GeomDeleter {
-    GEOSContextHandle_t h;
-    void operator()(GEOSGeometry* g) const {
-        if (g) GEOSGeom_destroy_r(h, g);
-    }
-};
-using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
-
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
-    const bool closed = ring.size() > 1 && ring.front().x == ring.back().x && ring.front().y == ring.back().y;
-    const auto n = static_cast<unsigned>(ring.size() + (closed ? 0 : 1));
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, n, 2);
-    for (unsigned i = 0; i < n; ++i) {
-        const Vec2& p = ring[i % ring.size()];
-        GEOSCoordSeq_setXY_r(h, seq, i, p.x, p.y);
-    }
-    return GEOSGeom_createLinearRing_r(h, seq);
-}
-
-GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly) {
-    if (poly.rings.empty() || poly.rings[0].size() < 3) return GeomPtr(nullptr, {h});
-    GEOSGeometry* shell = make_ring(h, poly.rings[0]);
-    std::vector<GEOSGeometry*> holes;
-    for (std::size_t i = 1; i < poly.rings.size(); ++i)
-        if (poly.rings[i].size() >= 3) holes.push_back(make_ring(h, poly.rings[i]));
-    return GeomPtr(GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())), {h});
-}
 
 void add_ring_segments(MapMesh& mesh, const Ring& ring, Vec2 o, std::uint32_t slot) {
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
@@ -75,19 +39,19 @@ void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* tris, MapMesh& 
 
 MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tolerance,
                    std::vector<std::string>* problems) {
-    GeosContext ctx;
+    geos::Context ctx;
     const GEOSContextHandle_t h = ctx.h;
     MapMesh mesh;
     mesh.origin = origin;
     for (const auto& in : inputs) {
         for (const auto& poly : in.shape->polygons) {
-            GeomPtr g = make_polygon(h, poly);
+            geos::GeomPtr g = geos::make_polygon(h, poly);
             if (!g) continue;
             if (tolerance > 0) {
-                GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, g.get(), tolerance), {h});
+                geos::GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, g.get(), tolerance), {h});
                 if (simple && !GEOSisEmpty_r(h, simple.get())) g = std::move(simple);
             }
-            GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), {h});
+            geos::GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), {h});
             if (!tris) {
                 if (problems) problems->push_back("slot " + std::to_string(in.slot) + ": triangulation failed");
                 continue;

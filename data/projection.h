@@ -1,6 +1,7 @@
 #pragma once
-// Converting longitude/latitude boxes to the display CRS (for default views and --bbox).
+// Converting between longitude/latitude and the display CRS (default views, --bbox, scale bars).
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -10,5 +11,24 @@ namespace chronomap {
 
 // nullopt if the CRS is unknown or the box cannot be transformed.
 std::optional<Bounds> lonlat_to_display(const std::string& display_crs, const Bounds& lonlat);
+
+
+// Display-CRS points back to lon/lat. Built once: creating a PROJ transform costs milliseconds.
+class ToLonLat {
+public:
+    explicit ToLonLat(const std::string& display_crs);
+    ~ToLonLat();
+    ToLonLat(const ToLonLat&) = delete;
+    ToLonLat& operator=(const ToLonLat&) = delete;
+
+    bool valid() const { return impl_ != nullptr; }
+    std::optional<Vec2> operator()(Vec2 display) const;
+    // Great-circle distance in metres between two display points (for scale bars).
+    std::optional<double> ground_distance(Vec2 a, Vec2 b) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace chronomap

@@ -12,6 +12,7 @@ struct FeatureStyle {
     std::uint32_t pattern_colour = 0;
     Pattern pattern = Pattern::None;
     std::uint8_t highlight = 0;  // 0..255: outline emphasis for recently changed features
+    std::uint32_t claim = 0;     // RGBA of a claimant, drawn as a band along the outline; alpha 0: none
 };
 
 struct Camera {

@@ -123,19 +123,21 @@ void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
     const std::size_t n = std::max<std::size_t>(styles.size(), 1);
     const int rows = static_cast<int>((n + kStylesWidth - 1) / kStylesWidth);
     styles_width_ = kStylesWidth;
-    std::vector<std::uint8_t> px(static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * 3 * 4, 0);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * kRowsPerSlot * 4, 0);
     for (std::size_t i = 0; i < styles.size(); ++i) {
         const std::size_t x = i % kStylesWidth;
-        const std::size_t y = (i / kStylesWidth) * 3;
+        const std::size_t y = (i / kStylesWidth) * kRowsPerSlot;
         auto at = [&](std::size_t row) { return ((y + row) * kStylesWidth + x) * 4; };
         put_rgba(px, at(0), styles[i].fill);
         put_rgba(px, at(1), styles[i].pattern_colour);
         px[at(2)] = static_cast<std::uint8_t>(styles[i].pattern);
         px[at(2) + 1] = styles[i].highlight;
+        put_rgba(px, at(3), styles[i].claim);
     }
     any_highlight_ = std::any_of(styles.begin(), styles.end(), [](const FeatureStyle& s) { return s.highlight > 0; });
+    any_claim_ = std::any_of(styles.begin(), styles.end(), [](const FeatureStyle& s) { return (s.claim & 0xFF) != 0; });
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * 3, 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * static_cast<int>(kRowsPerSlot), 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
 }
 
 void MapRenderer::clear(std::uint32_t rgba) const {
@@ -172,10 +174,8 @@ MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
     u.viewport = at("u_viewport");
     u.width_px = at("u_width_px");
     u.highlight_px = at("u_highlight_px");
-    u.use_styles = at("u_use_styles");
-    u.highlight_only = at("u_highlight_only");
+    u.mode = at("u_mode");
     u.colour = at("u_colour");
-    u.highlight_colour = at("u_highlight_colour");
     return u;
 }
 
@@ -211,7 +211,7 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
 }
 
 void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
-                             bool highlight_only) const {
+                             LineMode mode) const {
     const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
     set_camera_uniforms(line_u_, l, cam);
@@ -221,10 +221,8 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glUniform2fv(line_u_.viewport, 1, viewport);
     glUniform1f(line_u_.width_px, width_px);
     glUniform1f(line_u_.highlight_px, extra_px);
-    glUniform1i(line_u_.use_styles, highlight_only);
-    glUniform1i(line_u_.highlight_only, highlight_only);
+    glUniform1i(line_u_.mode, static_cast<int>(mode));
     glUniform4fv(line_u_.colour, 1, c);
-    glUniform4fv(line_u_.highlight_colour, 1, c);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.line_vao);
@@ -233,11 +231,15 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
 }
 
 void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const {
-    draw_lines(mesh, cam, width_px, 0, rgba, false);
+    draw_lines(mesh, cam, width_px, 0, rgba, LineMode::Plain);
 }
 
 void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const {
-    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, true);
+    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, LineMode::Highlighted);
+}
+
+void MapRenderer::draw_claims(int mesh, const Camera& cam, float width_px) const {
+    if (any_claim_) draw_lines(mesh, cam, width_px, 0, 0, LineMode::Claimed);
 }
 
 }  // namespace chronomap::render

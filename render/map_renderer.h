@@ -40,6 +40,8 @@ public:
     void draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const;
     // Outlines of highlighted features only, widened by highlight * extra_px.
     void draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const;
+    // Outlines of claimed features, in each feature's claim colour.
+    void draw_claims(int mesh, const Camera& cam, float width_px) const;
 
     void set_pattern_scale(float px) { pattern_px_ = px; }
     // Offset of the current framebuffer inside a larger tiled image, in pixels.
@@ -68,20 +70,22 @@ private:
     struct Uniforms {
         GLint offset = -1, scale = -1, styles = -1, styles_width = -1;
         GLint flat = -1, flat_colour = -1, pattern_px = -1, frag_origin = -1;
-        GLint viewport = -1, width_px = -1, highlight_px = -1, use_styles = -1, highlight_only = -1;
-        GLint colour = -1, highlight_colour = -1;
+        GLint viewport = -1, width_px = -1, highlight_px = -1, mode = -1, colour = -1;
         static Uniforms of(GLuint program);
     };
     void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const;
+    enum class LineMode { Plain = 0, Highlighted = 1, Claimed = 2 };  // u_mode in the line shaders
+    static constexpr std::size_t kRowsPerSlot = 4;                     // texels per feature style
     void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
-                    bool highlight_only) const;
+                    LineMode mode) const;
 
     GLuint fill_program_ = 0;
     GLuint line_program_ = 0;
     Uniforms fill_u_, line_u_;
     GLuint styles_texture_ = 0;
     int styles_width_ = 1;
-    bool any_highlight_ = false;  // the highlight pass is skipped when nothing is highlighted
+    bool any_highlight_ = false;  // the highlight and claim passes are skipped when unused
+    bool any_claim_ = false;
     float pattern_px_ = 4.0f;
     float frag_origin_[2] = {0, 0};
     std::vector<GpuMesh> meshes_;

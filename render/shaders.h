@@ -5,7 +5,8 @@ namespace chronomap::render::shaders {
 
 // Positions are relative to the mesh origin; u_offset = origin - camera centre (computed in double
 // on the CPU), u_scale maps display units to clip space.
-// Styles live in a texture: per slot, row 0 fill, row 1 pattern colour, row 2 (pattern, highlight).
+// Styles live in a texture: per slot, row 0 fill, row 1 pattern colour, row 2 (pattern, highlight),
+// row 3 the colour of a claim on the feature (alpha 0: none).
 // They are fetched per vertex and passed flat: per-fragment fetches cost too much on llvmpipe.
 inline constexpr const char* kFillVertex = R"(#version 330 core
 layout(location = 0) in vec2 a_pos;
@@ -19,7 +20,7 @@ flat out vec4 v_pattern_colour;
 flat out int v_pattern;
 vec4 style(int row) {
     int s = int(a_slot);
-    return texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + row), 0);
+    return texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 4 + row), 0);
 }
 void main() {
     v_fill = style(0);
@@ -72,8 +73,9 @@ uniform float u_width_px;
 uniform float u_highlight_px;
 uniform sampler2D u_styles;
 uniform int u_styles_width;
-uniform bool u_use_styles;
+uniform int u_mode;  // 0 plain, 1 highlighted features only, 2 claimed features only
 flat out float v_highlight;
+flat out vec4 v_claim;
 void main() {
     vec2 p0 = (a_segment.xy + u_offset) * u_scale;
     vec2 p1 = (a_segment.zw + u_offset) * u_scale;
@@ -82,10 +84,14 @@ void main() {
     vec2 dir = len > 0.0 ? d / len : vec2(1.0, 0.0);
     vec2 normal = vec2(-dir.y, dir.x);
     float h = 0.0;
-    if (u_use_styles) {
+    v_claim = vec4(0.0);
+    if (u_mode != 0) {
         int s = int(a_slot);
-        h = texelFetch(u_styles, ivec2(s % u_styles_width, (s / u_styles_width) * 3 + 2), 0).g;
+        ivec2 at = ivec2(s % u_styles_width, (s / u_styles_width) * 4);
+        h = texelFetch(u_styles, at + ivec2(0, 2), 0).g;
+        if (u_mode == 2) v_claim = texelFetch(u_styles, at + ivec2(0, 3), 0);
     }
+    if (u_mode != 1) h = 0.0;
     v_highlight = h;
     float half_width = 0.5 * (u_width_px + h * u_highlight_px);
     vec2 p = mix(p0, p1, a_corner.x);
@@ -96,13 +102,20 @@ void main() {
 
 inline constexpr const char* kLineFragment = R"(#version 330 core
 flat in float v_highlight;
+flat in vec4 v_claim;
 uniform vec4 u_colour;
-uniform vec4 u_highlight_colour;
-uniform bool u_highlight_only;
+uniform int u_mode;
 out vec4 frag;
 void main() {
-    if (u_highlight_only && v_highlight <= 0.0) discard;
-    frag = u_highlight_only ? vec4(u_highlight_colour.rgb, u_highlight_colour.a * v_highlight) : u_colour;
+    if (u_mode == 1) {
+        if (v_highlight <= 0.0) discard;
+        frag = vec4(u_colour.rgb, u_colour.a * v_highlight);
+    } else if (u_mode == 2) {
+        if (v_claim.a <= 0.0) discard;
+        frag = v_claim;
+    } else {
+        frag = u_colour;
+    }
 }
 )";
 

@@ -1,0 +1,84 @@
+#include "export_job.h"
+
+#include <algorithm>
+
+#include "map_view.h"
+#include "png_writer.h"
+#include "projection.h"
+
+namespace chronomap {
+
+std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req) {
+    view_ = &view;
+    atlas_ = &atlas;
+    req_ = req;
+    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
+        return error_ = "the image size must be between 1 and 16384 pixels a side";
+    Bounds area = view.default_area();
+    double margin = 0.03;
+    if (req.area) {
+        area = *req.area;
+        margin = 0;
+    } else if (req.bbox_lonlat) {
+        auto b = lonlat_to_display(atlas.crs, *req.bbox_lonlat);
+        if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS";
+        area = *b;
+    }
+    full_ = fit_camera(area, req.width, req.height, margin);
+    scale_ = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+
+    canvas_ = std::make_unique<OverlayCanvas>();
+    std::string warning;
+    if (!canvas_->init(scale_, error_, warning)) return error_;
+    const OverlayText text = overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
+    OverlayFrame frame{canvas_->begin(req.width, req.height), &canvas_->fonts(), 0, 0, static_cast<float>(req.width),
+                       static_cast<float>(req.height), full_, &view.geo()};
+    draw_overlay(frame, text, view.label_seeds(), req.overlays);
+    canvas_->end();
+
+    tile_ = std::min(req.max_tile, render::max_texture_size());
+    tiles_ = ((req.width + tile_ - 1) / tile_) * ((req.height + tile_ - 1) / tile_);
+    done_ = 0;
+    image_.assign(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4, 0);
+    return {};
+}
+
+bool ExportJob::step() {
+    if (!error_.empty() || done_ >= tiles_) return false;
+    const int across = (req_.width + tile_ - 1) / tile_;
+    const int tx = (done_ % across) * tile_, ty = (done_ / across) * tile_;
+    const int w = std::min(tile_, req_.width - tx), h = std::min(tile_, req_.height - ty);
+    if (target_.width() != w || target_.height() != h)
+        if (!target_.create(w, h, req_.samples, error_)) return false;
+    target_.bind();
+    // The tile's camera: same scale, centred on the tile's part of the image.
+    render::Camera cam = full_;
+    cam.width = w;
+    cam.height = h;
+    cam.center_x = full_.center_x + (tx + w / 2.0 - req_.width / 2.0) * full_.units_per_pixel;
+    cam.center_y = full_.center_y - (ty + h / 2.0 - req_.height / 2.0) * full_.units_per_pixel;
+    // Recoloured per tile: the window may have shown other colours between two steps.
+    view_->set_date(req_.date, req_.view, req_.with_claims);
+    view_->draw(cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
+    canvas_->render_tile(tx, ty, w, h);
+    const auto px = target_.read_rgba();
+    for (int y = 0; y < h; ++y)
+        std::copy_n(px.begin() + static_cast<std::ptrdiff_t>(y) * w * 4, w * 4,
+                    image_.begin() + (static_cast<std::ptrdiff_t>(ty + y) * req_.width + tx) * 4);
+    return ++done_ < tiles_;
+}
+
+std::string ExportJob::write_png(const std::string& path) const {
+    if (!finished()) return error_.empty() ? "the export is not finished" : error_;
+    std::string sources;
+    for (const auto& s : atlas_->sources)
+        sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
+    return render::write_png(path, req_.width, req_.height, image_,
+                             {{"Title", atlas_->title},
+                              {"Date", req_.date.iso()},
+                              {"Basis", req_.view == Basis::DeJure ? "de jure" : "de facto"},
+                              {"Source", sources},
+                              {"Software", "Chronomap"}});
+}
+
+}  // namespace chronomap

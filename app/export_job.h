@@ -1,0 +1,43 @@
+#pragma once
+// An export rendered a tile at a time, so the window can show progress between tiles; the command
+// line runs all steps at once. Needs the GL context current for every call.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "export.h"
+#include "offscreen.h"
+#include "overlay_canvas.h"
+
+namespace chronomap {
+
+class ExportJob {
+public:
+    // Checks the request, recolours the view for its date and lays out the overlay. Returns an
+    // error message, or "" when tiles can be rendered.
+    std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req);
+    // Renders the next tile. False when every tile is done or a step failed (see error()).
+    bool step();
+    float progress() const { return tiles_ ? static_cast<float>(done_) / static_cast<float>(tiles_) : 0.0f; }
+    bool finished() const { return tiles_ > 0 && done_ == tiles_; }
+    const std::string& error() const { return error_; }
+    const std::vector<std::uint8_t>& image() const { return image_; }
+    // Writes the finished image with the atlas title, date, view and sources in text chunks.
+    std::string write_png(const std::string& path) const;
+
+private:
+    MapView* view_ = nullptr;
+    const Atlas* atlas_ = nullptr;
+    ExportRequest req_;
+    render::Camera full_;
+    float scale_ = 1;
+    int tile_ = 4096, tiles_ = 0, done_ = 0;
+    std::unique_ptr<OverlayCanvas> canvas_;
+    render::Offscreen target_;
+    std::vector<std::uint8_t> image_;
+    std::string error_;
+};
+
+}  // namespace chronomap

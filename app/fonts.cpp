@@ -1,0 +1,93 @@
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+namespace chronomap {
+namespace {
+
+// Latin with Turkish and Azerbaijani letters (ğ ı ş İ ə), Cyrillic and punctuation.
+constexpr ImWchar kLatinCyrillic[] = {0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0400, 0x052F,
+                                      0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F,
+                                      0x2212, 0x2212, 0};
+constexpr ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
+constexpr ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
+constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto Sans Math does
+
+struct Files {
+    std::string regular, bold, armenian, georgian, math;
+};
+
+Files find_files() {
+    return {find_font_file("Noto Sans", "Regular"), find_font_file("Noto Sans", "Bold"),
+            find_font_file("Noto Sans Armenian", "Regular"), find_font_file("Noto Sans Georgian", "Regular"),
+            find_font_file("Noto Sans Math", "Regular")};
+}
+
+ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, float px) {
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;  // FreeType hints each size; oversampling only blurs
+    ImFont* font = atlas.AddFontFromFileTTF(main.c_str(), px, &cfg, kLatinCyrillic);
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;
+    if (!f.armenian.empty()) atlas.AddFontFromFileTTF(f.armenian.c_str(), px, &merge, kArmenian);
+    if (!f.georgian.empty()) atlas.AddFontFromFileTTF(f.georgian.c_str(), px, &merge, kGeorgian);
+    if (!f.math.empty()) atlas.AddFontFromFileTTF(f.math.c_str(), px, &merge, kArrows);
+    return font;
+}
+
+}  // namespace
+
+std::string find_font_file(const std::string& family, const std::string& style) {
+    if (!FcInit()) return {};
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style.c_str()));
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pat, &result);
+    std::string file;
+    FcChar8* got_family = nullptr;
+    FcChar8* got_file = nullptr;
+    // fontconfig always answers with something; only accept the family we asked for.
+    if (match && FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch &&
+        family == reinterpret_cast<const char*>(got_family) &&
+        FcPatternGetString(match, FC_FILE, 0, &got_file) == FcResultMatch)
+        file = reinterpret_cast<const char*>(got_file);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return file;
+}
+
+FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    FontSet set;
+    set.scale = scale;
+    const Files f = find_files();
+    if (f.regular.empty()) {
+        warning = "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
+                  "shows Latin letters only.";
+        ImFontConfig cfg;
+        cfg.SizePixels = 13.0f * scale;
+        set.body = set.bold = set.title = set.small = atlas.AddFontDefault(&cfg);
+        atlas.Build();
+        return set;
+    }
+    if (f.armenian.empty() || f.georgian.empty())
+        warning = "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
+                  "Armenian or Georgian names will show as boxes.";
+    const std::string& bold = f.bold.empty() ? f.regular : f.bold;
+    set.body = add_font(atlas, f, f.regular, 16.0f * scale);
+    set.bold = add_font(atlas, f, bold, 16.0f * scale);
+    set.title = add_font(atlas, f, bold, 26.0f * scale);
+    set.small = add_font(atlas, f, f.regular, 13.0f * scale);
+    atlas.Build();
+    return set;
+}
+
+}  // namespace chronomap

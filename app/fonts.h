@@ -1,0 +1,27 @@
+#pragma once
+// Fonts for the window and for exported overlays: Noto Sans (regular and bold) with Noto Sans
+// Armenian and Noto Sans Georgian merged in, found through fontconfig and rasterised by FreeType.
+
+#include <string>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace chronomap {
+
+struct FontSet {
+    ImFont* body = nullptr;   // panels, legend entries, labels
+    ImFont* bold = nullptr;   // headings, territory labels
+    ImFont* title = nullptr;  // the map title and date
+    ImFont* small = nullptr;  // source lines, tick labels, town names
+    float scale = 1.0f;       // the pixel scale the set was built at
+};
+
+// Clears `atlas` and adds the four fonts at `scale` (1 = 16 px body text). Falls back to ImGui's
+// built-in font, with a warning in `warning`, when the Noto fonts are not installed.
+FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning);
+
+// The file fontconfig picks for a family and style, or "" when no installed font matches it.
+std::string find_font_file(const std::string& family, const std::string& style);
+
+}  // namespace chronomap

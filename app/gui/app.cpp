@@ -1,0 +1,232 @@
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace chronomap::gui {
+
+bool App::open(const std::string& path) {
+    auto d = std::make_unique<Document>();
+    d->path = path;
+    d->loaded = load_atlas(path);
+    if (!d->loaded.manifest_read) {
+        // Keep the current atlas; the problems go to the messages panel.
+        for (const auto& diag : d->loaded.diagnostics.items()) messages.push_back(diag.format());
+        return false;
+    }
+    d->timeline = std::make_unique<Timeline>(d->atlas());
+    d->view = std::make_unique<MapView>();
+    std::string error;
+    const Date start = d->atlas().start;
+    if (!d->view->init(d->atlas(), *d->timeline, start, error)) {
+        messages.push_back("cannot draw " + path + ": " + error);
+        return false;
+    }
+    doc = std::move(d);
+    settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
+    selected_event = nullptr;
+    selected_territory.clear();
+    camera_set = false;
+    timeline_view = {};
+    anim_ = {};
+    set_date(doc->atlas().start, false);
+    return true;
+}
+
+bool App::add_reference(const std::string& path) {
+    if (!doc) return false;
+    const std::size_t before = doc->loaded.diagnostics.items().size();
+    if (!add_reference_layer(doc->atlas(), path, doc->loaded.diagnostics)) {
+        messages.push_back("could not add " + path + " as a reference layer (see Diagnostics)");
+        return false;
+    }
+    // The scene is rebuilt with the new layer; the camera and date stay.
+    auto view = std::make_unique<MapView>();
+    std::string error;
+    if (!view->init(doc->atlas(), *doc->timeline, date, error)) {
+        messages.push_back("cannot draw " + path + ": " + error);
+        return false;
+    }
+    doc->view = std::move(view);
+    restyle(false);
+    if (doc->loaded.diagnostics.items().size() == before) messages.push_back("added reference layer " + path);
+    return true;
+}
+
+void App::restyle(bool animate) {
+    if (!doc) return;
+    doc->view->show_reference = settings.show_reference;
+    auto target = styles_at(doc->atlas(), *doc->timeline, date, basis(), settings.claims);
+    overlay = overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
+    const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
+    if (!can_animate) {
+        anim_ = {};
+        anim_.shown = target;
+        doc->view->show(target);
+        return;
+    }
+    anim_.from = anim_.shown;
+    anim_.changed.assign(target.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        const auto &a = anim_.from[i], &b = target[i];
+        anim_.changed[i] = a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim;
+        any = any || anim_.changed[i];
+    }
+    anim_.to = std::move(target);
+    anim_.started = any ? now : -1;
+    if (!any) {
+        anim_.shown = anim_.to;
+        doc->view->show(anim_.shown);
+    }
+}
+
+namespace {
+
+std::uint32_t mix(std::uint32_t a, std::uint32_t b, double t) {
+    std::uint32_t out = 0;
+    for (int shift = 0; shift < 32; shift += 8) {
+        const double ca = (a >> shift) & 0xFF, cb = (b >> shift) & 0xFF;
+        out |= static_cast<std::uint32_t>(std::lround(ca + (cb - ca) * t)) << shift;
+    }
+    return out;
+}
+
+}  // namespace
+
+void App::tick(double now_seconds, double dt) {
+    now = now_seconds;
+    if (!doc) return;
+    if (playback.playing) {
+        const double days = playback.years_per_second * 365.2425 * dt;
+        Date next = date;
+        next.day += std::max<std::int64_t>(1, static_cast<std::int64_t>(std::lround(days)));
+        next.precision = Precision::Day;
+        if (next > doc->atlas().end) {
+            if (playback.loop) {
+                next = doc->atlas().start;
+            } else {
+                next = doc->atlas().end;
+                playback.playing = false;
+            }
+        }
+        set_date(next, true);
+    }
+    if (anim_.started < 0) return;
+    const double t = (now - anim_.started) / Animation::kDuration;
+    const double h = 1.0 - (now - anim_.started) / Animation::kHighlight;
+    for (std::size_t i = 0; i < anim_.to.size(); ++i) {
+        auto& s = anim_.shown[i];
+        s = anim_.to[i];
+        if (!anim_.changed[i]) continue;
+        if (t < 1) s.fill = mix(anim_.from[i].fill, anim_.to[i].fill, t * t * (3 - 2 * t));  // smoothstep
+        s.highlight = static_cast<std::uint8_t>(std::clamp(h, 0.0, 1.0) * 255);
+    }
+    doc->view->show(anim_.shown);
+    if (h <= 0) anim_.started = -1;
+}
+
+void App::set_date(Date d, bool animate) {
+    if (!doc) return;
+    d = std::clamp(d, doc->atlas().start, doc->atlas().end);
+    date = d;
+    if (selected_event && selected_event->date != d) selected_event = nullptr;
+    restyle(animate);
+}
+
+void App::set_basis(Basis b) {
+    settings.basis_de_jure = b == Basis::DeJure;
+    restyle(true);
+}
+
+void App::set_lang(const std::string& lang) {
+    settings.lang = lang;
+    restyle(false);
+}
+
+void App::set_claims(bool on) {
+    settings.claims = on;
+    restyle(false);
+}
+
+void App::step_event(int direction) {
+    if (!doc) return;
+    const Event* e = direction < 0 ? doc->timeline->previous_event(date) : doc->timeline->next_event(date);
+    if (e) select_event(e);
+}
+
+void App::go_start() {
+    if (doc) set_date(doc->atlas().start);
+}
+
+void App::go_end() {
+    if (doc) set_date(doc->atlas().end);
+}
+
+void App::select_event(const Event* e) {
+    selected_event = e;
+    if (e) set_date(e->date);
+}
+
+void App::select_territory(const std::string& id) { selected_territory = id; }
+
+void App::fit(int w, int h) {
+    if (!doc) return;
+    camera = fit_camera(doc->view->default_area(), w, h);
+    camera_set = true;
+}
+
+void App::zoom_to_territory(const std::string& id, int w, int h) {
+    if (!doc) return;
+    if (const Feature* f = doc->atlas().find_territory(id, date)) {
+        camera = fit_camera(f->shape.bounds(), w, h, 0.25);
+        camera_set = true;
+    }
+}
+
+std::optional<std::string> App::territory_at(double x, double y) const {
+    if (!doc) return std::nullopt;
+    for (const auto& layer : doc->loaded.atlas.layers) {
+        if (layer.role != LayerRole::Territories || !layer.visible) continue;
+        for (const auto& f : layer.features) {
+            if ((f.valid_from && date < *f.valid_from) || (f.valid_to && *f.valid_to <= date)) continue;
+            if (f.shape.contains({x, y})) return f.id;
+        }
+    }
+    return std::nullopt;
+}
+
+void App::start_export(const ExportRequest& req, const std::string& path) {
+    if (!doc) return;
+    export_job = std::make_unique<ExportJob>();
+    export_path = path;
+    if (std::string error = export_job->start(*doc->view, doc->atlas(), req); !error.empty()) {
+        export_result = "Export failed: " + error;
+        export_job.reset();
+        doc->view->show(anim_.shown);
+    }
+}
+
+void App::poll_export() {
+    if (!export_job) return;
+    export_job->step();
+    if (!export_job->error().empty()) {
+        export_result = "Export failed: " + export_job->error();
+    } else if (export_job->finished()) {
+        const std::string error = export_job->write_png(export_path);
+        export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string() : "Export failed: " + error;
+    } else {
+        return;
+    }
+    export_job.reset();
+    doc->view->show(anim_.shown);  // the export recoloured the view for its own date
+}
+
+std::string App::export_now(const ExportRequest& req, const std::string& path) {
+    start_export(req, path);
+    while (export_job) poll_export();
+    return export_result.rfind("Wrote ", 0) == 0 ? std::string() : export_result;
+}
+
+}  // namespace chronomap::gui

@@ -1,0 +1,101 @@
+#pragma once
+// The window's state and the commands that change it. Panels read the state and call commands;
+// they never touch the atlas or the renderer directly.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "draw_data.h"
+#include "export.h"
+#include "export_job.h"
+#include "loader.h"
+#include "map_view.h"
+#include "overlay.h"
+#include "settings.h"
+#include "timeline.h"
+
+namespace chronomap::gui {
+
+// An opened atlas. Heap-allocated so that the timeline's and view's pointers stay valid.
+struct Document {
+    std::string path;
+    LoadResult loaded;
+    std::unique_ptr<Timeline> timeline;
+    std::unique_ptr<MapView> view;
+    Atlas& atlas() { return loaded.atlas; }
+};
+
+struct Playback {
+    bool playing = false;
+    float years_per_second = 2.0f;
+    bool loop = false;
+};
+
+// The colours shown while a change animates: from the old styles to the new over kDuration.
+struct Animation {
+    static constexpr double kDuration = 0.5;   // seconds of colour blending
+    static constexpr double kHighlight = 1.6;  // seconds the changed outlines stay emphasised
+    std::vector<render::FeatureStyle> from, to, shown;
+    std::vector<bool> changed;
+    double started = -1;
+};
+
+// The part of time the timeline shows, in day numbers; zoomed and panned by the user.
+struct TimelineView {
+    double start = 0, end = 0;  // end <= start: fit the atlas on the next frame
+};
+
+class App {
+public:
+    TimelineView timeline_view;
+    Settings settings;
+    std::unique_ptr<Document> doc;
+    std::vector<std::string> messages;  // problems outside the atlas (fonts, files dropped, export)
+    Date date;
+    Playback playback;
+    std::string selected_territory;
+    const Event* selected_event = nullptr;
+    render::Camera camera;  // in framebuffer pixels over the map rectangle
+    bool camera_set = false;
+    bool enable_animation = true;
+    bool export_dialog_open = false;
+    std::unique_ptr<ExportJob> export_job;
+    std::string export_result;  // the path written, or the error
+    std::string export_path;
+    OverlayText overlay;        // rebuilt on date, language or view changes
+    double now = 0;             // seconds, from the window clock
+
+    // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
+    bool open(const std::string& path);
+    bool add_reference(const std::string& path);
+    void set_date(Date d, bool animate = true);
+    void set_basis(Basis b);
+    void set_lang(const std::string& lang);
+    void set_claims(bool on);
+    void step_event(int direction);  // -1 previous, +1 next
+    void go_start();
+    void go_end();
+    void select_event(const Event* e);  // also moves the date to it
+    void select_territory(const std::string& id);
+    // Frames the atlas's default view (or a territory) in a map of w x h framebuffer pixels.
+    void fit(int w, int h);
+    void zoom_to_territory(const std::string& id, int w, int h);
+    void tick(double now_seconds, double dt);  // playback and animation
+    std::optional<std::string> territory_at(double x, double y) const;  // display coordinates
+    // Exports run a tile per frame so the dialog can show progress; poll_export() advances them.
+    void start_export(const ExportRequest& req, const std::string& path);
+    void poll_export();
+    // Runs an export to the end at once (scripts); returns "" or the error.
+    std::string export_now(const ExportRequest& req, const std::string& path);
+
+    Basis basis() const { return settings.basis_de_jure ? Basis::DeJure : Basis::DeFacto; }
+    bool animating() const { return anim_.started >= 0; }
+
+private:
+    void restyle(bool animate);
+    Animation anim_;
+};
+
+}  // namespace chronomap::gui

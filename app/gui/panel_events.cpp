@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <cstring>
+
+#include <imgui.h>
+
+#include "panels.h"
+
+namespace chronomap::gui {
+namespace {
+
+std::string power_name(const App& a, std::string_view id) {
+    const Power* p = a.doc->loaded.atlas.find_power(id);
+    return p ? p->names.get(a.settings.lang, p->id) : std::string(id);
+}
+
+std::string territory_name(const App& a, const std::string& id) {
+    const Feature* f = a.doc->loaded.atlas.find_territory(id);
+    return f ? f->names.get(a.settings.lang, id) : id;
+}
+
+void colour_square(std::uint32_t rgba, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(
+        p, {p.x + size, p.y + size}, IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255));
+    ImGui::Dummy({size, size});
+    ImGui::SameLine();
+}
+
+}  // namespace
+
+std::uint32_t kind_colour(EventKind k) {
+    switch (k) {  // Tol's bright scheme: distinct for colour-blind readers
+        case EventKind::Treaty: return 0x4477AAFF;
+        case EventKind::Decision: return 0xAA3377FF;
+        case EventKind::Military: return 0xEE6677FF;
+        case EventKind::Declaration: return 0xCCBB44FF;
+        case EventKind::Other: return 0xBBBBBBFF;
+    }
+    return 0xBBBBBBFF;
+}
+
+bool never_in_force(const Event& e) {
+    return e.kind == EventKind::Treaty && e.signed_on && !e.in_force && e.changes.empty();
+}
+
+void event_card(PanelContext& c, const Event& e) {
+    const App& a = c.app;
+    ImGui::PushTextWrapPos(0);
+    ImGui::PushFont(c.fonts.bold);
+    ImGui::TextUnformatted(e.title.c_str());
+    ImGui::PopFont();
+    colour_square(kind_colour(e.kind), ImGui::GetTextLineHeight() * 0.7f);
+    ImGui::TextDisabled("%s", to_string(e.kind));
+    ImGui::Text("Date: %s", e.date.readable().c_str());
+    if (e.signed_on) ImGui::Text("Signed: %s", e.signed_on->readable().c_str());
+    if (e.ratified) ImGui::Text("Ratified: %s", e.ratified->readable().c_str());
+    if (e.in_force) ImGui::Text("In force: %s", e.in_force->readable().c_str());
+    else if (never_in_force(e)) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "Never in force");
+    ImGui::Spacing();
+    ImGui::TextUnformatted(e.summary.c_str());
+    if (!e.parties.empty()) {
+        std::string parties;
+        for (const auto& p : e.parties) parties += (parties.empty() ? "" : ", ") + power_name(a, p);
+        ImGui::Spacing();
+        ImGui::TextDisabled("Parties");
+        ImGui::TextUnformatted(parties.c_str());
+    }
+    if (!e.changes.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Changes");
+        for (const auto& ch : e.changes) {
+            // "Batum: Ottoman Empire -> Georgian SSR, autonomous (de facto)"
+            const Date when = ch.date.value_or(e.date);
+            Date before = when;
+            before.day -= 1;
+            const Basis view = ch.basis == Basis::DeJure ? Basis::DeJure : Basis::DeFacto;
+            const auto prev = a.doc->timeline->territory_state(ch.territory, before, view);
+            std::string from = prev && prev->known ? power_name(a, prev->controller) : "no control recorded";
+            if (prev && prev->known && prev->status != Status::Integral) from += std::string(", ") + status_legend(prev->status);
+            std::string line = territory_name(a, ch.territory) + ": " + from + " \xE2\x86\x92 " + power_name(a, ch.controller);
+            if (ch.status != Status::Integral) line += std::string(", ") + status_legend(ch.status);
+            line += ch.basis == Basis::Both ? "" : ch.basis == Basis::DeJure ? " (de jure)" : " (de facto)";
+            if (ch.date) line += " on " + ch.date->readable();
+            ImGui::Bullet();
+            ImGui::TextUnformatted(line.c_str());
+            if (!ch.note.empty()) ImGui::TextDisabled("%s", ch.note.c_str());
+        }
+    }
+    if (!e.claims.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Claims");
+        for (const auto& cl : e.claims) {
+            std::string line = power_name(a, cl.claimant) + " claims " + territory_name(a, cl.territory) + " from " +
+                               cl.from.readable() + (cl.to ? " to " + cl.to->readable() : "");
+            ImGui::Bullet();
+            ImGui::TextUnformatted(line.c_str());
+        }
+    }
+    if (!e.sources.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Sources");
+        for (const auto& ref : e.sources) {
+            const Source* src = a.doc->loaded.atlas.find_source(ref.source);
+            std::string line = src ? (src->author.empty() ? src->title : src->author + ", " + src->title) : ref.source;
+            if (src && !src->year.empty()) line += " (" + src->year + ")";
+            if (!ref.locator.empty()) line += " \xE2\x80\x94 " + ref.locator;
+            ImGui::Bullet();
+            ImGui::TextUnformatted(line.c_str());
+            if (src && !src->file.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", src->file.c_str());
+        }
+    }
+    if (!e.notes.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Notes (where sources disagree or a fact is approximated)");
+        for (const auto& n : e.notes) {
+            ImGui::Bullet();
+            ImGui::TextUnformatted(n.c_str());
+        }
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void draw_event_list(PanelContext& c) {
+    App& a = c.app;
+    static char filter[64] = "";
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##filter", "filter events", filter, sizeof filter);
+    ImGui::BeginChild("events");
+    const Event* current = a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
+    for (const auto& e : a.doc->atlas().events) {
+        if (filter[0] && e.title.find(filter) == std::string::npos && e.summary.find(filter) == std::string::npos) continue;
+        ImGui::PushID(&e);
+        colour_square(kind_colour(e.kind), ImGui::GetTextLineHeight() * 0.6f);
+        const std::string label = e.date.readable() + "  " + e.title;
+        if (ImGui::Selectable(label.c_str(), &e == a.selected_event || (!a.selected_event && &e == current)))
+            a.select_event(&e);
+        if (&e == a.selected_event && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace chronomap::gui

@@ -1,0 +1,173 @@
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "panels.h"
+
+namespace chronomap::gui {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+// Languages offered: every language any territory or power has a name in.
+std::vector<std::string> languages(const Atlas& atlas) {
+    std::vector<std::string> out{"en"};
+    auto add = [&](const Names& n) {
+        for (const auto& [lang, name] : n.by_lang)
+            if (std::find(out.begin(), out.end(), lang) == out.end()) out.push_back(lang);
+    };
+    for (const auto& p : atlas.powers) add(p.names);
+    for (const auto& l : atlas.layers)
+        for (const auto& f : l.features) add(f.names);
+    return out;
+}
+
+// A panel pinned to a side of the window whose width the user can drag.
+bool begin_side_panel(const char* name, float x, float y, float w, float h, float& stored_width, float s) {
+    ImGui::SetNextWindowPos({x, y});
+    ImGui::SetNextWindowSize({w, h});
+    ImGui::SetNextWindowSizeConstraints({200 * s, h}, {900 * s, h});
+    const bool open = ImGui::Begin(name, nullptr, kPanelFlags);
+    const float now = ImGui::GetWindowWidth();
+    if (std::abs(now - w) > 0.5f) stored_width = now / s;
+    return open;
+}
+
+}  // namespace
+
+void draw_options(PanelContext& c) {
+    App& a = c.app;
+    Settings& st = a.settings;
+    ImGui::TextDisabled("View");
+    int basis = st.basis_de_jure ? 1 : 0;
+    if (ImGui::RadioButton("De facto: who held control", &basis, 0)) a.set_basis(Basis::DeFacto);
+    if (ImGui::RadioButton("De jure: treaties in force", &basis, 1)) a.set_basis(Basis::DeJure);
+    bool claims = st.claims;
+    if (ImGui::Checkbox("Claims (a band in the claimant's colour)", &claims)) a.set_claims(claims);
+    if (ImGui::Checkbox("Reference layers (modern borders, coasts)", &st.show_reference) && a.doc)
+        a.doc->view->show_reference = st.show_reference;
+    ImGui::Checkbox("Animate changes", &a.enable_animation);
+    ImGui::Separator();
+    ImGui::TextDisabled("On the map");
+    ImGui::Checkbox("Title and date", &st.overlays.title);
+    ImGui::Checkbox("Legend", &st.overlays.legend);
+    ImGui::Checkbox("Caption of the current event", &st.overlays.caption);
+    ImGui::Checkbox("Sources", &st.overlays.source);
+    ImGui::Checkbox("Scale bar", &st.overlays.scale_bar);
+    ImGui::Checkbox("Labels", &st.overlays.labels);
+    ImGui::Separator();
+    ImGui::TextDisabled("Names");
+    if (a.doc) {
+        const auto langs = languages(a.doc->atlas());
+        ImGui::SetNextItemWidth(120 * c.s);
+        if (ImGui::BeginCombo("Language", st.lang.c_str())) {
+            for (const auto& l : langs)
+                if (ImGui::Selectable(l.c_str(), l == st.lang)) a.set_lang(l);
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Interface");
+    ImGui::SetNextItemWidth(160 * c.s);
+    float scale = st.ui_scale;
+    if (ImGui::SliderFloat("UI scale", &scale, 1.0f, 3.0f, "%.2fx")) st.ui_scale = scale;
+    if (ImGui::IsItemDeactivatedAfterEdit()) c.requests.rebuild_fonts = true;
+    if (a.doc) {
+        ImGui::Separator();
+        ImGui::TextDisabled("Layers");
+        for (auto& layer : a.doc->atlas().layers) {
+            ImGui::BulletText("%s (%s, %zu features)%s", layer.name.c_str(), to_string(layer.role), layer.features.size(),
+                              layer.loaded ? "" : " - not loaded");
+        }
+        ImGui::TextDisabled("Drop a vector file onto the window to add it as a reference layer.");
+    }
+}
+
+void draw_diagnostics(PanelContext& c) {
+    App& a = c.app;
+    ImGui::PushTextWrapPos(0);
+    for (const auto& m : a.messages) ImGui::TextColored(ImVec4(0.55f, 0.35f, 0, 1), "%s", m.c_str());
+    if (a.doc) {
+        const auto& items = a.doc->loaded.diagnostics.items();
+        if (items.empty() && a.messages.empty()) ImGui::TextUnformatted("No problems found in this atlas.");
+        for (const auto& d : items)
+            ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.55f, 0.35f, 0, 1), "%s",
+                               d.format().c_str());
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void legend_panel(PanelContext& c) {
+    App& a = c.app;
+    const Atlas& atlas = a.doc->atlas();
+    ImGui::TextDisabled("Powers (colour of the territories they control)");
+    for (const auto& p : atlas.powers) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(pos, {pos.x + 1.6f * h, pos.y + h},
+                                                  IM_COL32(p.rgba >> 24, (p.rgba >> 16) & 0xFF, (p.rgba >> 8) & 0xFF, 255));
+        ImGui::Dummy({1.6f * h, h});
+        ImGui::SameLine();
+        ImGui::TextUnformatted(p.names.get(a.settings.lang, p.id).c_str());
+        if (!p.note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("Status (pattern over the colour)");
+    for (Status s : {Status::Integral, Status::Autonomous, Status::Occupied, Status::Administered, Status::SelfDeclared})
+        ImGui::BulletText("%s: %s", status_legend(s),
+                          s == Status::Integral ? "plain colour" : s == Status::Autonomous ? "diagonal hatching"
+                          : s == Status::Occupied ? "dots" : s == Status::Administered ? "cross-hatching" : "horizontal stripes");
+    ImGui::BulletText("claims: a wide band along the border, in the claimant's colour");
+    ImGui::BulletText("recent change: a yellow outline for a moment");
+}
+
+void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
+    App& a = c.app;
+    if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.s) && ImGui::BeginTabBar("left")) {
+        if (a.doc && ImGui::BeginTabItem("Events")) {
+            draw_event_list(c);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Layers & options")) {
+            draw_options(c);
+            ImGui::EndTabItem();
+        }
+        std::size_t problems = a.messages.size() + (a.doc ? a.doc->loaded.diagnostics.items().size() : 0);
+        const std::string label = "Diagnostics (" + std::to_string(problems) + ")###diag";
+        if (ImGui::BeginTabItem(label.c_str())) {
+            draw_diagnostics(c);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
+    App& a = c.app;
+    if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.s) && a.doc && ImGui::BeginTabBar("right")) {
+        static std::string last_territory;
+        const bool territory_changed = a.selected_territory != last_territory;
+        last_territory = a.selected_territory;
+        if (ImGui::BeginTabItem("Event")) {
+            const Event* e = a.selected_event ? a.selected_event
+                                              : a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
+            if (e) event_card(c, *e);
+            else ImGui::TextDisabled("No event yet on this date.");
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Territory", nullptr, territory_changed && !a.selected_territory.empty() ? ImGuiTabItemFlags_SetSelected : 0)) {
+            inspector(c, a.selected_territory);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Legend")) {
+            legend_panel(c);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+}  // namespace chronomap::gui

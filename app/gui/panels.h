@@ -1,0 +1,45 @@
+#pragma once
+// The window's panels. Each reads App state and calls App commands; `s` is the UI scale.
+
+#include <string>
+
+#include "app.h"
+#include "fonts.h"
+
+namespace chronomap::gui {
+
+// What a panel asks of the window loop, which owns GLFW and the fonts.
+struct UiRequests {
+    bool rebuild_fonts = false;
+    bool toggle_fullscreen = false;
+    bool fit = false;
+    bool zoom_to_selected = false;
+    bool quit = false;
+    std::string open_atlas;      // path typed into File > Open
+    std::string add_reference;   // path typed into File > Add reference layer
+};
+
+struct PanelContext {
+    App& app;
+    const FontSet& fonts;
+    float s;
+    UiRequests& requests;
+};
+
+void draw_menu_bar(PanelContext& c);
+void draw_timeline(PanelContext& c, float x, float y, float w, float h);
+void draw_left_panel(PanelContext& c, float x, float y, float w, float h);   // events, layers, diagnostics
+void draw_right_panel(PanelContext& c, float x, float y, float w, float h);  // event card, inspector, legend
+void draw_export_dialog(PanelContext& c, int map_w, int map_h);
+
+// Pieces shared by several panels.
+void event_card(PanelContext& c, const Event& e);
+void inspector(PanelContext& c, const std::string& territory);
+void legend_panel(PanelContext& c);
+std::uint32_t kind_colour(EventKind k);  // RGBA
+bool never_in_force(const Event& e);
+void draw_event_list(PanelContext& c);
+void draw_options(PanelContext& c);
+void draw_diagnostics(PanelContext& c);
+
+}  // namespace chronomap::gui

@@ -1,0 +1,43 @@
+#pragma once
+// Scripted sessions for tests and for people who automate the window (--script FILE): one command
+// per line, run one per frame once the UI has settled. Blank lines and lines starting with # are
+// skipped.
+//
+//   date 1921-03-16      next / prev            event ID          inspect TERRITORY
+//   zoom TERRITORY       fit                    basis de_facto|de_jure
+//   lang CODE            claims on|off          presentation on|off
+//   play / pause         wait FRAMES            open ATLAS        reference FILE
+//   export FILE.png [WxH]                       screenshot FILE.png                 quit
+
+#include <string>
+#include <vector>
+
+#include "panels.h"
+
+namespace chronomap::gui {
+
+struct ScriptLine {
+    int line = 0;
+    std::vector<std::string> words;
+};
+
+// Problems are "FILE:LINE: message"; an unreadable file is one problem.
+std::vector<ScriptLine> read_script(const std::string& path, std::vector<std::string>& problems);
+
+class ScriptRunner {
+public:
+    ScriptRunner(std::string path, std::vector<ScriptLine> lines) : path_(std::move(path)), lines_(std::move(lines)) {}
+    bool done() const { return next_ >= lines_.size() && wait_ == 0; }
+    // Runs the next command. Sets `screenshot` when the command asks for one of this frame.
+    void step(App& app, UiRequests& requests, int map_w, int map_h, std::string& screenshot);
+    const std::vector<std::string>& problems() const { return problems_; }
+
+private:
+    std::string path_;
+    std::vector<ScriptLine> lines_;
+    std::size_t next_ = 0;
+    int wait_ = 0;
+    std::vector<std::string> problems_;
+};
+
+}  // namespace chronomap::gui

@@ -1,0 +1,122 @@
+#include "settings.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace chronomap::gui {
+
+using nlohmann::json;
+
+std::string settings_path() {
+    namespace fs = std::filesystem;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+        return (fs::path(xdg) / "chronomap" / "settings.json").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".config" / "chronomap" / "settings.json").string();
+    return {};
+}
+
+namespace {
+
+template <typename T>
+void get(const json& j, const char* key, T& out) {
+    if (auto it = j.find(key); it != j.end()) {
+        try {
+            out = it->get<T>();
+        } catch (const json::exception&) {
+            // A value of the wrong type keeps the default.
+        }
+    }
+}
+
+}  // namespace
+
+Settings load_settings(const std::string& path, std::string& warning) {
+    Settings s;
+    std::ifstream in(path);
+    if (!in) return s;
+    json j = json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        warning = "the settings file " + path + " is damaged; using defaults (it will be rewritten)";
+        return s;
+    }
+    get(j, "last_atlas", s.last_atlas);
+    get(j, "ui_scale", s.ui_scale);
+    if (!(s.ui_scale >= 1.0f && s.ui_scale <= 3.0f)) s.ui_scale = 1.0f;
+    get(j, "lang", s.lang);
+    get(j, "basis_de_jure", s.basis_de_jure);
+    get(j, "claims", s.claims);
+    get(j, "show_reference", s.show_reference);
+    get(j, "presentation", s.presentation);
+    if (auto o = j.find("overlays"); o != j.end() && o->is_object()) {
+        get(*o, "title", s.overlays.title);
+        get(*o, "legend", s.overlays.legend);
+        get(*o, "caption", s.overlays.caption);
+        get(*o, "source", s.overlays.source);
+        get(*o, "scale_bar", s.overlays.scale_bar);
+        get(*o, "labels", s.overlays.labels);
+    }
+    get(j, "show_left", s.show_left);
+    get(j, "show_right", s.show_right);
+    get(j, "left_width", s.left_width);
+    get(j, "right_width", s.right_width);
+    get(j, "timeline_height", s.timeline_height);
+    get(j, "window_width", s.window_width);
+    get(j, "window_height", s.window_height);
+    get(j, "views", s.views);
+    return s;
+}
+
+std::string save_settings(const Settings& s, const std::string& path) {
+    namespace fs = std::filesystem;
+    if (path.empty()) return "no settings directory (HOME is not set)";
+    json j = {{"last_atlas", s.last_atlas},
+              {"ui_scale", s.ui_scale},
+              {"lang", s.lang},
+              {"basis_de_jure", s.basis_de_jure},
+              {"claims", s.claims},
+              {"show_reference", s.show_reference},
+              {"presentation", s.presentation},
+              {"overlays",
+               {{"title", s.overlays.title},
+                {"legend", s.overlays.legend},
+                {"caption", s.overlays.caption},
+                {"source", s.overlays.source},
+                {"scale_bar", s.overlays.scale_bar},
+                {"labels", s.overlays.labels}}},
+              {"show_left", s.show_left},
+              {"show_right", s.show_right},
+              {"left_width", s.left_width},
+              {"right_width", s.right_width},
+              {"timeline_height", s.timeline_height},
+              {"window_width", s.window_width},
+              {"window_height", s.window_height},
+              {"views", s.views}};
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << j.dump(2) << '\n';
+        out.flush();
+        if (!out) {
+            fs::remove(tmp, ec);
+            return "cannot write " + tmp;
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        return "cannot replace " + path + ": " + ec.message();
+    }
+    return {};
+}
+
+}  // namespace chronomap::gui

@@ -1,0 +1,36 @@
+#pragma once
+// What the window remembers between runs: last atlas, view per atlas, UI scale, language, panel
+// layout. Stored as JSON in $XDG_CONFIG_HOME/chronomap (or ~/.config/chronomap), written
+// atomically: a temporary file, then a rename, so a crash never leaves half a file.
+
+#include <array>
+#include <map>
+#include <string>
+
+#include "overlay.h"
+
+namespace chronomap::gui {
+
+struct Settings {
+    std::string last_atlas;
+    float ui_scale = 1.0f;  // 1..3, on top of the screen's content scale
+    std::string lang = "en";
+    bool basis_de_jure = false;
+    bool claims = true;
+    bool show_reference = true;
+    bool presentation = false;
+    OverlayOptions overlays;
+    bool show_left = true, show_right = true;
+    float left_width = 320, right_width = 380, timeline_height = 150;  // at scale 1
+    int window_width = 1600, window_height = 900;
+    std::map<std::string, std::array<double, 3>> views;  // atlas path -> centre x, y, units per pixel
+};
+
+// $XDG_CONFIG_HOME/chronomap/settings.json, ~/.config/chronomap/settings.json, or "" without HOME.
+std::string settings_path();
+// Defaults for a missing file; a damaged file gives defaults and a warning.
+Settings load_settings(const std::string& path, std::string& warning);
+// Returns "" or an error message.
+std::string save_settings(const Settings& s, const std::string& path);
+
+}  // namespace chronomap::gui

@@ -1,0 +1,67 @@
+#pragma once
+// What is drawn over the map, in the window and in exports alike: title and date, legend, the
+// current event's caption, a source line, a scale bar, and non-overlapping labels. Drawn with an
+// ImDrawList, so the same code serves the window (ImGui's own frame) and offscreen exports.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "atlas.h"
+#include "draw_data.h"
+#include "fonts.h"
+#include "labels.h"
+#include "map_scene.h"
+#include "timeline.h"
+
+struct ImDrawList;
+
+namespace chronomap {
+
+class ToLonLat;
+
+struct OverlayOptions {
+    bool title = true;  // title, date and view
+    bool legend = true;
+    bool caption = true;  // the current event
+    bool source = true;
+    bool scale_bar = true;
+    bool labels = true;
+};
+
+struct LegendItem {
+    std::string label;
+    render::FeatureStyle swatch;
+};
+
+// The texts and legend for one date, in one language; built when the date changes.
+struct OverlayText {
+    std::string title, date, basis;
+    std::string caption_heading, caption_body;
+    std::string source;
+    std::vector<LegendItem> controllers, statuses, claims;
+    std::string lang;
+};
+
+OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis, const std::string& lang,
+                         bool with_claims);
+
+// Where and how big: `x, y, width, height` is the map's rectangle in the draw list's pixels.
+struct OverlayFrame {
+    ImDrawList* draw = nullptr;
+    const FontSet* fonts = nullptr;
+    float x = 0, y = 0, width = 0, height = 0;
+    render::Camera camera;          // the map's camera over that rectangle
+    const ToLonLat* geo = nullptr;  // for the scale bar; none when null
+};
+
+void draw_overlay(const OverlayFrame& frame, const OverlayText& text, const std::vector<LabelSeed>& seeds,
+                  const OverlayOptions& options);
+
+// "1 000 km"-style round distance for a scale bar no longer than max_m metres.
+double round_scale_distance(double max_m);
+
+// The legend's words for a status ("autonomous", ...).
+const char* status_legend(Status s);
+
+}  // namespace chronomap

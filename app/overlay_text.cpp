@@ -1,0 +1,84 @@
+#include "overlay.h"
+
+#include <algorithm>
+
+namespace chronomap {
+namespace {
+
+std::string first_sentence(const std::string& text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+        if (text[i] == '.' && text[i + 1] == ' ' && i > 20) return text.substr(0, i + 1);
+    return text;
+}
+
+std::string source_line(const Event& e) {
+    std::string out;
+    for (const auto& ref : e.sources) out += (out.empty() ? "" : "; ") + ref.source + (ref.locator.empty() ? "" : ", " + ref.locator);
+    return out.empty() ? out : "Sources: " + out;
+}
+
+}  // namespace
+
+const char* status_legend(Status s) {
+    switch (s) {
+        case Status::Integral: return "integral part";
+        case Status::Autonomous: return "autonomous";
+        case Status::Occupied: return "occupied";
+        case Status::Administered: return "administered";
+        case Status::SelfDeclared: return "self-declared";
+    }
+    return "";
+}
+
+OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis, const std::string& lang,
+                         bool with_claims) {
+    OverlayText t;
+    t.lang = lang;
+    t.title = atlas.title;
+    t.date = date.readable();
+    t.basis = basis == Basis::DeJure ? "de jure: treaties in force" : "de facto: who held control";
+    Date after = date;
+    after.day += 1;
+    if (const Event* e = timeline.previous_event(after)) {
+        t.caption_heading = e->date.readable() + " \xE2\x80\x94 " + e->title;  // em dash
+        t.caption_body = first_sentence(e->summary);
+        t.source = source_line(*e);
+    }
+    bool unknown = false;
+    std::vector<Status> statuses;
+    for (const auto& s : timeline.state_at(date, basis)) {
+        if (!s.known) {
+            unknown = true;
+            continue;
+        }
+        const Power* p = atlas.find_power(s.controller);
+        const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
+        if (std::none_of(t.controllers.begin(), t.controllers.end(), [&](const LegendItem& i) { return i.label == name; }))
+            t.controllers.push_back({name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}});
+        if (s.status != Status::Integral && std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
+            statuses.push_back(s.status);
+    }
+    if (unknown) t.controllers.push_back({"no control recorded", {palette::kUnknown, 0, render::Pattern::None, 0, 0}});
+    std::sort(statuses.begin(), statuses.end());
+    for (Status s : statuses) t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}});
+    if (with_claims) {
+        for (const Claim* c : timeline.claims_at(date)) {
+            const Power* p = atlas.find_power(c->claimant);
+            const std::string name = "claimed by " + (p ? p->names.get(lang, p->id) : c->claimant);
+            if (std::none_of(t.claims.begin(), t.claims.end(), [&](const LegendItem& i) { return i.label == name; }))
+                t.claims.push_back({name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}});
+        }
+    }
+    return t;
+}
+
+double round_scale_distance(double max_m) {
+    if (max_m <= 0) return 0;
+    double unit = 1;
+    while (unit * 10 <= max_m) unit *= 10;
+    for (double k : {5.0, 2.0, 1.0})
+        if (k * unit <= max_m) return k * unit;
+    return unit;
+}
+
+}  // namespace chronomap

@@ -1,0 +1,102 @@
+// The window's state that needs no window: settings files and scripts.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "app.h"
+#include "script.h"
+#include "settings.h"
+
+using namespace chronomap;
+using namespace chronomap::gui;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("chronomap-gui-" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+TEST(Settings, RoundTripThroughTheFileAndLeaveNoTemporaryFile) {
+    TempDir dir;
+    const std::string file = (dir.path / "chronomap" / "settings.json").string();
+    Settings s;
+    s.last_atlas = "/maps/kars/atlas.json";
+    s.ui_scale = 2.5f;
+    s.lang = "hy";
+    s.basis_de_jure = true;
+    s.overlays.legend = false;
+    s.left_width = 410;
+    s.views["/maps/kars/atlas.json"] = {4.5e6, 4.9e6, 812.5};
+    ASSERT_EQ(save_settings(s, file), "");
+    std::string warning;
+    const Settings back = load_settings(file, warning);
+    EXPECT_EQ(warning, "");
+    EXPECT_EQ(back.last_atlas, s.last_atlas);
+    EXPECT_FLOAT_EQ(back.ui_scale, 2.5f);
+    EXPECT_EQ(back.lang, "hy");
+    EXPECT_TRUE(back.basis_de_jure);
+    EXPECT_FALSE(back.overlays.legend);
+    EXPECT_TRUE(back.overlays.title);
+    EXPECT_FLOAT_EQ(back.left_width, 410);
+    EXPECT_DOUBLE_EQ(back.views.at("/maps/kars/atlas.json")[2], 812.5);
+    for (const auto& e : fs::directory_iterator(dir.path / "chronomap"))
+        EXPECT_EQ(e.path().filename(), "settings.json") << "left behind: " << e.path();
+}
+
+TEST(Settings, ADamagedFileGivesDefaultsAndAWarning) {
+    TempDir dir;
+    const std::string file = (dir.path / "settings.json").string();
+    std::ofstream(file) << "{\"ui_scale\": 2, \"lang\": ";  // cut off mid-write by an older version
+    std::string warning;
+    const Settings s = load_settings(file, warning);
+    EXPECT_NE(warning.find("damaged"), std::string::npos);
+    EXPECT_FLOAT_EQ(s.ui_scale, 1.0f);
+    // Values of the wrong type or out of range keep their defaults.
+    std::ofstream(file, std::ios::trunc) << R"({"ui_scale": 9, "lang": 3, "claims": false})";
+    warning.clear();
+    const Settings t = load_settings(file, warning);
+    EXPECT_EQ(warning, "");
+    EXPECT_FLOAT_EQ(t.ui_scale, 1.0f);
+    EXPECT_EQ(t.lang, "en");
+    EXPECT_FALSE(t.claims);
+}
+
+TEST(Settings, FollowXdgConfigHome) {
+    const char* old = std::getenv("XDG_CONFIG_HOME");
+    const std::string saved = old ? old : "";
+    ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
+    EXPECT_EQ(settings_path(), "/tmp/xdg-test/chronomap/settings.json");
+    ::setenv("XDG_CONFIG_HOME", "relative/ignored", 1);  // the spec says relative paths are invalid
+    EXPECT_EQ(settings_path().find("relative"), std::string::npos);
+    if (old) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+    else ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST(Script, ProblemsNameTheirLine) {
+    TempDir dir;
+    const std::string file = (dir.path / "s.script").string();
+    std::ofstream(file) << "# comment\n\ndate 1921-02-30\nfrobnicate\nwait 2\n";
+    std::vector<std::string> problems;
+    auto lines = read_script(file, problems);
+    ASSERT_TRUE(problems.empty());
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0].line, 3);
+    ScriptRunner run(file, lines);
+    App app;
+    UiRequests req;
+    std::string shot;
+    while (!run.done()) run.step(app, req, 100, 100, shot);
+    ASSERT_EQ(run.problems().size(), 2u);
+    EXPECT_NE(run.problems()[0].find("s.script:3: bad date"), std::string::npos) << run.problems()[0];
+    EXPECT_NE(run.problems()[1].find("s.script:4: unknown command 'frobnicate'"), std::string::npos);
+    read_script((dir.path / "missing").string(), problems);
+    EXPECT_EQ(problems.size(), 1u);
+}
+
+}  // namespace

@@ -1,0 +1,172 @@
+// Overlays: label placement, legend and caption texts, export switches, and the preview/export match.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "export.h"
+#include "headless_context.h"
+#include "labels.h"
+#include "loader.h"
+#include "map_view.h"
+#include "offscreen.h"
+#include "overlay.h"
+#include "overlay_canvas.h"
+#include "support/png_io.h"
+
+using namespace chronomap;
+
+namespace {
+
+void measure_fixed(const std::string& text, bool town, float& w, float& h) {
+    w = 8.0f * static_cast<float>(text.size());
+    h = town ? 12.0f : 16.0f;
+}
+
+TEST(Labels, PlacedLabelsNeverOverlapEachOtherOrReservedBoxes) {
+    std::vector<LabelCandidate> cands;
+    // A dense grid of towns and a few territories, far more than fit.
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 20; ++j) cands.push_back({"Town" + std::to_string(i * 20 + j), 10.0f + i * 15, 10.0f + j * 14, true, -float(i + j), 0});
+    for (int k = 0; k < 5; ++k) cands.push_back({"Territory " + std::to_string(k), 100.0f + k * 90, 150, false, 1000.0f + k, 0});
+    const std::vector<Rect> reserved{{0, 0, 200, 60}};
+    const auto placed = place_labels(cands, measure_fixed, {0, 0, 620, 300}, reserved, 2);
+    ASSERT_GT(placed.size(), 10u);
+    ASSERT_LT(placed.size(), cands.size());
+    for (std::size_t a = 0; a < placed.size(); ++a) {
+        EXPECT_FALSE(placed[a].box.overlaps(reserved[0])) << placed[a].text;
+        EXPECT_TRUE(placed[a].box.inside({0, 0, 620, 300})) << placed[a].text;
+        for (std::size_t b = a + 1; b < placed.size(); ++b)
+            EXPECT_FALSE(placed[a].box.overlaps(placed[b].box)) << placed[a].text << " / " << placed[b].text;
+    }
+    // Territories outrank towns: all five are placed.
+    EXPECT_EQ(std::count_if(placed.begin(), placed.end(), [](const PlacedLabel& l) { return !l.town; }), 5);
+}
+
+TEST(Labels, TerritoryNamesWiderThanTheirRoomAreLeftOut) {
+    const auto placed = place_labels({{"Nakhchivan", 50, 50, false, 1, 30.0f}, {"Kars", 150, 50, false, 1, 60.0f}},
+                                     measure_fixed, {0, 0, 300, 100}, {}, 0);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_EQ(placed[0].text, "Kars");
+}
+
+TEST(Labels, ATownNameMovesToAnotherSideWhenTheRightIsTaken) {
+    const auto placed = place_labels({{"Kars", 200, 50, false, 10, 0}, {"Sarikamis", 160, 50, true, 1, 0}},
+                                     measure_fixed, {0, 0, 300, 100}, {}, 0);
+    ASSERT_EQ(placed.size(), 2u);
+    EXPECT_LT(placed[1].box.x1, 160.0f);  // to the left of its dot
+}
+
+TEST(Overlay, ScaleBarDistancesAreRound) {
+    EXPECT_EQ(round_scale_distance(1234), 1000);
+    EXPECT_EQ(round_scale_distance(180000), 100000);
+    EXPECT_EQ(round_scale_distance(4999), 2000);
+    EXPECT_EQ(round_scale_distance(5000), 5000);
+    EXPECT_EQ(round_scale_distance(0), 0);
+}
+
+TEST(Overlay, TextsFollowTheDateAndLanguage) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    const OverlayText en = overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "en", true);
+    EXPECT_EQ(en.date, "16 March 1921");
+    EXPECT_NE(en.caption_heading.find("Treaty of Moscow"), std::string::npos);
+    EXPECT_NE(en.source.find("bolat"), std::string::npos);
+    auto has = [](const std::vector<LegendItem>& items, const std::string& label) {
+        return std::any_of(items.begin(), items.end(), [&](const LegendItem& i) { return i.label == label; });
+    };
+    EXPECT_TRUE(has(en.controllers, "Turkey"));
+    EXPECT_TRUE(has(en.statuses, "autonomous"));  // Batum and Nakhchivan
+    const OverlayText tr = overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "tr", true);
+    EXPECT_TRUE(has(tr.controllers, "Türkiye"));
+    // The Soviet claim of 1945 shows in the legend while it stands, and not after its renunciation.
+    EXPECT_FALSE(overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", true).claims.empty());
+    EXPECT_TRUE(overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", false).claims.empty());
+    EXPECT_TRUE(overlay_text(r.atlas, tl, *parse_date("1960-01-01").date, Basis::DeFacto, "en", true).claims.empty());
+}
+
+struct Rendered : ::testing::Test {
+    std::string error;
+    std::unique_ptr<render::HeadlessContext> ctx = render::HeadlessContext::create(error);
+    LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    std::unique_ptr<Timeline> tl;
+    MapView view;
+    void SetUp() override {
+        ASSERT_TRUE(ctx) << error;
+        tl = std::make_unique<Timeline>(r.atlas);
+        ASSERT_TRUE(view.init(r.atlas, *tl, r.atlas.start, error)) << error;
+    }
+    std::vector<std::uint8_t> image(ExportRequest req) {
+        std::vector<std::uint8_t> rgba;
+        EXPECT_EQ(render_image(view, r.atlas, req, rgba), "");
+        return rgba;
+    }
+    // Share of pixels that differ inside a rectangle of two images of width w.
+    static double changed_in(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, int w, Rect box) {
+        int changed = 0, total = 0;
+        for (int y = int(box.y0); y < int(box.y1); ++y)
+            for (int x = int(box.x0); x < int(box.x1); ++x, ++total) {
+                const std::size_t i = (std::size_t(y) * std::size_t(w) + std::size_t(x)) * 4;
+                changed += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
+            }
+        return double(changed) / total;
+    }
+};
+
+TEST_F(Rendered, EachOverlaySwitchRemovesItsBoxOnly) {
+    ExportRequest req;
+    req.date = *parse_date("1921-03-16").date;
+    req.width = 960;
+    req.height = 540;
+    req.overlays.labels = false;
+    const auto all = image(req);
+    req.overlays = {false, false, false, false, false, false};
+    const auto none = image(req);
+    const Rect top_left{0, 0, 200, 60}, top_right{800, 0, 960, 100}, bottom_left{0, 480, 300, 540};
+    req.overlays = {true, false, false, false, false, false};  // the title only
+    const auto title = image(req);
+    EXPECT_GT(changed_in(title, none, 960, top_left), 0.2);
+    EXPECT_EQ(changed_in(title, none, 960, top_right), 0.0);
+    EXPECT_EQ(changed_in(title, none, 960, bottom_left), 0.0);
+    req.overlays = {false, true, false, false, false, false};  // the legend only
+    const auto legend = image(req);
+    EXPECT_GT(changed_in(legend, none, 960, top_right), 0.2);
+    EXPECT_EQ(changed_in(legend, none, 960, top_left), 0.0);
+    EXPECT_EQ(changed_in(all, legend, 960, top_right), 0.0);
+    req.overlays = {false, false, true, false, false, false};  // the caption only
+    EXPECT_GT(changed_in(image(req), none, 960, bottom_left), 0.2);
+}
+
+// What the window previews (the map drawn, then ImGui's overlay on top, in one framebuffer) and
+// what the export dialog's "as on screen" request writes (tiled here) are the same picture.
+TEST_F(Rendered, ExportMatchesThePreview) {
+    const int w = 900, h = 500;
+    const Date date = *parse_date("1921-10-13").date;
+    render::Camera cam = fit_camera(view.default_area(), w, h);
+    cam.center_x += 20 * cam.units_per_pixel;  // a view the user has panned and zoomed
+    cam.units_per_pixel *= 0.8;
+    OverlayOptions overlays;
+
+    render::Offscreen target;
+    ASSERT_TRUE(target.create(w, h, 4, error)) << error;
+    view.set_date(date, Basis::DeFacto);
+    target.bind();
+    view.draw(cam, 1.0f);
+    OverlayCanvas canvas;
+    std::string warning;
+    ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
+    const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true);
+    draw_overlay({canvas.begin(w, h), &canvas.fonts(), 0, 0, float(w), float(h), cam, &view.geo()}, text, view.label_seeds(), overlays);
+    canvas.end();
+    canvas.render_tile(0, 0, w, h);
+    const auto preview = target.read_rgba();
+
+    ExportRequest req = as_previewed(cam, 1.0f, w, h);
+    req.date = date;
+    req.max_tile = 256;  // 4 x 2 tiles
+    const auto exported = image(req);
+    const test::ImageDiff d = test::compare(preview, exported, 40);
+    EXPECT_LT(d.mean_abs, 0.5);
+    EXPECT_LT(d.share_over, 0.002);
+}
+
+}  // namespace
