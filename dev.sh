@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Chronomap's two commands on a fresh Debian 12 machine (see README):
-#   bash dev.sh run    install what is missing, build (Release), run the main job on the bundled atlas
+#   bash dev.sh run    install what is missing, build (Release), open the window on the bundled atlas
+#                      (with no display: export it as a PNG and print its status table)
 #   bash dev.sh test   install what is missing, build, pass the whole test suite headless
 #                      (Release with -Werror, then AddressSanitizer + UndefinedBehaviorSanitizer)
 set -euo pipefail
@@ -47,8 +48,15 @@ case "${1:-}" in
     install_missing
     build build -DCMAKE_BUILD_TYPE=Release
     atlas="maps/$(default_atlas)"
-    echo "== chronomap status $atlas --date 1921-11-01"
-    ./build/app/chronomap status "$atlas" --date 1921-11-01
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "== chronomap (the window, on $atlas)"
+      ./build/app/chronomap
+    else
+      # No display: the same map as an image, and the status table.
+      echo "== no display: chronomap export $atlas --date 1921-11-01 --out chronomap-1921-11-01.png"
+      ./build/app/chronomap export "$atlas" --date 1921-11-01 --out chronomap-1921-11-01.png
+      ./build/app/chronomap status "$atlas" --date 1921-11-01
+    fi
     ;;
   test)
     install_missing

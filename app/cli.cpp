@@ -1,11 +1,11 @@
 #include "cli.h"
 
-#include <cstdio>
-#include <algorithm>
-#include <filesystem>
-#include <tuple>
-#include <iostream>
 #include <unistd.h>
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <tuple>
 
 #include "cli_args.h"
 #include "cli_output.h"
@@ -58,8 +58,8 @@ int cmd_validate(const Args& a) {
     for (const auto& l : r.atlas.layers) features += l.features.size();
     std::cout << a.positional[0] << ": " << d.error_count() << " error(s), " << d.warning_count()
               << " warning(s); " << r.atlas.layers.size() << " layer(s), " << features
-              << " feature(s), " << r.atlas.powers.size() << " power(s), "
-              << r.atlas.events.size() << " event(s)\n";
+              << " feature(s), " << r.atlas.powers.size() << " power(s), " << r.atlas.events.size()
+              << " event(s)\n";
     return d.has_errors() ? kInputErrors : kOk;
 }
 
@@ -118,9 +118,10 @@ std::pair<int, int> size_option(const Args& a) {
     const std::string s = a.get("--size").value_or("1920x1080");
     int w = 0, h = 0;
     char x = 0, extra = 0;
-    if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 1 || h < 1 ||
-        w > 16384 || h > 16384)
-        throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" + s + "'");
+    if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
+        w < 1 || h < 1 || w > 16384 || h > 16384)
+        throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" +
+                                    s + "'");
     return {w, h};
 }
 
@@ -129,9 +130,10 @@ std::optional<Bounds> bbox_option(const Args& a) {
     if (!s) return std::nullopt;
     double v[4];
     char extra = 0;
-    if (std::sscanf(s->c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &extra) != 4 || v[0] >= v[2] ||
-        v[1] >= v[3] || v[1] < -90 || v[3] > 90)
-        throw std::invalid_argument("--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees, not '" + *s + "'");
+    if (std::sscanf(s->c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &extra) != 4 ||
+        v[0] >= v[2] || v[1] >= v[3] || v[1] < -90 || v[3] > 90)
+        throw std::invalid_argument("--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees, not '" +
+                                    *s + "'");
     Bounds b;
     b.add(Vec2{v[0], v[1]});
     b.add(Vec2{v[2], v[3]});
@@ -175,26 +177,32 @@ int cmd_export(const Args& a) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", " << date->readable() << ")\n";
+    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", "
+              << date->readable() << ")\n";
     return kOk;
 }
 
 }  // namespace
 
 std::string usage() {
-    return "chronomap " CHRONOMAP_VERSION " - watch borders change through time\n"
+    return "chronomap " CHRONOMAP_VERSION
+           " - watch borders change through time\n"
            "\n"
            "Usage:\n"
            "  chronomap validate ATLAS\n"
-           "      list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal failure\n"
-           "  chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] [--json]\n"
+           "      list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal "
+           "failure\n"
+           "  chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] "
+           "[--json]\n"
            "      who held each territory on DATE\n"
            "  chronomap events ATLAS [--from DATE] [--to DATE] [--json]\n"
            "      the events in a range of dates\n"
            "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
            "      every change of one territory, with its sources\n"
-           "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
-           "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] [--no-legend]\n"
+           "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox "
+           "LONMIN,LATMIN,LONMAX,LATMAX]\n"
+           "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
+           "[--no-legend]\n"
            "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
            "      the map at DATE as a PNG, with no display needed\n"
            "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
@@ -203,8 +211,10 @@ std::string usage() {
            "  chronomap --help | --version\n"
            "\n"
            "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
-           "DATE is YYYY, YYYY-MM or YYYY-MM-DD; years before 1 are negative (astronomical): -0489 = 490 BC.\n"
-           "The bundled atlas is " + default_atlas_path() + "\n";
+           "DATE is YYYY, YYYY-MM or YYYY-MM-DD; years before 1 are negative (astronomical): -0489 "
+           "= 490 BC.\n"
+           "The bundled atlas is " +
+           default_atlas_path() + "\n";
 }
 
 std::string default_atlas_path() {
@@ -213,7 +223,8 @@ std::string default_atlas_path() {
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     std::vector<fs::path> candidates;
     if (!ec) {
-        candidates.push_back(exe.parent_path() / "../share/chronomap/maps" / CHRONOMAP_DEFAULT_ATLAS);
+        candidates.push_back(exe.parent_path() / "../share/chronomap/maps" /
+                             CHRONOMAP_DEFAULT_ATLAS);
         candidates.push_back(exe.parent_path() / "maps" / CHRONOMAP_DEFAULT_ATLAS);
     }
     candidates.push_back(fs::path(CHRONOMAP_SOURCE_MAPS_DIR) / CHRONOMAP_DEFAULT_ATLAS);
@@ -224,9 +235,10 @@ std::string default_atlas_path() {
 
 bool is_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return false;
-    static const char* const kCommands[] = {"validate", "status", "events", "history", "export", "help",
-                                            "--help", "-h", "--version"};
-    return std::any_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return argv[0] == c; });
+    static const char* const kCommands[] = {"validate", "status", "events", "history",  "export",
+                                            "help",     "--help", "-h",     "--version"};
+    return std::any_of(std::begin(kCommands), std::end(kCommands),
+                       [&](const char* c) { return argv[0] == c; });
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -241,9 +253,10 @@ int run(const std::vector<std::string>& argv) {
         }
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-        const Args a = parse_args(rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
-                                  {"--json", "--no-title", "--no-legend", "--no-caption", "--no-labels",
-                                   "--no-scale-bar", "--no-claims"});
+        const Args a = parse_args(
+            rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+            {"--json", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
+             "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);
         if (command == "status") return cmd_status(a);

@@ -23,13 +23,14 @@ ojson sources_json(const std::vector<SourceRef>& refs) {
 
 // A table whose columns are sized to their widest cell.
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     void print(std::ostream& out) const {
         std::vector<std::size_t> width(rows_[0].size(), 0);
         for (const auto& r : rows_)
-            for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+            for (std::size_t i = 0; i < r.size(); ++i)
+                width[i] = std::max(width[i], display_width(r[i]));
         for (const auto& r : rows_) {
             std::string line;
             for (std::size_t i = 0; i < r.size(); ++i) {
@@ -41,7 +42,7 @@ public:
         }
     }
 
-private:
+  private:
     std::vector<std::vector<std::string>> rows_;
 };
 
@@ -147,8 +148,8 @@ ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& te
     return out;
 }
 
-void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date,
-                  Basis view, const std::string& lang) {
+void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+                  const std::string& lang) {
     out << atlas.title << " — " << date.readable() << " ("
         << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
     Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
@@ -158,8 +159,8 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
             table.add({std::string(s.territory), name, "-", "(no recorded change yet)", "", ""});
             continue;
         }
-        table.add({std::string(s.territory), name, to_string(s.status), power_name(atlas, s.controller, lang),
-                   s.since.iso(), s.event->title});
+        table.add({std::string(s.territory), name, to_string(s.status),
+                   power_name(atlas, s.controller, lang), s.since.iso(), s.event->title});
     }
     table.print(out);
     const auto claims = tl.claims_at(date);
@@ -175,10 +176,12 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
 void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events) {
     Table table({"DATE", "KIND", "ID", "TITLE", "CHANGES"});
     for (const Event* e : events)
-        table.add({e->date.iso(), to_string(e->kind), e->id, e->title, std::to_string(e->changes.size())});
+        table.add({e->date.iso(), to_string(e->kind), e->id, e->title,
+                   std::to_string(e->changes.size())});
     table.print(out);
-    out << "\n" << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in "
-        << atlas.title << "\n";
+    out << "\n"
+        << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in " << atlas.title
+        << "\n";
 }
 
 void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
@@ -188,7 +191,8 @@ void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
     for (const auto& h : tl.history(territory)) {
         std::string sources;
         for (const auto& r : h.event->sources)
-            sources += (sources.empty() ? "" : "; ") + r.source + (r.locator.empty() ? "" : " " + r.locator);
+            sources += (sources.empty() ? "" : "; ") + r.source +
+                       (r.locator.empty() ? "" : " " + r.locator);
         table.add({h.effective.iso(), to_string(h.basis), to_string(h.change->status),
                    power_name(atlas, h.change->controller, lang), h.event->title, sources});
     }

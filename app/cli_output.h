@@ -21,8 +21,8 @@ ojson events_json(const std::vector<const Event*>& events);
 ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,
                    const std::string& lang);
 
-void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date,
-                  Basis view, const std::string& lang);
+void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+                  const std::string& lang);
 void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events);
 void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
                    const std::string& territory, const std::string& lang);

@@ -35,17 +35,19 @@ struct ExportRequest {
 // Draws with `view` (already initialised in the current GL context). Returns an error message, or
 // an empty string when the file was written. `progress`, when given, is called after each tile
 // with the fraction done.
-std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path,
-                       const std::function<void(float)>& progress = {});
+std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req,
+                       const std::string& path, const std::function<void(float)>& progress = {});
 
 // Renders the image into memory (RGBA, top row first) without writing it.
-std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req, std::vector<std::uint8_t>& rgba,
+std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
+                         std::vector<std::uint8_t>& rgba,
                          const std::function<void(float)>& progress = {});
 
 // An export of what a map view shows: the camera's visible area at width x height, with text and
 // lines scaled like the preview's (`preview_scale`) times the change in resolution.
 // Date, view, language and overlays are left for the caller.
-ExportRequest as_previewed(const render::Camera& preview, float preview_scale, int width, int height);
+ExportRequest as_previewed(const render::Camera& preview, float preview_scale, int width,
+                           int height);
 
 // The overlay scale an export of this size uses when none is asked for: 1 at 1920x1080.
 float default_overlay_scale(int width, int height);

@@ -25,21 +25,30 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         area = *b;
     }
     full_ = fit_camera(area, req.width, req.height, margin);
-    scale_ = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+    scale_ =
+        req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
 
     canvas_ = std::make_unique<OverlayCanvas>();
     std::string warning;
     if (!canvas_->init(scale_, error_, warning)) return error_;
-    const OverlayText text = overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
-    OverlayFrame frame{canvas_->begin(req.width, req.height), &canvas_->fonts(), 0, 0, static_cast<float>(req.width),
-                       static_cast<float>(req.height), full_, &view.geo()};
+    const OverlayText text =
+        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
+    OverlayFrame frame{canvas_->begin(req.width, req.height),
+                       &canvas_->fonts(),
+                       0,
+                       0,
+                       static_cast<float>(req.width),
+                       static_cast<float>(req.height),
+                       full_,
+                       &view.geo()};
     draw_overlay(frame, text, view.label_seeds(), req.overlays);
     canvas_->end();
 
     tile_ = std::min(req.max_tile, render::max_texture_size());
     tiles_ = ((req.width + tile_ - 1) / tile_) * ((req.height + tile_ - 1) / tile_);
     done_ = 0;
-    image_.assign(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4, 0);
+    image_.assign(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4,
+                  0);
     return {};
 }
 
@@ -72,7 +81,8 @@ std::string ExportJob::write_png(const std::string& path) const {
     if (!finished()) return error_.empty() ? "the export is not finished" : error_;
     std::string sources;
     for (const auto& s : atlas_->sources)
-        sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
+        sources += (sources.empty() ? "" : "; ") +
+                   (s.author.empty() ? s.title : s.author + ", " + s.title);
     return render::write_png(path, req_.width, req_.height, image_,
                              {{"Title", atlas_->title},
                               {"Date", req_.date.iso()},

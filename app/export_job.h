@@ -14,20 +14,22 @@
 namespace chronomap {
 
 class ExportJob {
-public:
+  public:
     // Checks the request, recolours the view for its date and lays out the overlay. Returns an
     // error message, or "" when tiles can be rendered.
     std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req);
     // Renders the next tile. False when every tile is done or a step failed (see error()).
     bool step();
-    float progress() const { return tiles_ ? static_cast<float>(done_) / static_cast<float>(tiles_) : 0.0f; }
+    float progress() const {
+        return tiles_ ? static_cast<float>(done_) / static_cast<float>(tiles_) : 0.0f;
+    }
     bool finished() const { return tiles_ > 0 && done_ == tiles_; }
     const std::string& error() const { return error_; }
     const std::vector<std::uint8_t>& image() const { return image_; }
     // Writes the finished image with the atlas title, date, view and sources in text chunks.
     std::string write_png(const std::string& path) const;
 
-private:
+  private:
     MapView* view_ = nullptr;
     const Atlas* atlas_ = nullptr;
     ExportRequest req_;

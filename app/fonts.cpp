@@ -8,9 +8,9 @@ namespace chronomap {
 namespace {
 
 // Latin with Turkish and Azerbaijani letters (ğ ı ş İ ə), Cyrillic and punctuation.
-constexpr ImWchar kLatinCyrillic[] = {0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0400, 0x052F,
-                                      0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F,
-                                      0x2212, 0x2212, 0};
+constexpr ImWchar kLatinCyrillic[] = {0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0400,
+                                      0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF,
+                                      0x2100, 0x214F, 0x2212, 0x2212, 0};
 constexpr ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
 constexpr ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
 constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto Sans Math does
@@ -19,10 +19,38 @@ struct Files {
     std::string regular, bold, armenian, georgian, math;
 };
 
+// fontconfig's matching, on a configuration of our own that is destroyed afterwards (the global
+// one is never freed, which LeakSanitizer reports).
+std::string match_file(FcConfig* config, const std::string& family, const std::string& style) {
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style.c_str()));
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(config, pat, &result);
+    std::string file;
+    FcChar8* got_family = nullptr;
+    FcChar8* got_file = nullptr;
+    // fontconfig always answers with something; only accept the family we asked for.
+    if (match && FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch &&
+        family == reinterpret_cast<const char*>(got_family) &&
+        FcPatternGetString(match, FC_FILE, 0, &got_file) == FcResultMatch)
+        file = reinterpret_cast<const char*>(got_file);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return file;
+}
+
 Files find_files() {
-    return {find_font_file("Noto Sans", "Regular"), find_font_file("Noto Sans", "Bold"),
-            find_font_file("Noto Sans Armenian", "Regular"), find_font_file("Noto Sans Georgian", "Regular"),
-            find_font_file("Noto Sans Math", "Regular")};
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) return {};
+    Files f{match_file(config, "Noto Sans", "Regular"), match_file(config, "Noto Sans", "Bold"),
+            match_file(config, "Noto Sans Armenian", "Regular"),
+            match_file(config, "Noto Sans Georgian", "Regular"),
+            match_file(config, "Noto Sans Math", "Regular")};
+    FcConfigDestroy(config);
+    return f;
 }
 
 ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, float px) {
@@ -40,28 +68,6 @@ ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, fl
 
 }  // namespace
 
-std::string find_font_file(const std::string& family, const std::string& style) {
-    if (!FcInit()) return {};
-    FcPattern* pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-    FcPatternAddString(pat, FC_STYLE, reinterpret_cast<const FcChar8*>(style.c_str()));
-    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(nullptr, pat, &result);
-    std::string file;
-    FcChar8* got_family = nullptr;
-    FcChar8* got_file = nullptr;
-    // fontconfig always answers with something; only accept the family we asked for.
-    if (match && FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch &&
-        family == reinterpret_cast<const char*>(got_family) &&
-        FcPatternGetString(match, FC_FILE, 0, &got_file) == FcResultMatch)
-        file = reinterpret_cast<const char*>(got_file);
-    if (match) FcPatternDestroy(match);
-    FcPatternDestroy(pat);
-    return file;
-}
-
 FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -70,8 +76,9 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning) {
     set.scale = scale;
     const Files f = find_files();
     if (f.regular.empty()) {
-        warning = "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
-                  "shows Latin letters only.";
+        warning =
+            "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
+            "shows Latin letters only.";
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * scale;
         set.body = set.bold = set.title = set.small = atlas.AddFontDefault(&cfg);
@@ -79,8 +86,9 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning) {
         return set;
     }
     if (f.armenian.empty() || f.georgian.empty())
-        warning = "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
-                  "Armenian or Georgian names will show as boxes.";
+        warning =
+            "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
+            "Armenian or Georgian names will show as boxes.";
     const std::string& bold = f.bold.empty() ? f.regular : f.bold;
     set.body = add_font(atlas, f, f.regular, 16.0f * scale);
     set.bold = add_font(atlas, f, bold, 16.0f * scale);

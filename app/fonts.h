@@ -21,7 +21,4 @@ struct FontSet {
 // built-in font, with a warning in `warning`, when the Noto fonts are not installed.
 FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning);
 
-// The file fontconfig picks for a family and style, or "" when no installed font matches it.
-std::string find_font_file(const std::string& family, const std::string& style);
-
 }  // namespace chronomap

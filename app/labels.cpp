@@ -5,7 +5,9 @@
 namespace chronomap {
 namespace {
 
-Rect padded(const Rect& r, float p) { return {r.x0 - p, r.y0 - p, r.x1 + p, r.y1 + p}; }
+Rect padded(const Rect& r, float p) {
+    return {r.x0 - p, r.y0 - p, r.x1 + p, r.y1 + p};
+}
 
 bool free_at(const Rect& box, const Rect& frame, const std::vector<Rect>& taken, float padding) {
     if (!box.inside(frame)) return false;
@@ -15,17 +17,20 @@ bool free_at(const Rect& box, const Rect& frame, const std::vector<Rect>& taken,
 
 }  // namespace
 
-std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, const MeasureText& measure,
-                                      const Rect& frame, const std::vector<Rect>& reserved, float padding) {
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
+std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
+                                      const MeasureText& measure, const Rect& frame,
+                                      const std::vector<Rect>& reserved, float padding) {
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<Rect> taken = reserved;
     std::vector<PlacedLabel> out;
     for (const auto& c : candidates) {
         float w = 0, h = 0;
         measure(c.text, c.town, w, h);
         if (!c.town) {
-            if (c.room > 0 && w > c.room) continue;  // a name wider than its territory would mislead
+            if (c.room > 0 && w > c.room)
+                continue;  // a name wider than its territory would mislead
             const Rect box{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
             if (free_at(box, frame, taken, padding)) {
                 taken.push_back(box);

@@ -12,20 +12,22 @@ namespace chronomap {
 struct Rect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-    bool inside(const Rect& o) const { return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1; }
+    bool inside(const Rect& o) const {
+        return x0 >= o.x0 && y0 >= o.y0 && x1 <= o.x1 && y1 <= o.y1;
+    }
 };
 
 struct LabelCandidate {
     std::string text;
-    float x = 0, y = 0;      // anchor in pixels
-    bool town = false;       // towns get a dot and a label beside it; territories a centred label
-    float priority = 0;      // larger first
-    float room = 0;          // territories: how wide the label may be (pixels); 0 = no limit
+    float x = 0, y = 0;  // anchor in pixels
+    bool town = false;   // towns get a dot and a label beside it; territories a centred label
+    float priority = 0;  // larger first
+    float room = 0;      // territories: how wide the label may be (pixels); 0 = no limit
 };
 
 struct PlacedLabel {
     std::string text;
-    Rect box;                // where the text goes
+    Rect box;  // where the text goes
     bool town = false;
     float dot_x = 0, dot_y = 0;
 };
@@ -33,7 +35,8 @@ struct PlacedLabel {
 // measure(text, town) gives the text's width and height in pixels.
 using MeasureText = std::function<void(const std::string& text, bool town, float& w, float& h)>;
 
-std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, const MeasureText& measure,
-                                      const Rect& frame, const std::vector<Rect>& reserved, float padding);
+std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
+                                      const MeasureText& measure, const Rect& frame,
+                                      const std::vector<Rect>& reserved, float padding);
 
 }  // namespace chronomap

@@ -9,11 +9,16 @@ namespace chronomap {
 
 render::Pattern pattern_for(Status s) {
     switch (s) {
-        case Status::Integral: return render::Pattern::None;
-        case Status::Autonomous: return render::Pattern::Hatch;
-        case Status::Occupied: return render::Pattern::Dots;
-        case Status::Administered: return render::Pattern::CrossHatch;
-        case Status::SelfDeclared: return render::Pattern::Stripes;
+        case Status::Integral:
+            return render::Pattern::None;
+        case Status::Autonomous:
+            return render::Pattern::Hatch;
+        case Status::Occupied:
+            return render::Pattern::Dots;
+        case Status::Administered:
+            return render::Pattern::CrossHatch;
+        case Status::SelfDeclared:
+            return render::Pattern::Stripes;
     }
     return render::Pattern::None;
 }
@@ -25,17 +30,20 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
     const double r = (fill >> 24) & 0xFF, g = (fill >> 16) & 0xFF, b = (fill >> 8) & 0xFF;
     const double lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
     const double k = lum < 0.4 ? 1.8 : 0.5;
-    auto ch = [&](double c) { return static_cast<std::uint32_t>(std::clamp(lum < 0.4 ? c * k + 40 : c * k, 0.0, 255.0)); };
+    auto ch = [&](double c) {
+        return static_cast<std::uint32_t>(std::clamp(lum < 0.4 ? c * k + 40 : c * k, 0.0, 255.0));
+    };
     return (ch(r) << 24) | (ch(g) << 16) | (ch(b) << 8) | 0xFF;
 }
 
-std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin, double extent,
-                                         std::vector<std::string>& problems) {
+std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin,
+                                         double extent, std::vector<std::string>& problems) {
     std::vector<render::LodLevel> out;
     out.push_back({0, build_mesh(inputs, origin, 0, &problems)});
     // Coarser levels at 1/2000, 1/500 and 1/125 of the extent: the camera picks the coarsest whose
     // tolerance stays under a pixel, so a frame's cost is bounded however large the data.
-    for (double f : {2000.0, 500.0, 125.0}) out.push_back({extent / f, build_mesh(inputs, origin, extent / f)});
+    for (double f : {2000.0, 500.0, 125.0})
+        out.push_back({extent / f, build_mesh(inputs, origin, extent / f)});
     return out;
 }
 
@@ -45,9 +53,9 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
     MapScene scene;
     for (const auto& layer : atlas.layers)
         for (const auto& f : layer.features) scene.bounds.add(f.shape.bounds());
-    const Vec2 origin = scene.bounds.empty()
-                            ? Vec2{0, 0}
-                            : Vec2{(scene.bounds.min_x + scene.bounds.max_x) / 2, (scene.bounds.min_y + scene.bounds.max_y) / 2};
+    const Vec2 origin = scene.bounds.empty() ? Vec2{0, 0}
+                                             : Vec2{(scene.bounds.min_x + scene.bounds.max_x) / 2,
+                                                    (scene.bounds.min_y + scene.bounds.max_y) / 2};
     const double extent = scene.bounds.empty() ? 1.0
                                                : std::max(scene.bounds.max_x - scene.bounds.min_x,
                                                           scene.bounds.max_y - scene.bounds.min_y);
@@ -57,14 +65,19 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
     for (const auto& layer : atlas.layers) {
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
-                // Shapes with validity dates: only those valid at `at` (the window rebuilds on change).
-                if ((f.valid_from && at < *f.valid_from) || (f.valid_to && *f.valid_to <= at)) continue;
+                // Shapes with validity dates: only those valid at `at` (the window rebuilds on
+                // change).
+                if ((f.valid_from && at < *f.valid_from) || (f.valid_to && *f.valid_to <= at))
+                    continue;
                 const int slot = timeline.territory_index(f.id);
-                if (slot >= 0) territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});
-                if (auto a = label_anchor(f.shape)) scene.labels.push_back({&f, false, a->at, a->radius, 0});
+                if (slot >= 0)
+                    territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});
+                if (auto a = label_anchor(f.shape))
+                    scene.labels.push_back({&f, false, a->at, a->radius, 0});
             } else if (layer.role == LayerRole::Places) {
                 const int order = static_cast<int>(&f - layer.features.data());
-                if (!f.shape.points.empty()) scene.labels.push_back({&f, true, f.shape.points.front(), 0, order});
+                if (!f.shape.points.empty())
+                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order});
             } else if (layer.role == LayerRole::Reference) {
                 if (!f.shape.polygons.empty()) context_inputs.push_back({&f.shape, 0});
                 if (!f.shape.lines.empty()) add_lines(lines, f.shape, 0);
@@ -77,8 +90,8 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
     return scene;
 }
 
-std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date, Basis view,
-                                            bool with_claims) {
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date,
+                                            Basis view, bool with_claims) {
     std::vector<TerritoryState> states;
     timeline.state_at(date, view, states);
     std::vector<render::FeatureStyle> styles(states.size());
@@ -97,7 +110,8 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
         for (const Claim* c : timeline.claims_at(date)) {
             const int slot = timeline.territory_index(c->territory);
             const Power* p = atlas.find_power(c->claimant);
-            if (slot >= 0 && p) styles[static_cast<std::size_t>(slot)].claim = (p->rgba & 0xFFFFFF00u) | 0xE0u;
+            if (slot >= 0 && p)
+                styles[static_cast<std::size_t>(slot)].claim = (p->rgba & 0xFFFFFF00u) | 0xE0u;
         }
     }
     return styles;

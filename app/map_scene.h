@@ -12,7 +12,8 @@
 
 namespace chronomap {
 
-// Where a feature's name may go: territories at their pole of inaccessibility, towns at their point.
+// Where a feature's name may go: territories at their pole of inaccessibility, towns at their
+// point.
 struct LabelSeed {
     const Feature* feature = nullptr;
     bool town = false;
@@ -24,10 +25,10 @@ struct LabelSeed {
 struct MapScene {
     // Territory slots follow Timeline::territories(); a feature's slot is its territory's index.
     std::vector<render::LodLevel> territories;
-    std::vector<render::LodLevel> context;   // reference polygons, drawn flat underneath
-    std::vector<render::LodLevel> lines;     // reference lines (modern borders, coasts)
+    std::vector<render::LodLevel> context;  // reference polygons, drawn flat underneath
+    std::vector<render::LodLevel> lines;    // reference lines (modern borders, coasts)
     std::vector<LabelSeed> labels;
-    Bounds bounds;                           // display CRS, everything drawable
+    Bounds bounds;  // display CRS, everything drawable
     std::vector<std::string> problems;
 
     // Builds every level of detail; tolerances are derived from the atlas extent.

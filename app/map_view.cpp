@@ -30,7 +30,8 @@ void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, floa
     renderer_.clear(palette::kSea);
     if (show_reference) renderer_.draw_fill(context_mesh_, cam, palette::kContext);
     renderer_.draw_fill(territory_mesh_, cam);
-    if (show_reference) renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
+    if (show_reference)
+        renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
     renderer_.draw_claims(territory_mesh_, cam, 7.0f * ui_scale);
     renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder);
     renderer_.draw_highlights(territory_mesh_, cam, 4.0f * ui_scale, palette::kHighlight);

@@ -12,7 +12,7 @@
 namespace chronomap {
 
 class MapView {
-public:
+  public:
     bool show_reference = true;  // context polygons and reference lines under the territories
 
     // Needs a current GL context. Returns false with a message on failure.
@@ -32,7 +32,7 @@ public:
     const ToLonLat& geo() const { return *geo_; }
     int territory_mesh() const { return territory_mesh_; }
 
-private:
+  private:
     const Atlas* atlas_ = nullptr;
     const Timeline* timeline_ = nullptr;
     MapScene scene_;

@@ -43,8 +43,8 @@ struct OverlayText {
     std::string lang;
 };
 
-OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis, const std::string& lang,
-                         bool with_claims);
+OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
+                         const std::string& lang, bool with_claims);
 
 // Where and how big: `x, y, width, height` is the map's rectangle in the draw list's pixels.
 struct OverlayFrame {
@@ -55,8 +55,8 @@ struct OverlayFrame {
     const ToLonLat* geo = nullptr;  // for the scale bar; none when null
 };
 
-void draw_overlay(const OverlayFrame& frame, const OverlayText& text, const std::vector<LabelSeed>& seeds,
-                  const OverlayOptions& options);
+void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
+                  const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
 // "1 000 km"-style round distance for a scale bar no longer than max_m metres.
 double round_scale_distance(double max_m);

@@ -2,8 +2,8 @@
 
 #include <epoxy/gl.h>
 
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 namespace chronomap {
 namespace {
@@ -11,7 +11,9 @@ namespace {
 // Makes `ctx` current for a scope and puts the previous context back.
 struct UseContext {
     ImGuiContext* previous;
-    explicit UseContext(ImGuiContext* ctx) : previous(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(ctx); }
+    explicit UseContext(ImGuiContext* ctx) : previous(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(ctx);
+    }
     ~UseContext() { ImGui::SetCurrentContext(previous); }
     UseContext(const UseContext&) = delete;
     UseContext& operator=(const UseContext&) = delete;

@@ -13,7 +13,7 @@ struct ImGuiContext;
 namespace chronomap {
 
 class OverlayCanvas {
-public:
+  public:
     OverlayCanvas() = default;
     ~OverlayCanvas();
     OverlayCanvas(const OverlayCanvas&) = delete;
@@ -30,7 +30,7 @@ public:
     // Draws the part of the finished overlay at (x, y), w x h, into the bound framebuffer.
     void render_tile(int x, int y, int w, int h);
 
-private:
+  private:
     ImGuiContext* ctx_ = nullptr;
     FontSet fonts_;
     bool backend_ = false;

@@ -31,7 +31,9 @@ struct Painter {
     void text(ImFont* font, ImVec2 at, ImU32 col, const std::string& t, float wrap = 0) const {
         dl->AddText(font, font->FontSize, at, col, t.c_str(), nullptr, wrap);
     }
-    void panel(const Rect& r) const { dl->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s); }
+    void panel(const Rect& r) const {
+        dl->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s);
+    }
 
     // A legend swatch: fill, pattern as in the map, and a claim band when the swatch has one.
     void swatch(ImVec2 p, float w, float h, const render::FeatureStyle& st) const {
@@ -50,17 +52,21 @@ struct Painter {
             case render::Pattern::CrossHatch:
                 for (float d = -h; d < w; d += step * 2) {
                     dl->AddLine({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 1.2f * s);
-                    if (st.pattern == render::Pattern::CrossHatch) dl->AddLine({p.x + d, p.y}, {p.x + d + h, q.y}, pc, 1.0f * s);
+                    if (st.pattern == render::Pattern::CrossHatch)
+                        dl->AddLine({p.x + d, p.y}, {p.x + d + h, q.y}, pc, 1.0f * s);
                 }
                 break;
             case render::Pattern::Dots:
                 for (float y = p.y + step; y < q.y; y += step * 2)
-                    for (float x = p.x + step; x < q.x; x += step * 2) dl->AddCircleFilled({x, y}, 0.9f * s, pc);
+                    for (float x = p.x + step; x < q.x; x += step * 2)
+                        dl->AddCircleFilled({x, y}, 0.9f * s, pc);
                 break;
             case render::Pattern::Stripes:
-                for (float y = p.y + step; y < q.y; y += step * 2) dl->AddLine({p.x, y}, {q.x, y}, pc, 1.2f * s);
+                for (float y = p.y + step; y < q.y; y += step * 2)
+                    dl->AddLine({p.x, y}, {q.x, y}, pc, 1.2f * s);
                 break;
-            case render::Pattern::None: break;
+            case render::Pattern::None:
+                break;
         }
         dl->PopClipRect();
         dl->AddRect(p, q, IM_COL32(60, 60, 60, 255), 0, 0, 1.0f);
@@ -68,7 +74,8 @@ struct Painter {
 
     void haloed(ImFont* font, ImVec2 at, ImU32 col, const std::string& t) const {
         const float o = std::max(1.0f, 1.2f * s);
-        for (ImVec2 d : {ImVec2{-o, 0}, ImVec2{o, 0}, ImVec2{0, -o}, ImVec2{0, o}, ImVec2{-o, -o}, ImVec2{o, o}})
+        for (ImVec2 d : {ImVec2{-o, 0}, ImVec2{o, 0}, ImVec2{0, -o}, ImVec2{0, o}, ImVec2{-o, -o},
+                         ImVec2{o, o}})
             text(font, {at.x + d.x, at.y + d.y}, kHalo, t);
         text(font, at, col, t);
     }
@@ -76,7 +83,8 @@ struct Painter {
 
 Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     const float m = 12 * P.s, pad = 8 * P.s, wrap = std::min(fr.width * 0.45f, 460 * P.s);
-    const ImVec2 a = P.size(P.f.bold, t.title, wrap), b = P.size(P.f.title, t.date), c = P.size(P.f.small, t.basis);
+    const ImVec2 a = P.size(P.f.bold, t.title, wrap), b = P.size(P.f.title, t.date),
+                 c = P.size(P.f.small, t.basis);
     const float w = std::max({a.x, b.x, c.x});
     Rect r{fr.x + m, fr.y + m, fr.x + m + w + 2 * pad, fr.y + m + a.y + b.y + c.y + 2 * pad};
     P.panel(r);
@@ -89,8 +97,12 @@ Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) 
 Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
     const float line = std::max(P.f.body->FontSize * 1.25f, sh + 4 * P.s);
-    struct Section { const char* heading; const std::vector<LegendItem>* items; };
-    const Section sections[] = {{"Control", &t.controllers}, {"Status", &t.statuses}, {"Claims", &t.claims}};
+    struct Section {
+        const char* heading;
+        const std::vector<LegendItem>* items;
+    };
+    const Section sections[] = {
+        {"Control", &t.controllers}, {"Status", &t.statuses}, {"Claims", &t.claims}};
     float w = 0, h = 0;
     for (const auto& sec : sections) {
         if (sec.items->empty()) continue;
@@ -99,7 +111,8 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t)
         for (const auto& i : *sec.items) w = std::max(w, sw + gap + P.size(P.f.body, i.label).x);
     }
     if (h == 0) return {};
-    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + m, fr.x + fr.width - m, fr.y + m + h + 2 * pad};
+    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + m, fr.x + fr.width - m,
+           fr.y + m + h + 2 * pad};
     P.panel(r);
     float y = r.y0 + pad;
     for (const auto& sec : sections) {
@@ -108,20 +121,25 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t)
         y += P.f.bold->FontSize * 1.3f;
         for (const auto& i : *sec.items) {
             P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i.swatch);
-            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.f.body->FontSize) / 2}, kInk, i.label);
+            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.f.body->FontSize) / 2}, kInk,
+                   i.label);
             y += line;
         }
     }
     return r;
 }
 
-Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t, float right_limit) {
+Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
+                  float right_limit) {
     if (t.caption_heading.empty()) return {};
     const float m = 12 * P.s, pad = 8 * P.s;
-    const float wrap = std::max(100.0f, std::min(fr.width * 0.55f, right_limit - fr.x - 2 * m - 2 * pad));
-    const ImVec2 a = P.size(P.f.bold, t.caption_heading, wrap), b = P.size(P.f.body, t.caption_body, wrap);
+    const float wrap =
+        std::max(100.0f, std::min(fr.width * 0.55f, right_limit - fr.x - 2 * m - 2 * pad));
+    const ImVec2 a = P.size(P.f.bold, t.caption_heading, wrap),
+                 b = P.size(P.f.body, t.caption_body, wrap);
     const float w = std::max(a.x, b.x);
-    Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - 2 * pad, fr.x + m + w + 2 * pad, fr.y + fr.height - m};
+    Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - 2 * pad, fr.x + m + w + 2 * pad,
+           fr.y + fr.height - m};
     P.panel(r);
     P.text(P.f.bold, {r.x0 + pad, r.y0 + pad}, kInk, t.caption_heading, wrap);
     P.text(P.f.body, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.caption_body, wrap);
@@ -129,7 +147,8 @@ Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t
 }
 
 // Scale bar above the source line, bottom right. Returns the box both take.
-Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const OverlayText& t, const OverlayOptions& o) {
+Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
+                           const OverlayOptions& o) {
     const float m = 12 * P.s, pad = 6 * P.s;
     const float wrap = std::min(fr.width * 0.4f, 520 * P.s);
     const bool source = o.source && !t.source.empty();
@@ -139,42 +158,50 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
     if (o.scale_bar && fr.geo && fr.geo->valid()) {
         const auto& c = fr.camera;
         const double span = 150.0 * P.s * c.units_per_pixel;
-        if (auto d = fr.geo->ground_distance({c.center_x - span / 2, c.center_y}, {c.center_x + span / 2, c.center_y})) {
+        if (auto d = fr.geo->ground_distance({c.center_x - span / 2, c.center_y},
+                                             {c.center_x + span / 2, c.center_y})) {
             metres = round_scale_distance(*d);
             bar_px = static_cast<float>(150.0 * P.s * metres / *d);
         }
     }
     if (!source && bar_px <= 0) return {};
     char label[32] = "";
-    if (bar_px > 0) std::snprintf(label, sizeof label, metres >= 1000 ? "%.0f km" : "%.0f m", metres >= 1000 ? metres / 1000 : metres);
+    if (bar_px > 0)
+        std::snprintf(label, sizeof label, metres >= 1000 ? "%.0f km" : "%.0f m",
+                      metres >= 1000 ? metres / 1000 : metres);
     const ImVec2 ls = P.size(P.f.small, label);
     const float bar_h = bar_px > 0 ? ls.y + 8 * P.s : 0;
     const float w = std::max(ss.x, bar_px + ls.x + 6 * P.s);
-    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + fr.height - m - ss.y - bar_h - 2 * pad, fr.x + fr.width - m,
-           fr.y + fr.height - m};
+    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + fr.height - m - ss.y - bar_h - 2 * pad,
+           fr.x + fr.width - m, fr.y + fr.height - m};
     P.panel(r);
     if (bar_px > 0) {
-        const float y = r.y0 + pad + ls.y * 0.5f, x1 = r.x1 - pad - ls.x - 6 * P.s, x0 = x1 - bar_px;
+        const float y = r.y0 + pad + ls.y * 0.5f, x1 = r.x1 - pad - ls.x - 6 * P.s,
+                    x0 = x1 - bar_px;
         P.dl->AddRectFilled({x0, y - 2 * P.s}, {x1, y + 2 * P.s}, kInk);
-        P.dl->AddRectFilled({x0 + bar_px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1}, IM_COL32(255, 255, 255, 255));
+        P.dl->AddRectFilled({x0 + bar_px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1},
+                            IM_COL32(255, 255, 255, 255));
         P.text(P.f.small, {x1 + 6 * P.s, r.y0 + pad}, kInk, label);
     }
     if (source) P.text(P.f.small, {r.x1 - pad - ss.x, r.y0 + pad + bar_h}, kMuted, t.source, wrap);
     return r;
 }
 
-void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t, const std::vector<LabelSeed>& seeds,
-                 const std::vector<Rect>& reserved) {
+void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
+                 const std::vector<LabelSeed>& seeds, const std::vector<Rect>& reserved) {
     const auto& c = fr.camera;
     std::vector<LabelCandidate> cands;
     for (const auto& seed : seeds) {
         LabelCandidate lc;
         lc.text = seed.feature->names.get(t.lang, seed.feature->id);
-        lc.x = fr.x + static_cast<float>((seed.at.x - c.center_x) / c.units_per_pixel + c.width / 2.0);
-        lc.y = fr.y + static_cast<float>(c.height / 2.0 - (seed.at.y - c.center_y) / c.units_per_pixel);
+        lc.x =
+            fr.x + static_cast<float>((seed.at.x - c.center_x) / c.units_per_pixel + c.width / 2.0);
+        lc.y = fr.y +
+               static_cast<float>(c.height / 2.0 - (seed.at.y - c.center_y) / c.units_per_pixel);
         lc.town = seed.town;
         // Territories first, biggest first; then towns in their layer's order.
-        lc.priority = seed.town ? -static_cast<float>(seed.order) : 1e6f + static_cast<float>(seed.radius / c.units_per_pixel);
+        lc.priority = seed.town ? -static_cast<float>(seed.order)
+                                : 1e6f + static_cast<float>(seed.radius / c.units_per_pixel);
         lc.room = seed.town ? 0 : static_cast<float>(2.6 * seed.radius / c.units_per_pixel);
         cands.push_back(std::move(lc));
     }
@@ -188,7 +215,8 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         if (l.town) {
             // Small type on strong fills needs a ground of its own to stay legible.
             const float p = 2 * P.s;
-            P.dl->AddRectFilled({l.box.x0 - p, l.box.y0}, {l.box.x1 + p, l.box.y1}, IM_COL32(255, 255, 255, 200), 3 * P.s);
+            P.dl->AddRectFilled({l.box.x0 - p, l.box.y0}, {l.box.x1 + p, l.box.y1},
+                                IM_COL32(255, 255, 255, 200), 3 * P.s);
             P.dl->AddCircleFilled({l.dot_x, l.dot_y}, 3.2f * P.s, IM_COL32(255, 255, 255, 255));
             P.dl->AddCircleFilled({l.dot_x, l.dot_y}, 2.2f * P.s, kInk);
             P.text(P.f.small, {l.box.x0, l.box.y0}, kInk, l.text);
@@ -214,7 +242,9 @@ void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vecto
     if (o.legend) reserved.push_back(legend = draw_legend(P, fr, t));
     const Rect corner = draw_scale_and_source(P, fr, t, o);
     reserved.push_back(corner);
-    if (o.caption) reserved.push_back(draw_caption(P, fr, t, corner.x1 > corner.x0 ? corner.x0 : fr.x + fr.width));
+    if (o.caption)
+        reserved.push_back(
+            draw_caption(P, fr, t, corner.x1 > corner.x0 ? corner.x0 : fr.x + fr.width));
     split.SetCurrentChannel(fr.draw, 0);
     if (o.labels) draw_labels(P, fr, t, seeds, reserved);
     split.Merge(fr.draw);

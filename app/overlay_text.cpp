@@ -13,7 +13,9 @@ std::string first_sentence(const std::string& text) {
 
 std::string source_line(const Event& e) {
     std::string out;
-    for (const auto& ref : e.sources) out += (out.empty() ? "" : "; ") + ref.source + (ref.locator.empty() ? "" : ", " + ref.locator);
+    for (const auto& ref : e.sources)
+        out += (out.empty() ? "" : "; ") + ref.source +
+               (ref.locator.empty() ? "" : ", " + ref.locator);
     return out.empty() ? out : "Sources: " + out;
 }
 
@@ -21,17 +23,22 @@ std::string source_line(const Event& e) {
 
 const char* status_legend(Status s) {
     switch (s) {
-        case Status::Integral: return "integral part";
-        case Status::Autonomous: return "autonomous";
-        case Status::Occupied: return "occupied";
-        case Status::Administered: return "administered";
-        case Status::SelfDeclared: return "self-declared";
+        case Status::Integral:
+            return "integral part";
+        case Status::Autonomous:
+            return "autonomous";
+        case Status::Occupied:
+            return "occupied";
+        case Status::Administered:
+            return "administered";
+        case Status::SelfDeclared:
+            return "self-declared";
     }
     return "";
 }
 
-OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis, const std::string& lang,
-                         bool with_claims) {
+OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
+                         const std::string& lang, bool with_claims) {
     OverlayText t;
     t.lang = lang;
     t.title = atlas.title;
@@ -53,20 +60,28 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
         }
         const Power* p = atlas.find_power(s.controller);
         const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
-        if (std::none_of(t.controllers.begin(), t.controllers.end(), [&](const LegendItem& i) { return i.label == name; }))
-            t.controllers.push_back({name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}});
-        if (s.status != Status::Integral && std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
+        if (std::none_of(t.controllers.begin(), t.controllers.end(),
+                         [&](const LegendItem& i) { return i.label == name; }))
+            t.controllers.push_back(
+                {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}});
+        if (s.status != Status::Integral &&
+            std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
             statuses.push_back(s.status);
     }
-    if (unknown) t.controllers.push_back({"no control recorded", {palette::kUnknown, 0, render::Pattern::None, 0, 0}});
+    if (unknown)
+        t.controllers.push_back(
+            {"no control recorded", {palette::kUnknown, 0, render::Pattern::None, 0, 0}});
     std::sort(statuses.begin(), statuses.end());
-    for (Status s : statuses) t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}});
+    for (Status s : statuses)
+        t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}});
     if (with_claims) {
         for (const Claim* c : timeline.claims_at(date)) {
             const Power* p = atlas.find_power(c->claimant);
             const std::string name = "claimed by " + (p ? p->names.get(lang, p->id) : c->claimant);
-            if (std::none_of(t.claims.begin(), t.claims.end(), [&](const LegendItem& i) { return i.label == name; }))
-                t.claims.push_back({name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}});
+            if (std::none_of(t.claims.begin(), t.claims.end(),
+                             [&](const LegendItem& i) { return i.label == name; }))
+                t.claims.push_back(
+                    {name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}});
         }
     }
     return t;

@@ -1,11 +1,12 @@
 // Rendering on Mesa llvmpipe, headless (EGL surfaceless). Targets: a frame of the bundled atlas at
 // 1920x1080 under 8 ms; a generated 1,000,000-vertex layer at full extent under 33 ms (level of
-// detail); recolouring after a date change under 0.1 ms; a 3840x2160 export with 4x MSAA under 0.5 s.
+// detail); recolouring after a date change under 0.1 ms; a 3840x2160 export with 4x MSAA under 0.5
+// s.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <filesystem>
-#include <unistd.h>
 
 #include <epoxy/gl.h>
 
@@ -14,6 +15,7 @@
 #include "loader.h"
 #include "map_view.h"
 #include "offscreen.h"
+#include "overlay_canvas.h"
 
 using namespace chronomap;
 
@@ -33,7 +35,8 @@ struct Loaded {
     explicit Loaded(const std::string& path) : r(load_atlas(path)), tl(r.atlas) {
         std::string error;
         context();
-        if (!view.init(r.atlas, tl, *parse_date("1921-11-01").date, error)) throw std::runtime_error(error);
+        if (!view.init(r.atlas, tl, *parse_date("1921-11-01").date, error))
+            throw std::runtime_error(error);
     }
 };
 
@@ -55,7 +58,46 @@ void BM_FrameBundledAtlas(benchmark::State& state) {
         glFinish();
     }
 }
-BENCHMARK(BM_FrameBundledAtlas)->ArgName("samples")->Arg(0)->Arg(4)->Unit(benchmark::kMillisecond)->Iterations(50)->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_FrameBundledAtlas)
+    ->ArgName("samples")
+    ->Arg(0)
+    ->Arg(4)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(50)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly();
+
+// The same frame with everything the window draws over the map: labels placed anew, legend,
+// title, caption, source line and scale bar, built and rendered through ImGui every frame.
+void BM_FrameWithOverlays(benchmark::State& state) {
+    Loaded& k = kars();
+    render::Offscreen target;
+    std::string error, warning;
+    target.create(1920, 1080, static_cast<int>(state.range(0)), error);
+    OverlayCanvas canvas;
+    if (!canvas.init(1.0f, error, warning)) throw std::runtime_error(error);
+    const Date date = *parse_date("1921-11-01").date;
+    const OverlayText text = overlay_text(k.r.atlas, k.tl, date, Basis::DeFacto, "en", true);
+    const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
+    for (auto _ : state) {
+        target.bind();
+        k.view.draw(cam);
+        draw_overlay(
+            {canvas.begin(1920, 1080), &canvas.fonts(), 0, 0, 1920, 1080, cam, &k.view.geo()}, text,
+            k.view.label_seeds(), OverlayOptions{});
+        canvas.end();
+        canvas.render_tile(0, 0, 1920, 1080);
+        glFinish();
+    }
+}
+BENCHMARK(BM_FrameWithOverlays)
+    ->ArgName("samples")
+    ->Arg(0)
+    ->Arg(4)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(50)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly();
 
 void BM_Recolour(benchmark::State& state) {
     Loaded& k = kars();
@@ -71,7 +113,9 @@ BENCHMARK(BM_Recolour)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAgg
 
 void BM_Export4K(benchmark::State& state) {
     Loaded& k = kars();
-    const std::string out = (std::filesystem::temp_directory_path() / ("chronomap-bench-" + std::to_string(::getpid()) + ".png")).string();
+    const std::string out = (std::filesystem::temp_directory_path() /
+                             ("chronomap-bench-" + std::to_string(::getpid()) + ".png"))
+                                .string();
     ExportRequest req;
     req.date = *parse_date("1921-11-01").date;
     req.width = 3840;
@@ -83,7 +127,11 @@ void BM_Export4K(benchmark::State& state) {
     }
     std::filesystem::remove(out);
 }
-BENCHMARK(BM_Export4K)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_Export4K)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly();
 
 // A generated layer: 100 polygons of 10,000 vertices each (one million), drawn whole.
 void BM_FrameMillionVertices(benchmark::State& state) {
@@ -114,13 +162,15 @@ void BM_FrameMillionVertices(benchmark::State& state) {
         const double extent = bounds.max_x - bounds.min_x;
         std::vector<render::LodLevel> levels;
         levels.push_back({0, build_mesh(inputs, {0, 0}, 0)});
-        for (double f : {2000.0, 500.0, 125.0}) levels.push_back({extent / f, build_mesh(inputs, {0, 0}, extent / f)});
+        for (double f : {2000.0, 500.0, 125.0})
+            levels.push_back({extent / f, build_mesh(inputs, {0, 0}, extent / f)});
         renderer = std::make_unique<render::MapRenderer>();
         std::string error;
         renderer->init(error);
         mesh = renderer->add_mesh(levels);
         std::vector<render::FeatureStyle> styles(100);
-        for (std::size_t i = 0; i < styles.size(); ++i) styles[i].fill = 0x3366CCFF + static_cast<std::uint32_t>(i << 8);
+        for (std::size_t i = 0; i < styles.size(); ++i)
+            styles[i].fill = 0x3366CCFF + static_cast<std::uint32_t>(i << 8);
         renderer->set_styles(styles);
     }
     render::Offscreen target;
@@ -136,6 +186,10 @@ void BM_FrameMillionVertices(benchmark::State& state) {
     }
     state.counters["triangles_drawn"] = static_cast<double>(renderer->triangles_drawn(mesh, cam));
 }
-BENCHMARK(BM_FrameMillionVertices)->Unit(benchmark::kMillisecond)->Iterations(20)->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_FrameMillionVertices)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(20)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly();
 
 }  // namespace

@@ -22,19 +22,30 @@ constexpr std::array<const char*, 3> kRoles = {"territories", "places", "referen
 
 }  // namespace
 
-const char* to_string(Status s) { return kStatus[static_cast<std::size_t>(s)]; }
-const char* to_string(EventKind k) { return kKinds[static_cast<std::size_t>(k)]; }
-const char* to_string(LayerRole r) { return kRoles[static_cast<std::size_t>(r)]; }
+const char* to_string(Status s) {
+    return kStatus[static_cast<std::size_t>(s)];
+}
+const char* to_string(EventKind k) {
+    return kKinds[static_cast<std::size_t>(k)];
+}
+const char* to_string(LayerRole r) {
+    return kRoles[static_cast<std::size_t>(r)];
+}
 const char* to_string(Basis b) {
     switch (b) {
-        case Basis::DeFacto: return "de_facto";
-        case Basis::DeJure: return "de_jure";
-        case Basis::Both: return "both";
+        case Basis::DeFacto:
+            return "de_facto";
+        case Basis::DeJure:
+            return "de_jure";
+        case Basis::Both:
+            return "both";
     }
     return "both";
 }
 
-std::optional<Status> status_from_string(const std::string& s) { return lookup<Status>(kStatus, s); }
+std::optional<Status> status_from_string(const std::string& s) {
+    return lookup<Status>(kStatus, s);
+}
 std::optional<EventKind> event_kind_from_string(const std::string& s) {
     return lookup<EventKind>(kKinds, s);
 }
@@ -81,7 +92,8 @@ bool Shape::contains(Vec2 p) const {
         for (const auto& ring : poly.rings)
             for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
                 if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
-                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) +
+                              ring[i].x)
                     inside = !inside;
         if (inside) return true;
     }
@@ -89,7 +101,8 @@ bool Shape::contains(Vec2 p) const {
 }
 
 const Power* Atlas::find_power(std::string_view id) const {
-    auto it = std::find_if(powers.begin(), powers.end(), [&](const Power& p) { return p.id == id; });
+    auto it =
+        std::find_if(powers.begin(), powers.end(), [&](const Power& p) { return p.id == id; });
     return it == powers.end() ? nullptr : &*it;
 }
 
@@ -100,7 +113,8 @@ const Source* Atlas::find_source(std::string_view id) const {
 }
 
 const Event* Atlas::find_event(std::string_view id) const {
-    auto it = std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.id == id; });
+    auto it =
+        std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.id == id; });
     return it == events.end() ? nullptr : &*it;
 }
 

@@ -41,12 +41,16 @@ bool sanitize_utf8(std::string& text) {
         const unsigned c = b(0);
         auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
         std::size_t n = 0;
-        if (c < 0x80) n = 1;
-        else if (c >= 0xC2 && c <= 0xDF && cont(1)) n = 2;
+        if (c < 0x80)
+            n = 1;
+        else if (c >= 0xC2 && c <= 0xDF && cont(1))
+            n = 2;
         else if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2) && !(c == 0xE0 && b(1) < 0xA0) &&
-                 !(c == 0xED && b(1) > 0x9F)) n = 3;
+                 !(c == 0xED && b(1) > 0x9F))
+            n = 3;
         else if (c >= 0xF0 && c <= 0xF4 && cont(1) && cont(2) && cont(3) &&
-                 !(c == 0xF0 && b(1) < 0x90) && !(c == 0xF4 && b(1) > 0x8F)) n = 4;
+                 !(c == 0xF0 && b(1) < 0x90) && !(c == 0xF4 && b(1) > 0x8F))
+            n = 4;
         if (n == 0) {
             out += "\xEF\xBF\xBD";
             clean = false;
@@ -88,8 +92,9 @@ void load_everything(const std::string& manifest_path, LoadResult& result) {
         return;
     }
     if (!detail::read_file(manifest_path, text)) {
-        diags.error({manifest_path}, "cannot read the atlas manifest: the file does not exist "
-                                     "or is not readable");
+        diags.error({manifest_path},
+                    "cannot read the atlas manifest: the file does not exist "
+                    "or is not readable");
         return;
     }
     auto doc = parse_json_with_positions(text, manifest_name, diags);

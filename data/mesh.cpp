@@ -9,9 +9,10 @@ namespace {
 
 void add_ring_segments(MapMesh& mesh, const Ring& ring, Vec2 o, std::uint32_t slot) {
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        mesh.segments.insert(mesh.segments.end(),
-                             {static_cast<float>(ring[i].x - o.x), static_cast<float>(ring[i].y - o.y),
-                              static_cast<float>(ring[i + 1].x - o.x), static_cast<float>(ring[i + 1].y - o.y)});
+        mesh.segments.insert(
+            mesh.segments.end(),
+            {static_cast<float>(ring[i].x - o.x), static_cast<float>(ring[i].y - o.y),
+             static_cast<float>(ring[i + 1].x - o.x), static_cast<float>(ring[i + 1].y - o.y)});
         mesh.segment_feature.push_back(slot);
     }
 }
@@ -53,7 +54,9 @@ MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tol
             }
             geos::GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), {h});
             if (!tris) {
-                if (problems) problems->push_back("slot " + std::to_string(in.slot) + ": triangulation failed");
+                if (problems)
+                    problems->push_back("slot " + std::to_string(in.slot) +
+                                        ": triangulation failed");
                 continue;
             }
             append_triangles(h, tris.get(), mesh, origin, in.slot);
@@ -66,7 +69,8 @@ MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tol
                 unsigned n = 0;
                 GEOSCoordSeq_getSize_r(h, seq, &n);
                 Ring pts(n);
-                for (unsigned k = 0; k < n; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &pts[k].x, &pts[k].y);
+                for (unsigned k = 0; k < n; ++k)
+                    GEOSCoordSeq_getXY_r(h, seq, k, &pts[k].x, &pts[k].y);
                 add_ring_segments(mesh, pts, origin, in.slot);
             }
         }

@@ -34,7 +34,8 @@ std::optional<Bounds> lonlat_to_display(const std::string& display_crs, const Bo
     TransformPtr t = make_transform(display_crs, true);
     if (!t) return std::nullopt;
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    if (!t->TransformBounds(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y, &x0, &y0, &x1, &y1, 21))
+    if (!t->TransformBounds(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y, &x0, &y0, &x1,
+                            &y1, 21))
         return std::nullopt;
     Bounds out;
     out.add(Vec2{x0, y0});
@@ -47,7 +48,8 @@ struct ToLonLat::Impl {
 };
 
 ToLonLat::ToLonLat(const std::string& display_crs) {
-    if (TransformPtr t = make_transform(display_crs, false)) impl_ = std::make_unique<Impl>(Impl{std::move(t)});
+    if (TransformPtr t = make_transform(display_crs, false))
+        impl_ = std::make_unique<Impl>(Impl{std::move(t)});
 }
 
 ToLonLat::~ToLonLat() = default;
@@ -64,8 +66,9 @@ std::optional<double> ToLonLat::ground_distance(Vec2 a, Vec2 b) const {
     if (!p || !q) return std::nullopt;
     constexpr double kRad = 3.14159265358979323846 / 180.0, kEarth = 6371008.8;
     const double dlat = (q->y - p->y) * kRad, dlon = (q->x - p->x) * kRad;
-    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(p->y * kRad) * std::cos(q->y * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    const double h =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(p->y * kRad) * std::cos(q->y * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * kEarth * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

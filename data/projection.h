@@ -12,10 +12,9 @@ namespace chronomap {
 // nullopt if the CRS is unknown or the box cannot be transformed.
 std::optional<Bounds> lonlat_to_display(const std::string& display_crs, const Bounds& lonlat);
 
-
 // Display-CRS points back to lon/lat. Built once: creating a PROJ transform costs milliseconds.
 class ToLonLat {
-public:
+  public:
     explicit ToLonLat(const std::string& display_crs);
     ~ToLonLat();
     ToLonLat(const ToLonLat&) = delete;
@@ -26,7 +25,7 @@ public:
     // Great-circle distance in metres between two display points (for scale bars).
     std::optional<double> ground_distance(Vec2 a, Vec2 b) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -8,11 +8,12 @@ namespace chronomap::render {
 enum class Pattern : std::uint8_t { None = 0, Hatch = 1, Dots = 2, CrossHatch = 3, Stripes = 4 };
 
 struct FeatureStyle {
-    std::uint32_t fill = 0;     // RGBA, 0xRRGGBBAA; alpha 0 draws nothing
+    std::uint32_t fill = 0;  // RGBA, 0xRRGGBBAA; alpha 0 draws nothing
     std::uint32_t pattern_colour = 0;
     Pattern pattern = Pattern::None;
     std::uint8_t highlight = 0;  // 0..255: outline emphasis for recently changed features
-    std::uint32_t claim = 0;     // RGBA of a claimant, drawn as a band along the outline; alpha 0: none
+    std::uint32_t claim =
+        0;  // RGBA of a claimant, drawn as a band along the outline; alpha 0: none
 };
 
 struct Camera {

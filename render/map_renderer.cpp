@@ -68,16 +68,21 @@ int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
         glBindVertexArray(g.fill_vao);
         glGenBuffers(2, g.fill_vbo);
         glBindBuffer(GL_ARRAY_BUFFER, g.fill_vbo[0]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.positions.size() * sizeof(float)), m.positions.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.positions.size() * sizeof(float)),
+                     m.positions.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
         glBindBuffer(GL_ARRAY_BUFFER, g.fill_vbo[1]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.feature.size() * sizeof(std::uint32_t)), m.feature.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER,
+                     static_cast<GLsizeiptr>(m.feature.size() * sizeof(std::uint32_t)),
+                     m.feature.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(1);
         glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
         glGenBuffers(1, &g.fill_ibo);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.fill_ibo);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)), m.indices.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     static_cast<GLsizeiptr>(m.indices.size() * sizeof(std::uint32_t)),
+                     m.indices.data(), GL_STATIC_DRAW);
         g.index_count = static_cast<GLsizei>(m.indices.size());
 
         // Six vertices (two triangles) per segment.
@@ -97,15 +102,18 @@ int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
         glBindVertexArray(g.line_vao);
         glGenBuffers(3, g.line_vbo);
         glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[0]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)), seg.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)),
+                     seg.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
         glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[1]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corner.size() * sizeof(float)), corner.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corner.size() * sizeof(float)),
+                     corner.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(1);
         glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
         glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[2]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(slot.size() * sizeof(std::uint32_t)), slot.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(slot.size() * sizeof(std::uint32_t)),
+                     slot.data(), GL_STATIC_DRAW);
         glEnableVertexAttribArray(2);
         glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
         g.line_vertex_count = static_cast<GLsizei>(nseg * 6);
@@ -123,7 +131,9 @@ void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
     const std::size_t n = std::max<std::size_t>(styles.size(), 1);
     const int rows = static_cast<int>((n + kStylesWidth - 1) / kStylesWidth);
     styles_width_ = kStylesWidth;
-    std::vector<std::uint8_t> px(static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * kRowsPerSlot * 4, 0);
+    std::vector<std::uint8_t> px(
+        static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * kRowsPerSlot * 4,
+        0);
     for (std::size_t i = 0; i < styles.size(); ++i) {
         const std::size_t x = i % kStylesWidth;
         const std::size_t y = (i / kStylesWidth) * kRowsPerSlot;
@@ -134,10 +144,13 @@ void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
         px[at(2) + 1] = styles[i].highlight;
         put_rgba(px, at(3), styles[i].claim);
     }
-    any_highlight_ = std::any_of(styles.begin(), styles.end(), [](const FeatureStyle& s) { return s.highlight > 0; });
-    any_claim_ = std::any_of(styles.begin(), styles.end(), [](const FeatureStyle& s) { return (s.claim & 0xFF) != 0; });
+    any_highlight_ = std::any_of(styles.begin(), styles.end(),
+                                 [](const FeatureStyle& s) { return s.highlight > 0; });
+    any_claim_ = std::any_of(styles.begin(), styles.end(),
+                             [](const FeatureStyle& s) { return (s.claim & 0xFF) != 0; });
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * static_cast<int>(kRowsPerSlot), 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * static_cast<int>(kRowsPerSlot), 0,
+                 GL_RGBA, GL_UNSIGNED_BYTE, px.data());
 }
 
 void MapRenderer::clear(std::uint32_t rgba) const {
@@ -157,7 +170,9 @@ int MapRenderer::level_for(int mesh, const Camera& cam) const {
 }
 
 std::size_t MapRenderer::triangles_drawn(int mesh, const Camera& cam) const {
-    return meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))].triangles;
+    return meshes_[static_cast<std::size_t>(mesh)]
+        .levels[static_cast<std::size_t>(level_for(mesh, cam))]
+        .triangles;
 }
 
 MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
@@ -179,7 +194,8 @@ MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
     return u;
 }
 
-void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const {
+void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level,
+                                      const Camera& cam) const {
     // Subtract in double: display coordinates (metres in Web Mercator) do not survive float.
     const float offset[2] = {static_cast<float>(level.origin_x - cam.center_x),
                              static_cast<float>(level.origin_y - cam.center_y)};
@@ -194,7 +210,8 @@ void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level, 
 }
 
 void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba) const {
-    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
+    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)]
+                            .levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(fill_program_);
     set_camera_uniforms(fill_u_, l, cam);
     float c[4];
@@ -210,9 +227,10 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
-                             LineMode mode) const {
-    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)].levels[static_cast<std::size_t>(level_for(mesh, cam))];
+void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px,
+                             std::uint32_t rgba, LineMode mode) const {
+    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)]
+                            .levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
     set_camera_uniforms(line_u_, l, cam);
     float c[4];
@@ -230,11 +248,13 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const {
+void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px,
+                                std::uint32_t rgba) const {
     draw_lines(mesh, cam, width_px, 0, rgba, LineMode::Plain);
 }
 
-void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const {
+void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px,
+                                  std::uint32_t rgba) const {
     if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, LineMode::Highlighted);
 }
 

@@ -21,7 +21,7 @@ struct LodLevel {
 };
 
 class MapRenderer {
-public:
+  public:
     MapRenderer() = default;
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
@@ -53,7 +53,7 @@ public:
     int level_for(int mesh, const Camera& cam) const;
     std::size_t triangles_drawn(int mesh, const Camera& cam) const;
 
-private:
+  private:
     struct GpuLevel {
         double tolerance = 0;
         GLuint fill_vao = 0, fill_vbo[2] = {0, 0}, fill_ibo = 0;
@@ -75,7 +75,7 @@ private:
     };
     void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const;
     enum class LineMode { Plain = 0, Highlighted = 1, Claimed = 2 };  // u_mode in the line shaders
-    static constexpr std::size_t kRowsPerSlot = 4;                     // texels per feature style
+    static constexpr std::size_t kRowsPerSlot = 4;                    // texels per feature style
     void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
                     LineMode mode) const;
 

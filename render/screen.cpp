@@ -20,7 +20,8 @@ void bind_screen(int width, int height) {
 }
 
 std::vector<std::uint8_t> read_screen(int width, int height) {
-    std::vector<std::uint8_t> px(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(width) *
+                                 static_cast<std::size_t>(height) * 4);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -1,9 +1,9 @@
 // Headless rendering (EGL surfaceless, llvmpipe): what the export shows matches the events.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <map>
-#include <unistd.h>
 
 #include "export.h"
 #include "headless_context.h"
@@ -30,7 +30,8 @@ struct Headless : ::testing::Test {
     void TearDown() override { fs::remove_all(dir); }
 
     // Pixel of a lon/lat point in an export of `area` (display CRS) at width x height.
-    static std::pair<int, int> pixel_of(const Atlas& atlas, const Bounds& area, int w, int h, double lon, double lat) {
+    static std::pair<int, int> pixel_of(const Atlas& atlas, const Bounds& area, int w, int h,
+                                        double lon, double lat) {
         Bounds p;
         p.add(Vec2{lon, lat});
         p.add(Vec2{lon + 1e-7, lat + 1e-7});
@@ -41,7 +42,9 @@ struct Headless : ::testing::Test {
     }
 };
 
-std::uint32_t power_colour(const Atlas& a, const char* id) { return a.find_power(id)->rgba; }
+std::uint32_t power_colour(const Atlas& a, const char* id) {
+    return a.find_power(id)->rgba;
+}
 
 // Pixel-colour checks look at the map itself, so labels and boxes stay out of the way.
 const OverlayOptions kMapOnly{false, false, false, false, false, false};
@@ -53,15 +56,17 @@ TEST_F(Headless, TerritoryColourChangesExactlyAsTheEventsSay) {
     const Timeline tl(r.atlas);
     MapView view;
     ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
-    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
+    const auto [x, y] =
+        pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
     struct Case {
         const char* date;
         const char* power;
     };
     // Russian Empire until Brest-Litovsk takes effect on the ground (April 1918), Ottoman after;
     // Turkish from the Treaty of Moscow's entry into force (integral: a flat colour, no pattern).
-    for (const auto& [date, power] : {Case{"1917-06-01", "russian-empire"}, Case{"1918-04-03", "ottoman-empire"},
-                                      Case{"1921-09-22", "turkey"}, Case{"1960-01-01", "turkey"}}) {
+    for (const auto& [date, power] :
+         {Case{"1917-06-01", "russian-empire"}, Case{"1918-04-03", "ottoman-empire"},
+          Case{"1921-09-22", "turkey"}, Case{"1960-01-01", "turkey"}}) {
         ExportRequest req;
         req.overlays = kMapOnly;
         req.date = *parse_date(date).date;

@@ -62,7 +62,9 @@ TEST_P(Golden, MatchesTheCommittedReference) {
     ASSERT_EQ(ref.height, req.height);
     const test::ImageDiff d = test::compare(rgba, ref.rgba, 40);
     if (d.mean_abs >= 1.0 || d.share_over >= 0.005) {
-        const std::string got = (fs::temp_directory_path() / (std::string("chronomap-golden-") + c.name + ".png")).string();
+        const std::string got =
+            (fs::temp_directory_path() / (std::string("chronomap-golden-") + c.name + ".png"))
+                .string();
         (void)render::write_png(got, req.width, req.height, rgba, {});
         ADD_FAILURE() << c.name << ": mean difference " << d.mean_abs << ", " << d.share_over * 100
                       << "% of pixels differ by more than 40; the rendering is in " << got;
@@ -71,11 +73,12 @@ TEST_P(Golden, MatchesTheCommittedReference) {
 
 INSTANTIATE_TEST_SUITE_P(
     Atlases, Golden,
-    ::testing::Values(GoldenCase{"sample-1919-map", "sample", "1919-01-01", "en", false, Basis::DeFacto},
-                      GoldenCase{"sample-1921-overlays", "sample", "1921-01-01", "tr", true, Basis::DeFacto},
-                      GoldenCase{"kars-1918-overlays", "kars", "1918-06-01", "en", true, Basis::DeFacto},
-                      GoldenCase{"kars-1921-dejure", "kars", "1921-10-13", "hy", true, Basis::DeJure},
-                      GoldenCase{"kars-1990-overlays", "kars", "1990-01-19", "az", true, Basis::DeFacto}),
+    ::testing::Values(
+        GoldenCase{"sample-1919-map", "sample", "1919-01-01", "en", false, Basis::DeFacto},
+        GoldenCase{"sample-1921-overlays", "sample", "1921-01-01", "tr", true, Basis::DeFacto},
+        GoldenCase{"kars-1918-overlays", "kars", "1918-06-01", "en", true, Basis::DeFacto},
+        GoldenCase{"kars-1921-dejure", "kars", "1921-10-13", "hy", true, Basis::DeJure},
+        GoldenCase{"kars-1990-overlays", "kars", "1990-01-19", "az", true, Basis::DeFacto}),
     [](const ::testing::TestParamInfo<GoldenCase>& i) {
         std::string n = i.param.name;
         for (auto& ch : n)

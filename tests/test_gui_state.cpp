@@ -1,10 +1,10 @@
 // The window's state that needs no window: settings files and scripts.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "app.h"
 #include "script.h"
@@ -74,8 +74,10 @@ TEST(Settings, FollowXdgConfigHome) {
     EXPECT_EQ(settings_path(), "/tmp/xdg-test/chronomap/settings.json");
     ::setenv("XDG_CONFIG_HOME", "relative/ignored", 1);  // the spec says relative paths are invalid
     EXPECT_EQ(settings_path().find("relative"), std::string::npos);
-    if (old) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
-    else ::unsetenv("XDG_CONFIG_HOME");
+    if (old)
+        ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+    else
+        ::unsetenv("XDG_CONFIG_HOME");
 }
 
 TEST(Script, ProblemsNameTheirLine) {
@@ -93,8 +95,10 @@ TEST(Script, ProblemsNameTheirLine) {
     std::string shot;
     while (!run.done()) run.step(app, req, 100, 100, shot);
     ASSERT_EQ(run.problems().size(), 2u);
-    EXPECT_NE(run.problems()[0].find("s.script:3: bad date"), std::string::npos) << run.problems()[0];
-    EXPECT_NE(run.problems()[1].find("s.script:4: unknown command 'frobnicate'"), std::string::npos);
+    EXPECT_NE(run.problems()[0].find("s.script:3: bad date"), std::string::npos)
+        << run.problems()[0];
+    EXPECT_NE(run.problems()[1].find("s.script:4: unknown command 'frobnicate'"),
+              std::string::npos);
     read_script((dir.path / "missing").string(), problems);
     EXPECT_EQ(problems.size(), 1u);
 }

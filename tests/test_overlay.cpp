@@ -1,4 +1,5 @@
-// Overlays: label placement, legend and caption texts, export switches, and the preview/export match.
+// Overlays: label placement, legend and caption texts, export switches, and the preview/export
+// match.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -26,8 +27,12 @@ TEST(Labels, PlacedLabelsNeverOverlapEachOtherOrReservedBoxes) {
     std::vector<LabelCandidate> cands;
     // A dense grid of towns and a few territories, far more than fit.
     for (int i = 0; i < 40; ++i)
-        for (int j = 0; j < 20; ++j) cands.push_back({"Town" + std::to_string(i * 20 + j), 10.0f + i * 15, 10.0f + j * 14, true, -float(i + j), 0});
-    for (int k = 0; k < 5; ++k) cands.push_back({"Territory " + std::to_string(k), 100.0f + k * 90, 150, false, 1000.0f + k, 0});
+        for (int j = 0; j < 20; ++j)
+            cands.push_back({"Town" + std::to_string(i * 20 + j), 10.0f + i * 15, 10.0f + j * 14,
+                             true, -float(i + j), 0});
+    for (int k = 0; k < 5; ++k)
+        cands.push_back(
+            {"Territory " + std::to_string(k), 100.0f + k * 90, 150, false, 1000.0f + k, 0});
     const std::vector<Rect> reserved{{0, 0, 200, 60}};
     const auto placed = place_labels(cands, measure_fixed, {0, 0, 620, 300}, reserved, 2);
     ASSERT_GT(placed.size(), 10u);
@@ -36,22 +41,27 @@ TEST(Labels, PlacedLabelsNeverOverlapEachOtherOrReservedBoxes) {
         EXPECT_FALSE(placed[a].box.overlaps(reserved[0])) << placed[a].text;
         EXPECT_TRUE(placed[a].box.inside({0, 0, 620, 300})) << placed[a].text;
         for (std::size_t b = a + 1; b < placed.size(); ++b)
-            EXPECT_FALSE(placed[a].box.overlaps(placed[b].box)) << placed[a].text << " / " << placed[b].text;
+            EXPECT_FALSE(placed[a].box.overlaps(placed[b].box))
+                << placed[a].text << " / " << placed[b].text;
     }
     // Territories outrank towns: all five are placed.
-    EXPECT_EQ(std::count_if(placed.begin(), placed.end(), [](const PlacedLabel& l) { return !l.town; }), 5);
+    EXPECT_EQ(
+        std::count_if(placed.begin(), placed.end(), [](const PlacedLabel& l) { return !l.town; }),
+        5);
 }
 
 TEST(Labels, TerritoryNamesWiderThanTheirRoomAreLeftOut) {
-    const auto placed = place_labels({{"Nakhchivan", 50, 50, false, 1, 30.0f}, {"Kars", 150, 50, false, 1, 60.0f}},
-                                     measure_fixed, {0, 0, 300, 100}, {}, 0);
+    const auto placed =
+        place_labels({{"Nakhchivan", 50, 50, false, 1, 30.0f}, {"Kars", 150, 50, false, 1, 60.0f}},
+                     measure_fixed, {0, 0, 300, 100}, {}, 0);
     ASSERT_EQ(placed.size(), 1u);
     EXPECT_EQ(placed[0].text, "Kars");
 }
 
 TEST(Labels, ATownNameMovesToAnotherSideWhenTheRightIsTaken) {
-    const auto placed = place_labels({{"Kars", 200, 50, false, 10, 0}, {"Sarikamis", 160, 50, true, 1, 0}},
-                                     measure_fixed, {0, 0, 300, 100}, {}, 0);
+    const auto placed =
+        place_labels({{"Kars", 200, 50, false, 10, 0}, {"Sarikamis", 160, 50, true, 1, 0}},
+                     measure_fixed, {0, 0, 300, 100}, {}, 0);
     ASSERT_EQ(placed.size(), 2u);
     EXPECT_LT(placed[1].box.x1, 160.0f);  // to the left of its dot
 }
@@ -67,21 +77,30 @@ TEST(Overlay, ScaleBarDistancesAreRound) {
 TEST(Overlay, TextsFollowTheDateAndLanguage) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
-    const OverlayText en = overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "en", true);
+    const OverlayText en =
+        overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "en", true);
     EXPECT_EQ(en.date, "16 March 1921");
     EXPECT_NE(en.caption_heading.find("Treaty of Moscow"), std::string::npos);
     EXPECT_NE(en.source.find("bolat"), std::string::npos);
     auto has = [](const std::vector<LegendItem>& items, const std::string& label) {
-        return std::any_of(items.begin(), items.end(), [&](const LegendItem& i) { return i.label == label; });
+        return std::any_of(items.begin(), items.end(),
+                           [&](const LegendItem& i) { return i.label == label; });
     };
     EXPECT_TRUE(has(en.controllers, "Turkey"));
     EXPECT_TRUE(has(en.statuses, "autonomous"));  // Batum and Nakhchivan
-    const OverlayText tr = overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "tr", true);
+    const OverlayText tr =
+        overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "tr", true);
     EXPECT_TRUE(has(tr.controllers, "Türkiye"));
     // The Soviet claim of 1945 shows in the legend while it stands, and not after its renunciation.
-    EXPECT_FALSE(overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", true).claims.empty());
-    EXPECT_TRUE(overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", false).claims.empty());
-    EXPECT_TRUE(overlay_text(r.atlas, tl, *parse_date("1960-01-01").date, Basis::DeFacto, "en", true).claims.empty());
+    EXPECT_FALSE(
+        overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", true)
+            .claims.empty());
+    EXPECT_TRUE(
+        overlay_text(r.atlas, tl, *parse_date("1946-01-01").date, Basis::DeFacto, "en", false)
+            .claims.empty());
+    EXPECT_TRUE(
+        overlay_text(r.atlas, tl, *parse_date("1960-01-01").date, Basis::DeFacto, "en", true)
+            .claims.empty());
 }
 
 struct Rendered : ::testing::Test {
@@ -101,7 +120,8 @@ struct Rendered : ::testing::Test {
         return rgba;
     }
     // Share of pixels that differ inside a rectangle of two images of width w.
-    static double changed_in(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, int w, Rect box) {
+    static double changed_in(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                             int w, Rect box) {
         int changed = 0, total = 0;
         for (int y = int(box.y0); y < int(box.y1); ++y)
             for (int x = int(box.x0); x < int(box.x1); ++x, ++total) {
@@ -155,7 +175,8 @@ TEST_F(Rendered, ExportMatchesThePreview) {
     std::string warning;
     ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
     const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true);
-    draw_overlay({canvas.begin(w, h), &canvas.fonts(), 0, 0, float(w), float(h), cam, &view.geo()}, text, view.label_seeds(), overlays);
+    draw_overlay({canvas.begin(w, h), &canvas.fonts(), 0, 0, float(w), float(h), cam, &view.geo()},
+                 text, view.label_seeds(), overlays);
     canvas.end();
     canvas.render_tile(0, 0, w, h);
     const auto preview = target.read_rgba();

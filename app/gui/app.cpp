@@ -50,7 +50,8 @@ bool App::add_reference(const std::string& path) {
     }
     doc->view = std::move(view);
     restyle(false);
-    if (doc->loaded.diagnostics.items().size() == before) messages.push_back("added reference layer " + path);
+    if (doc->loaded.diagnostics.items().size() == before)
+        messages.push_back("added reference layer " + path);
     return true;
 }
 
@@ -58,7 +59,8 @@ void App::restyle(bool animate) {
     if (!doc) return;
     doc->view->show_reference = settings.show_reference;
     auto target = styles_at(doc->atlas(), *doc->timeline, date, basis(), settings.claims);
-    overlay = overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
+    overlay =
+        overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
     if (!can_animate) {
         anim_ = {};
@@ -120,7 +122,8 @@ void App::tick(double now_seconds, double dt) {
         auto& s = anim_.shown[i];
         s = anim_.to[i];
         if (!anim_.changed[i]) continue;
-        if (t < 1) s.fill = mix(anim_.from[i].fill, anim_.to[i].fill, t * t * (3 - 2 * t));  // smoothstep
+        if (t < 1)
+            s.fill = mix(anim_.from[i].fill, anim_.to[i].fill, t * t * (3 - 2 * t));  // smoothstep
         s.highlight = static_cast<std::uint8_t>(std::clamp(h, 0.0, 1.0) * 255);
     }
     doc->view->show(anim_.shown);
@@ -152,7 +155,8 @@ void App::set_claims(bool on) {
 
 void App::step_event(int direction) {
     if (!doc) return;
-    const Event* e = direction < 0 ? doc->timeline->previous_event(date) : doc->timeline->next_event(date);
+    const Event* e =
+        direction < 0 ? doc->timeline->previous_event(date) : doc->timeline->next_event(date);
     if (e) select_event(e);
 }
 
@@ -169,7 +173,9 @@ void App::select_event(const Event* e) {
     if (e) set_date(e->date);
 }
 
-void App::select_territory(const std::string& id) { selected_territory = id; }
+void App::select_territory(const std::string& id) {
+    selected_territory = id;
+}
 
 void App::fit(int w, int h) {
     if (!doc) return;
@@ -190,7 +196,8 @@ std::optional<std::string> App::territory_at(double x, double y) const {
     for (const auto& layer : doc->loaded.atlas.layers) {
         if (layer.role != LayerRole::Territories || !layer.visible) continue;
         for (const auto& f : layer.features) {
-            if ((f.valid_from && date < *f.valid_from) || (f.valid_to && *f.valid_to <= date)) continue;
+            if ((f.valid_from && date < *f.valid_from) || (f.valid_to && *f.valid_to <= date))
+                continue;
             if (f.shape.contains({x, y})) return f.id;
         }
     }
@@ -215,7 +222,8 @@ void App::poll_export() {
         export_result = "Export failed: " + export_job->error();
     } else if (export_job->finished()) {
         const std::string error = export_job->write_png(export_path);
-        export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string() : "Export failed: " + error;
+        export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
+                                      : "Export failed: " + error;
     } else {
         return;
     }

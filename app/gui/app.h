@@ -48,7 +48,7 @@ struct TimelineView {
 };
 
 class App {
-public:
+  public:
     TimelineView timeline_view;
     Settings settings;
     std::unique_ptr<Document> doc;
@@ -64,8 +64,8 @@ public:
     std::unique_ptr<ExportJob> export_job;
     std::string export_result;  // the path written, or the error
     std::string export_path;
-    OverlayText overlay;        // rebuilt on date, language or view changes
-    double now = 0;             // seconds, from the window clock
+    OverlayText overlay;  // rebuilt on date, language or view changes
+    double now = 0;       // seconds, from the window clock
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
     bool open(const std::string& path);
@@ -82,7 +82,7 @@ public:
     // Frames the atlas's default view (or a territory) in a map of w x h framebuffer pixels.
     void fit(int w, int h);
     void zoom_to_territory(const std::string& id, int w, int h);
-    void tick(double now_seconds, double dt);  // playback and animation
+    void tick(double now_seconds, double dt);                           // playback and animation
     std::optional<std::string> territory_at(double x, double y) const;  // display coordinates
     // Exports run a tile per frame so the dialog can show progress; poll_export() advances them.
     void start_export(const ExportRequest& req, const std::string& path);
@@ -93,7 +93,7 @@ public:
     Basis basis() const { return settings.basis_de_jure ? Basis::DeJure : Basis::DeFacto; }
     bool animating() const { return anim_.started >= 0; }
 
-private:
+  private:
     void restyle(bool animate);
     Animation anim_;
 };

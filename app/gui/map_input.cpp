@@ -20,7 +20,8 @@ void handle_map_mouse(App& app, const MapRect& r) {
     ImGuiIO& io = ImGui::GetIO();
     static bool pressed_here = false, dragged = false;
     const ImVec2 m = io.MousePos;
-    const bool over = !io.WantCaptureMouse && m.x >= r.x && m.y >= r.y && m.x < r.x + r.w && m.y < r.y + r.h;
+    const bool over =
+        !io.WantCaptureMouse && m.x >= r.x && m.y >= r.y && m.x < r.x + r.w && m.y < r.y + r.h;
     const float px = (m.x - r.x) * r.fb_scale, py = (m.y - r.y) * r.fb_scale;
     auto& cam = app.camera;
     if (over && io.MouseWheel != 0) zoom_camera(cam, std::pow(1.2, io.MouseWheel), px, py);
@@ -41,7 +42,8 @@ void handle_map_mouse(App& app, const MapRect& r) {
             app.select_territory(app.territory_at(x, y).value_or(""));
         }
     }
-    if (over && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !app.selected_territory.empty())
+    if (over && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&
+        !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, cam.width, cam.height);
 }
 

@@ -15,6 +15,7 @@ struct MapRect {
 
 void handle_map_mouse(App& app, const MapRect& r);
 void handle_keys(App& app, UiRequests& req, const MapRect& r);
-void zoom_camera(render::Camera& cam, double factor, float px, float py);  // around a pixel of the map
+void zoom_camera(render::Camera& cam, double factor, float px,
+                 float py);  // around a pixel of the map
 
 }  // namespace chronomap::gui

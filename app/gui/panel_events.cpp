@@ -21,7 +21,8 @@ std::string territory_name(const App& a, const std::string& id) {
 void colour_square(std::uint32_t rgba, float size) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(
-        p, {p.x + size, p.y + size}, IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255));
+        p, {p.x + size, p.y + size},
+        IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255));
     ImGui::Dummy({size, size});
     ImGui::SameLine();
 }
@@ -30,11 +31,16 @@ void colour_square(std::uint32_t rgba, float size) {
 
 std::uint32_t kind_colour(EventKind k) {
     switch (k) {  // Tol's bright scheme: distinct for colour-blind readers
-        case EventKind::Treaty: return 0x4477AAFF;
-        case EventKind::Decision: return 0xAA3377FF;
-        case EventKind::Military: return 0xEE6677FF;
-        case EventKind::Declaration: return 0xCCBB44FF;
-        case EventKind::Other: return 0xBBBBBBFF;
+        case EventKind::Treaty:
+            return 0x4477AAFF;
+        case EventKind::Decision:
+            return 0xAA3377FF;
+        case EventKind::Military:
+            return 0xEE6677FF;
+        case EventKind::Declaration:
+            return 0xCCBB44FF;
+        case EventKind::Other:
+            return 0xBBBBBBFF;
     }
     return 0xBBBBBBFF;
 }
@@ -54,8 +60,10 @@ void event_card(PanelContext& c, const Event& e) {
     ImGui::Text("Date: %s", e.date.readable().c_str());
     if (e.signed_on) ImGui::Text("Signed: %s", e.signed_on->readable().c_str());
     if (e.ratified) ImGui::Text("Ratified: %s", e.ratified->readable().c_str());
-    if (e.in_force) ImGui::Text("In force: %s", e.in_force->readable().c_str());
-    else if (never_in_force(e)) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "Never in force");
+    if (e.in_force)
+        ImGui::Text("In force: %s", e.in_force->readable().c_str());
+    else if (never_in_force(e))
+        ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "Never in force");
     ImGui::Spacing();
     ImGui::TextUnformatted(e.summary.c_str());
     if (!e.parties.empty()) {
@@ -75,11 +83,16 @@ void event_card(PanelContext& c, const Event& e) {
             before.day -= 1;
             const Basis view = ch.basis == Basis::DeJure ? Basis::DeJure : Basis::DeFacto;
             const auto prev = a.doc->timeline->territory_state(ch.territory, before, view);
-            std::string from = prev && prev->known ? power_name(a, prev->controller) : "no control recorded";
-            if (prev && prev->known && prev->status != Status::Integral) from += std::string(", ") + status_legend(prev->status);
-            std::string line = territory_name(a, ch.territory) + ": " + from + " \xE2\x86\x92 " + power_name(a, ch.controller);
+            std::string from =
+                prev && prev->known ? power_name(a, prev->controller) : "no control recorded";
+            if (prev && prev->known && prev->status != Status::Integral)
+                from += std::string(", ") + status_legend(prev->status);
+            std::string line = territory_name(a, ch.territory) + ": " + from + " \xE2\x86\x92 " +
+                               power_name(a, ch.controller);
             if (ch.status != Status::Integral) line += std::string(", ") + status_legend(ch.status);
-            line += ch.basis == Basis::Both ? "" : ch.basis == Basis::DeJure ? " (de jure)" : " (de facto)";
+            line += ch.basis == Basis::Both     ? ""
+                    : ch.basis == Basis::DeJure ? " (de jure)"
+                                                : " (de facto)";
             if (ch.date) line += " on " + ch.date->readable();
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
@@ -90,8 +103,9 @@ void event_card(PanelContext& c, const Event& e) {
         ImGui::Spacing();
         ImGui::TextDisabled("Claims");
         for (const auto& cl : e.claims) {
-            std::string line = power_name(a, cl.claimant) + " claims " + territory_name(a, cl.territory) + " from " +
-                               cl.from.readable() + (cl.to ? " to " + cl.to->readable() : "");
+            std::string line = power_name(a, cl.claimant) + " claims " +
+                               territory_name(a, cl.territory) + " from " + cl.from.readable() +
+                               (cl.to ? " to " + cl.to->readable() : "");
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
         }
@@ -101,12 +115,15 @@ void event_card(PanelContext& c, const Event& e) {
         ImGui::TextDisabled("Sources");
         for (const auto& ref : e.sources) {
             const Source* src = a.doc->loaded.atlas.find_source(ref.source);
-            std::string line = src ? (src->author.empty() ? src->title : src->author + ", " + src->title) : ref.source;
+            std::string line =
+                src ? (src->author.empty() ? src->title : src->author + ", " + src->title)
+                    : ref.source;
             if (src && !src->year.empty()) line += " (" + src->year + ")";
             if (!ref.locator.empty()) line += " \xE2\x80\x94 " + ref.locator;
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
-            if (src && !src->file.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", src->file.c_str());
+            if (src && !src->file.empty() && ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", src->file.c_str());
         }
     }
     if (!e.notes.empty()) {
@@ -128,11 +145,14 @@ void draw_event_list(PanelContext& c) {
     ImGui::BeginChild("events");
     const Event* current = a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
     for (const auto& e : a.doc->atlas().events) {
-        if (filter[0] && e.title.find(filter) == std::string::npos && e.summary.find(filter) == std::string::npos) continue;
+        if (filter[0] && e.title.find(filter) == std::string::npos &&
+            e.summary.find(filter) == std::string::npos)
+            continue;
         ImGui::PushID(&e);
         colour_square(kind_colour(e.kind), ImGui::GetTextLineHeight() * 0.6f);
         const std::string label = e.date.readable() + "  " + e.title;
-        if (ImGui::Selectable(label.c_str(), &e == a.selected_event || (!a.selected_event && &e == current)))
+        if (ImGui::Selectable(label.c_str(),
+                              &e == a.selected_event || (!a.selected_event && &e == current)))
             a.select_event(&e);
         if (&e == a.selected_event && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
         ImGui::PopID();

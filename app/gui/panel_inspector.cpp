@@ -7,7 +7,9 @@
 namespace chronomap::gui {
 namespace {
 
-ImU32 im(std::uint32_t rgba) { return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255); }
+ImU32 im(std::uint32_t rgba) {
+    return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255);
+}
 
 // The territory's controller through time, as a band of colours over the atlas's range.
 void history_band(PanelContext& c, const std::string& id) {
@@ -16,8 +18,11 @@ void history_band(PanelContext& c, const std::string& id) {
     const float w = ImGui::GetContentRegionAvail().x, h = 22 * c.s;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const double start = static_cast<double>(atlas.start.day), span = std::max(1.0, static_cast<double>(atlas.end.day) - start);
-    auto x_of = [&](Date d) { return p.x + static_cast<float>((static_cast<double>(d.day) - start) / span) * w; };
+    const double start = static_cast<double>(atlas.start.day),
+                 span = std::max(1.0, static_cast<double>(atlas.end.day) - start);
+    auto x_of = [&](Date d) {
+        return p.x + static_cast<float>((static_cast<double>(d.day) - start) / span) * w;
+    };
     dl->AddRectFilled(p, {p.x + w, p.y + h}, IM_COL32(235, 235, 235, 255));
     const auto entries = a.doc->timeline->history(id);
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -29,11 +34,13 @@ void history_band(PanelContext& c, const std::string& id) {
                 break;
             }
         const Power* pw = atlas.find_power(entries[i].change->controller);
-        const float x0 = std::max(p.x, x_of(entries[i].effective)), x1 = std::min(p.x + w, x_of(until));
+        const float x0 = std::max(p.x, x_of(entries[i].effective)),
+                    x1 = std::min(p.x + w, x_of(until));
         if (x1 > x0) dl->AddRectFilled({x0, p.y}, {x1, p.y + h}, im(pw ? pw->rgba : 0x808080FF));
         if (entries[i].change->status != Status::Integral && x1 > x0) {  // hatched, as on the map
             dl->PushClipRect({x0, p.y}, {x1, p.y + h}, true);
-            for (float hx = x0 - h; hx < x1; hx += 6 * c.s) dl->AddLine({hx, p.y + h}, {hx + h, p.y}, IM_COL32(255, 255, 255, 150), 1.0f);
+            for (float hx = x0 - h; hx < x1; hx += 6 * c.s)
+                dl->AddLine({hx, p.y + h}, {hx + h, p.y}, IM_COL32(255, 255, 255, 150), 1.0f);
             dl->PopClipRect();
         }
     }
@@ -45,8 +52,10 @@ void history_band(PanelContext& c, const std::string& id) {
         const Date d{static_cast<std::int64_t>(day), Precision::Day};
         if (auto st = a.doc->timeline->territory_state(id, d, a.basis()); st && st->known) {
             const Power* pw = atlas.find_power(st->controller);
-            ImGui::SetTooltip("%s: %s%s%s", d.readable().c_str(), pw ? pw->names.get(a.settings.lang, pw->id).c_str() : "",
-                              st->status == Status::Integral ? "" : ", ", st->status == Status::Integral ? "" : status_legend(st->status));
+            ImGui::SetTooltip("%s: %s%s%s", d.readable().c_str(),
+                              pw ? pw->names.get(a.settings.lang, pw->id).c_str() : "",
+                              st->status == Status::Integral ? "" : ", ",
+                              st->status == Status::Integral ? "" : status_legend(st->status));
         }
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.set_date(d);
     }
@@ -70,11 +79,14 @@ void inspector(PanelContext& c, const std::string& id) {
     ImGui::TextUnformatted(f->names.get(a.settings.lang, id).c_str());
     ImGui::PopFont();
     std::string names;
-    for (const auto& [lang, name] : f->names.by_lang) names += (names.empty() ? "" : "  \xC2\xB7  ") + name + " (" + lang + ")";
+    for (const auto& [lang, name] : f->names.by_lang)
+        names += (names.empty() ? "" : "  \xC2\xB7  ") + name + " (" + lang + ")";
     ImGui::TextUnformatted(names.c_str());
     if (auto st = a.doc->timeline->territory_state(id, a.date, a.basis()); st && st->known) {
         const Power* pw = atlas.find_power(st->controller);
-        std::string line = "On " + a.date.readable() + ": " + (pw ? pw->names.get(a.settings.lang, pw->id) : std::string(st->controller));
+        std::string line =
+            "On " + a.date.readable() + ": " +
+            (pw ? pw->names.get(a.settings.lang, pw->id) : std::string(st->controller));
         if (st->status != Status::Integral) line += std::string(", ") + status_legend(st->status);
         line += " (since " + st->since.readable() + ")";
         ImGui::TextUnformatted(line.c_str());
@@ -87,8 +99,10 @@ void inspector(PanelContext& c, const std::string& id) {
     } else {
         ImGui::TextDisabled("No control recorded on %s.", a.date.readable().c_str());
     }
-    if (auto it = f->properties.find("precision"); it != f->properties.end()) ImGui::TextDisabled("Extent: %s", it->second.c_str());
-    if (auto it = f->properties.find("note"); it != f->properties.end()) ImGui::TextDisabled("%s", it->second.c_str());
+    if (auto it = f->properties.find("precision"); it != f->properties.end())
+        ImGui::TextDisabled("Extent: %s", it->second.c_str());
+    if (auto it = f->properties.find("note"); it != f->properties.end())
+        ImGui::TextDisabled("%s", it->second.c_str());
     ImGui::Spacing();
     history_band(c, id);
     ImGui::Spacing();
@@ -97,12 +111,16 @@ void inspector(PanelContext& c, const std::string& id) {
         if (!applies_to(h.basis, a.basis())) continue;
         const Power* pw = atlas.find_power(h.change->controller);
         ImGui::PushID(h.change);
-        std::string label = h.effective.readable() + ": " + (pw ? pw->names.get(a.settings.lang, pw->id) : h.change->controller);
-        if (h.change->status != Status::Integral) label += std::string(", ") + status_legend(h.change->status);
+        std::string label = h.effective.readable() + ": " +
+                            (pw ? pw->names.get(a.settings.lang, pw->id) : h.change->controller);
+        if (h.change->status != Status::Integral)
+            label += std::string(", ") + status_legend(h.change->status);
         if (ImGui::Selectable(label.c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
         std::string src;
-        for (const auto& r : h.event->sources) src += (src.empty() ? "" : "; ") + r.source + (r.locator.empty() ? "" : ", " + r.locator);
+        for (const auto& r : h.event->sources)
+            src +=
+                (src.empty() ? "" : "; ") + r.source + (r.locator.empty() ? "" : ", " + r.locator);
         ImGui::TextDisabled("%s", h.event->title.c_str());
         if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
         ImGui::Unindent();

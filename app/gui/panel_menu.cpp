@@ -24,7 +24,8 @@ constexpr Preset kPresets[] = {{"As on screen", 0, 0},
 void path_prompt(const char* id, const char* hint, std::string& request) {
     static char buf[1024] = "";
     ImGui::SetNextItemWidth(420);
-    if (ImGui::InputTextWithHint(id, hint, buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) && buf[0]) {
+    if (ImGui::InputTextWithHint(id, hint, buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) &&
+        buf[0]) {
         request = buf;
         buf[0] = 0;
         ImGui::CloseCurrentPopup();
@@ -38,14 +39,17 @@ void draw_menu_bar(PanelContext& c) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::BeginMenu("Open atlas...")) {
-            path_prompt("##open", "path to atlas.json or its folder, then Enter", c.requests.open_atlas);
+            path_prompt("##open", "path to atlas.json or its folder, then Enter",
+                        c.requests.open_atlas);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Add reference layer...", a.doc != nullptr)) {
-            path_prompt("##ref", "any vector file GDAL reads, then Enter", c.requests.add_reference);
+            path_prompt("##ref", "any vector file GDAL reads, then Enter",
+                        c.requests.add_reference);
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Export image...", "Ctrl+E", false, a.doc != nullptr)) a.export_dialog_open = true;
+        if (ImGui::MenuItem("Export image...", "Ctrl+E", false, a.doc != nullptr))
+            a.export_dialog_open = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();
@@ -57,26 +61,34 @@ void draw_menu_bar(PanelContext& c) {
         }
         if (ImGui::MenuItem("Full screen", "F11")) c.requests.toggle_fullscreen = true;
         if (ImGui::MenuItem("Fit the atlas", "F")) c.requests.fit = true;
-        if (ImGui::MenuItem("Zoom to selected territory", "Z", false, !a.selected_territory.empty())) c.requests.zoom_to_selected = true;
+        if (ImGui::MenuItem("Zoom to selected territory", "Z", false,
+                            !a.selected_territory.empty()))
+            c.requests.zoom_to_selected = true;
         ImGui::MenuItem("Side panels: events and options", nullptr, &a.settings.show_left);
         ImGui::MenuItem("Side panels: event card and territory", nullptr, &a.settings.show_right);
         ImGui::Separator();
-        if (ImGui::MenuItem("De facto", "D", !a.settings.basis_de_jure)) a.set_basis(Basis::DeFacto);
+        if (ImGui::MenuItem("De facto", "D", !a.settings.basis_de_jure))
+            a.set_basis(Basis::DeFacto);
         if (ImGui::MenuItem("De jure", "J", a.settings.basis_de_jure)) a.set_basis(Basis::DeJure);
         if (ImGui::MenuItem("Claims", "C", a.settings.claims)) a.set_claims(!a.settings.claims);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        ImGui::TextUnformatted("Left/Right, Page Up/Down: previous/next event (presentation clickers send these)");
+        ImGui::TextUnformatted(
+            "Left/Right, Page Up/Down: previous/next event (presentation clickers send these)");
         ImGui::TextUnformatted("Home/End: start/end of the atlas    Space: play/pause");
-        ImGui::TextUnformatted("Drag the map to pan, wheel to zoom, click a territory to inspect it, double-click to zoom to it");
-        ImGui::TextUnformatted("+/-: zoom    Shift+arrows: pan    F: fit    F5: presentation    F11: full screen");
+        ImGui::TextUnformatted(
+            "Drag the map to pan, wheel to zoom, click a territory to inspect it, double-click to "
+            "zoom to it");
+        ImGui::TextUnformatted(
+            "+/-: zoom    Shift+arrows: pan    F: fit    F5: presentation    F11: full screen");
         ImGui::TextUnformatted("Ctrl+E: export an image");
         ImGui::EndMenu();
     }
     if (a.doc) {
         const std::string title = a.doc->atlas().title;
-        ImGui::SameLine(std::max(0.0f, ImGui::GetWindowWidth() - ImGui::CalcTextSize(title.c_str()).x - 16 * c.s));
+        ImGui::SameLine(std::max(
+            0.0f, ImGui::GetWindowWidth() - ImGui::CalcTextSize(title.c_str()).x - 16 * c.s));
         ImGui::TextDisabled("%s", title.c_str());
     }
     ImGui::EndMainMenuBar();
@@ -86,7 +98,8 @@ std::string default_export_name(const App& a) {
     namespace fs = std::filesystem;
     fs::path p = fs::absolute(a.doc->path).lexically_normal();
     if (p.filename().empty()) p = p.parent_path();  // "maps/kars/"
-    if (!fs::is_directory(p)) p = p.filename() == "atlas.json" ? p.parent_path() : p.replace_extension();
+    if (!fs::is_directory(p))
+        p = p.filename() == "atlas.json" ? p.parent_path() : p.replace_extension();
     const std::string stem = p.filename().empty() ? "chronomap" : p.filename().string();
     return stem + "-" + a.date.iso() + ".png";
 }

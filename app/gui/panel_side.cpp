@@ -7,8 +7,9 @@
 namespace chronomap::gui {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoTitleBar |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 // Languages offered: every language any territory or power has a name in.
 std::vector<std::string> languages(const Atlas& atlas) {
@@ -24,7 +25,8 @@ std::vector<std::string> languages(const Atlas& atlas) {
 }
 
 // A panel pinned to a side of the window whose width the user can drag.
-bool begin_side_panel(const char* name, float x, float y, float w, float h, float& stored_width, float s) {
+bool begin_side_panel(const char* name, float x, float y, float w, float h, float& stored_width,
+                      float s) {
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
     ImGui::SetNextWindowSizeConstraints({200 * s, h}, {900 * s, h});
@@ -77,8 +79,8 @@ void draw_options(PanelContext& c) {
         ImGui::Separator();
         ImGui::TextDisabled("Layers");
         for (auto& layer : a.doc->atlas().layers) {
-            ImGui::BulletText("%s (%s, %zu features)%s", layer.name.c_str(), to_string(layer.role), layer.features.size(),
-                              layer.loaded ? "" : " - not loaded");
+            ImGui::BulletText("%s (%s, %zu features)%s", layer.name.c_str(), to_string(layer.role),
+                              layer.features.size(), layer.loaded ? "" : " - not loaded");
         }
         ImGui::TextDisabled("Drop a vector file onto the window to add it as a reference layer.");
     }
@@ -87,13 +89,16 @@ void draw_options(PanelContext& c) {
 void draw_diagnostics(PanelContext& c) {
     App& a = c.app;
     ImGui::PushTextWrapPos(0);
-    for (const auto& m : a.messages) ImGui::TextColored(ImVec4(0.55f, 0.35f, 0, 1), "%s", m.c_str());
+    for (const auto& m : a.messages)
+        ImGui::TextColored(ImVec4(0.55f, 0.35f, 0, 1), "%s", m.c_str());
     if (a.doc) {
         const auto& items = a.doc->loaded.diagnostics.items();
-        if (items.empty() && a.messages.empty()) ImGui::TextUnformatted("No problems found in this atlas.");
+        if (items.empty() && a.messages.empty())
+            ImGui::TextUnformatted("No problems found in this atlas.");
         for (const auto& d : items)
-            ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.55f, 0.35f, 0, 1), "%s",
-                               d.format().c_str());
+            ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1)
+                                                             : ImVec4(0.55f, 0.35f, 0, 1),
+                               "%s", d.format().c_str());
     }
     ImGui::PopTextWrapPos();
 }
@@ -105,8 +110,9 @@ void legend_panel(PanelContext& c) {
     for (const auto& p : atlas.powers) {
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(pos, {pos.x + 1.6f * h, pos.y + h},
-                                                  IM_COL32(p.rgba >> 24, (p.rgba >> 16) & 0xFF, (p.rgba >> 8) & 0xFF, 255));
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            pos, {pos.x + 1.6f * h, pos.y + h},
+            IM_COL32(p.rgba >> 24, (p.rgba >> 16) & 0xFF, (p.rgba >> 8) & 0xFF, 255));
         ImGui::Dummy({1.6f * h, h});
         ImGui::SameLine();
         ImGui::TextUnformatted(p.names.get(a.settings.lang, p.id).c_str());
@@ -114,17 +120,22 @@ void legend_panel(PanelContext& c) {
     }
     ImGui::Spacing();
     ImGui::TextDisabled("Status (pattern over the colour)");
-    for (Status s : {Status::Integral, Status::Autonomous, Status::Occupied, Status::Administered, Status::SelfDeclared})
+    for (Status s : {Status::Integral, Status::Autonomous, Status::Occupied, Status::Administered,
+                     Status::SelfDeclared})
         ImGui::BulletText("%s: %s", status_legend(s),
-                          s == Status::Integral ? "plain colour" : s == Status::Autonomous ? "diagonal hatching"
-                          : s == Status::Occupied ? "dots" : s == Status::Administered ? "cross-hatching" : "horizontal stripes");
+                          s == Status::Integral       ? "plain colour"
+                          : s == Status::Autonomous   ? "diagonal hatching"
+                          : s == Status::Occupied     ? "dots"
+                          : s == Status::Administered ? "cross-hatching"
+                                                      : "horizontal stripes");
     ImGui::BulletText("claims: a wide band along the border, in the claimant's colour");
     ImGui::BulletText("recent change: a yellow outline for a moment");
 }
 
 void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
-    if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.s) && ImGui::BeginTabBar("left")) {
+    if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.s) &&
+        ImGui::BeginTabBar("left")) {
         if (a.doc && ImGui::BeginTabItem("Events")) {
             draw_event_list(c);
             ImGui::EndTabItem();
@@ -133,7 +144,8 @@ void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
             draw_options(c);
             ImGui::EndTabItem();
         }
-        std::size_t problems = a.messages.size() + (a.doc ? a.doc->loaded.diagnostics.items().size() : 0);
+        std::size_t problems =
+            a.messages.size() + (a.doc ? a.doc->loaded.diagnostics.items().size() : 0);
         const std::string label = "Diagnostics (" + std::to_string(problems) + ")###diag";
         if (ImGui::BeginTabItem(label.c_str())) {
             draw_diagnostics(c);
@@ -146,18 +158,26 @@ void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
 
 void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
-    if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.s) && a.doc && ImGui::BeginTabBar("right")) {
+    if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.s) && a.doc &&
+        ImGui::BeginTabBar("right")) {
         static std::string last_territory;
         const bool territory_changed = a.selected_territory != last_territory;
         last_territory = a.selected_territory;
         if (ImGui::BeginTabItem("Event")) {
-            const Event* e = a.selected_event ? a.selected_event
-                                              : a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
-            if (e) event_card(c, *e);
-            else ImGui::TextDisabled("No event yet on this date.");
+            const Event* e =
+                a.selected_event
+                    ? a.selected_event
+                    : a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
+            if (e)
+                event_card(c, *e);
+            else
+                ImGui::TextDisabled("No event yet on this date.");
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Territory", nullptr, territory_changed && !a.selected_territory.empty() ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem("Territory", nullptr,
+                                territory_changed && !a.selected_territory.empty()
+                                    ? ImGuiTabItemFlags_SetSelected
+                                    : 0)) {
             inspector(c, a.selected_territory);
             ImGui::EndTabItem();
         }

@@ -10,7 +10,9 @@ namespace {
 
 constexpr double kDaysPerYear = 365.2425;
 
-ImU32 im(std::uint32_t rgba) { return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF); }
+ImU32 im(std::uint32_t rgba) {
+    return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
+}
 
 void controls(PanelContext& c) {
     App& a = c.app;
@@ -24,7 +26,8 @@ void controls(PanelContext& c) {
     if (ImGui::Button("< Event")) a.step_event(-1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (Left or Page Up)");
     ImGui::SameLine();
-    if (ImGui::Button(a.playback.playing ? "Pause" : "Play", ImVec2(70 * c.s, 0))) a.playback.playing = !a.playback.playing;
+    if (ImGui::Button(a.playback.playing ? "Pause" : "Play", ImVec2(70 * c.s, 0)))
+        a.playback.playing = !a.playback.playing;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
     ImGui::SameLine();
     if (ImGui::Button("Event >")) a.step_event(+1);
@@ -34,14 +37,16 @@ void controls(PanelContext& c) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of the atlas (End)");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150 * c.s);
-    ImGui::SliderFloat("##speed", &a.playback.years_per_second, 0.1f, 20.0f, "%.1f years/s", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderFloat("##speed", &a.playback.years_per_second, 0.1f, 20.0f, "%.1f years/s",
+                       ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &a.playback.loop);
     ImGui::SameLine(0, 24 * c.s);
     static char typed[32] = "";
     static std::string problem;
     ImGui::SetNextItemWidth(130 * c.s);
-    if (ImGui::InputTextWithHint("##date", "go to date", typed, sizeof typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (ImGui::InputTextWithHint("##date", "go to date", typed, sizeof typed,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);
         if (r.date) {
             a.set_date(*r.date);
@@ -51,7 +56,8 @@ void controls(PanelContext& c) {
             problem = r.error;
         }
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("YYYY, YYYY-MM or YYYY-MM-DD; negative years are BC (-0489 = 490 BC)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("YYYY, YYYY-MM or YYYY-MM-DD; negative years are BC (-0489 = 490 BC)");
     ImGui::SameLine();
     int basis = a.settings.basis_de_jure ? 1 : 0;
     if (ImGui::RadioButton("de facto", &basis, 0)) a.set_basis(Basis::DeFacto);
@@ -76,10 +82,12 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
-    ImGui::Begin("Timeline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    ImGui::Begin("Timeline", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     if (!a.doc) {
-        ImGui::TextUnformatted("No atlas open. File > Open, or drop an atlas.json onto the window.");
+        ImGui::TextUnformatted(
+            "No atlas open. File > Open, or drop an atlas.json onto the window.");
         ImGui::End();
         return;
     }
@@ -92,11 +100,15 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const ImVec2 size{ImGui::GetContentRegionAvail().x, std::max(40.0f * c.s, ImGui::GetContentRegionAvail().y)};
-    ImGui::InvisibleButton("##track", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const ImVec2 size{ImGui::GetContentRegionAvail().x,
+                      std::max(40.0f * c.s, ImGui::GetContentRegionAvail().y)};
+    ImGui::InvisibleButton("##track", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();
     const double span = tv.end - tv.start;
-    auto to_x = [&](double day) { return p0.x + static_cast<float>((day - tv.start) / span) * size.x; };
+    auto to_x = [&](double day) {
+        return p0.x + static_cast<float>((day - tv.start) / span) * size.x;
+    };
     auto to_day = [&](float px) { return tv.start + (px - p0.x) / size.x * span; };
     const float axis_y = p0.y + size.y * 0.42f;
 
@@ -116,9 +128,10 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
 
     dl->AddRectFilled(p0, {p0.x + size.x, p0.y + size.y}, IM_COL32(245, 245, 242, 255), 4 * c.s);
     // The atlas's own range, darker than the margins around it.
-    dl->AddRectFilled({std::max(p0.x, to_x(static_cast<double>(atlas.start.day))), axis_y - 3 * c.s},
-                      {std::min(p0.x + size.x, to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.s},
-                      IM_COL32(190, 190, 185, 255));
+    dl->AddRectFilled(
+        {std::max(p0.x, to_x(static_cast<double>(atlas.start.day))), axis_y - 3 * c.s},
+        {std::min(p0.x + size.x, to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.s},
+        IM_COL32(190, 190, 185, 255));
 
     // Ticks: decades, years or months depending on zoom; labelled with readable dates.
     const double px_per_year = size.x / (span / kDaysPerYear);
@@ -132,10 +145,12 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         const Date d = step >= 12 ? Date::year_only(year) : Date::year_month(year, month);
         const float tx = to_x(static_cast<double>(d.day));
         if (tx > p0.x + size.x) break;
-        dl->AddLine({tx, axis_y + 4 * c.s}, {tx, axis_y + 10 * c.s}, IM_COL32(90, 90, 90, 255), 1.0f);
-        const std::string label = step >= 12 ? Date::year_only(year).readable() : Date::year_month(year, month).readable();
-        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.s, axis_y + 11 * c.s}, IM_COL32(70, 70, 70, 255),
-                    label.c_str());
+        dl->AddLine({tx, axis_y + 4 * c.s}, {tx, axis_y + 10 * c.s}, IM_COL32(90, 90, 90, 255),
+                    1.0f);
+        const std::string label = step >= 12 ? Date::year_only(year).readable()
+                                             : Date::year_month(year, month).readable();
+        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.s, axis_y + 11 * c.s},
+                    IM_COL32(70, 70, 70, 255), label.c_str());
     }
 
     // Event markers, coloured by kind; hollow when never in force.
@@ -145,7 +160,8 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         if (ex < p0.x - 8 || ex > p0.x + size.x + 8) continue;
         const ImVec2 centre{ex, axis_y - 12 * c.s};
         const float r = (&e == a.selected_event ? 6.5f : 5.0f) * c.s;
-        const bool near = hovered && std::abs(io.MousePos.x - ex) <= r + 2 && std::abs(io.MousePos.y - centre.y) <= r + 6 * c.s;
+        const bool near = hovered && std::abs(io.MousePos.x - ex) <= r + 2 &&
+                          std::abs(io.MousePos.y - centre.y) <= r + 6 * c.s;
         if (near) hovered_event = &e;
         if (never_in_force(e)) {
             dl->AddCircleFilled(centre, r, IM_COL32(255, 255, 255, 255));
@@ -153,12 +169,14 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         } else {
             dl->AddCircleFilled(centre, r, im(kind_colour(e.kind)));
         }
-        if (near || &e == a.selected_event) dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
+        if (near || &e == a.selected_event)
+            dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
     }
     // The playhead.
     const float hx = to_x(static_cast<double>(a.date.day));
     dl->AddLine({hx, p0.y + 2}, {hx, p0.y + size.y - 2}, IM_COL32(200, 30, 30, 255), 2.0f * c.s);
-    dl->AddTriangleFilled({hx - 6 * c.s, p0.y}, {hx + 6 * c.s, p0.y}, {hx, p0.y + 8 * c.s}, IM_COL32(200, 30, 30, 255));
+    dl->AddTriangleFilled({hx - 6 * c.s, p0.y}, {hx + 6 * c.s, p0.y}, {hx, p0.y + 8 * c.s},
+                          IM_COL32(200, 30, 30, 255));
     dl->PopClipRect();
 
     static bool pressed_on_marker = false;  // a click on a marker selects it and does not scrub
@@ -167,12 +185,14 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(420 * c.s);
         ImGui::TextUnformatted(hovered_event->title.c_str());
-        ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable().c_str(), to_string(hovered_event->kind),
+        ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable().c_str(),
+                            to_string(hovered_event->kind),
                             never_in_force(*hovered_event) ? ", never in force" : "");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.select_event(hovered_event);
-    } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !pressed_on_marker) {
+    } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+               !pressed_on_marker) {
         // Scrubbing: the playhead follows the mouse, a day at a time.
         const auto day = static_cast<std::int64_t>(std::llround(to_day(io.MousePos.x)));
         if (day != a.date.day) a.set_date(Date{day, Precision::Day});

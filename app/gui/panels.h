@@ -15,8 +15,8 @@ struct UiRequests {
     bool fit = false;
     bool zoom_to_selected = false;
     bool quit = false;
-    std::string open_atlas;      // path typed into File > Open
-    std::string add_reference;   // path typed into File > Add reference layer
+    std::string open_atlas;     // path typed into File > Open
+    std::string add_reference;  // path typed into File > Add reference layer
 };
 
 struct PanelContext {
@@ -28,8 +28,10 @@ struct PanelContext {
 
 void draw_menu_bar(PanelContext& c);
 void draw_timeline(PanelContext& c, float x, float y, float w, float h);
-void draw_left_panel(PanelContext& c, float x, float y, float w, float h);   // events, layers, diagnostics
-void draw_right_panel(PanelContext& c, float x, float y, float w, float h);  // event card, inspector, legend
+void draw_left_panel(PanelContext& c, float x, float y, float w,
+                     float h);  // events, layers, diagnostics
+void draw_right_panel(PanelContext& c, float x, float y, float w,
+                      float h);  // event card, inspector, legend
 void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 
 // Pieces shared by several panels.

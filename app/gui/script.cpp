@@ -84,7 +84,8 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.lang = app.settings.lang;
         r.overlays = app.settings.overlays;
         r.with_claims = app.settings.claims;
-        if (l.words.size() > 2 && std::sscanf(l.words[2].c_str(), "%dx%d", &r.width, &r.height) != 2)
+        if (l.words.size() > 2 &&
+            std::sscanf(l.words[2].c_str(), "%dx%d", &r.width, &r.height) != 2)
             return fail("size must be WxH");
         if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
     } else if (verb == "screenshot") {

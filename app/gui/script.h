@@ -25,14 +25,15 @@ struct ScriptLine {
 std::vector<ScriptLine> read_script(const std::string& path, std::vector<std::string>& problems);
 
 class ScriptRunner {
-public:
-    ScriptRunner(std::string path, std::vector<ScriptLine> lines) : path_(std::move(path)), lines_(std::move(lines)) {}
+  public:
+    ScriptRunner(std::string path, std::vector<ScriptLine> lines)
+        : path_(std::move(path)), lines_(std::move(lines)) {}
     bool done() const { return next_ >= lines_.size() && wait_ == 0; }
     // Runs the next command. Sets `screenshot` when the command asks for one of this frame.
     void step(App& app, UiRequests& requests, int map_w, int map_h, std::string& screenshot);
     const std::vector<std::string>& problems() const { return problems_; }
 
-private:
+  private:
     std::string path_;
     std::vector<ScriptLine> lines_;
     std::size_t next_ = 0;

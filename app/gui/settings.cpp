@@ -16,7 +16,8 @@ using nlohmann::json;
 
 std::string settings_path() {
     namespace fs = std::filesystem;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME");
+        xdg && *xdg && fs::path(xdg).is_absolute())
         return (fs::path(xdg) / "chronomap" / "settings.json").string();
     if (const char* home = std::getenv("HOME"); home && *home)
         return (fs::path(home) / ".config" / "chronomap" / "settings.json").string();
@@ -44,7 +45,8 @@ Settings load_settings(const std::string& path, std::string& warning) {
     if (!in) return s;
     json j = json::parse(in, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
-        warning = "the settings file " + path + " is damaged; using defaults (it will be rewritten)";
+        warning =
+            "the settings file " + path + " is damaged; using defaults (it will be rewritten)";
         return s;
     }
     get(j, "last_atlas", s.last_atlas);

@@ -21,9 +21,10 @@ struct Settings {
     bool presentation = false;
     OverlayOptions overlays;
     bool show_left = true, show_right = true;
-    float left_width = 320, right_width = 380, timeline_height = 150;  // at scale 1
+    float left_width = 320, right_width = 380, timeline_height = 125;  // at scale 1
     int window_width = 1600, window_height = 900;
-    std::map<std::string, std::array<double, 3>> views;  // atlas path -> centre x, y, units per pixel
+    std::map<std::string, std::array<double, 3>>
+        views;  // atlas path -> centre x, y, units per pixel
 };
 
 // $XDG_CONFIG_HOME/chronomap/settings.json, ~/.config/chronomap/settings.json, or "" without HOME.

@@ -1,9 +1,9 @@
 #include <epoxy/gl.h>
 
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -35,8 +35,9 @@ struct Options {
 };
 
 bool parse(const std::vector<std::string>& args, Options& o, std::string& error) {
-    const auto a = cli::parse_args(args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale"},
-                                   {"--presentation"});
+    const auto a = cli::parse_args(
+        args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale"},
+        {"--presentation"});
     if (!a.error.empty()) return error = a.error, false;
     if (a.positional.size() > 1) return error = "the window opens one atlas at a time", false;
     if (!a.positional.empty()) o.atlas = a.positional[0];
@@ -50,14 +51,16 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     o.lang = a.get("--lang").value_or("");
     o.exit_after = std::atoi(a.get("--exit-after-frames").value_or("0").c_str());
     o.ui_scale = std::strtof(a.get("--ui-scale").value_or("0").c_str(), nullptr);
-    if (o.ui_scale != 0 && (o.ui_scale < 1 || o.ui_scale > 3)) return error = "--ui-scale must be between 1 and 3", false;
+    if (o.ui_scale != 0 && (o.ui_scale < 1 || o.ui_scale > 3))
+        return error = "--ui-scale must be between 1 and 3", false;
     o.presentation = a.has("--presentation");
     return true;
 }
 
 // Builds the fonts for the current scale and sizes ImGui's style to match.
 FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
-    const float s = app.settings.ui_scale * content_scale * (app.settings.presentation ? 1.6f : 1.0f);
+    const float s =
+        app.settings.ui_scale * content_scale * (app.settings.presentation ? 1.6f : 1.0f);
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     FontSet fonts = build_fonts(*io.Fonts, s, warning);
@@ -101,7 +104,8 @@ int run(const std::vector<std::string>& args) {
     if (opt.presentation) app.settings.presentation = true;
 
     if (!glfwInit()) {
-        std::cerr << "chronomap: cannot open a window (is a display available?). Images can be made without one: "
+        std::cerr << "chronomap: cannot open a window (is a display available?). Images can be "
+                     "made without one: "
                      "chronomap export ATLAS --date DATE --out FILE.png\n";
         return cli::kInternal;
     }
@@ -112,7 +116,8 @@ int run(const std::vector<std::string>& args) {
     glfwWindowHint(GLFW_SAMPLES, 4);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     GLFWwindow* window = glfwCreateWindow(std::clamp(app.settings.window_width, 640, 7680),
-                                          std::clamp(app.settings.window_height, 480, 4320), "Chronomap", nullptr, nullptr);
+                                          std::clamp(app.settings.window_height, 480, 4320),
+                                          "Chronomap", nullptr, nullptr);
     if (!window) {
         std::cerr << "chronomap: cannot create an OpenGL 3.3 window\n";
         glfwTerminate();
@@ -138,12 +143,17 @@ int run(const std::vector<std::string>& args) {
 
     namespace fs = std::filesystem;
     std::string atlas = opt.atlas;
-    if (atlas.empty()) atlas = !app.settings.last_atlas.empty() && fs::exists(app.settings.last_atlas) ? app.settings.last_atlas : cli::default_atlas_path();
-    if (!app.open(atlas) && !opt.atlas.empty()) std::cerr << "chronomap: cannot open " << atlas << " (see the Diagnostics panel)\n";
+    if (atlas.empty())
+        atlas = !app.settings.last_atlas.empty() && fs::exists(app.settings.last_atlas)
+                    ? app.settings.last_atlas
+                    : cli::default_atlas_path();
+    if (!app.open(atlas) && !opt.atlas.empty())
+        std::cerr << "chronomap: cannot open " << atlas << " (see the Diagnostics panel)\n";
     if (app.doc && opt.date) app.set_date(*opt.date, false);
     if (app.doc) {
         app.set_lang(app.settings.lang);
-        if (auto it = app.settings.views.find(app.settings.last_atlas); it != app.settings.views.end() && opt.atlas.empty()) {
+        if (auto it = app.settings.views.find(app.settings.last_atlas);
+            it != app.settings.views.end() && opt.atlas.empty()) {
             app.camera.center_x = it->second[0];
             app.camera.center_y = it->second[1];
             app.camera.units_per_pixel = it->second[2];
@@ -157,10 +167,12 @@ int run(const std::vector<std::string>& args) {
     bool fullscreen = false;
     int windowed[4] = {100, 100, 1600, 900};
     while (!glfwWindowShouldClose(window)) {
-        const bool busy = app.playback.playing || app.animating() || app.export_job || script || opt.exit_after > 0 ||
-                          !opt.screenshot.empty() || frame < 3;
-        if (busy) glfwPollEvents();
-        else glfwWaitEventsTimeout(0.25);
+        const bool busy = app.playback.playing || app.animating() || app.export_job || script ||
+                          opt.exit_after > 0 || !opt.screenshot.empty() || frame < 3;
+        if (busy)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.25);
         const double now = glfwGetTime();
         app.tick(now, now - last);
         last = now;
@@ -169,7 +181,8 @@ int run(const std::vector<std::string>& args) {
         UiRequests req;
         for (const auto& path : std::exchange(g_dropped, {})) {
             if (fs::is_directory(path) || fs::path(path).extension() == ".json") {
-                if (!app.open(path)) app.messages.push_back("could not open " + path + " as an atlas");
+                if (!app.open(path))
+                    app.messages.push_back("could not open " + path + " as an atlas");
             } else {
                 app.add_reference(path);
             }
@@ -195,8 +208,12 @@ int run(const std::vector<std::string>& args) {
             top = ImGui::GetFrameHeight();
         }
         const float timeline_h = std::min(display.y * 0.4f, app.settings.timeline_height * s);
-        const float left_w = presenting || !app.settings.show_left ? 0 : std::min(display.x * 0.35f, app.settings.left_width * s);
-        const float right_w = presenting || !app.settings.show_right ? 0 : std::min(display.x * 0.35f, app.settings.right_width * s);
+        const float left_w = presenting || !app.settings.show_left
+                                 ? 0
+                                 : std::min(display.x * 0.25f, app.settings.left_width * s);
+        const float right_w = presenting || !app.settings.show_right
+                                  ? 0
+                                  : std::min(display.x * 0.25f, app.settings.right_width * s);
         const float mid_h = std::max(1.0f, display.y - top - timeline_h);
         if (left_w > 0) draw_left_panel(pc, 0, top, left_w, mid_h);
         if (right_w > 0) draw_right_panel(pc, display.x - right_w, top, right_w, mid_h);
@@ -204,7 +221,8 @@ int run(const std::vector<std::string>& args) {
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
-        map = {left_w, top, std::max(1.0f, display.x - left_w - right_w), mid_h, display.x > 0 ? static_cast<float>(fb_w) / display.x : 1.0f};
+        map = {left_w, top, std::max(1.0f, display.x - left_w - right_w), mid_h,
+               display.x > 0 ? static_cast<float>(fb_w) / display.x : 1.0f};
         if (app.doc) {
             if (!app.camera_set || req.fit) app.fit(map.pixel_w(), map.pixel_h());
             app.camera.width = std::max(1, map.pixel_w());
@@ -219,7 +237,9 @@ int run(const std::vector<std::string>& args) {
             ui_cam.width = static_cast<int>(map.w);
             ui_cam.height = static_cast<int>(map.h);
             ui_cam.units_per_pixel *= map.fb_scale;
-            OverlayFrame of{ImGui::GetBackgroundDrawList(), &fonts, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo()};
+            OverlayFrame of{
+                ImGui::GetBackgroundDrawList(), &fonts, map.x, map.y, map.w, map.h, ui_cam,
+                &app.doc->view->geo()};
             draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
         } else {
             handle_keys(app, req, map);
@@ -229,7 +249,8 @@ int run(const std::vector<std::string>& args) {
         render::bind_screen(fb_w, fb_h);
         if (app.doc) {
             app.doc->view->renderer().clear(0xF2F2EFFF);
-            render::bind_screen_rect(static_cast<int>(map.x * map.fb_scale), fb_h - static_cast<int>((map.y + map.h) * map.fb_scale),
+            render::bind_screen_rect(static_cast<int>(map.x * map.fb_scale),
+                                     fb_h - static_cast<int>((map.y + map.h) * map.fb_scale),
                                      app.camera.width, app.camera.height);
             app.doc->view->draw(app.camera, s * map.fb_scale);
             render::bind_screen(fb_w, fb_h);
@@ -237,15 +258,19 @@ int run(const std::vector<std::string>& args) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
         const bool last_frame = opt.exit_after > 0 && frame >= opt.exit_after;
-        if (!opt.screenshot.empty() && (last_frame || (opt.exit_after == 0 && frame == 3))) screenshot = opt.screenshot;
+        if (!opt.screenshot.empty() && (last_frame || (opt.exit_after == 0 && frame == 3)))
+            screenshot = opt.screenshot;
         if (!screenshot.empty()) {
-            const std::string e = render::write_png(screenshot, fb_w, fb_h, render::read_screen(fb_w, fb_h), {{"Software", "Chronomap"}});
+            const std::string e =
+                render::write_png(screenshot, fb_w, fb_h, render::read_screen(fb_w, fb_h),
+                                  {{"Software", "Chronomap"}});
             if (!e.empty()) std::cerr << "chronomap: screenshot: " << e << '\n';
         }
         glfwSwapBuffers(window);
 
         if (req.rebuild_fonts) fonts = rebuild_fonts(app, content_scale, warning);
-        if (!req.open_atlas.empty() && !app.open(req.open_atlas)) app.messages.push_back("could not open " + req.open_atlas);
+        if (!req.open_atlas.empty() && !app.open(req.open_atlas))
+            app.messages.push_back("could not open " + req.open_atlas);
         if (!req.add_reference.empty()) app.add_reference(req.add_reference);
         if (req.toggle_fullscreen) {
             GLFWmonitor* monitor = glfwGetPrimaryMonitor();
@@ -253,18 +278,24 @@ int run(const std::vector<std::string>& args) {
                 glfwGetWindowPos(window, &windowed[0], &windowed[1]);
                 glfwGetWindowSize(window, &windowed[2], &windowed[3]);
                 const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-                glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+                glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height,
+                                     mode->refreshRate);
             } else {
-                glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
+                glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2],
+                                     windowed[3], 0);
             }
             fullscreen = !fullscreen;
         }
         if (req.quit || last_frame) glfwSetWindowShouldClose(window, GLFW_TRUE);
     }
 
-    if (!fullscreen) glfwGetWindowSize(window, &app.settings.window_width, &app.settings.window_height);
-    if (app.doc) app.settings.views[app.settings.last_atlas] = {app.camera.center_x, app.camera.center_y, app.camera.units_per_pixel};
-    if (std::string e = save_settings(app.settings, settings_file); !e.empty()) std::cerr << "chronomap: settings: " << e << '\n';
+    if (!fullscreen)
+        glfwGetWindowSize(window, &app.settings.window_width, &app.settings.window_height);
+    if (app.doc)
+        app.settings.views[app.settings.last_atlas] = {app.camera.center_x, app.camera.center_y,
+                                                       app.camera.units_per_pixel};
+    if (std::string e = save_settings(app.settings, settings_file); !e.empty())
+        std::cerr << "chronomap: settings: " << e << '\n';
     int code = cli::kOk;
     if (script)
         for (const auto& p : script->problems()) {

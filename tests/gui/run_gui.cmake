@@ -1,12 +1,13 @@
 # Runs the real window under xvfb-run and checks that it exits cleanly and wrote what it was asked
 # to. Inputs: EXE, XVFB_RUN, OUT_DIR, ARGS (a ;-list), optional SCRIPT_IN (its @OUT@ becomes
-# OUT_DIR), EXPECT_FILES (a ;-list of files under OUT_DIR).
+# OUT_DIR, its @MAPS@ MAPS_DIR), EXPECT_FILES (a ;-list of files under OUT_DIR).
 file(REMOVE_RECURSE ${OUT_DIR})
 file(MAKE_DIRECTORY ${OUT_DIR})
 set(args ${ARGS})
 if(SCRIPT_IN)
   file(READ ${SCRIPT_IN} script)
   string(REPLACE "@OUT@" "${OUT_DIR}" script "${script}")
+  string(REPLACE "@MAPS@" "${MAPS_DIR}" script "${script}")
   file(WRITE ${OUT_DIR}/session.script "${script}")
   list(APPEND args --script ${OUT_DIR}/session.script)
 endif()

@@ -9,8 +9,11 @@
 namespace chronomap::test {
 
 std::uint32_t Png::at(int x, int y) const {
-    const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+    const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                                   static_cast<std::size_t>(x)) *
+                                  4];
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
+           p[3];
 }
 
 Png read_png(const std::string& path) {
@@ -40,7 +43,8 @@ Png read_png(const std::string& path) {
     return out;
 }
 
-ImageDiff compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, int threshold) {
+ImageDiff compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                  int threshold) {
     ImageDiff d;
     if (a.size() != b.size() || a.empty()) return {255, 1};
     std::size_t over = 0;

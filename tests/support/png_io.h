@@ -19,9 +19,10 @@ Png read_png(const std::string& path);
 
 // Differences between two same-sized RGBA images.
 struct ImageDiff {
-    double mean_abs = 0;         // mean absolute difference per channel, 0..255
-    double share_over = 0;       // share of pixels whose largest channel difference exceeds `threshold`
+    double mean_abs = 0;    // mean absolute difference per channel, 0..255
+    double share_over = 0;  // share of pixels whose largest channel difference exceeds `threshold`
 };
-ImageDiff compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, int threshold);
+ImageDiff compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                  int threshold);
 
 }  // namespace chronomap::test
