@@ -61,10 +61,9 @@ void draw_options(PanelContext& c) {
     ImGui::Separator();
     ImGui::TextDisabled("Names");
     if (a.doc) {
-        const auto langs = languages(a.doc->atlas());
         ImGui::SetNextItemWidth(120 * c.s);
         if (ImGui::BeginCombo("Language", st.lang.c_str())) {
-            for (const auto& l : langs)
+            for (const auto& l : languages(a.doc->atlas()))
                 if (ImGui::Selectable(l.c_str(), l == st.lang)) a.set_lang(l);
             ImGui::EndCombo();
         }
