@@ -24,15 +24,18 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS";
         area = *b;
     }
-    full_ = fit_camera(area, req.width, req.height, margin);
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
-
     canvas_ = std::make_unique<OverlayCanvas>();
     std::string warning;
     if (!canvas_->init(scale_, error_, warning)) return error_;
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
+    // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
+    const double inset = !req.area && req.overlays.caption
+                             ? caption_band(canvas_->fonts(), text, static_cast<float>(req.width))
+                             : 0.0;
+    full_ = fit_camera(area, req.width, req.height, margin, inset);
     OverlayFrame frame{canvas_->begin(req.width, req.height),
                        &canvas_->fonts(),
                        0,

@@ -51,7 +51,9 @@ inline constexpr std::uint32_t kReferenceLine = 0x8A8A8AFF;
 inline constexpr std::uint32_t kHighlight = 0xFFD400FF;
 }  // namespace palette
 
-// A camera that shows `area` (display CRS) in a width x height image, centred, with a margin.
-render::Camera fit_camera(const Bounds& area, int width, int height, double margin = 0.03);
+// A camera that shows `area` (display CRS) in a width x height image, centred, with a margin,
+// above a band of `inset_bottom` pixels kept free (for the caption box).
+render::Camera fit_camera(const Bounds& area, int width, int height, double margin = 0.03,
+                          double inset_bottom = 0);
 
 }  // namespace chronomap

@@ -58,6 +58,10 @@ struct OverlayFrame {
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
+// The height the caption box takes at the bottom of a map `width` pixels wide (with its margins),
+// so a fitted map can keep that band free and the caption hides nothing.
+float caption_band(const FontSet& fonts, const OverlayText& text, float width);
+
 // "1 000 km"-style round distance for a scale bar no longer than max_m metres.
 double round_scale_distance(double max_m);
 

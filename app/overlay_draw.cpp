@@ -129,12 +129,17 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t)
     return r;
 }
 
-Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
-                  float right_limit) {
+// The caption's wrap width leaves room for the widest source box, so the fitted map can keep
+// a band of known height free for it (caption_band) whatever the scale bar turns out to be.
+float caption_wrap(float width, float s) {
+    const float m = 12 * s, pad = 8 * s;
+    const float corner = std::min(width * 0.4f, 520 * s) + 12 * s + m;
+    return std::max(100.0f, std::min(width * 0.6f, width - corner - 2 * m - 2 * pad));
+}
+
+Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     if (t.caption_heading.empty()) return {};
-    const float m = 12 * P.s, pad = 8 * P.s;
-    const float wrap =
-        std::max(100.0f, std::min(fr.width * 0.55f, right_limit - fr.x - 2 * m - 2 * pad));
+    const float m = 12 * P.s, pad = 8 * P.s, wrap = caption_wrap(fr.width, P.s);
     const ImVec2 a = P.size(P.f.bold, t.caption_heading, wrap),
                  b = P.size(P.f.body, t.caption_body, wrap);
     const float w = std::max(a.x, b.x);
@@ -150,7 +155,7 @@ Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t
 Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                            const OverlayOptions& o) {
     const float m = 12 * P.s, pad = 6 * P.s;
-    const float wrap = std::min(fr.width * 0.4f, 520 * P.s);
+    const float wrap = std::min(fr.width * 0.4f, 520 * P.s);  // caption_wrap() relies on this
     const bool source = o.source && !t.source.empty();
     const ImVec2 ss = source ? P.size(P.f.small, t.source, wrap) : ImVec2{0, 0};
     double metres = 0;
@@ -228,6 +233,15 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
 
 }  // namespace
 
+float caption_band(const FontSet& f, const OverlayText& t, float width) {
+    if (t.caption_heading.empty()) return 0;
+    const float s = f.scale, wrap = caption_wrap(width, s);
+    const float a =
+        f.bold->CalcTextSizeA(f.bold->FontSize, 1e9f, wrap, t.caption_heading.c_str()).y;
+    const float b = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, wrap, t.caption_body.c_str()).y;
+    return a + b + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
+}
+
 void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vector<LabelSeed>& seeds,
                   const OverlayOptions& o) {
     const Painter P{fr.draw, *fr.fonts, fr.fonts->scale};
@@ -242,9 +256,7 @@ void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vecto
     if (o.legend) reserved.push_back(legend = draw_legend(P, fr, t));
     const Rect corner = draw_scale_and_source(P, fr, t, o);
     reserved.push_back(corner);
-    if (o.caption)
-        reserved.push_back(
-            draw_caption(P, fr, t, corner.x1 > corner.x0 ? corner.x0 : fr.x + fr.width));
+    if (o.caption) reserved.push_back(draw_caption(P, fr, t));
     split.SetCurrentChannel(fr.draw, 0);
     if (o.labels) draw_labels(P, fr, t, seeds, reserved);
     split.Merge(fr.draw);

@@ -1,13 +1,30 @@
 #include "overlay.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 namespace chronomap {
 namespace {
 
+// The summary's first sentence, for the caption. A full stop ends a sentence when a capital
+// follows and the word before it is not an abbreviation ("No. 12", "Art. 4", "p. 270").
 std::string first_sentence(const std::string& text) {
-    for (std::size_t i = 0; i + 1 < text.size(); ++i)
-        if (text[i] == '.' && text[i + 1] == ' ' && i > 20) return text.substr(0, i + 1);
+    static const char* const kAbbreviations[] = {"No", "Art", "art", "p",  "pp",  "para",
+                                                 "St", "vol", "cf",  "ed", "e.g", "i.e"};
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] != '.' || text[i + 1] != ' ' ||
+            !std::isupper(static_cast<unsigned char>(text[i + 2])))
+            continue;
+        std::size_t start = text.rfind(' ', i);
+        start = start == std::string::npos ? 0 : start + 1;
+        const std::string word = text.substr(start, i - start);
+        const bool abbreviation =
+            word.size() <= 1 ||
+            std::any_of(std::begin(kAbbreviations), std::end(kAbbreviations),
+                        [&](const char* a) { return word == a || word == std::string("(") + a; });
+        if (!abbreviation) return text.substr(0, i + 1);
+    }
     return text;
 }
 

@@ -29,6 +29,8 @@ struct GoldenCase {
     Basis basis;
 };
 
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
+
 class Golden : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(Golden, MatchesTheCommittedReference) {

@@ -74,6 +74,24 @@ TEST(Overlay, ScaleBarDistancesAreRound) {
     EXPECT_EQ(round_scale_distance(0), 0);
 }
 
+TEST(Overlay, AFittedMapKeepsTheCaptionBandFree) {
+    Bounds area;
+    area.add(Vec2{0, 0});
+    area.add(Vec2{1000, 500});
+    const render::Camera plain = fit_camera(area, 800, 600, 0),
+                         inset = fit_camera(area, 800, 600, 0, 150);
+    auto bottom_px = [&](const render::Camera& c) {
+        return c.height / 2.0 - (area.min_y - c.center_y) / c.units_per_pixel;
+    };
+    auto top_px = [&](const render::Camera& c) {
+        return c.height / 2.0 - (area.max_y - c.center_y) / c.units_per_pixel;
+    };
+    EXPECT_NEAR(bottom_px(plain) - top_px(plain), 400, 1e-6);  // width-bound: 1000 units in 800 px
+    EXPECT_LE(bottom_px(inset), 600 - 150 + 1e-6);
+    EXPECT_GE(top_px(inset), -1e-6);
+    EXPECT_NEAR(top_px(inset), 600 - 150 - bottom_px(inset), 1e-6);  // centred in the free part
+}
+
 TEST(Overlay, TextsFollowTheDateAndLanguage) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
@@ -88,6 +106,11 @@ TEST(Overlay, TextsFollowTheDateAndLanguage) {
     };
     EXPECT_TRUE(has(en.controllers, "Turkey"));
     EXPECT_TRUE(has(en.statuses, "autonomous"));  // Batum and Nakhchivan
+    // The caption keeps the first sentence whole, abbreviations and all.
+    const OverlayText politburo =
+        overlay_text(r.atlas, tl, *parse_date("1923-08-23").date, Basis::DeFacto, "en", true);
+    EXPECT_EQ(politburo.caption_body.substr(politburo.caption_body.size() - 17),
+              "(minutes No. 27).");
     const OverlayText tr =
         overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "tr", true);
     EXPECT_TRUE(has(tr.controllers, "Türkiye"));

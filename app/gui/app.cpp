@@ -179,7 +179,8 @@ void App::select_territory(const std::string& id) {
 
 void App::fit(int w, int h) {
     if (!doc) return;
-    camera = fit_camera(doc->view->default_area(), w, h);
+    camera = fit_camera(doc->view->default_area(), w, h, 0.03,
+                        settings.overlays.caption ? caption_band_px : 0.0);
     camera_set = true;
 }
 

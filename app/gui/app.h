@@ -64,8 +64,9 @@ class App {
     std::unique_ptr<ExportJob> export_job;
     std::string export_result;  // the path written, or the error
     std::string export_path;
-    OverlayText overlay;  // rebuilt on date, language or view changes
-    double now = 0;       // seconds, from the window clock
+    OverlayText overlay;        // rebuilt on date, language or view changes
+    double now = 0;             // seconds, from the window clock
+    float caption_band_px = 0;  // height of the caption box over the map, framebuffer pixels
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
     bool open(const std::string& path);

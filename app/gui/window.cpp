@@ -223,6 +223,7 @@ int run(const std::vector<std::string>& args) {
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         map = {left_w, top, std::max(1.0f, display.x - left_w - right_w), mid_h,
                display.x > 0 ? static_cast<float>(fb_w) / display.x : 1.0f};
+        app.caption_band_px = caption_band(fonts, app.overlay, map.w) * map.fb_scale;
         if (app.doc) {
             if (!app.camera_set || req.fit) app.fit(map.pixel_w(), map.pixel_h());
             app.camera.width = std::max(1, map.pixel_w());
