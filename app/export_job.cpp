@@ -26,11 +26,12 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     }
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
-    canvas_ = std::make_unique<OverlayCanvas>();
-    std::string warning;
-    if (!canvas_->init(scale_, error_, warning)) return error_;
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
+    const std::string glyphs = overlay_characters(text, view.label_seeds());
+    canvas_ = std::make_unique<OverlayCanvas>();
+    std::string warning;
+    if (!canvas_->init(scale_, error_, warning, &glyphs)) return error_;
     // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
     const double inset = !req.area && req.overlays.caption
                              ? caption_band(canvas_->fonts(), text, static_cast<float>(req.width))

@@ -18,7 +18,10 @@ struct FontSet {
 };
 
 // Clears `atlas` and adds the four fonts at `scale` (1 = 16 px body text). Falls back to ImGui's
-// built-in font, with a warning in `warning`, when the Noto fonts are not installed.
-FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning);
+// built-in font, with a warning in `warning`, when the Noto fonts are not installed. With
+// `only_text`, just the characters in it (plus ASCII and Latin-1) are rasterised: exports know
+// all their text in advance.
+FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
+                    const std::string* only_text = nullptr);
 
 }  // namespace chronomap

@@ -58,6 +58,9 @@ struct OverlayFrame {
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
+// Every character the overlay may draw for these texts and labels (to rasterise only those).
+std::string overlay_characters(const OverlayText& text, const std::vector<LabelSeed>& seeds);
+
 // The height the caption box takes at the bottom of a map `width` pixels wide (with its margins),
 // so a fitted map can keep that band free and the caption hides nothing.
 float caption_band(const FontSet& fonts, const OverlayText& text, float width);

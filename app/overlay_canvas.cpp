@@ -32,7 +32,8 @@ OverlayCanvas::~OverlayCanvas() {
     if (previous != ctx_) ImGui::SetCurrentContext(previous);
 }
 
-bool OverlayCanvas::init(float scale, std::string& error, std::string& warning) {
+bool OverlayCanvas::init(float scale, std::string& error, std::string& warning,
+                         const std::string* glyphs) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     ctx_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(previous);
@@ -40,7 +41,7 @@ bool OverlayCanvas::init(float scale, std::string& error, std::string& warning) 
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    fonts_ = build_fonts(*io.Fonts, scale, warning);
+    fonts_ = build_fonts(*io.Fonts, scale, warning, glyphs);
     backend_ = ImGui_ImplOpenGL3_Init("#version 330");
     if (!backend_) error = "the overlay renderer could not start (ImGui OpenGL 3 backend)";
     return backend_;

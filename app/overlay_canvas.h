@@ -19,8 +19,10 @@ class OverlayCanvas {
     OverlayCanvas(const OverlayCanvas&) = delete;
     OverlayCanvas& operator=(const OverlayCanvas&) = delete;
 
-    // Needs a current GL 3.3 context. `warning` receives a font problem, if any.
-    bool init(float scale, std::string& error, std::string& warning);
+    // Needs a current GL 3.3 context. `warning` receives a font problem, if any. With `glyphs`,
+    // only those characters are rasterised (see build_fonts).
+    bool init(float scale, std::string& error, std::string& warning,
+              const std::string* glyphs = nullptr);
     float scale() const { return fonts_.scale; }
     const FontSet& fonts() const { return fonts_; }
 

@@ -104,6 +104,15 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     return t;
 }
 
+std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed>& seeds) {
+    std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.source +
+                      "ControlStatusClaims km";
+    for (const auto* items : {&t.controllers, &t.statuses, &t.claims})
+        for (const auto& i : *items) all += i.label;
+    for (const auto& s : seeds) all += s.feature->names.get(t.lang, s.feature->id);
+    return all;
+}
+
 double round_scale_distance(double max_m) {
     if (max_m <= 0) return 0;
     double unit = 1;

@@ -71,6 +71,32 @@ void BM_FrameBundledAtlas(benchmark::State& state) {
 }
 BENCHMARK(BM_FrameBundledAtlas)->Apply(frame_runs);
 
+// The floor under every frame: one flat quad over the whole 1920x1080 target. On llvmpipe this
+// measures fill rate alone, which no change to the map's geometry can beat.
+void BM_FullScreenQuad(benchmark::State& state) {
+    Loaded& k = kars();
+    render::Offscreen target;
+    std::string error;
+    target.create(1920, 1080, static_cast<int>(state.range(0)), error);
+    const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
+    static const int quad = [&] {
+        render::LodLevel level{0, {}};
+        level.mesh.origin = {cam.center_x, cam.center_y};
+        const auto hw = static_cast<float>(cam.width * cam.units_per_pixel);
+        const auto hh = static_cast<float>(cam.height * cam.units_per_pixel);
+        level.mesh.positions = {-hw, -hh, hw, -hh, hw, hh, -hw, hh};
+        level.mesh.feature = {0, 0, 0, 0};
+        level.mesh.indices = {0, 1, 2, 0, 2, 3};
+        return k.view.renderer().add_mesh({level});
+    }();
+    for (auto _ : state) {
+        target.bind();
+        k.view.renderer().draw_fill(quad, cam, 0xE9E5DCFF);
+        glFinish();
+    }
+}
+BENCHMARK(BM_FullScreenQuad)->Apply(frame_runs);
+
 // The same frame with everything the window draws over the map: labels placed anew, legend,
 // title, caption, source line and scale bar, built and rendered through ImGui every frame.
 void BM_FrameWithOverlays(benchmark::State& state) {

@@ -220,8 +220,9 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
     glUniform4fv(fill_u_.flat_colour, 1, c);
     glUniform1f(fill_u_.pattern_px, pattern_px_);
     glUniform2fv(fill_u_.frag_origin, 1, frag_origin_);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    // Fills are opaque (a transparent style is discarded in the shader): no blending, which on
+    // llvmpipe saves reading the framebuffer back for every covered pixel.
+    glDisable(GL_BLEND);
     glBindVertexArray(l.fill_vao);
     glDrawElements(GL_TRIANGLES, l.index_count, GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);

@@ -88,6 +88,9 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
             std::sscanf(l.words[2].c_str(), "%dx%d", &r.width, &r.height) != 2)
             return fail("size must be WxH");
         if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
+    } else if (verb == "dialog") {
+        if (arg != "export" && arg != "close") return fail("dialog takes export or close");
+        app.export_dialog_open = arg == "export";
     } else if (verb == "screenshot") {
         if (arg.empty()) return fail("screenshot needs a file name");
         screenshot = arg;

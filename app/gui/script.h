@@ -8,6 +8,7 @@
 //   lang CODE            claims on|off          presentation on|off
 //   play / pause         wait FRAMES            open ATLAS        reference FILE
 //   export FILE.png [WxH]                       screenshot FILE.png                 quit
+//   dialog export|close  (opens or closes the export dialog)
 
 #include <string>
 #include <vector>
