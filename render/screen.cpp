@@ -19,6 +19,14 @@ void bind_screen(int width, int height) {
     glViewport(0, 0, width, height);
 }
 
+void clear_screen(std::uint32_t rgba) {
+    glClearColor(static_cast<float>((rgba >> 24) & 0xFF) / 255.0f,
+                 static_cast<float>((rgba >> 16) & 0xFF) / 255.0f,
+                 static_cast<float>((rgba >> 8) & 0xFF) / 255.0f,
+                 static_cast<float>(rgba & 0xFF) / 255.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 std::vector<std::uint8_t> read_screen(int width, int height) {
     std::vector<std::uint8_t> px(static_cast<std::size_t>(width) *
                                  static_cast<std::size_t>(height) * 4);

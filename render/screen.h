@@ -11,6 +11,8 @@ namespace chronomap::render {
 void bind_screen_rect(int x, int y, int width, int height);
 // Whole framebuffer again, no scissor.
 void bind_screen(int width, int height);
+// Clears whatever is bound to one colour (0xRRGGBBAA).
+void clear_screen(std::uint32_t rgba);
 // The back buffer as top-to-bottom RGBA rows (call before swapping).
 std::vector<std::uint8_t> read_screen(int width, int height);
 

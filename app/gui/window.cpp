@@ -244,12 +244,19 @@ int run(const std::vector<std::string>& args) {
             draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
         } else {
             handle_keys(app, req, map);
+            const char* hint =
+                "No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
+                "Diagnostics, on the left, says what went wrong.";
+            const ImVec2 size = ImGui::CalcTextSize(hint);
+            ImGui::GetBackgroundDrawList()->AddText(
+                {map.x + (map.w - size.x) / 2, map.y + (map.h - size.y) / 2},
+                IM_COL32(60, 60, 60, 255), hint);
         }
         ImGui::Render();
 
         render::bind_screen(fb_w, fb_h);
+        render::clear_screen(0xF2F2EFFF);
         if (app.doc) {
-            app.doc->view->renderer().clear(0xF2F2EFFF);
             render::bind_screen_rect(static_cast<int>(map.x * map.fb_scale),
                                      fb_h - static_cast<int>((map.y + map.h) * map.fb_scale),
                                      app.camera.width, app.camera.height);
