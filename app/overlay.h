@@ -53,7 +53,12 @@ struct OverlayFrame {
     float x = 0, y = 0, width = 0, height = 0;
     render::Camera camera;          // the map's camera over that rectangle
     const ToLonLat* geo = nullptr;  // for the scale bar; none when null
+    float text_scale = 1;           // below 1 shrinks everything, for maps too small for the fonts
 };
+
+// The text_scale that fits the boxes in a width x height map drawn with fonts of `font_scale`:
+// 1 when there is room, less in a small window at a large UI scale.
+float overlay_text_scale(float font_scale, float width, float height);
 
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
@@ -63,7 +68,8 @@ std::string overlay_characters(const OverlayText& text, const std::vector<LabelS
 
 // The height the caption box takes at the bottom of a map `width` pixels wide (with its margins),
 // so a fitted map can keep that band free and the caption hides nothing.
-float caption_band(const FontSet& fonts, const OverlayText& text, float width);
+float caption_band(const FontSet& fonts, const OverlayText& text, float width,
+                   float text_scale = 1);
 
 // "1 000 km"-style round distance for a scale bar no longer than max_m metres.
 double round_scale_distance(double max_m);

@@ -23,13 +23,15 @@ constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 215);
 struct Painter {
     ImDrawList* dl;
     const FontSet& f;
-    float s;  // pixel scale of the fonts
+    float s;  // pixel scale of everything drawn: the fonts' scale times the frame's text_scale
+    float k;  // text_scale: the fonts are drawn at k times the size they were built at
 
+    float px(const ImFont* font) const { return font->FontSize * k; }
     ImVec2 size(ImFont* font, const std::string& text, float wrap = 0) const {
-        return font->CalcTextSizeA(font->FontSize, 1e9f, wrap, text.c_str());
+        return font->CalcTextSizeA(px(font), 1e9f, wrap, text.c_str());
     }
     void text(ImFont* font, ImVec2 at, ImU32 col, const std::string& t, float wrap = 0) const {
-        dl->AddText(font, font->FontSize, at, col, t.c_str(), nullptr, wrap);
+        dl->AddText(font, px(font), at, col, t.c_str(), nullptr, wrap);
     }
     void panel(const Rect& r) const {
         dl->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s);
@@ -96,7 +98,7 @@ Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) 
 
 Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
-    const float line = std::max(P.f.body->FontSize * 1.25f, sh + 4 * P.s);
+    const float line = std::max(P.px(P.f.body) * 1.25f, sh + 4 * P.s);
     struct Section {
         const char* heading;
         const std::vector<LegendItem>* items;
@@ -107,7 +109,7 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t)
     for (const auto& sec : sections) {
         if (sec.items->empty()) continue;
         w = std::max(w, P.size(P.f.bold, sec.heading).x);
-        h += P.f.bold->FontSize * 1.3f + static_cast<float>(sec.items->size()) * line;
+        h += P.px(P.f.bold) * 1.3f + static_cast<float>(sec.items->size()) * line;
         for (const auto& i : *sec.items) w = std::max(w, sw + gap + P.size(P.f.body, i.label).x);
     }
     if (h == 0) return {};
@@ -118,10 +120,10 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t)
     for (const auto& sec : sections) {
         if (sec.items->empty()) continue;
         P.text(P.f.bold, {r.x0 + pad, y}, kInk, sec.heading);
-        y += P.f.bold->FontSize * 1.3f;
+        y += P.px(P.f.bold) * 1.3f;
         for (const auto& i : *sec.items) {
             P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i.swatch);
-            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.f.body->FontSize) / 2}, kInk,
+            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.px(P.f.body)) / 2}, kInk,
                    i.label);
             y += line;
         }
@@ -233,18 +235,23 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
 
 }  // namespace
 
-float caption_band(const FontSet& f, const OverlayText& t, float width) {
+float caption_band(const FontSet& f, const OverlayText& t, float width, float text_scale) {
     if (t.caption_heading.empty()) return 0;
-    const float s = f.scale, wrap = caption_wrap(width, s);
-    const float a =
-        f.bold->CalcTextSizeA(f.bold->FontSize, 1e9f, wrap, t.caption_heading.c_str()).y;
-    const float b = f.body->CalcTextSizeA(f.body->FontSize, 1e9f, wrap, t.caption_body.c_str()).y;
-    return a + b + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
+    const Painter P{nullptr, f, f.scale * text_scale, text_scale};
+    const float wrap = caption_wrap(width, P.s);
+    const float a = P.size(f.bold, t.caption_heading, wrap).y,
+                b = P.size(f.body, t.caption_body, wrap).y;
+    return a + b + 2 * 8 * P.s + 2 * 12 * P.s;  // text, padding, margins above and below
+}
+
+float overlay_text_scale(float font_scale, float width, float height) {
+    // The boxes are laid out for a map of at least about 760 x 430 of their own pixels.
+    return std::min({1.0f, width / (760.0f * font_scale), height / (430.0f * font_scale)});
 }
 
 void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vector<LabelSeed>& seeds,
                   const OverlayOptions& o) {
-    const Painter P{fr.draw, *fr.fonts, fr.fonts->scale};
+    const Painter P{fr.draw, *fr.fonts, fr.fonts->scale * fr.text_scale, fr.text_scale};
     fr.draw->PushClipRect({fr.x, fr.y}, {fr.x + fr.width, fr.y + fr.height}, true);
     std::vector<Rect> reserved;
     // Boxes first (they reserve their space), labels after, on whatever room is left.

@@ -66,6 +66,7 @@ class App {
     std::string export_path;
     OverlayText overlay;        // rebuilt on date, language or view changes
     double now = 0;             // seconds, from the window clock
+    float preview_scale = 1;    // the overlay's pixel scale on screen (fonts times text scale)
     float caption_band_px = 0;  // height of the caption box over the map, framebuffer pixels
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.

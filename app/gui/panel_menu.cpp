@@ -156,7 +156,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     ImGui::EndDisabled();
     if (!busy && ImGui::Button("Export", {120 * c.s, 0})) {
         // The area on screen, so the image shows what the window shows, at the image's resolution.
-        ExportRequest req = as_previewed(a.camera, c.fonts.scale, w, h);
+        ExportRequest req = as_previewed(a.camera, a.preview_scale, w, h);
         req.date = a.date;
         req.view = a.basis();
         req.lang = a.settings.lang;

@@ -29,7 +29,7 @@ bool begin_side_panel(const char* name, float x, float y, float w, float h, floa
                       float s) {
     ImGui::SetNextWindowPos({x, y});
     ImGui::SetNextWindowSize({w, h});
-    ImGui::SetNextWindowSizeConstraints({200 * s, h}, {900 * s, h});
+    ImGui::SetNextWindowSizeConstraints({std::min(200 * s, w), h}, {std::max(w, 900 * s), h});
     const bool open = ImGui::Begin(name, nullptr, kPanelFlags);
     const float now = ImGui::GetWindowWidth();
     if (std::abs(now - w) > 0.5f) stored_width = now / s;

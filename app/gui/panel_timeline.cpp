@@ -35,7 +35,8 @@ void controls(PanelContext& c) {
     ImGui::SameLine();
     if (ImGui::Button(">|")) a.go_end();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of the atlas (End)");
-    ImGui::SameLine();
+    // At large UI scales in a small window, the rest goes on a second row.
+    if (ImGui::GetWindowWidth() > 1250 * c.s) ImGui::SameLine();
     ImGui::SetNextItemWidth(150 * c.s);
     ImGui::SliderFloat("##speed", &a.playback.years_per_second, 0.1f, 20.0f, "%.1f years/s",
                        ImGuiSliderFlags_Logarithmic);

@@ -223,7 +223,9 @@ int run(const std::vector<std::string>& args) {
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
         map = {left_w, top, std::max(1.0f, display.x - left_w - right_w), mid_h,
                display.x > 0 ? static_cast<float>(fb_w) / display.x : 1.0f};
-        app.caption_band_px = caption_band(fonts, app.overlay, map.w) * map.fb_scale;
+        const float text_scale = overlay_text_scale(s, map.w, map.h);
+        app.preview_scale = s * text_scale;
+        app.caption_band_px = caption_band(fonts, app.overlay, map.w, text_scale) * map.fb_scale;
         if (app.doc) {
             if (!app.camera_set || req.fit) app.fit(map.pixel_w(), map.pixel_h());
             app.camera.width = std::max(1, map.pixel_w());
@@ -239,8 +241,8 @@ int run(const std::vector<std::string>& args) {
             ui_cam.height = static_cast<int>(map.h);
             ui_cam.units_per_pixel *= map.fb_scale;
             OverlayFrame of{
-                ImGui::GetBackgroundDrawList(), &fonts, map.x, map.y, map.w, map.h, ui_cam,
-                &app.doc->view->geo()};
+                ImGui::GetBackgroundDrawList(), &fonts,    map.x, map.y, map.w, map.h, ui_cam,
+                &app.doc->view->geo(),          text_scale};
             draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
         } else {
             handle_keys(app, req, map);
@@ -260,7 +262,7 @@ int run(const std::vector<std::string>& args) {
             render::bind_screen_rect(static_cast<int>(map.x * map.fb_scale),
                                      fb_h - static_cast<int>((map.y + map.h) * map.fb_scale),
                                      app.camera.width, app.camera.height);
-            app.doc->view->draw(app.camera, s * map.fb_scale);
+            app.doc->view->draw(app.camera, app.preview_scale * map.fb_scale);
             render::bind_screen(fb_w, fb_h);
         }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
