@@ -5,16 +5,6 @@
 namespace chronomap::cli {
 namespace {
 
-std::string power_name(const Atlas& atlas, std::string_view id, const std::string& lang) {
-    const Power* p = atlas.find_power(id);
-    return p ? p->names.get(lang, std::string(id)) : std::string(id);
-}
-
-std::string territory_name(const Atlas& atlas, std::string_view id, const std::string& lang) {
-    const Feature* f = atlas.find_territory(id);
-    return f ? f->names.get(lang, std::string(id)) : std::string(id);
-}
-
 ojson sources_json(const std::vector<SourceRef>& refs) {
     ojson out = ojson::array();
     for (const auto& r : refs) out.push_back({{"source", r.source}, {"locator", r.locator}});
@@ -64,11 +54,11 @@ ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
     for (const auto& s : tl.state_at(date, view)) {
         ojson t;
         t["id"] = s.territory;
-        t["name"] = territory_name(atlas, s.territory, lang);
+        t["name"] = atlas.territory_name(s.territory, lang);
         if (s.known) {
             t["status"] = to_string(s.status);
             t["controller"] = s.controller;
-            t["controller_name"] = power_name(atlas, s.controller, lang);
+            t["controller_name"] = atlas.power_name(s.controller, lang);
             t["since"] = s.since.iso();
             t["event"] = s.event->id;
         } else {
@@ -84,7 +74,7 @@ ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
     ojson claims = ojson::array();
     for (const Claim* c : tl.claims_at(date)) {
         claims.push_back({{"claimant", c->claimant},
-                          {"claimant_name", power_name(atlas, c->claimant, lang)},
+                          {"claimant_name", atlas.power_name(c->claimant, lang)},
                           {"territory", c->territory},
                           {"from", c->from.iso()},
                           {"to", c->to ? ojson(c->to->iso()) : ojson(nullptr)}});
@@ -132,14 +122,14 @@ ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& te
                    const std::string& lang) {
     ojson out;
     out["territory"] = territory;
-    out["name"] = territory_name(atlas, territory, lang);
+    out["name"] = atlas.territory_name(territory, lang);
     ojson list = ojson::array();
     for (const auto& h : tl.history(territory)) {
         list.push_back({{"date", h.effective.iso()},
                         {"basis", to_string(h.basis)},
                         {"status", to_string(h.change->status)},
                         {"controller", h.change->controller},
-                        {"controller_name", power_name(atlas, h.change->controller, lang)},
+                        {"controller_name", atlas.power_name(h.change->controller, lang)},
                         {"event", h.event->id},
                         {"event_title", h.event->title},
                         {"sources", sources_json(h.event->sources)}});
@@ -154,21 +144,21 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
         << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
     Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
     for (const auto& s : tl.state_at(date, view)) {
-        const std::string name = territory_name(atlas, s.territory, lang);
+        const std::string name = atlas.territory_name(s.territory, lang);
         if (!s.known) {
             table.add({std::string(s.territory), name, "-", "(no recorded change yet)", "", ""});
             continue;
         }
         table.add({std::string(s.territory), name, to_string(s.status),
-                   power_name(atlas, s.controller, lang), s.since.iso(), s.event->title});
+                   atlas.power_name(s.controller, lang), s.since.iso(), s.event->title});
     }
     table.print(out);
     const auto claims = tl.claims_at(date);
     if (!claims.empty()) {
         out << "\nClaims in force:\n";
         for (const Claim* c : claims)
-            out << "  " << power_name(atlas, c->claimant, lang) << " claims "
-                << territory_name(atlas, c->territory, lang) << " (since " << c->from.readable()
+            out << "  " << atlas.power_name(c->claimant, lang) << " claims "
+                << atlas.territory_name(c->territory, lang) << " (since " << c->from.readable()
                 << ")\n";
     }
 }
@@ -186,7 +176,7 @@ void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const
 
 void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
                    const std::string& territory, const std::string& lang) {
-    out << territory_name(atlas, territory, lang) << " (" << territory << ")\n\n";
+    out << atlas.territory_name(territory, lang) << " (" << territory << ")\n\n";
     Table table({"DATE", "BASIS", "STATUS", "CONTROLLER", "EVENT", "SOURCES"});
     for (const auto& h : tl.history(territory)) {
         std::string sources;
@@ -194,7 +184,7 @@ void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
             sources += (sources.empty() ? "" : "; ") + r.source +
                        (r.locator.empty() ? "" : " " + r.locator);
         table.add({h.effective.iso(), to_string(h.basis), to_string(h.change->status),
-                   power_name(atlas, h.change->controller, lang), h.event->title, sources});
+                   atlas.power_name(h.change->controller, lang), h.event->title, sources});
     }
     table.print(out);
 }

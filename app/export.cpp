@@ -28,14 +28,26 @@ ExportRequest as_previewed(const render::Camera& cam, float preview_scale, int w
     return req;
 }
 
+namespace {
+
+// Starts the job and renders every tile; returns "" or the error.
+std::string run_all(ExportJob& job, MapView& view, const Atlas& atlas, const ExportRequest& req,
+                    const std::function<void(float)>& progress) {
+    if (std::string error = job.start(view, atlas, req); !error.empty()) return error;
+    do {
+        job.step();
+        if (progress) progress(job.progress());
+    } while (!job.finished() && job.error().empty());
+    return job.error();
+}
+
+}  // namespace
+
 std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
                          std::vector<std::uint8_t>& rgba,
                          const std::function<void(float)>& progress) {
     ExportJob job;
-    if (std::string error = job.start(view, atlas, req); !error.empty()) return error;
-    while (job.step())
-        if (progress) progress(job.progress());
-    if (!job.error().empty()) return job.error();
+    if (std::string error = run_all(job, view, atlas, req, progress); !error.empty()) return error;
     rgba = job.image();
     return {};
 }
@@ -43,9 +55,7 @@ std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest&
 std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req,
                        const std::string& path, const std::function<void(float)>& progress) {
     ExportJob job;
-    if (std::string error = job.start(view, atlas, req); !error.empty()) return error;
-    while (job.step())
-        if (progress) progress(job.progress());
+    if (std::string error = run_all(job, view, atlas, req, progress); !error.empty()) return error;
     return job.write_png(path);
 }
 

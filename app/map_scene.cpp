@@ -65,10 +65,9 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
     for (const auto& layer : atlas.layers) {
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
-                // Shapes with validity dates: only those valid at `at` (the window rebuilds on
-                // change).
-                if ((f.valid_from && at < *f.valid_from) || (f.valid_to && *f.valid_to <= at))
-                    continue;
+                // Shapes with validity dates: only those valid at `at` (MapView rebuilds when the
+                // date crosses one).
+                if (!f.valid_at(at)) continue;
                 const int slot = timeline.territory_index(f.id);
                 if (slot >= 0)
                     territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});

@@ -1,5 +1,7 @@
 #include "map_view.h"
 
+#include <algorithm>
+
 #include "projection.h"
 
 namespace chronomap {
@@ -9,6 +11,12 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     timeline_ = &timeline;
     if (!renderer_.init(error)) return false;
     scene_ = MapScene::build(atlas, timeline, initial);
+    scene_date_ = initial;
+    for (const auto& layer : atlas.layers)
+        if (layer.role == LayerRole::Territories)
+            for (const auto& f : layer.features)
+                for (const auto& d : {f.valid_from, f.valid_to})
+                    if (d) shape_changes_.push_back(*d);
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
     context_mesh_ = renderer_.add_mesh(scene_.context);
     line_mesh_ = renderer_.add_mesh(scene_.lines);
@@ -20,7 +28,21 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     return true;
 }
 
+void MapView::use_shapes_of(Date date) {
+    // A shape is in use from valid_from (inclusive) until valid_to (exclusive), so the scene is
+    // stale when some boundary lies on different sides of the two dates.
+    const bool stale = std::any_of(shape_changes_.begin(), shape_changes_.end(),
+                                   [&](Date d) { return (scene_date_ < d) != (date < d); });
+    if (!stale) return;
+    scene_ = MapScene::build(*atlas_, *timeline_, date);
+    scene_date_ = date;
+    renderer_.replace_mesh(territory_mesh_, scene_.territories);
+    renderer_.replace_mesh(context_mesh_, scene_.context);
+    renderer_.replace_mesh(line_mesh_, scene_.lines);
+}
+
 void MapView::set_date(Date date, Basis view, bool with_claims) {
+    use_shapes_of(date);
     renderer_.set_styles(styles_at(*atlas_, *timeline_, date, view, with_claims));
 }
 

@@ -19,6 +19,9 @@ class MapView {
     bool init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error);
     // Recolours for a date (no geometry upload).
     void set_date(Date date, Basis view, bool with_claims = true);
+    // Rebuilds the geometry when territories whose shapes have validity dates differ between the
+    // scene's date and `date` (set_date does this itself).
+    void use_shapes_of(Date date);
     // Shows the given styles (the window blends them while a change animates).
     void show(const std::vector<render::FeatureStyle>& styles) { renderer_.set_styles(styles); }
     void draw(const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0, float frag_y = 0);
@@ -38,6 +41,8 @@ class MapView {
     MapScene scene_;
     Bounds default_area_;
     std::unique_ptr<ToLonLat> geo_;
+    Date scene_date_;
+    std::vector<Date> shape_changes_;  // every valid_from and valid_to of a territory shape
     render::MapRenderer renderer_;
     int territory_mesh_ = -1, context_mesh_ = -1, line_mesh_ = -1;
 };

@@ -63,6 +63,9 @@ float overlay_text_scale(float font_scale, float width, float height);
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
+// "bolat, Art. 4; overview, paragraph 1": an event's source ids with their locators.
+std::string source_refs(const std::vector<SourceRef>& refs);
+
 // Every character the overlay may draw for these texts and labels (to rasterise only those).
 std::string overlay_characters(const OverlayText& text, const std::vector<LabelSeed>& seeds);
 

@@ -4,16 +4,12 @@
 
 #include <imgui.h>
 
+#include "im_colour.h"
 #include "overlay.h"
 #include "projection.h"
 
 namespace chronomap {
 namespace {
-
-ImU32 im_colour(std::uint32_t rgba, float alpha = 1.0f) {
-    const auto a = static_cast<std::uint32_t>(static_cast<float>(rgba & 0xFF) * alpha);
-    return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, a);
-}
 
 constexpr ImU32 kInk = IM_COL32(30, 30, 30, 255);
 constexpr ImU32 kMuted = IM_COL32(80, 80, 80, 255);

@@ -29,14 +29,19 @@ std::string first_sentence(const std::string& text) {
 }
 
 std::string source_line(const Event& e) {
-    std::string out;
-    for (const auto& ref : e.sources)
-        out += (out.empty() ? "" : "; ") + ref.source +
-               (ref.locator.empty() ? "" : ", " + ref.locator);
-    return out.empty() ? out : "Sources: " + out;
+    const std::string refs = source_refs(e.sources);
+    return refs.empty() ? refs : "Sources: " + refs;
 }
 
 }  // namespace
+
+std::string source_refs(const std::vector<SourceRef>& refs) {
+    std::string out;
+    for (const auto& ref : refs)
+        out += (out.empty() ? "" : "; ") + ref.source +
+               (ref.locator.empty() ? "" : ", " + ref.locator);
+    return out;
+}
 
 const char* status_legend(Status s) {
     switch (s) {

@@ -118,6 +118,16 @@ const Event* Atlas::find_event(std::string_view id) const {
     return it == events.end() ? nullptr : &*it;
 }
 
+std::string Atlas::power_name(std::string_view id, const std::string& lang) const {
+    const Power* p = find_power(id);
+    return p ? p->names.get(lang, std::string(id)) : std::string(id);
+}
+
+std::string Atlas::territory_name(std::string_view id, const std::string& lang) const {
+    const Feature* f = find_territory(id);
+    return f ? f->names.get(lang, std::string(id)) : std::string(id);
+}
+
 const Feature* Atlas::find_territory(std::string_view id, std::optional<Date> at) const {
     const Feature* first = nullptr;
     for (const auto& layer : layers) {
@@ -126,9 +136,7 @@ const Feature* Atlas::find_territory(std::string_view id, std::optional<Date> at
             if (f.id != id) continue;
             if (!at) return &f;
             if (!first) first = &f;
-            const bool started = !f.valid_from || *f.valid_from <= *at;
-            const bool ended = f.valid_to && *f.valid_to <= *at;
-            if (started && !ended) return &f;
+            if (f.valid_at(*at)) return &f;
         }
     }
     return first;

@@ -91,8 +91,8 @@ struct Claim {
     Date from;
     std::optional<Date> to;
     std::string note;
-    SourcePos pos;            // the territory value
-    SourcePos claimant_pos;   // the claimant value
+    SourcePos pos;           // the territory value
+    SourcePos claimant_pos;  // the claimant value
 };
 
 struct Event {
@@ -120,6 +120,11 @@ struct Feature {
     std::optional<Date> valid_from;
     std::optional<Date> valid_to;
     std::map<std::string, std::string> properties;  // every other attribute, as text
+
+    // Whether this shape is the one in use on `date` (valid_from inclusive, valid_to exclusive).
+    bool valid_at(Date date) const {
+        return (!valid_from || *valid_from <= date) && (!valid_to || date < *valid_to);
+    }
 };
 
 struct Layer {
@@ -140,7 +145,7 @@ struct Layer {
 struct View {
     double lon = 0;
     double lat = 0;
-    double zoom = 1;  // 1 = the whole atlas extent fits
+    double zoom = 1;             // 1 = the whole atlas extent fits
     std::optional<Bounds> bbox;  // lon/lat; preferred over centre and zoom when present
 };
 
@@ -163,6 +168,9 @@ struct Atlas {
     // The territory feature with this id, valid at date (or the first with this id).
     const Feature* find_territory(std::string_view id, std::optional<Date> at = {}) const;
     std::vector<std::string> territory_ids() const;  // unique, in layer order
+    // Display names in `lang` (else English, else the id); the id itself when nothing has it.
+    std::string power_name(std::string_view id, const std::string& lang) const;
+    std::string territory_name(std::string_view id, const std::string& lang) const;
 };
 
 // The names of a power's parents at a date, outermost last ("TSFSR", "USSR").

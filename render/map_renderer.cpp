@@ -8,7 +8,7 @@
 namespace chronomap::render {
 namespace {
 
-constexpr int kStylesWidth = 1024;  // slots per texture row; rows of 3 texels each
+constexpr int kStylesWidth = 1024;  // slots per texture row; kRowsPerSlot texels each
 
 void rgba_floats(std::uint32_t c, float out[4]) {
     out[0] = static_cast<float>((c >> 24) & 0xFF) / 255.0f;
@@ -26,15 +26,19 @@ void put_rgba(std::vector<std::uint8_t>& px, std::size_t at, std::uint32_t c) {
 
 }  // namespace
 
+void MapRenderer::release(GpuMesh& m) {
+    for (auto& l : m.levels) {
+        glDeleteVertexArrays(1, &l.fill_vao);
+        glDeleteBuffers(2, l.fill_vbo);
+        glDeleteBuffers(1, &l.fill_ibo);
+        glDeleteVertexArrays(1, &l.line_vao);
+        glDeleteBuffers(3, l.line_vbo);
+    }
+    m.levels.clear();
+}
+
 MapRenderer::~MapRenderer() {
-    for (auto& m : meshes_)
-        for (auto& l : m.levels) {
-            glDeleteVertexArrays(1, &l.fill_vao);
-            glDeleteBuffers(2, l.fill_vbo);
-            glDeleteBuffers(1, &l.fill_ibo);
-            glDeleteVertexArrays(1, &l.line_vao);
-            glDeleteBuffers(3, l.line_vbo);
-        }
+    for (auto& m : meshes_) release(m);
     if (styles_texture_) glDeleteTextures(1, &styles_texture_);
     if (fill_program_) glDeleteProgram(fill_program_);
     if (line_program_) glDeleteProgram(line_program_);
@@ -56,6 +60,17 @@ bool MapRenderer::init(std::string& error) {
 }
 
 int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
+    meshes_.push_back(upload(levels));
+    return static_cast<int>(meshes_.size()) - 1;
+}
+
+void MapRenderer::replace_mesh(int mesh, const std::vector<LodLevel>& levels) {
+    GpuMesh& m = meshes_[static_cast<std::size_t>(mesh)];
+    release(m);
+    m = upload(levels);
+}
+
+MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
     GpuMesh gm;
     for (const auto& lvl : levels) {
         const MapMesh& m = lvl.mesh;
@@ -123,8 +138,7 @@ int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
     // Finest first, so that level_for can stop at the first level coarse enough.
     std::sort(gm.levels.begin(), gm.levels.end(),
               [](const GpuLevel& a, const GpuLevel& b) { return a.tolerance < b.tolerance; });
-    meshes_.push_back(std::move(gm));
-    return static_cast<int>(meshes_.size()) - 1;
+    return gm;
 }
 
 void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {

@@ -32,6 +32,8 @@ class MapRenderer {
 
     // Uploads a mesh (all its levels); returns its handle.
     int add_mesh(const std::vector<LodLevel>& levels);
+    // Uploads new geometry under an existing handle (shapes that change with the date).
+    void replace_mesh(int mesh, const std::vector<LodLevel>& levels);
     void set_styles(const std::vector<FeatureStyle>& styles);
 
     void clear(std::uint32_t rgba) const;
@@ -73,6 +75,8 @@ class MapRenderer {
         GLint viewport = -1, width_px = -1, highlight_px = -1, mode = -1, colour = -1;
         static Uniforms of(GLuint program);
     };
+    static GpuMesh upload(const std::vector<LodLevel>& levels);
+    static void release(GpuMesh& mesh);
     void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const;
     enum class LineMode { Plain = 0, Highlighted = 1, Claimed = 2 };  // u_mode in the line shaders
     static constexpr std::size_t kRowsPerSlot = 4;                    // texels per feature style

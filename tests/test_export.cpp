@@ -142,3 +142,26 @@ TEST_F(Headless, FailedExportLeavesNoFile) {
     EXPECT_FALSE(fs::exists(out));
     EXPECT_TRUE(fs::is_empty(dir));  // no temporary file left behind either
 }
+
+// Shapes with validity dates follow the date: Gamma (from 1950) is drawn in 1960 and gone again in
+// 1920, with one view that was built in 1900.
+TEST_F(Headless, ShapesFollowTheirValidityDates) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_FIXTURES) + "/good/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1900").date, error)) << error;
+    ExportRequest req;
+    req.width = 400;
+    req.height = 300;
+    req.overlays = kMapOnly;
+    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 400, 300, 42.5, 40.5);
+    auto colour_on = [&](const char* date) {
+        req.date = *parse_date(date).date;
+        const std::string out = (dir / (std::string(date) + ".png")).string();
+        EXPECT_EQ(export_png(view, r.atlas, req, out), "");
+        return read_png(out).at(x, y);
+    };
+    EXPECT_EQ(colour_on("1960"), power_colour(r.atlas, "blue"));
+    EXPECT_EQ(colour_on("1920"), palette::kSea);
+    EXPECT_EQ(colour_on("1950-01-01"), power_colour(r.atlas, "blue"));  // valid_from is inclusive
+}

@@ -58,6 +58,7 @@ bool App::add_reference(const std::string& path) {
 void App::restyle(bool animate) {
     if (!doc) return;
     doc->view->show_reference = settings.show_reference;
+    doc->view->use_shapes_of(date);
     auto target = styles_at(doc->atlas(), *doc->timeline, date, basis(), settings.claims);
     overlay =
         overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
@@ -177,10 +178,9 @@ void App::select_territory(const std::string& id) {
     selected_territory = id;
 }
 
-void App::fit(int w, int h) {
+void App::fit(int w, int h, double caption_band) {
     if (!doc) return;
-    camera = fit_camera(doc->view->default_area(), w, h, 0.03,
-                        settings.overlays.caption ? caption_band_px : 0.0);
+    camera = fit_camera(doc->view->default_area(), w, h, 0.03, caption_band);
     camera_set = true;
 }
 
@@ -197,9 +197,7 @@ std::optional<std::string> App::territory_at(double x, double y) const {
     for (const auto& layer : doc->loaded.atlas.layers) {
         if (layer.role != LayerRole::Territories || !layer.visible) continue;
         for (const auto& f : layer.features) {
-            if ((f.valid_from && date < *f.valid_from) || (f.valid_to && *f.valid_to <= date))
-                continue;
-            if (f.shape.contains({x, y})) return f.id;
+            if (f.valid_at(date) && f.shape.contains({x, y})) return f.id;
         }
     }
     return std::nullopt;
@@ -209,33 +207,33 @@ void App::start_export(const ExportRequest& req, const std::string& path) {
     if (!doc) return;
     export_job = std::make_unique<ExportJob>();
     export_path = path;
-    if (std::string error = export_job->start(*doc->view, doc->atlas(), req); !error.empty()) {
-        export_result = "Export failed: " + error;
-        export_job.reset();
-        doc->view->show(anim_.shown);
-    }
+    if (std::string error = export_job->start(*doc->view, doc->atlas(), req); !error.empty())
+        finish_export(error);
 }
 
 void App::poll_export() {
     if (!export_job) return;
     export_job->step();
-    if (!export_job->error().empty()) {
-        export_result = "Export failed: " + export_job->error();
-    } else if (export_job->finished()) {
-        const std::string error = export_job->write_png(export_path);
-        export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
-                                      : "Export failed: " + error;
-    } else {
-        return;
-    }
+    if (!export_job->error().empty())
+        finish_export(export_job->error());
+    else if (export_job->finished())
+        finish_export(export_job->write_png(export_path));
+}
+
+void App::finish_export(const std::string& error) {
+    export_error = error;
+    export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
+                                  : "Export failed: " + error;
     export_job.reset();
-    doc->view->show(anim_.shown);  // the export recoloured the view for its own date
+    // The export drew its own date: back to the window's shapes and colours.
+    doc->view->use_shapes_of(date);
+    doc->view->show(anim_.shown);
 }
 
 std::string App::export_now(const ExportRequest& req, const std::string& path) {
     start_export(req, path);
     while (export_job) poll_export();
-    return export_result.rfind("Wrote ", 0) == 0 ? std::string() : export_result;
+    return export_error;
 }
 
 }  // namespace chronomap::gui

@@ -62,12 +62,12 @@ class App {
     bool enable_animation = true;
     bool export_dialog_open = false;
     std::unique_ptr<ExportJob> export_job;
-    std::string export_result;  // the path written, or the error
+    std::string export_result;  // for the dialog: the path written, or the error
+    std::string export_error;   // "" when the last export succeeded
     std::string export_path;
-    OverlayText overlay;        // rebuilt on date, language or view changes
-    double now = 0;             // seconds, from the window clock
-    float preview_scale = 1;    // the overlay's pixel scale on screen (fonts times text scale)
-    float caption_band_px = 0;  // height of the caption box over the map, framebuffer pixels
+    OverlayText overlay;      // rebuilt on date, language or view changes
+    double now = 0;           // seconds, from the window clock
+    float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
     bool open(const std::string& path);
@@ -81,8 +81,9 @@ class App {
     void go_end();
     void select_event(const Event* e);  // also moves the date to it
     void select_territory(const std::string& id);
-    // Frames the atlas's default view (or a territory) in a map of w x h framebuffer pixels.
-    void fit(int w, int h);
+    // Frames the atlas's default view in a map of w x h framebuffer pixels, above a band of
+    // `caption_band` pixels left to the caption.
+    void fit(int w, int h, double caption_band);
     void zoom_to_territory(const std::string& id, int w, int h);
     void tick(double now_seconds, double dt);                           // playback and animation
     std::optional<std::string> territory_at(double x, double y) const;  // display coordinates
@@ -97,6 +98,7 @@ class App {
 
   private:
     void restyle(bool animate);
+    void finish_export(const std::string& error);
     Animation anim_;
 };
 

@@ -3,31 +3,28 @@
 
 #include <imgui.h>
 
+#include "im_colour.h"
 #include "panels.h"
 
 namespace chronomap::gui {
 namespace {
 
 std::string power_name(const App& a, std::string_view id) {
-    const Power* p = a.doc->loaded.atlas.find_power(id);
-    return p ? p->names.get(a.settings.lang, p->id) : std::string(id);
+    return a.doc->loaded.atlas.power_name(id, a.settings.lang);
 }
 
 std::string territory_name(const App& a, const std::string& id) {
-    const Feature* f = a.doc->loaded.atlas.find_territory(id);
-    return f ? f->names.get(a.settings.lang, id) : id;
-}
-
-void colour_square(std::uint32_t rgba, float size) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(
-        p, {p.x + size, p.y + size},
-        IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255));
-    ImGui::Dummy({size, size});
-    ImGui::SameLine();
+    return a.doc->loaded.atlas.territory_name(id, a.settings.lang);
 }
 
 }  // namespace
+
+void colour_square(std::uint32_t rgba, float w, float h) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + w, p.y + h}, im_colour(rgba));
+    ImGui::Dummy({w, h});
+    ImGui::SameLine();
+}
 
 std::uint32_t kind_colour(EventKind k) {
     switch (k) {  // Tol's bright scheme: distinct for colour-blind readers
@@ -55,7 +52,8 @@ void event_card(PanelContext& c, const Event& e) {
     ImGui::PushFont(c.fonts.bold);
     ImGui::TextUnformatted(e.title.c_str());
     ImGui::PopFont();
-    colour_square(kind_colour(e.kind), ImGui::GetTextLineHeight() * 0.7f);
+    const float swatch = ImGui::GetTextLineHeight() * 0.7f;
+    colour_square(kind_colour(e.kind), swatch, swatch);
     ImGui::TextDisabled("%s", to_string(e.kind));
     ImGui::Text("Date: %s", e.date.readable().c_str());
     if (e.signed_on) ImGui::Text("Signed: %s", e.signed_on->readable().c_str());
@@ -149,7 +147,8 @@ void draw_event_list(PanelContext& c) {
             e.summary.find(filter) == std::string::npos)
             continue;
         ImGui::PushID(&e);
-        colour_square(kind_colour(e.kind), ImGui::GetTextLineHeight() * 0.6f);
+        const float swatch = ImGui::GetTextLineHeight() * 0.6f;
+        colour_square(kind_colour(e.kind), swatch, swatch);
         const std::string label = e.date.readable() + "  " + e.title;
         if (ImGui::Selectable(label.c_str(),
                               &e == a.selected_event || (!a.selected_event && &e == current)))

@@ -2,14 +2,11 @@
 
 #include <imgui.h>
 
+#include "im_colour.h"
 #include "panels.h"
 
 namespace chronomap::gui {
 namespace {
-
-ImU32 im(std::uint32_t rgba) {
-    return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, 255);
-}
 
 // The territory's controller through time, as a band of colours over the atlas's range.
 void history_band(PanelContext& c, const std::string& id) {
@@ -36,7 +33,8 @@ void history_band(PanelContext& c, const std::string& id) {
         const Power* pw = atlas.find_power(entries[i].change->controller);
         const float x0 = std::max(p.x, x_of(entries[i].effective)),
                     x1 = std::min(p.x + w, x_of(until));
-        if (x1 > x0) dl->AddRectFilled({x0, p.y}, {x1, p.y + h}, im(pw ? pw->rgba : 0x808080FF));
+        if (x1 > x0)
+            dl->AddRectFilled({x0, p.y}, {x1, p.y + h}, im_colour(pw ? pw->rgba : 0x808080FF));
         if (entries[i].change->status != Status::Integral && x1 > x0) {  // hatched, as on the map
             dl->PushClipRect({x0, p.y}, {x1, p.y + h}, true);
             for (float hx = x0 - h; hx < x1; hx += 6 * c.s)
@@ -117,10 +115,7 @@ void inspector(PanelContext& c, const std::string& id) {
             label += std::string(", ") + status_legend(h.change->status);
         if (ImGui::Selectable(label.c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
-        std::string src;
-        for (const auto& r : h.event->sources)
-            src +=
-                (src.empty() ? "" : "; ") + r.source + (r.locator.empty() ? "" : ", " + r.locator);
+        const std::string src = source_refs(h.event->sources);
         ImGui::TextDisabled("%s", h.event->title.c_str());
         if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
         ImGui::Unindent();

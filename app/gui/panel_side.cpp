@@ -107,13 +107,8 @@ void legend_panel(PanelContext& c) {
     const Atlas& atlas = a.doc->atlas();
     ImGui::TextDisabled("Powers (colour of the territories they control)");
     for (const auto& p : atlas.powers) {
-        const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(
-            pos, {pos.x + 1.6f * h, pos.y + h},
-            IM_COL32(p.rgba >> 24, (p.rgba >> 16) & 0xFF, (p.rgba >> 8) & 0xFF, 255));
-        ImGui::Dummy({1.6f * h, h});
-        ImGui::SameLine();
+        colour_square(p.rgba, 1.6f * h, h);
         ImGui::TextUnformatted(p.names.get(a.settings.lang, p.id).c_str());
         if (!p.note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
     }

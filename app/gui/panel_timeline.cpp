@@ -3,16 +3,13 @@
 
 #include <imgui.h>
 
+#include "im_colour.h"
 #include "panels.h"
 
 namespace chronomap::gui {
 namespace {
 
 constexpr double kDaysPerYear = 365.2425;
-
-ImU32 im(std::uint32_t rgba) {
-    return IM_COL32(rgba >> 24, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
-}
 
 void controls(PanelContext& c) {
     App& a = c.app;
@@ -166,9 +163,9 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         if (near) hovered_event = &e;
         if (never_in_force(e)) {
             dl->AddCircleFilled(centre, r, IM_COL32(255, 255, 255, 255));
-            dl->AddCircle(centre, r, im(kind_colour(e.kind)), 0, 2.0f * c.s);
+            dl->AddCircle(centre, r, im_colour(kind_colour(e.kind)), 0, 2.0f * c.s);
         } else {
-            dl->AddCircleFilled(centre, r, im(kind_colour(e.kind)));
+            dl->AddCircleFilled(centre, r, im_colour(kind_colour(e.kind)));
         }
         if (near || &e == a.selected_event)
             dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);

@@ -40,6 +40,8 @@ void inspector(PanelContext& c, const std::string& territory);
 void legend_panel(PanelContext& c);
 std::uint32_t kind_colour(EventKind k);  // RGBA
 bool never_in_force(const Event& e);
+// A filled rectangle of a colour, then SameLine (legend and list swatches).
+void colour_square(std::uint32_t rgba, float w, float h);
 void draw_event_list(PanelContext& c);
 void draw_options(PanelContext& c);
 void draw_diagnostics(PanelContext& c);

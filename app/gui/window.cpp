@@ -225,9 +225,14 @@ int run(const std::vector<std::string>& args) {
                display.x > 0 ? static_cast<float>(fb_w) / display.x : 1.0f};
         const float text_scale = overlay_text_scale(s, map.w, map.h);
         app.preview_scale = s * text_scale;
-        app.caption_band_px = caption_band(fonts, app.overlay, map.w, text_scale) * map.fb_scale;
         if (app.doc) {
-            if (!app.camera_set || req.fit) app.fit(map.pixel_w(), map.pixel_h());
+            if (!app.camera_set || req.fit) {
+                const float band =
+                    app.settings.overlays.caption
+                        ? caption_band(fonts, app.overlay, map.w, text_scale) * map.fb_scale
+                        : 0.0f;
+                app.fit(map.pixel_w(), map.pixel_h(), band);
+            }
             app.camera.width = std::max(1, map.pixel_w());
             app.camera.height = std::max(1, map.pixel_h());
             if (req.zoom_to_selected && !app.selected_territory.empty())
