@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "label_point.h"
+#include "parallel.h"
 
 namespace chronomap {
 
@@ -37,19 +38,25 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
 }
 
 std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin,
-                                         double extent, std::vector<std::string>& problems) {
-    std::vector<render::LodLevel> out;
-    out.push_back({0, build_mesh(inputs, origin, 0, &problems)});
+                                         double extent, std::vector<MeshProblem>* problems) {
     // Coarser levels at 1/2000, 1/500 and 1/125 of the extent: the camera picks the coarsest whose
     // tolerance stays under a pixel, so a frame's cost is bounded however large the data.
-    for (double f : {2000.0, 500.0, 125.0})
-        out.push_back({extent / f, build_mesh(inputs, origin, extent / f)});
+    const std::vector<double> tolerances = {0, extent / 2000, extent / 500, extent / 125};
+    std::vector<MapMesh> meshes = build_meshes(inputs, origin, tolerances, problems);
+    std::vector<render::LodLevel> out;
+    for (std::size_t i = 0; i < meshes.size(); ++i) out.push_back({tolerances[i], std::move(meshes[i])});
     return out;
+}
+
+std::string date_range(const Feature& f) {
+    if (!f.valid_from && !f.valid_to) return "";
+    return " (shape valid " + (f.valid_from ? "from " + f.valid_from->iso() : std::string("until")) +
+           (f.valid_from && f.valid_to ? " to " : " ") + (f.valid_to ? f.valid_to->iso() : "on") + ")";
 }
 
 }  // namespace
 
-MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) {
+MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     MapScene scene;
     for (const auto& layer : atlas.layers)
         for (const auto& f : layer.features) scene.bounds.add(f.shape.bounds());
@@ -60,37 +67,74 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, Date at) 
                                                : std::max(scene.bounds.max_x - scene.bounds.min_x,
                                                           scene.bounds.max_y - scene.bounds.min_y);
     std::vector<MeshInput> territory_inputs, context_inputs;
+    std::vector<const Feature*> context_features;
+    std::vector<const Layer*> context_layers;
     MapMesh lines;
     lines.origin = origin;
     for (const auto& layer : atlas.layers) {
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
-                // Shapes with validity dates: only those valid at `at` (MapView rebuilds when the
-                // date crosses one).
-                if (!f.valid_at(at)) continue;
-                const int slot = timeline.territory_index(f.id);
-                if (slot >= 0)
-                    territory_inputs.push_back({&f.shape, static_cast<std::uint32_t>(slot)});
-                if (auto a = label_anchor(f.shape))
-                    scene.labels.push_back({&f, false, a->at, a->radius, 0});
+                const auto slot = static_cast<std::uint32_t>(scene.slots.size());
+                scene.slots.push_back({&layer, &f, timeline.territory_index(f.id)});
+                if (!f.shape.polygons.empty()) territory_inputs.push_back({&f.shape, slot});
+                LabelSeed seed;
+                seed.feature = &f;
+                seed.slot = static_cast<int>(slot);
+                scene.labels.push_back(seed);
             } else if (layer.role == LayerRole::Places) {
                 const int order = static_cast<int>(&f - layer.features.data());
                 if (!f.shape.points.empty())
-                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order});
+                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order, -1});
             } else if (layer.role == LayerRole::Reference) {
-                if (!f.shape.polygons.empty()) context_inputs.push_back({&f.shape, 0});
+                if (!f.shape.polygons.empty()) {
+                    context_inputs.push_back({&f.shape, 0});
+                    context_features.push_back(&f);
+                    context_layers.push_back(&layer);
+                }
                 if (!f.shape.lines.empty()) add_lines(lines, f.shape, 0);
             }
         }
     }
-    scene.territories = levels_for(territory_inputs, origin, extent, scene.problems);
-    scene.context = levels_for(context_inputs, origin, extent, scene.problems);
+    // Label anchors (a search inside each shape) on every core, then drop shapes without one.
+    parallel_for(scene.labels.size(), [&](std::size_t i) {
+        LabelSeed& s = scene.labels[i];
+        if (s.town) return;
+        if (auto a = label_anchor(s.feature->shape)) {
+            s.at = a->at;
+            s.radius = a->radius;
+        } else {
+            s.feature = nullptr;
+        }
+    });
+    std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
+
+    std::vector<MeshProblem> problems, context_problems;
+    scene.territories = levels_for(territory_inputs, origin, extent, &problems);
+    scene.context = levels_for(context_inputs, origin, extent, &context_problems);
     scene.lines.push_back({0, std::move(lines)});
+    auto report = [&](const Layer& layer, const Feature& f, const MeshProblem& p) {
+        const std::string part = f.shape.polygons.size() > 1
+                                     ? "part " + std::to_string(p.polygon + 1) + " of " +
+                                           std::to_string(f.shape.polygons.size()) + ": "
+                                     : "";
+        Diagnostic d;
+        d.severity = p.dropped ? Severity::Error : Severity::Warning;
+        d.pos.file = layer.source;
+        d.layer = layer.name;
+        d.feature = f.id.empty() ? "#" + std::to_string(&f - layer.features.data()) : f.id;
+        d.message = part + (p.dropped ? "polygon not drawn: " + p.message : p.message) + date_range(f);
+        scene.problems.push_back(std::move(d));
+    };
+    for (const auto& p : problems) {
+        const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
+        report(*s.layer, *s.feature, p);
+    }
+    for (const auto& p : context_problems) report(*context_layers[p.input], *context_features[p.input], p);
     return scene;
 }
 
-std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date,
-                                            Basis view, bool with_claims) {
+std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
+                                                   Date date, Basis view, bool with_claims) {
     std::vector<TerritoryState> states;
     timeline.state_at(date, view, states);
     std::vector<render::FeatureStyle> styles(states.size());
@@ -114,6 +158,22 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
         }
     }
     return styles;
+}
+
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
+                                            const MapScene& scene, Date date, Basis view,
+                                            bool with_claims) {
+    const auto by_territory = territory_styles(atlas, timeline, date, view, with_claims);
+    std::vector<render::FeatureStyle> out(scene.slots.size());
+    for (std::size_t i = 0; i < scene.slots.size(); ++i) {
+        const SceneSlot& s = scene.slots[i];
+        if (!s.feature->valid_at(date)) continue;
+        if (s.territory >= 0)
+            out[i] = by_territory[static_cast<std::size_t>(s.territory)];
+        else
+            out[i].fill = palette::kUnknown;
+    }
+    return out;
 }
 
 render::Camera fit_camera(const Bounds& area, int width, int height, double margin,

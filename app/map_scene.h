@@ -20,25 +20,41 @@ struct LabelSeed {
     Vec2 at;
     double radius = 0;  // room inside the territory, display units (0 for towns)
     int order = 0;      // position in its layer: earlier towns are more important
+    int slot = -1;      // territories: the mesh slot, shown only while the slot is
+};
+
+// One feature of a territories layer in the territory mesh. Every shape of every date is built
+// once; a date only changes which slots are shown (and their colours), never the geometry.
+struct SceneSlot {
+    const Layer* layer = nullptr;
+    const Feature* feature = nullptr;
+    int territory = -1;  // Timeline index
 };
 
 struct MapScene {
-    // Territory slots follow Timeline::territories(); a feature's slot is its territory's index.
+    std::vector<SceneSlot> slots;  // the territory mesh's slots
     std::vector<render::LodLevel> territories;
     std::vector<render::LodLevel> context;  // reference polygons, drawn flat underneath
     std::vector<render::LodLevel> lines;    // reference lines (modern borders, coasts)
     std::vector<LabelSeed> labels;
     Bounds bounds;  // display CRS, everything drawable
-    std::vector<std::string> problems;
+    // Polygons that had to be repaired or could not be drawn, located by layer and feature.
+    std::vector<Diagnostic> problems;
 
-    // Builds every level of detail; tolerances are derived from the atlas extent.
-    static MapScene build(const Atlas& atlas, const Timeline& timeline, Date at);
+    // Builds every level of detail of every shape, on every core; tolerances are derived from
+    // the atlas extent.
+    static MapScene build(const Atlas& atlas, const Timeline& timeline);
 };
 
-// Fill colour and pattern of each territory slot at a date, under one view, and the colour of the
-// claims in force on it.
-std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline, Date date,
-                                            Basis view, bool with_claims = true);
+// Fill colour and pattern of each territory at a date, under one view, and the colour of the
+// claims in force on it; indexed like Timeline::territories().
+std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
+                                                   Date date, Basis view, bool with_claims = true);
+// The same per scene slot: a slot whose shape is not valid at the date is hidden (all zero).
+std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
+                                            const MapScene& scene, Date date, Basis view,
+                                            bool with_claims = true);
+inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
 render::Pattern pattern_for(Status s);
 
 // Visual constants shared by the window and export.

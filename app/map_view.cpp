@@ -10,13 +10,7 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     atlas_ = &atlas;
     timeline_ = &timeline;
     if (!renderer_.init(error)) return false;
-    scene_ = MapScene::build(atlas, timeline, initial);
-    scene_date_ = initial;
-    for (const auto& layer : atlas.layers)
-        if (layer.role == LayerRole::Territories)
-            for (const auto& f : layer.features)
-                for (const auto& d : {f.valid_from, f.valid_to})
-                    if (d) shape_changes_.push_back(*d);
+    scene_ = MapScene::build(atlas, timeline);
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
     context_mesh_ = renderer_.add_mesh(scene_.context);
     line_mesh_ = renderer_.add_mesh(scene_.lines);
@@ -28,22 +22,19 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     return true;
 }
 
-void MapView::use_shapes_of(Date date) {
-    // A shape is in use from valid_from (inclusive) until valid_to (exclusive), so the scene is
-    // stale when some boundary lies on different sides of the two dates.
-    const bool stale = std::any_of(shape_changes_.begin(), shape_changes_.end(),
-                                   [&](Date d) { return (scene_date_ < d) != (date < d); });
-    if (!stale) return;
-    scene_ = MapScene::build(*atlas_, *timeline_, date);
-    scene_date_ = date;
-    renderer_.replace_mesh(territory_mesh_, scene_.territories);
-    renderer_.replace_mesh(context_mesh_, scene_.context);
-    renderer_.replace_mesh(line_mesh_, scene_.lines);
+std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims) const {
+    return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims);
 }
 
-void MapView::set_date(Date date, Basis view, bool with_claims) {
-    use_shapes_of(date);
-    renderer_.set_styles(styles_at(*atlas_, *timeline_, date, view, with_claims));
+void MapView::set_date(Date date, Basis view, bool with_claims) { show(styles(date, view, with_claims)); }
+
+void MapView::show(const std::vector<render::FeatureStyle>& styles) {
+    renderer_.set_styles(styles);
+    visible_labels_.clear();
+    for (const auto& seed : scene_.labels)
+        if (seed.slot < 0 || (static_cast<std::size_t>(seed.slot) < styles.size() &&
+                              shown(styles[static_cast<std::size_t>(seed.slot)])))
+            visible_labels_.push_back(seed);
 }
 
 void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, float frag_y) {
@@ -55,7 +46,7 @@ void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, floa
     if (show_reference)
         renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
     renderer_.draw_claims(territory_mesh_, cam, 7.0f * ui_scale);
-    renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder);
+    renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder, true);
     renderer_.draw_highlights(territory_mesh_, cam, 4.0f * ui_scale, palette::kHighlight);
 }
 

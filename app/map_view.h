@@ -17,20 +17,21 @@ class MapView {
 
     // Needs a current GL context. Returns false with a message on failure.
     bool init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error);
-    // Recolours for a date (no geometry upload).
+    // Recolours for a date: shapes valid at the date are shown, others hidden; no geometry upload.
     void set_date(Date date, Basis view, bool with_claims = true);
-    // Rebuilds the geometry when territories whose shapes have validity dates differ between the
-    // scene's date and `date` (set_date does this itself).
-    void use_shapes_of(Date date);
+    // The styles of every slot at a date (what set_date shows).
+    std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true) const;
     // Shows the given styles (the window blends them while a change animates).
-    void show(const std::vector<render::FeatureStyle>& styles) { renderer_.set_styles(styles); }
+    void show(const std::vector<render::FeatureStyle>& styles);
     void draw(const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0, float frag_y = 0);
 
     const Bounds& bounds() const { return scene_.bounds; }
     // The atlas's default view in display coordinates (falls back to everything).
     Bounds default_area() const { return default_area_; }
     render::MapRenderer& renderer() { return renderer_; }
-    const std::vector<LabelSeed>& label_seeds() const { return scene_.labels; }
+    // The labels of the shapes shown now, and the towns.
+    const std::vector<LabelSeed>& label_seeds() const { return visible_labels_; }
+    const MapScene& scene() const { return scene_; }
     const Timeline& timeline() const { return *timeline_; }
     const ToLonLat& geo() const { return *geo_; }
     int territory_mesh() const { return territory_mesh_; }
@@ -41,8 +42,7 @@ class MapView {
     MapScene scene_;
     Bounds default_area_;
     std::unique_ptr<ToLonLat> geo_;
-    Date scene_date_;
-    std::vector<Date> shape_changes_;  // every valid_from and valid_to of a territory shape
+    std::vector<LabelSeed> visible_labels_;
     render::MapRenderer renderer_;
     int territory_mesh_ = -1, context_mesh_ = -1, line_mesh_ = -1;
 };

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "geos_shapes.h"
+#include "mesh.h"
+#include "tessellate.h"
 
 namespace chronomap {
 
@@ -13,22 +15,26 @@ std::optional<LabelAnchor> label_anchor(const Shape& shape) {
             return LabelAnchor{shape.lines.front().front(), 0};
         return std::nullopt;
     }
-    geos::Context ctx;
-    const auto h = ctx.h;
-    geos::GeomPtr best(nullptr, {h});
+    const Polygon* best = nullptr;
     double best_area = -1;
     for (const auto& poly : shape.polygons) {
-        geos::GeomPtr g = geos::make_polygon(h, poly);
-        double area = 0;
-        if (g && GEOSArea_r(h, g.get(), &area) && area > best_area) {
-            best_area = area;
-            best = std::move(g);
+        const double a = polygon_area(poly);
+        if (a > best_area) {
+            best_area = a;
+            best = &poly;
         }
     }
-    if (!best) return std::nullopt;
-    // A tolerance of 1/100 of the part's size places the label to within a pixel or two.
-    geos::GeomPtr line(GEOSMaximumInscribedCircle_r(h, best.get(), std::sqrt(best_area) / 100.0),
-                       {h});
+    if (!best || best_area <= 0) return std::nullopt;
+    // The circle is found to 1/100 of the part's size; rings simplified to a fifth of that keep
+    // the search cheap on parts of many thousand vertices without moving the label visibly.
+    const double tolerance = std::sqrt(best_area) / 100.0;
+    Polygon simple;
+    for (const Ring& r : best->rings) simple.rings.push_back(simplify_ring(r, tolerance / 5));
+    geos::Context ctx;
+    const auto h = ctx.h;
+    geos::GeomPtr g = geos::make_polygon(h, simple);
+    if (!g) return std::nullopt;
+    geos::GeomPtr line(GEOSMaximumInscribedCircle_r(h, g.get(), tolerance), {h});
     if (!line) return std::nullopt;
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line.get());
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;

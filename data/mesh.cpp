@@ -1,8 +1,12 @@
 #include "mesh.h"
 
-#include <memory>
+#include <algorithm>
+#include <cmath>
+#include <thread>
 
-#include "geos_shapes.h"
+#include "parallel.h"
+
+#include "tessellate.h"
 
 namespace chronomap {
 namespace {
@@ -17,65 +21,190 @@ void add_ring_segments(MapMesh& mesh, const Ring& ring, Vec2 o, std::uint32_t sl
     }
 }
 
-// Appends the triangles of a GEOS triangulation (a collection of triangles) to the mesh.
-void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* tris, MapMesh& mesh, Vec2 o,
-                      std::uint32_t slot) {
-    const int n = GEOSGetNumGeometries_r(h, tris);
-    for (int i = 0; i < n; ++i) {
-        const GEOSGeometry* tri = GEOSGetGeometryN_r(h, tris, i);
-        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, tri));
-        const auto base = static_cast<std::uint32_t>(mesh.feature.size());
-        for (unsigned k = 0; k < 3; ++k) {
-            double x = 0, y = 0;
-            GEOSCoordSeq_getXY_r(h, seq, k, &x, &y);
-            mesh.positions.push_back(static_cast<float>(x - o.x));
-            mesh.positions.push_back(static_cast<float>(y - o.y));
-            mesh.feature.push_back(slot);
+void add_triangles(MapMesh& mesh, const Tessellation& t, Vec2 o, std::uint32_t slot) {
+    const auto base = static_cast<std::uint32_t>(mesh.feature.size());
+    for (const Vec2& v : t.vertices) {
+        mesh.positions.push_back(static_cast<float>(v.x - o.x));
+        mesh.positions.push_back(static_cast<float>(v.y - o.y));
+        mesh.feature.push_back(slot);
+    }
+    for (std::uint32_t i : t.indices) mesh.indices.push_back(base + i);
+}
+
+double perpendicular_sq(Vec2 p, Vec2 a, Vec2 b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len = dx * dx + dy * dy;
+    if (len == 0) return (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y);
+    const double cross = (p.x - a.x) * dy - (p.y - a.y) * dx;
+    return cross * cross / len;
+}
+
+// Marks the points of ring[first..last] that Douglas-Peucker keeps.
+void keep_points(const Ring& ring, std::size_t first, std::size_t last, double tol_sq,
+                 std::vector<char>& keep) {
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        double worst = -1;
+        std::size_t at = a;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double d = perpendicular_sq(ring[i], ring[a], ring[b]);
+            if (d > worst) {
+                worst = d;
+                at = i;
+            }
         }
-        mesh.indices.insert(mesh.indices.end(), {base, base + 1, base + 2});
+        if (worst > tol_sq) {
+            keep[at] = 1;
+            stack.push_back({a, at});
+            stack.push_back({at, b});
+        }
+    }
+}
+
+// The polygon at a tolerance: simplified rings, holes smaller than the tolerance dropped.
+// Returns false when the whole polygon is smaller than the tolerance.
+bool simplified(const Polygon& poly, double tolerance, Polygon& out) {
+    out.rings.clear();
+    for (std::size_t r = 0; r < poly.rings.size(); ++r) {
+        Bounds b;
+        for (const Vec2& v : poly.rings[r]) b.add(v);
+        if (b.empty() || (b.max_x - b.min_x < tolerance && b.max_y - b.min_y < tolerance)) {
+            if (r == 0) return false;
+            continue;
+        }
+        out.rings.push_back(simplify_ring(poly.rings[r], tolerance));
+    }
+    return true;
+}
+
+struct Chunk {
+    std::size_t begin = 0, end = 0;  // inputs
+    std::vector<MapMesh> levels;
+    std::vector<MeshProblem> problems;
+};
+
+void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
+                 const std::vector<double>& tolerances, Chunk& chunk) {
+    chunk.levels.assign(tolerances.size(), MapMesh{});
+    for (auto& m : chunk.levels) m.origin = origin;
+    Tessellation full, coarse;
+    Polygon small;
+    for (std::size_t i = chunk.begin; i < chunk.end; ++i) {
+        const MeshInput& in = inputs[i];
+        for (std::size_t p = 0; p < in.shape->polygons.size(); ++p) {
+            const Polygon& poly = in.shape->polygons[p];
+            full.vertices.clear();
+            full.indices.clear();
+            bool full_done = false;
+            TessResult full_result;
+            auto full_detail = [&]() -> const TessResult& {
+                if (!full_done) {
+                    full_result = tessellate(poly, full);
+                    full_done = true;
+                }
+                return full_result;
+            };
+            for (std::size_t l = 0; l < tolerances.size(); ++l) {
+                MapMesh& mesh = chunk.levels[l];
+                if (tolerances[l] > 0) {
+                    if (!simplified(poly, tolerances[l], small)) continue;  // below a pixel
+                    coarse.vertices.clear();
+                    coarse.indices.clear();
+                    if (tessellate(small, coarse).ok()) {
+                        add_triangles(mesh, coarse, origin, in.slot);
+                        for (const Ring& ring : small.rings) add_ring_segments(mesh, ring, origin, in.slot);
+                        continue;
+                    }
+                }
+                const TessResult& r = full_detail();
+                if (r.ok()) add_triangles(mesh, full, origin, in.slot);
+                for (const Ring& ring : poly.rings) add_ring_segments(mesh, ring, origin, in.slot);
+            }
+            // Problems are those of full detail, whichever levels needed it.
+            const TessResult& r = full_detail();
+            if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
+                chunk.problems.push_back({i, p, !r.ok(), r.message});
+        }
     }
 }
 
 }  // namespace
 
-MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tolerance,
-                   std::vector<std::string>* problems) {
-    geos::Context ctx;
-    const GEOSContextHandle_t h = ctx.h;
-    MapMesh mesh;
-    mesh.origin = origin;
-    for (const auto& in : inputs) {
-        for (const auto& poly : in.shape->polygons) {
-            geos::GeomPtr g = geos::make_polygon(h, poly);
-            if (!g) continue;
-            if (tolerance > 0) {
-                geos::GeomPtr simple(GEOSTopologyPreserveSimplify_r(h, g.get(), tolerance), {h});
-                if (simple && !GEOSisEmpty_r(h, simple.get())) g = std::move(simple);
-            }
-            geos::GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, g.get()), {h});
-            if (!tris) {
-                if (problems)
-                    problems->push_back("slot " + std::to_string(in.slot) +
-                                        ": triangulation failed");
-                continue;
-            }
-            append_triangles(h, tris.get(), mesh, origin, in.slot);
-            // Outlines follow the (possibly simplified) polygon that was filled.
-            const int rings = 1 + GEOSGetNumInteriorRings_r(h, g.get());
-            for (int r = 0; r < rings; ++r) {
-                const GEOSGeometry* ring = r == 0 ? GEOSGetExteriorRing_r(h, g.get())
-                                                  : GEOSGetInteriorRingN_r(h, g.get(), r - 1);
-                const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-                unsigned n = 0;
-                GEOSCoordSeq_getSize_r(h, seq, &n);
-                Ring pts(n);
-                for (unsigned k = 0; k < n; ++k)
-                    GEOSCoordSeq_getXY_r(h, seq, k, &pts[k].x, &pts[k].y);
-                add_ring_segments(mesh, pts, origin, in.slot);
-            }
+void MapMesh::append(const MapMesh& o) {
+    const auto base = static_cast<std::uint32_t>(feature.size());
+    positions.insert(positions.end(), o.positions.begin(), o.positions.end());
+    feature.insert(feature.end(), o.feature.begin(), o.feature.end());
+    indices.reserve(indices.size() + o.indices.size());
+    for (std::uint32_t i : o.indices) indices.push_back(base + i);
+    segments.insert(segments.end(), o.segments.begin(), o.segments.end());
+    segment_feature.insert(segment_feature.end(), o.segment_feature.begin(), o.segment_feature.end());
+}
+
+Ring simplify_ring(const Ring& ring, double tolerance) {
+    if (ring.size() <= 4 || tolerance <= 0) return ring;
+    const bool closed = ring.front().x == ring.back().x && ring.front().y == ring.back().y;
+    const std::size_t n = closed ? ring.size() - 1 : ring.size();
+    // Split the ring at its first point and the point farthest from it.
+    std::size_t far = 0;
+    double best = -1;
+    for (std::size_t i = 1; i < n; ++i) {
+        const double d = (ring[i].x - ring[0].x) * (ring[i].x - ring[0].x) +
+                         (ring[i].y - ring[0].y) * (ring[i].y - ring[0].y);
+        if (d > best) {
+            best = d;
+            far = i;
         }
     }
-    return mesh;
+    Ring work(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(n));
+    work.push_back(ring[0]);
+    std::vector<char> keep(work.size(), 0);
+    keep[0] = keep[far] = keep[work.size() - 1] = 1;
+    const double tol_sq = tolerance * tolerance;
+    keep_points(work, 0, far, tol_sq, keep);
+    keep_points(work, far, work.size() - 1, tol_sq, keep);
+    Ring out;
+    for (std::size_t i = 0; i < work.size(); ++i)
+        if (keep[i]) out.push_back(work[i]);
+    return out.size() >= 4 ? out : ring;
+}
+
+std::vector<MapMesh> build_meshes(const std::vector<MeshInput>& inputs, Vec2 origin,
+                                  const std::vector<double>& tolerances,
+                                  std::vector<MeshProblem>* problems, unsigned threads) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    // Chunks of about equal vertex counts, several per thread so that one huge polygon does not
+    // leave the other threads idle for long.
+    std::size_t total = 0;
+    for (const auto& in : inputs) total += in.shape->vertex_count();
+    const std::size_t target = std::max<std::size_t>(4096, total / (threads * 8) + 1);
+    std::vector<Chunk> chunks;
+    std::size_t acc = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (chunks.empty() || acc >= target) {
+            chunks.push_back({i, i, {}, {}});
+            acc = 0;
+        }
+        chunks.back().end = i + 1;
+        acc += inputs[i].shape->vertex_count();
+    }
+    parallel_for(chunks.size(), [&](std::size_t c) { build_chunk(inputs, origin, tolerances, chunks[c]); },
+                 threads);
+
+    // Concatenated in input order, so the result does not depend on the threads' timing.
+    std::vector<MapMesh> out(tolerances.size());
+    for (auto& m : out) m.origin = origin;
+    for (const Chunk& c : chunks) {
+        for (std::size_t l = 0; l < out.size(); ++l) out[l].append(c.levels[l]);
+        if (problems) problems->insert(problems->end(), c.problems.begin(), c.problems.end());
+    }
+    return out;
+}
+
+MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tolerance,
+                   std::vector<MeshProblem>* problems) {
+    return std::move(build_meshes(inputs, origin, {tolerance}, problems).front());
 }
 
 void add_lines(MapMesh& mesh, const Shape& shape, std::uint32_t slot) {

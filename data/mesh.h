@@ -21,6 +21,7 @@ struct MapMesh {
 
     std::size_t triangle_count() const { return indices.size() / 3; }
     std::size_t vertex_count() const { return feature.size(); }
+    void append(const MapMesh& other);  // same origin
 };
 
 struct MeshInput {
@@ -28,11 +29,28 @@ struct MeshInput {
     std::uint32_t slot;
 };
 
-// Triangulates every polygon (holes included) with GEOS's constrained Delaunay triangulation.
-// tolerance > 0 first simplifies each polygon (topology-preserving) for coarse zoom levels.
-// Polygons GEOS cannot triangulate are skipped and named in `problems`.
+// A polygon that needed repair or could not be drawn at full detail. `input` indexes the inputs.
+struct MeshProblem {
+    std::size_t input = 0;
+    std::size_t polygon = 0;
+    bool dropped = false;  // not drawn at all; otherwise drawn after a repair
+    std::string message;
+};
+
+// Triangulates every polygon (holes included) at each tolerance: 0 is full detail, a tolerance
+// > 0 first simplifies each ring (Douglas-Peucker) for coarse zoom levels, falling back to full
+// detail for a polygon whose simplified form does not triangulate. See tessellate.h for how no
+// polygon is lost. Work is spread over `threads` (0: every core). Problems are reported once, for
+// full detail.
+std::vector<MapMesh> build_meshes(const std::vector<MeshInput>& inputs, Vec2 origin,
+                                  const std::vector<double>& tolerances,
+                                  std::vector<MeshProblem>* problems = nullptr, unsigned threads = 0);
 MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tolerance,
-                   std::vector<std::string>* problems = nullptr);
+                   std::vector<MeshProblem>* problems = nullptr);
+
+// Douglas-Peucker simplification of a closed ring; returns the ring unchanged when it would
+// collapse below four points.
+Ring simplify_ring(const Ring& ring, double tolerance);
 
 // Adds line work (reference borders, coasts) as outline segments.
 void add_lines(MapMesh& mesh, const Shape& shape, std::uint32_t slot);

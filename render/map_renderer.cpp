@@ -205,6 +205,7 @@ MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
     u.highlight_px = at("u_highlight_px");
     u.mode = at("u_mode");
     u.colour = at("u_colour");
+    u.hide_unfilled = at("u_hide_unfilled");
     return u;
 }
 
@@ -243,7 +244,7 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
 }
 
 void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px,
-                             std::uint32_t rgba, LineMode mode) const {
+                             std::uint32_t rgba, LineMode mode, bool hide_unfilled) const {
     const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)]
                             .levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
@@ -255,6 +256,8 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glUniform1f(line_u_.width_px, width_px);
     glUniform1f(line_u_.highlight_px, extra_px);
     glUniform1i(line_u_.mode, static_cast<int>(mode));
+    // Highlights and claims are all-zero on hidden slots anyway.
+    glUniform1i(line_u_.hide_unfilled, hide_unfilled || mode != LineMode::Plain);
     glUniform4fv(line_u_.colour, 1, c);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -263,18 +266,18 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px,
-                                std::uint32_t rgba) const {
-    draw_lines(mesh, cam, width_px, 0, rgba, LineMode::Plain);
+void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba,
+                                bool hide_unfilled) const {
+    draw_lines(mesh, cam, width_px, 0, rgba, LineMode::Plain, hide_unfilled);
 }
 
 void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px,
                                   std::uint32_t rgba) const {
-    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, LineMode::Highlighted);
+    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, LineMode::Highlighted, true);
 }
 
 void MapRenderer::draw_claims(int mesh, const Camera& cam, float width_px) const {
-    if (any_claim_) draw_lines(mesh, cam, width_px, 0, 0, LineMode::Claimed);
+    if (any_claim_) draw_lines(mesh, cam, width_px, 0, 0, LineMode::Claimed, true);
 }
 
 }  // namespace chronomap::render

@@ -39,7 +39,9 @@ class MapRenderer {
     void clear(std::uint32_t rgba) const;
     // Per-feature styled fill, or a flat colour when flat_rgba != 0.
     void draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba = 0) const;
-    void draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba) const;
+    // Outlines in one colour; with hide_unfilled, only those of slots whose fill is shown.
+    void draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba,
+                       bool hide_unfilled = false) const;
     // Outlines of highlighted features only, widened by highlight * extra_px.
     void draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const;
     // Outlines of claimed features, in each feature's claim colour.
@@ -73,6 +75,7 @@ class MapRenderer {
         GLint offset = -1, scale = -1, styles = -1, styles_width = -1;
         GLint flat = -1, flat_colour = -1, pattern_px = -1, frag_origin = -1;
         GLint viewport = -1, width_px = -1, highlight_px = -1, mode = -1, colour = -1;
+        GLint hide_unfilled = -1;
         static Uniforms of(GLuint program);
     };
     static GpuMesh upload(const std::vector<LodLevel>& levels);
@@ -81,7 +84,7 @@ class MapRenderer {
     enum class LineMode { Plain = 0, Highlighted = 1, Claimed = 2 };  // u_mode in the line shaders
     static constexpr std::size_t kRowsPerSlot = 4;                    // texels per feature style
     void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
-                    LineMode mode) const;
+                    LineMode mode, bool hide_unfilled) const;
 
     GLuint fill_program_ = 0;
     GLuint line_program_ = 0;

@@ -74,6 +74,7 @@ uniform float u_highlight_px;
 uniform sampler2D u_styles;
 uniform int u_styles_width;
 uniform int u_mode;  // 0 plain, 1 highlighted features only, 2 claimed features only
+uniform bool u_hide_unfilled;  // segments of slots without a fill (shapes not shown) are skipped
 flat out float v_highlight;
 flat out vec4 v_claim;
 void main() {
@@ -85,9 +86,15 @@ void main() {
     vec2 normal = vec2(-dir.y, dir.x);
     float h = 0.0;
     v_claim = vec4(0.0);
+    int s = int(a_slot);
+    ivec2 at = ivec2(s % u_styles_width, (s / u_styles_width) * 4);
+    if (u_hide_unfilled && texelFetch(u_styles, at, 0).a <= 0.0) {
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: nothing drawn
+        v_highlight = 0.0;
+        v_claim = vec4(0.0);
+        return;
+    }
     if (u_mode != 0) {
-        int s = int(a_slot);
-        ivec2 at = ivec2(s % u_styles_width, (s / u_styles_width) * 4);
         h = texelFetch(u_styles, at + ivec2(0, 2), 0).g;
         if (u_mode == 2) v_claim = texelFetch(u_styles, at + ivec2(0, 3), 0);
     }

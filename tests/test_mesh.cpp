@@ -63,7 +63,7 @@ TEST(Mesh, TheBundledAtlasTriangulatesCompletely) {
     for (const auto& layer : r.atlas.layers)
         if (layer.role == LayerRole::Territories)
             for (const auto& f : layer.features) inputs.push_back({&f.shape, slot++});
-    std::vector<std::string> problems;
+    std::vector<MeshProblem> problems;
     const MapMesh m = build_mesh(inputs, {4.9e6, 4.9e6}, 0, &problems);
     EXPECT_TRUE(problems.empty());
     EXPECT_GT(m.triangle_count(), 1000u);

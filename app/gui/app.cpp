@@ -58,8 +58,7 @@ bool App::add_reference(const std::string& path) {
 void App::restyle(bool animate) {
     if (!doc) return;
     doc->view->show_reference = settings.show_reference;
-    doc->view->use_shapes_of(date);
-    auto target = styles_at(doc->atlas(), *doc->timeline, date, basis(), settings.claims);
+    auto target = doc->view->styles(date, basis(), settings.claims);
     overlay =
         overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
@@ -73,8 +72,10 @@ void App::restyle(bool animate) {
     anim_.changed.assign(target.size(), false);
     bool any = false;
     for (std::size_t i = 0; i < target.size(); ++i) {
+        // A shape that appears or disappears (a new snapshot) is not a change of control.
         const auto &a = anim_.from[i], &b = target[i];
-        anim_.changed[i] = a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim;
+        anim_.changed[i] = shown(a) && shown(b) &&
+                           (a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim);
         any = any || anim_.changed[i];
     }
     anim_.to = std::move(target);
@@ -226,7 +227,6 @@ void App::finish_export(const std::string& error) {
                                   : "Export failed: " + error;
     export_job.reset();
     // The export drew its own date: back to the window's shapes and colours.
-    doc->view->use_shapes_of(date);
     doc->view->show(anim_.shown);
 }
 

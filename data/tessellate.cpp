@@ -1,0 +1,223 @@
+#include "tessellate.h"
+
+#include <cmath>
+
+#include "earcut.h"
+#include "geos_shapes.h"
+
+namespace chronomap {
+namespace {
+
+double ring_area(const Ring& r) {
+    double sum = 0;
+    for (std::size_t i = 0, j = r.size() ? r.size() - 1 : 0; i < r.size(); j = i++)
+        sum += (r[j].x - r[i].x) * (r[i].y + r[j].y);
+    return std::abs(sum) / 2;
+}
+
+std::size_t vertex_total(const Polygon& p) {
+    std::size_t n = 0;
+    for (const auto& r : p.rings) n += r.size();
+    return n;
+}
+
+// Ear-clips one polygon into `out`; returns the area of the triangles added.
+double clip_ears(const Polygon& poly, Tessellation& out) {
+    const auto base = static_cast<std::uint32_t>(out.vertices.size());
+    const std::size_t first = out.indices.size();
+    for (const auto& r : poly.rings) out.vertices.insert(out.vertices.end(), r.begin(), r.end());
+    earcut(poly, out.indices);
+    double a = 0;
+    for (std::size_t i = first; i < out.indices.size(); i += 3) {
+        out.indices[i] += base;
+        out.indices[i + 1] += base;
+        out.indices[i + 2] += base;
+        const Vec2 &p = out.vertices[out.indices[i]], &q = out.vertices[out.indices[i + 1]],
+                   &r = out.vertices[out.indices[i + 2]];
+        a += std::abs((q.x - p.x) * (r.y - p.y) - (r.x - p.x) * (q.y - p.y)) / 2;
+    }
+    return a;
+}
+
+Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, seq, &n);
+    Ring out(n);
+    for (unsigned k = 0; k < n; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &out[k].x, &out[k].y);
+    return out;
+}
+
+// Every polygon inside a GEOS geometry (polygon, multipolygon or collection).
+void polygons_of(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& out) {
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(h, g)) return;
+        Polygon p;
+        p.rings.push_back(ring_of(h, GEOSGetExteriorRing_r(h, g)));
+        const int holes = GEOSGetNumInteriorRings_r(h, g);
+        for (int i = 0; i < holes; ++i) p.rings.push_back(ring_of(h, GEOSGetInteriorRingN_r(h, g, i)));
+        out.push_back(std::move(p));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h, g);
+        for (int i = 0; i < n; ++i) polygons_of(h, GEOSGetGeometryN_r(h, g, i), out);
+    }
+}
+
+// Cuts a large polygon in halves along its longer side until each piece is small, then ear-clips
+// the pieces. Returns the area of the triangles added.
+double clip_tiled(GEOSContextHandle_t h, const GEOSGeometry* g, Tessellation& out, int depth) {
+    std::vector<Polygon> parts;
+    polygons_of(h, g, parts);
+    double total = 0;
+    for (const Polygon& part : parts) {
+        const bool small = vertex_total(part) <= kTileVertices && part.rings.size() <= kTileHoles + 1;
+        if (small || depth > 24) {
+            total += clip_ears(part, out);
+            continue;
+        }
+        Bounds b;
+        for (const Vec2& v : part.rings[0]) b.add(v);
+        const bool wide = b.max_x - b.min_x >= b.max_y - b.min_y;
+        const double mid = wide ? (b.min_x + b.max_x) / 2 : (b.min_y + b.max_y) / 2;
+        geos::GeomPtr pg = geos::make_polygon(h, part);
+        if (!pg) continue;
+        const double halves[2][4] = {
+            {b.min_x, b.min_y, wide ? mid : b.max_x, wide ? b.max_y : mid},
+            {wide ? mid : b.min_x, wide ? b.min_y : mid, b.max_x, b.max_y}};
+        for (const auto& r : halves) {
+            geos::GeomPtr piece(GEOSClipByRect_r(h, pg.get(), r[0], r[1], r[2], r[3]), {h});
+            if (piece) total += clip_tiled(h, piece.get(), out, depth + 1);
+        }
+    }
+    return total;
+}
+
+bool close_enough(double got, double want) {
+    if (want <= 0) return got <= 0 || std::isnan(want);
+    return std::abs(got - want) <= kAreaTolerance * want;
+}
+
+// Rolls `out` back to a previous size, dropping a failed attempt.
+void truncate(Tessellation& out, std::size_t vertices, std::size_t indices) {
+    out.vertices.resize(vertices);
+    out.indices.resize(indices);
+}
+
+}  // namespace
+
+double Tessellation::area() const {
+    double a = 0;
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
+        const Vec2 &p = vertices[indices[i]], &q = vertices[indices[i + 1]], &r = vertices[indices[i + 2]];
+        a += std::abs((q.x - p.x) * (r.y - p.y) - (r.x - p.x) * (q.y - p.y)) / 2;
+    }
+    return a;
+}
+
+const char* to_string(TessMethod m) {
+    switch (m) {
+        case TessMethod::EarClipping: return "ear clipping";
+        case TessMethod::Tiled: return "tiled ear clipping";
+        case TessMethod::Repaired: return "repaired, then ear clipping";
+        case TessMethod::GeosDelaunay: return "GEOS constrained Delaunay";
+        case TessMethod::Failed: return "failed";
+    }
+    return "failed";
+}
+
+double polygon_area(const Polygon& poly) {
+    if (poly.rings.empty()) return 0;
+    double a = ring_area(poly.rings[0]);
+    for (std::size_t i = 1; i < poly.rings.size(); ++i) a -= ring_area(poly.rings[i]);
+    return a;
+}
+
+TessResult tessellate(const Polygon& poly, Tessellation& out) {
+    TessResult r;
+    if (poly.rings.empty() || poly.rings[0].size() < 3) {
+        r.message = "the polygon has no exterior ring with at least three points";
+        return r;
+    }
+    const std::size_t v0 = out.vertices.size(), i0 = out.indices.size();
+    r.polygon_area = polygon_area(poly);
+    const bool large = vertex_total(poly) > kTileVertices || poly.rings.size() > kTileHoles + 1;
+
+    if (!large) {
+        const double a = clip_ears(poly, out);
+        if (close_enough(a, r.polygon_area)) {
+            r.method = TessMethod::EarClipping;
+            r.mismatch = r.polygon_area > 0 ? std::abs(a - r.polygon_area) / r.polygon_area : 0;
+            return r;
+        }
+        truncate(out, v0, i0);
+    }
+
+    geos::Context ctx;
+    const GEOSContextHandle_t h = ctx.h;
+    geos::GeomPtr g = geos::make_polygon(h, poly);
+    if (!g) {
+        r.message = "GEOS could not build the polygon from its rings";
+        return r;
+    }
+    if (large) {
+        const double a = clip_tiled(h, g.get(), out, 0);
+        if (close_enough(a, r.polygon_area)) {
+            r.method = TessMethod::Tiled;
+            r.mismatch = r.polygon_area > 0 ? std::abs(a - r.polygon_area) / r.polygon_area : 0;
+            return r;
+        }
+        truncate(out, v0, i0);
+    }
+
+    // The rings are probably invalid: repair, then try again on the repaired polygons.
+    geos::GeomPtr valid(GEOSMakeValid_r(h, g.get()), {h});
+    if (!valid) {
+        r.message = "the polygon is invalid and GEOS could not repair it";
+        return r;
+    }
+    double want = 0;
+    GEOSArea_r(h, valid.get(), &want);
+    r.polygon_area = want;
+    const double a = clip_tiled(h, valid.get(), out, 0);
+    if (close_enough(a, want)) {
+        r.method = TessMethod::Repaired;
+        r.mismatch = want > 0 ? std::abs(a - want) / want : 0;
+        r.message = "the polygon was invalid (for example self-intersecting) and was repaired";
+        return r;
+    }
+    truncate(out, v0, i0);
+
+    geos::GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()), {h});
+    if (tris) {
+        std::vector<Polygon> parts;
+        polygons_of(h, tris.get(), parts);
+        for (const Polygon& t : parts) {
+            if (t.rings[0].size() < 3) continue;
+            const auto base = static_cast<std::uint32_t>(out.vertices.size());
+            out.vertices.insert(out.vertices.end(), t.rings[0].begin(), t.rings[0].begin() + 3);
+            out.indices.insert(out.indices.end(), {base, base + 1, base + 2});
+        }
+        Tessellation added;
+        added.vertices.assign(out.vertices.begin() + static_cast<std::ptrdiff_t>(v0), out.vertices.end());
+        for (std::size_t i = i0; i < out.indices.size(); ++i)
+            added.indices.push_back(out.indices[i] - static_cast<std::uint32_t>(v0));
+        const double ta = added.area();
+        if (close_enough(ta, want)) {
+            r.method = TessMethod::GeosDelaunay;
+            r.mismatch = want > 0 ? std::abs(ta - want) / want : 0;
+            r.message = "the polygon was invalid and was repaired; triangulated by GEOS";
+            return r;
+        }
+        truncate(out, v0, i0);
+        r.message = "no method covered the polygon: its triangles cover " +
+                    std::to_string(static_cast<int>(std::round(100.0 * ta / std::max(want, 1e-300)))) +
+                    "% of its area";
+        return r;
+    }
+    r.message = std::string("no method could triangulate the polygon (GEOS: ") +
+                "constrained Delaunay triangulation failed)";
+    return r;
+}
+
+}  // namespace chronomap
