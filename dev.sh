@@ -11,7 +11,7 @@ PACKAGES=(
   g++ cmake make pkg-config
   libgdal-dev gdal-bin nlohmann-json3-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-core
   libimgui-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
-  libgtest-dev libbenchmark-dev xvfb xauth
+  libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 

@@ -4,6 +4,7 @@
 
 #include "earcut.h"
 #include "geos_shapes.h"
+#include "parallel.h"
 
 namespace chronomap {
 namespace {
@@ -64,31 +65,48 @@ void polygons_of(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polyg
     }
 }
 
-// Cuts a large polygon in halves along its longer side until each piece is small, then ear-clips
-// the pieces. Returns the area of the triangles added.
-double clip_tiled(GEOSContextHandle_t h, const GEOSGeometry* g, Tessellation& out, int depth) {
-    std::vector<Polygon> parts;
-    polygons_of(h, g, parts);
+// Cuts a large polygon into quarters until each piece is small (staying in GEOS until then), and
+// collects the pieces.
+void tile_pieces(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& leaves, int depth) {
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h, g);
+        for (int i = 0; i < n; ++i) tile_pieces(h, GEOSGetGeometryN_r(h, g, i), leaves, depth);
+        return;
+    }
+    if (type != GEOS_POLYGON || GEOSisEmpty_r(h, g)) return;
+    const auto vertices = static_cast<std::size_t>(std::max(0, GEOSGetNumCoordinates_r(h, g)));
+    const auto holes = static_cast<std::size_t>(std::max(0, GEOSGetNumInteriorRings_r(h, g)));
+    if ((vertices <= kTileVertices && holes <= kTileHoles) || depth > 16) {
+        polygons_of(h, g, leaves);
+        return;
+    }
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    GEOSGeom_getXMin_r(h, g, &x0);
+    GEOSGeom_getYMin_r(h, g, &y0);
+    GEOSGeom_getXMax_r(h, g, &x1);
+    GEOSGeom_getYMax_r(h, g, &y1);
+    const double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+    const double quarters[4][4] = {{x0, y0, mx, my}, {mx, y0, x1, my}, {x0, my, mx, y1}, {mx, my, x1, y1}};
+    for (const auto& q : quarters) {
+        geos::GeomPtr piece(GEOSClipByRect_r(h, g, q[0], q[1], q[2], q[3]), {h});
+        if (piece) tile_pieces(h, piece.get(), leaves, depth + 1);
+    }
+}
+
+// Ear-clips the tiles of a large polygon, on every core; returns the area of the triangles.
+double clip_tiled(GEOSContextHandle_t h, const GEOSGeometry* g, Tessellation& out) {
+    std::vector<Polygon> leaves;
+    tile_pieces(h, g, leaves, 0);
+    std::vector<Tessellation> parts(leaves.size());
+    std::vector<double> areas(leaves.size(), 0);
+    parallel_for(leaves.size(), [&](std::size_t i) { areas[i] = clip_ears(leaves[i], parts[i]); });
     double total = 0;
-    for (const Polygon& part : parts) {
-        const bool small = vertex_total(part) <= kTileVertices && part.rings.size() <= kTileHoles + 1;
-        if (small || depth > 24) {
-            total += clip_ears(part, out);
-            continue;
-        }
-        Bounds b;
-        for (const Vec2& v : part.rings[0]) b.add(v);
-        const bool wide = b.max_x - b.min_x >= b.max_y - b.min_y;
-        const double mid = wide ? (b.min_x + b.max_x) / 2 : (b.min_y + b.max_y) / 2;
-        geos::GeomPtr pg = geos::make_polygon(h, part);
-        if (!pg) continue;
-        const double halves[2][4] = {
-            {b.min_x, b.min_y, wide ? mid : b.max_x, wide ? b.max_y : mid},
-            {wide ? mid : b.min_x, wide ? b.min_y : mid, b.max_x, b.max_y}};
-        for (const auto& r : halves) {
-            geos::GeomPtr piece(GEOSClipByRect_r(h, pg.get(), r[0], r[1], r[2], r[3]), {h});
-            if (piece) total += clip_tiled(h, piece.get(), out, depth + 1);
-        }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto base = static_cast<std::uint32_t>(out.vertices.size());
+        out.vertices.insert(out.vertices.end(), parts[i].vertices.begin(), parts[i].vertices.end());
+        for (std::uint32_t k : parts[i].indices) out.indices.push_back(base + k);
+        total += areas[i];
     }
     return total;
 }
@@ -141,7 +159,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     }
     const std::size_t v0 = out.vertices.size(), i0 = out.indices.size();
     r.polygon_area = polygon_area(poly);
-    const bool large = vertex_total(poly) > kTileVertices || poly.rings.size() > kTileHoles + 1;
+    const bool large = vertex_total(poly) > kDirectVertices || poly.rings.size() > kTileHoles + 1;
 
     if (!large) {
         const double a = clip_ears(poly, out);
@@ -161,7 +179,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
         return r;
     }
     if (large) {
-        const double a = clip_tiled(h, g.get(), out, 0);
+        const double a = clip_tiled(h, g.get(), out);
         if (close_enough(a, r.polygon_area)) {
             r.method = TessMethod::Tiled;
             r.mismatch = r.polygon_area > 0 ? std::abs(a - r.polygon_area) / r.polygon_area : 0;
@@ -179,7 +197,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     double want = 0;
     GEOSArea_r(h, valid.get(), &want);
     r.polygon_area = want;
-    const double a = clip_tiled(h, valid.get(), out, 0);
+    const double a = clip_tiled(h, valid.get(), out);
     if (close_enough(a, want)) {
         r.method = TessMethod::Repaired;
         r.mismatch = want > 0 ? std::abs(a - want) / want : 0;

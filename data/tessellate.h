@@ -41,8 +41,11 @@ double polygon_area(const Polygon& poly);
 // Appends the polygon's triangles to `out`. Vertices are appended too (indices are absolute).
 TessResult tessellate(const Polygon& poly, Tessellation& out);
 
-// Above these a polygon is cut into tiles before ear clipping.
-inline constexpr std::size_t kTileVertices = 8192;
+// Above kDirectVertices (or kTileHoles holes) a polygon is cut into tiles of at most
+// kTileVertices before ear clipping: densely sampled concave coasts make ear clipping grow with
+// n times the length of a concave run, and small tiles bound both (measured in bench_tessellate).
+inline constexpr std::size_t kDirectVertices = 8192;
+inline constexpr std::size_t kTileVertices = 1024;
 inline constexpr std::size_t kTileHoles = 32;
 // Relative area difference accepted between a polygon and its triangles.
 inline constexpr double kAreaTolerance = 1e-3;

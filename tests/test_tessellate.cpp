@@ -1,0 +1,191 @@
+// Triangulation of hostile polygons: every polygon is covered, with its own area, or reported.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <geos_c.h>
+#include <random>
+
+#include "mesh.h"
+#include "tessellate.h"
+
+using namespace chronomap;
+
+namespace {
+
+Ring closed(Ring r) {
+    r.push_back(r.front());
+    return r;
+}
+
+Ring circle(double cx, double cy, double radius, int n, double wobble = 0, bool ccw = true) {
+    Ring r;
+    for (int i = 0; i < n; ++i) {
+        const double a = 2 * M_PI * (ccw ? i : n - i) / n;
+        const double rr = radius * (1 + wobble * std::sin(a * 37) * std::cos(a * 11));
+        r.push_back({cx + rr * std::cos(a), cy + rr * std::sin(a)});
+    }
+    return closed(r);
+}
+
+// The triangles must cover the polygon's area, and lie inside it: a triangle's centroid inside.
+void expect_covers(const Polygon& p, double tolerance = 0.005) {
+    Tessellation t;
+    const TessResult r = tessellate(p, t);
+    ASSERT_TRUE(r.ok()) << r.message;
+    const double want = r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay
+                            ? r.polygon_area
+                            : polygon_area(p);
+    EXPECT_NEAR(t.area(), want, want * tolerance) << to_string(r.method);
+}
+
+// JTS issue 1001: GEOS 3.11's constrained Delaunay triangulation throws "Unable to find a convex
+// corner" on this valid polygon with two holes.
+Polygon jts_1001() {
+    return {{closed({{461527.55000000004656613, 5638016.75},
+                     {461530.36926462681731209, 5638011.81626623962074518},
+                     {461527.70430372917326167, 5638009.52959428261965513},
+                     {461526.03410192765295506, 5638015.73833885975182056}}),
+             closed({{461529.30000000004656613, 5638011.14999999944120646},
+                     {461528.95000000001164153, 5638013.29999999981373549},
+                     {461527.55000000004656613, 5638012.29999999981373549}}),
+             closed({{461527.70000000001164153, 5638013},
+                     {461527.55000000004656613, 5638012.75},
+                     {461528, 5638012.94999999925494194}})}};
+}
+
+}  // namespace
+
+TEST(Tessellate, ThePolygonGeosCannotTriangulate) {
+    // First show the failure is real on this GEOS, so the test keeps its point.
+    GEOSContextHandle_t h = GEOS_init_r();
+    GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
+    GEOSGeometry* g = GEOSWKTReader_read_r(
+        h, reader,
+        "POLYGON ((461527.55000000004656613 5638016.75, 461530.36926462681731209 "
+        "5638011.81626623962074518, 461527.70430372917326167 5638009.52959428261965513, "
+        "461526.03410192765295506 5638015.73833885975182056, 461527.55000000004656613 5638016.75),"
+        "(461529.30000000004656613 5638011.14999999944120646, 461528.95000000001164153 "
+        "5638013.29999999981373549, 461527.55000000004656613 5638012.29999999981373549, "
+        "461529.30000000004656613 5638011.14999999944120646),(461527.70000000001164153 5638013, "
+        "461527.55000000004656613 5638012.75, 461528 5638012.94999999925494194, "
+        "461527.70000000001164153 5638013))");
+    ASSERT_NE(g, nullptr);
+    GEOSGeometry* tris = GEOSConstrainedDelaunayTriangulation_r(h, g);
+    if (tris) {
+        GEOSGeom_destroy_r(h, tris);
+        std::printf("note: this GEOS triangulates the JTS 1001 polygon\n");
+    }
+    GEOSGeom_destroy_r(h, g);
+    GEOSWKTReader_destroy_r(h, reader);
+    GEOS_finish_r(h);
+
+    const Polygon p = jts_1001();
+    Tessellation t;
+    const TessResult r = tessellate(p, t);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.method, TessMethod::EarClipping);
+    EXPECT_NEAR(t.area(), polygon_area(p), polygon_area(p) * 0.005);
+}
+
+TEST(Tessellate, SelfTouchingRingsSpikesAndDuplicateVertices) {
+    // A hole touching the shell at one vertex (valid in OGC terms).
+    expect_covers({{closed({{0, 0}, {10, 0}, {10, 10}, {0, 10}}), closed({{0, 5}, {4, 3}, {4, 7}})}});
+    // A shell touching itself: two squares sharing a corner, as one ring.
+    expect_covers({{closed({{0, 0}, {5, 0}, {5, 5}, {10, 5}, {10, 10}, {5, 10}, {5, 5}, {0, 5}})}});
+    // A spike: out and back along the same line.
+    expect_covers({{closed({{0, 0}, {10, 0}, {10, 5}, {20, 5}, {10, 5}, {10, 10}, {0, 10}})}});
+    // Duplicate vertices, collinear runs and a zero-length edge.
+    expect_covers({{closed({{0, 0}, {0, 0}, {5, 0}, {10, 0}, {10, 0}, {10, 10}, {10, 10}, {0, 10}})}});
+    // Holes touching each other.
+    expect_covers({{closed({{0, 0}, {10, 0}, {10, 10}, {0, 10}}), closed({{2, 2}, {5, 2}, {5, 5}, {2, 5}}),
+                    closed({{5, 5}, {8, 5}, {8, 8}, {5, 8}})}});
+}
+
+TEST(Tessellate, ABowTieIsRepairedNotLost) {
+    // Self-intersecting: earcut's area disagrees, MakeValid splits it into two triangles of 25.
+    Polygon p{{closed({{0, 0}, {10, 10}, {10, 0}, {0, 10}})}};
+    Tessellation t;
+    const TessResult r = tessellate(p, t);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.method, TessMethod::Repaired);
+    EXPECT_NEAR(t.area(), 50.0, 0.25);
+    EXPECT_FALSE(r.message.empty());
+}
+
+TEST(Tessellate, DegenerateInputIsReportedNotDrawn) {
+    Tessellation t;
+    EXPECT_FALSE(tessellate(Polygon{{Ring{{0, 0}, {1, 1}}}}, t).ok());
+    EXPECT_FALSE(tessellate(Polygon{}, t).ok());
+}
+
+TEST(Tessellate, ThousandsOfHolesStayLinear) {
+    // 2,500 holes in a grid (the issue's 22,500 runs in the benchmark): tiled, so not quadratic.
+    Polygon p{{closed({{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}})}};
+    for (int i = 0; i < 50; ++i)
+        for (int j = 0; j < 50; ++j) {
+            const double x = 10 + i * 19.7, y = 10 + j * 19.7;
+            p.rings.push_back(closed({{x, y}, {x, y + 5}, {x + 5, y + 5}, {x + 5, y}}));
+        }
+    Tessellation t;
+    const TessResult r = tessellate(p, t);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.method, TessMethod::Tiled);
+    EXPECT_NEAR(t.area(), 1000.0 * 1000 - 2500 * 25, 1.0);
+}
+
+TEST(Tessellate, LargeWobblyPolygonsAreCoveredExactly) {
+    // 200,000 vertices, deeply concave, with a wobbly hole: tiled ear clipping.
+    Polygon p{{circle(0, 0, 1000, 200000, 0.3), circle(0, 0, 200, 5000, 0.2, false)}};
+    expect_covers(p, 0.001);
+}
+
+TEST(Tessellate, RandomStarPolygonsAreCovered) {
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> radius(0.2, 1.0);
+    for (int k = 0; k < 200; ++k) {
+        Ring r;
+        const int n = 3 + k * 3;
+        for (int i = 0; i < n; ++i) {
+            const double a = 2 * M_PI * i / n, rr = radius(rng);
+            r.push_back({rr * std::cos(a), rr * std::sin(a)});
+        }
+        expect_covers({{closed(r)}});
+    }
+}
+
+TEST(Tessellate, SimplifiedRingsKeepTheirShape) {
+    const Ring r = circle(0, 0, 100, 4000, 0.001);
+    const Ring s = simplify_ring(r, 1.0);
+    EXPECT_LT(s.size(), r.size() / 10);
+    EXPECT_GE(s.size(), 4u);
+    EXPECT_NEAR(polygon_area({{s}}), polygon_area({{r}}), polygon_area({{r}}) * 0.01);
+}
+
+TEST(Tessellate, MeshesAreTheSameOnAnyNumberOfThreads) {
+    std::vector<Shape> shapes(40);
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        shapes[i].polygons.push_back({{circle(static_cast<double>(i) * 3, 0, 1, 3000, 0.2)}});
+    std::vector<MeshInput> inputs;
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        inputs.push_back({&shapes[i], static_cast<std::uint32_t>(i)});
+    const auto one = build_meshes(inputs, {0, 0}, {0, 0.5}, nullptr, 1);
+    const auto many = build_meshes(inputs, {0, 0}, {0, 0.5}, nullptr, 4);
+    for (std::size_t l = 0; l < one.size(); ++l) {
+        EXPECT_EQ(one[l].indices, many[l].indices);
+        EXPECT_EQ(one[l].positions, many[l].positions);
+        EXPECT_EQ(one[l].feature, many[l].feature);
+    }
+}
+
+TEST(Tessellate, FailedPolygonsAreNamedByInputAndPart) {
+    Shape good, bad;
+    good.polygons.push_back({{closed({{0, 0}, {1, 0}, {1, 1}})}});
+    bad.polygons.push_back({{closed({{0, 0}, {1, 0}, {1, 1}})}});
+    bad.polygons.push_back({{Ring{{5, 5}, {6, 6}}}});  // two points: nothing to fill
+    std::vector<MeshProblem> problems;
+    build_mesh({{&good, 0}, {&bad, 1}}, {0, 0}, 0, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].input, 1u);
+    EXPECT_EQ(problems[0].polygon, 1u);
+    EXPECT_TRUE(problems[0].dropped);
+}
