@@ -10,6 +10,7 @@
 #include "cli_args.h"
 #include "cli_output.h"
 #include "export.h"
+#include "geometry_check.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -24,8 +25,9 @@ void print_diagnostics(const Diagnostics& d, std::ostream& out) {
 }
 
 // Loads the atlas; problems go to stderr in one line each plus a summary.
-bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false) {
-    result = load_atlas(path);
+bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false,
+          bool geometry = true) {
+    result = load_atlas(path, LoadOptions{geometry});
     const auto& d = result.diagnostics;
     if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
     if (d.has_errors())
@@ -51,7 +53,10 @@ Basis basis_option(const Args& a) {
 
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
-    const LoadResult r = load_atlas(a.positional[0]);
+    const bool geometry = !a.has("--no-geometry");
+    LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry});
+    // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
+    if (geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
     print_diagnostics(r.diagnostics, std::cout);
     const auto& d = r.diagnostics;
     std::size_t features = 0;
@@ -69,7 +74,7 @@ int cmd_status(const Args& a) {
     if (!date) throw std::invalid_argument("status needs --date DATE");
     const Basis view = basis_option(a);
     LoadResult r;
-    if (!load(a.positional[0], r, true)) return kInputErrors;
+    if (!load(a.positional[0], r, true, false)) return kInputErrors;
     const Timeline tl(r.atlas);
     const std::string lang = a.get("--lang").value_or("en");
     if (a.has("--json"))
@@ -84,7 +89,7 @@ int cmd_events(const Args& a) {
     const auto from = date_option(a, "--from");
     const auto to = date_option(a, "--to");
     LoadResult r;
-    if (!load(a.positional[0], r, true)) return kInputErrors;
+    if (!load(a.positional[0], r, true, false)) return kInputErrors;
     const Timeline tl(r.atlas);
     const auto events = tl.events_between(from, to);
     if (a.has("--json"))
@@ -97,7 +102,7 @@ int cmd_events(const Args& a) {
 int cmd_history(const Args& a) {
     if (a.positional.size() != 2) throw std::invalid_argument("history takes ATLAS and TERRITORY");
     LoadResult r;
-    if (!load(a.positional[0], r, true)) return kInputErrors;
+    if (!load(a.positional[0], r, true, false)) return kInputErrors;
     const Timeline tl(r.atlas);
     const std::string& id = a.positional[1];
     if (tl.territory_index(id) < 0) {
@@ -172,6 +177,8 @@ int cmd_export(const Args& a) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
+    // Polygons repaired or left out of the picture are said, never silently dropped.
+    for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     error = export_png(view, r.atlas, req, *out);
     if (!error.empty()) {
         std::cerr << "chronomap: " << error << '\n';
@@ -189,9 +196,10 @@ std::string usage() {
            " - watch borders change through time\n"
            "\n"
            "Usage:\n"
-           "  chronomap validate ATLAS\n"
+           "  chronomap validate ATLAS [--no-geometry]\n"
            "      list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal "
-           "failure\n"
+           "failure;\n"
+           "      every polygon is triangulated as the map draws it (--no-geometry: attributes only)\n"
            "  chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] "
            "[--json]\n"
            "      who held each territory on DATE\n"
@@ -255,7 +263,7 @@ int run(const std::vector<std::string>& argv) {
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
             rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
-            {"--json", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
+            {"--json", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geometry_check.h"
 #include "label_point.h"
 #include "parallel.h"
 
@@ -46,12 +47,6 @@ std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, V
     std::vector<render::LodLevel> out;
     for (std::size_t i = 0; i < meshes.size(); ++i) out.push_back({tolerances[i], std::move(meshes[i])});
     return out;
-}
-
-std::string date_range(const Feature& f) {
-    if (!f.valid_from && !f.valid_to) return "";
-    return " (shape valid " + (f.valid_from ? "from " + f.valid_from->iso() : std::string("until")) +
-           (f.valid_from && f.valid_to ? " to " : " ") + (f.valid_to ? f.valid_to->iso() : "on") + ")";
 }
 
 }  // namespace
@@ -112,24 +107,12 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     scene.territories = levels_for(territory_inputs, origin, extent, &problems);
     scene.context = levels_for(context_inputs, origin, extent, &context_problems);
     scene.lines.push_back({0, std::move(lines)});
-    auto report = [&](const Layer& layer, const Feature& f, const MeshProblem& p) {
-        const std::string part = f.shape.polygons.size() > 1
-                                     ? "part " + std::to_string(p.polygon + 1) + " of " +
-                                           std::to_string(f.shape.polygons.size()) + ": "
-                                     : "";
-        Diagnostic d;
-        d.severity = p.dropped ? Severity::Error : Severity::Warning;
-        d.pos.file = layer.source;
-        d.layer = layer.name;
-        d.feature = f.id.empty() ? "#" + std::to_string(&f - layer.features.data()) : f.id;
-        d.message = part + (p.dropped ? "polygon not drawn: " + p.message : p.message) + date_range(f);
-        scene.problems.push_back(std::move(d));
-    };
     for (const auto& p : problems) {
         const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
-        report(*s.layer, *s.feature, p);
+        scene.problems.push_back(mesh_diagnostic(*s.layer, *s.feature, p));
     }
-    for (const auto& p : context_problems) report(*context_layers[p.input], *context_features[p.input], p);
+    for (const auto& p : context_problems)
+        scene.problems.push_back(mesh_diagnostic(*context_layers[p.input], *context_features[p.input], p));
     return scene;
 }
 

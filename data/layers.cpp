@@ -163,6 +163,10 @@ struct LayerReader {
         out.valid_from = feature_date(feat, from_index, label);
         out.valid_to = feature_date(feat, to_index, label);
 
+        if (!ctx.geometry) {
+            layer.features.push_back(std::move(out));
+            return;
+        }
         OGRGeometry* geom = feat.GetGeometryRef();
         if (!geom || geom->IsEmpty()) {
             problem(Severity::Warning, label, "the feature has no geometry and is not drawn");
@@ -217,6 +221,10 @@ struct LayerReader {
         if (layer.role == LayerRole::Territories) {
             out.shape.points.clear();
             out.shape.lines.clear();
+            if (out.shape.polygons.empty())
+                problem(Severity::Error, label,
+                        "the polygon has no area (its points are collinear or it collapsed when "
+                        "repaired); nothing is drawn for it");
         }
         layer.features.push_back(std::move(out));
     }
@@ -296,6 +304,10 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
     const int from_index = optional_field(layer.valid_from_field);
     const int to_index = optional_field(layer.valid_to_field);
 
+    if (!ctx.geometry) {
+        const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+        ogr->SetIgnoredFields(ignored);
+    }
     ogr->ResetReading();
     for (auto& feat : *ogr) reader.read_feature(*feat, defn, id_index, from_index, to_index);
     layer.loaded = true;

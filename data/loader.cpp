@@ -74,7 +74,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
                       [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
 
-void load_everything(const std::string& manifest_path, LoadResult& result) {
+void load_everything(const std::string& manifest_path, const LoadOptions& options, LoadResult& result) {
     namespace fs = std::filesystem;
     Diagnostics& diags = result.diagnostics;
     Atlas& atlas = result.atlas;
@@ -83,12 +83,13 @@ void load_everything(const std::string& manifest_path, LoadResult& result) {
     detail::LoadContext ctx;
     ctx.base_dir = fs::absolute(manifest_path).parent_path().lexically_normal().string();
     ctx.diags = &diags;
+    ctx.geometry = options.geometry;
     const std::string manifest_name = fs::path(manifest_path).filename().string();
 
     std::string text;
     if (fs::is_directory(manifest_path)) {
         // A folder stands for the atlas.json inside it.
-        load_everything((fs::path(manifest_path) / "atlas.json").string(), result);
+        load_everything((fs::path(manifest_path) / "atlas.json").string(), options, result);
         return;
     }
     if (!detail::read_file(manifest_path, text)) {
@@ -120,10 +121,10 @@ void load_everything(const std::string& manifest_path, LoadResult& result) {
 
 }  // namespace
 
-LoadResult load_atlas(const std::string& manifest_path) {
+LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& options) {
     LoadResult result;
     try {
-        load_everything(manifest_path, result);
+        load_everything(manifest_path, options, result);
     } catch (const std::exception& e) {
         result.diagnostics.error({manifest_path},
                                  std::string("internal error while loading: ") + e.what());

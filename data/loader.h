@@ -15,7 +15,13 @@ struct LoadResult {
     bool manifest_read = false;  // false if the manifest itself could not be read or parsed
 };
 
-[[nodiscard]] LoadResult load_atlas(const std::string& manifest_path);
+struct LoadOptions {
+    // Without geometry, layers are read for their ids, names, dates and fields only: what
+    // status, events and history need, in a fraction of the time.
+    bool geometry = true;
+};
+
+[[nodiscard]] LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& options = {});
 
 // Adds any vector file GDAL reads as a reference layer drawn under the territories (modern
 // borders, rivers). Problems go to `diags`; false when the file could not be opened.

@@ -13,6 +13,7 @@ struct LoadContext {
     std::string base_dir;      // directory of the manifest, for relative paths
     std::string display_crs;   // as given in the manifest, validated
     Diagnostics* diags = nullptr;
+    bool geometry = true;  // false: attributes only
     std::string resolve(const std::string& path) const;       // absolute path or connection
 };
 

@@ -23,6 +23,8 @@ bool App::open(const std::string& path) {
         messages.push_back("cannot draw " + path + ": " + error);
         return false;
     }
+    // Polygons repaired or not drawn go with the atlas's other problems.
+    for (const auto& p : d->view->scene().problems) d->loaded.diagnostics.add(p);
     doc = std::move(d);
     settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
     selected_event = nullptr;
@@ -48,6 +50,8 @@ bool App::add_reference(const std::string& path) {
         messages.push_back("cannot draw " + path + ": " + error);
         return false;
     }
+    for (const auto& p : view->scene().problems)
+        if (p.layer == doc->atlas().layers.back().name) doc->loaded.diagnostics.add(p);
     doc->view = std::move(view);
     restyle(false);
     if (doc->loaded.diagnostics.items().size() == before)

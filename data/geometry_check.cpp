@@ -1,0 +1,46 @@
+#include "geometry_check.h"
+
+namespace chronomap {
+namespace {
+
+std::string date_range(const Feature& f) {
+    if (!f.valid_from && !f.valid_to) return "";
+    if (f.valid_from && f.valid_to)
+        return " (shape valid from " + f.valid_from->iso() + " to " + f.valid_to->iso() + ")";
+    return f.valid_from ? " (shape valid from " + f.valid_from->iso() + ")"
+                        : " (shape valid until " + f.valid_to->iso() + ")";
+}
+
+}  // namespace
+
+Diagnostic mesh_diagnostic(const Layer& layer, const Feature& f, const MeshProblem& p) {
+    const std::size_t parts = f.shape.polygons.size();
+    const std::string part =
+        parts > 1 ? "part " + std::to_string(p.polygon + 1) + " of " + std::to_string(parts) + ": " : "";
+    Diagnostic d;
+    d.severity = p.dropped ? Severity::Error : Severity::Warning;
+    d.pos.file = layer.source;
+    d.layer = layer.name;
+    d.feature = f.id.empty() ? "#" + std::to_string(&f - layer.features.data() + 1) : f.id;
+    d.message = part + (p.dropped ? "polygon not drawn: " + p.message : p.message) + date_range(f);
+    return d;
+}
+
+std::size_t check_geometry(const Atlas& atlas, Diagnostics& diags) {
+    std::vector<MeshInput> inputs;
+    std::vector<std::pair<const Layer*, const Feature*>> owners;
+    std::size_t polygons = 0;
+    for (const auto& layer : atlas.layers)
+        for (const auto& f : layer.features) {
+            if (f.shape.polygons.empty() || layer.role == LayerRole::Places) continue;
+            inputs.push_back({&f.shape, static_cast<std::uint32_t>(owners.size())});
+            owners.emplace_back(&layer, &f);
+            polygons += f.shape.polygons.size();
+        }
+    std::vector<MeshProblem> problems;
+    build_mesh(inputs, {0, 0}, 0, &problems);
+    for (const auto& p : problems) diags.add(mesh_diagnostic(*owners[p.input].first, *owners[p.input].second, p));
+    return polygons;
+}
+
+}  // namespace chronomap
