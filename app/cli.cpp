@@ -40,6 +40,7 @@ std::optional<Date> date_option(const Args& a, const char* key) {
     if (!text) return std::nullopt;
     const DateParseResult r = parse_date(*text);
     if (!r.date) throw std::invalid_argument(std::string(key) + ": " + r.error);
+    if (!r.warning.empty()) std::cerr << "chronomap: note: " << key << ": " << r.warning << '\n';
     return r.date;
 }
 
@@ -219,8 +220,8 @@ std::string usage() {
            "  chronomap --help | --version\n"
            "\n"
            "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
-           "DATE is YYYY, YYYY-MM or YYYY-MM-DD; years before 1 are negative (astronomical): -0489 "
-           "= 490 BC.\n"
+           "DATE is YYYY, YYYY-MM or YYYY-MM-DD, or a year such as '500 BC' or 'AD 5'; negative years\n"
+           "are astronomical (there is a year 0): -0489 = 490 BC, and -0500 = 501 BC (noted when given).\n"
            "The bundled atlas is " +
            default_atlas_path() + "\n";
 }

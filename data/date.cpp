@@ -1,6 +1,8 @@
 #include "date.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 namespace chronomap {
@@ -102,11 +104,19 @@ std::string Date::iso() const {
     return buf;
 }
 
+std::string year_label(int year) {
+    // Astronomical year 0 is 1 BC, -1 is 2 BC, and so on; thousands are grouped from 10,000.
+    const long long n = year <= 0 ? 1LL - year : year;
+    std::string digits = std::to_string(n);
+    if (n >= 10000)
+        for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
+            digits.insert(static_cast<std::size_t>(at), ",");
+    return year <= 0 ? digits + " BC" : digits;
+}
+
 std::string Date::readable() const {
     const Ymd c = civil_from_days(day);
-    // Astronomical year 0 is 1 BC, -1 is 2 BC, and so on.
-    const std::string year_text =
-        c.y <= 0 ? std::to_string(1 - c.y) + " BC" : std::to_string(c.y);
+    const std::string year_text = year_label(c.y);
     const std::string month_name = kMonthNames[static_cast<std::size_t>(c.m - 1)];
     switch (precision) {
         case Precision::Year: return year_text;
@@ -116,6 +126,52 @@ std::string Date::readable() const {
     return year_text;
 }
 
+namespace {
+
+std::string_view trimmed(std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+}
+
+bool all_digits(std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool equals_upper(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::toupper(x) == y; });
+}
+
+// "500 BC", "500 BCE", "AD 5", "5 AD", "5 CE": the astronomical year, or nullopt if not this form.
+std::optional<long long> era_year(std::string_view t, bool& bc, bool& matched) {
+    matched = false;
+    const auto space = t.find(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    std::string_view a = trimmed(t.substr(0, space)), b = trimmed(t.substr(space + 1));
+    std::string_view number, era;
+    if (all_digits(a)) {
+        number = a;
+        era = b;
+    } else if (all_digits(b)) {
+        number = b;
+        era = a;
+    } else {
+        return std::nullopt;
+    }
+    bc = equals_upper(era, "BC") || equals_upper(era, "BCE") || equals_upper(era, "B.C.");
+    const bool ad = equals_upper(era, "AD") || equals_upper(era, "CE") || equals_upper(era, "A.D.");
+    if (!bc && !ad) return std::nullopt;
+    matched = true;
+    if (number.size() > 7) return std::nullopt;
+    long long n = 0;
+    for (char c : number) n = n * 10 + (c - '0');
+    if (n < 1) return std::nullopt;
+    return bc ? 1 - n : n;
+}
+
+}  // namespace
+
 DateParseResult parse_date(std::string_view text, Calendar cal) {
     DateParseResult r;
     auto fail = [&](std::string msg, int offset) {
@@ -124,6 +180,20 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
         return r;
     };
     const std::string quoted = "'" + std::string(text) + "'";
+    const std::string range = "from " + year_label(Date::kMinYear) + " (" +
+                              std::to_string(Date::kMinYear) + ") to " + year_label(Date::kMaxYear);
+    bool bc = false, era = false;
+    const auto era_value = era_year(trimmed(text), bc, era);
+    if (era) {
+        if (!era_value)
+            return fail(quoted + ": the year must be a whole number from 1 (there is no year 0 "
+                                 "in the BC/AD count)",
+                        0);
+        if (*era_value < Date::kMinYear || *era_value > Date::kMaxYear)
+            return fail(quoted + ": years go " + range, 0);
+        r.date = Date::year_only(static_cast<int>(*era_value));
+        return r;
+    }
     std::size_t i = 0;
     int sign = 1;
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
@@ -141,11 +211,26 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
     int year = 0;
     int month = 0;
     int day = 0;
-    const std::string expected = " is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD";
+    const std::string expected =
+        " is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (negative years are astronomical: "
+        "-0489 is 490 BC), or a year such as '500 BC' or 'AD 5'";
     if (!read_digits(4, year)) return fail(quoted + expected, static_cast<int>(i));
-    year *= sign;
+    // Negative years may have up to six digits (deep time); positive ones stop at 9999.
+    while (sign < 0 && i < text.size() && text[i] >= '0' && text[i] <= '9' && i < 7) {
+        year = year * 10 + (text[i] - '0');
+        ++i;
+    }
     if (i < text.size() && text[i] >= '0' && text[i] <= '9')
-        return fail(quoted + ": years have four digits (from -9999 to 9999)", static_cast<int>(i));
+        return fail(quoted + ": years have four digits, or up to six when negative (years go " +
+                        range + ")",
+                    static_cast<int>(i));
+    year *= sign;
+    if (year < Date::kMinYear) return fail(quoted + ": years go " + range, 0);
+    if (year < 0 && year % 100 == 0)
+        r.warning = quoted + " is astronomical year " + std::to_string(year) + ", which is " +
+                    year_label(year) + "; if " + year_label(year + 1) + " is meant, write '" +
+                    year_label(year + 1) + "' or the astronomical '" +
+                    (year + 1 > -1000 ? "-0" : "-") + std::to_string(-(year + 1)) + "'";
     Precision precision = Precision::Year;
     if (i < text.size()) {
         if (text[i] != '-') return fail(quoted + expected, static_cast<int>(i));

@@ -18,7 +18,7 @@ struct Date {
     std::int64_t day = 0;
     Precision precision = Precision::Day;
 
-    static constexpr int kMinYear = -9999;
+    static constexpr int kMinYear = -200000;  // astronomical: 200,001 BC
     static constexpr int kMaxYear = 9999;
 
     static Date from_ymd(int year, int month, int day, Calendar cal = Calendar::Gregorian);
@@ -31,7 +31,7 @@ struct Date {
 
     // ISO 8601 at the date's own precision: "1921", "1921-03", "1921-03-16", "-0489".
     std::string iso() const;
-    // Readable English form: "13 October 1921", "March 1921", "1921", "490 BC".
+    // Readable English form: "13 October 1921", "March 1921", "1921", "490 BC", "10,000 BC".
     std::string readable() const;
 
     friend bool operator==(const Date& a, const Date& b) { return a.day == b.day; }
@@ -42,13 +42,21 @@ struct DateParseResult {
     std::optional<Date> date;
     std::string error;  // empty on success; a message a person can act on
     int error_offset = 0;  // character offset of the problem inside the text
+    // Set on success when the text is easily misread: a negative (astronomical) year ending in
+    // 00, such as "-0500", is 501 BC, and is far more often meant as 500 BC.
+    std::string warning;
 };
 
-// Parses YYYY, YYYY-MM or YYYY-MM-DD with an optional sign ("-0490" is astronomical year -490).
+// Parses ISO forms YYYY, YYYY-MM or YYYY-MM-DD with an optional sign, where a negative year is
+// astronomical ("-0489" is 490 BC; there is a year 0, which is 1 BC) and may have up to six
+// digits ("-123000"); and year-only era forms "500 BC", "500 BCE", "AD 5", "5 AD", "5 CE".
 // Julian input is converted to the proleptic Gregorian day.
 DateParseResult parse_date(std::string_view text, Calendar cal = Calendar::Gregorian);
 
 bool is_leap_year(int year, Calendar cal = Calendar::Gregorian);
 int days_in_month(int year, int month, Calendar cal = Calendar::Gregorian);
+
+// "1921", "500 BC", "10,000 BC": how a year is written for people.
+std::string year_label(int year);
 
 }  // namespace chronomap

@@ -127,6 +127,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
                 p.column += r.error_offset;
                 diags.error(p, std::string("column '") + name + "': " + r.error);
             }
+            if (!r.warning.empty()) diags.warning(where(name), std::string("column '") + name + "': " + r.warning);
             return r.date;
         };
         const std::string id = get("event_id");

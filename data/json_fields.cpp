@@ -63,6 +63,7 @@ std::optional<Date> JsonFields::date(const nlohmann::json& obj, const std::strin
         diags_.error(p, "'" + std::string(key) + "' of " + what + ": " + r.error);
         return std::nullopt;
     }
+    if (!r.warning.empty()) diags_.warning(pos(child(ptr, key)), "'" + std::string(key) + "' of " + what + ": " + r.warning);
     return r.date;
 }
 

@@ -133,6 +133,7 @@ struct LayerReader {
         if (text.empty()) return std::nullopt;
         const DateParseResult r = parse_date(text);
         if (!r.date) problem(Severity::Error, id, r.error);
+        if (!r.warning.empty()) problem(Severity::Warning, id, r.warning);
         return r.date;
     }
 

@@ -60,7 +60,10 @@ TEST(Date, Bounds) {
     EXPECT_TRUE(parse_date("9999-12-31").date);
     EXPECT_TRUE(parse_date("-9999-01-01").date);
     EXPECT_FALSE(parse_date("10000").date);
-    EXPECT_FALSE(parse_date("-10000").date);
+    EXPECT_TRUE(parse_date("-10000").date);  // deep time: down to -200000
+    EXPECT_TRUE(parse_date("-200000").date);
+    EXPECT_FALSE(parse_date("-200001").date);
+    EXPECT_FALSE(parse_date("-2000000").date);
     EXPECT_EQ(parse_date("9999-12-31").date->iso(), "9999-12-31");
     EXPECT_EQ(parse_date("-9999-01-01").date->iso(), "-9999-01-01");
 }
@@ -120,4 +123,42 @@ TEST(Date, JulianIsConvertedToGregorian) {
 TEST(Date, Ordering) {
     EXPECT_LT(*parse_date("1921-03-16").date, *parse_date("1921-10-13").date);
     EXPECT_EQ(*parse_date("1921").date, *parse_date("1921-01-01").date);
+}
+
+TEST(Date, DeepTimeIsExactAndReadable) {
+    const Date d = *parse_date("-122999").date;  // 123,000 BC
+    EXPECT_EQ(d.year(), -122999);
+    EXPECT_EQ(d.readable(), "123,000 BC");
+    EXPECT_EQ(d.iso(), "-122999");
+    EXPECT_EQ(parse_date(d.iso()).date->day, d.day);
+    EXPECT_EQ(*parse_date("123000 BC").date, d);
+    EXPECT_EQ(parse_date("-9999").date->readable(), "10,000 BC");
+    EXPECT_LT(*parse_date("-200000").date, *parse_date("-199999").date);
+}
+
+TEST(Date, EraFormsMeanWhatHistoriansMean) {
+    EXPECT_EQ(*parse_date("500 BC").date, *parse_date("-0499").date);
+    EXPECT_EQ(*parse_date("500 BCE").date, *parse_date("-0499").date);
+    EXPECT_EQ(*parse_date("1 BC").date, *parse_date("0000").date);
+    EXPECT_EQ(*parse_date("AD 5").date, *parse_date("0005").date);
+    EXPECT_EQ(*parse_date("5 AD").date, *parse_date("0005").date);
+    EXPECT_EQ(*parse_date("1914 CE").date, *parse_date("1914").date);
+    EXPECT_EQ(parse_date("500 bc").date->readable(), "500 BC");
+    EXPECT_EQ(parse_date("500 BC").date->precision, Precision::Year);
+    EXPECT_FALSE(parse_date("0 BC").date);  // no year 0 in the BC/AD count
+    EXPECT_FALSE(parse_date("500 BX").date);
+    EXPECT_FALSE(parse_date("300000 BC").date);
+}
+
+TEST(Date, TheMisreadableNegativeYearIsNoted) {
+    // -0500 is 501 BC under ISO 8601; it is accepted, with a note naming the fix.
+    const auto r = parse_date("-0500");
+    ASSERT_TRUE(r.date);
+    EXPECT_EQ(r.date->readable(), "501 BC");
+    EXPECT_NE(r.warning.find("501 BC"), std::string::npos) << r.warning;
+    EXPECT_NE(r.warning.find("'500 BC'"), std::string::npos) << r.warning;
+    EXPECT_NE(r.warning.find("'-0499'"), std::string::npos) << r.warning;
+    EXPECT_TRUE(parse_date("-0499").warning.empty());
+    EXPECT_TRUE(parse_date("500 BC").warning.empty());
+    EXPECT_TRUE(parse_date("1900").warning.empty());
 }
