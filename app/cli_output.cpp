@@ -52,6 +52,7 @@ ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
     out["basis"] = to_string(view);
     ojson territories = ojson::array();
     for (const auto& s : tl.state_at(date, view)) {
+        if (!tl.exists(s, date)) continue;
         ojson t;
         t["id"] = s.territory;
         t["name"] = atlas.territory_name(s.territory, lang);
@@ -144,6 +145,7 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
         << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
     Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
     for (const auto& s : tl.state_at(date, view)) {
+        if (!tl.exists(s, date)) continue;
         const std::string name = atlas.territory_name(s.territory, lang);
         if (!s.known) {
             table.add({std::string(s.territory), name, "-", "(no recorded change yet)", "", ""});

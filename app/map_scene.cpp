@@ -21,6 +21,8 @@ render::Pattern pattern_for(Status s) {
             return render::Pattern::CrossHatch;
         case Status::SelfDeclared:
             return render::Pattern::Stripes;
+        case Status::Ceased:
+            return render::Pattern::None;
     }
     return render::Pattern::None;
 }
@@ -127,6 +129,7 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
             styles[i].fill = palette::kUnknown;
             continue;
         }
+        if (s.status == Status::Ceased) continue;  // not drawn
         const Power* p = atlas.find_power(s.controller);
         styles[i].fill = p ? p->rgba : palette::kUnknown;
         styles[i].pattern = pattern_for(s.status);

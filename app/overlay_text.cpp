@@ -55,6 +55,8 @@ const char* status_legend(Status s) {
             return "administered";
         case Status::SelfDeclared:
             return "self-declared";
+        case Status::Ceased:
+            return "ceased to exist";
     }
     return "";
 }
@@ -80,6 +82,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             unknown = true;
             continue;
         }
+        if (s.status == Status::Ceased) continue;
         const Power* p = atlas.find_power(s.controller);
         const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
         if (std::none_of(t.controllers.begin(), t.controllers.end(),

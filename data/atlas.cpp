@@ -14,8 +14,8 @@ std::optional<E> lookup(const std::array<const char*, N>& names, const std::stri
     return std::nullopt;
 }
 
-constexpr std::array<const char*, 5> kStatus = {"integral", "autonomous", "occupied",
-                                                "administered", "self-declared"};
+constexpr std::array<const char*, 6> kStatus = {"integral",     "autonomous",    "occupied",
+                                                "administered", "self-declared", "ceased"};
 constexpr std::array<const char*, 5> kKinds = {"treaty", "decision", "military", "declaration",
                                                "other"};
 constexpr std::array<const char*, 3> kRoles = {"territories", "places", "reference"};

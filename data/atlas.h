@@ -15,7 +15,9 @@
 
 namespace chronomap {
 
-enum class Status : std::uint8_t { Integral, Autonomous, Occupied, Administered, SelfDeclared };
+// Ceased: the territory no longer exists as a unit (merged, dissolved, or no data from then on);
+// it is not drawn, listed or counted until a later change brings it back.
+enum class Status : std::uint8_t { Integral, Autonomous, Occupied, Administered, SelfDeclared, Ceased };
 enum class EventKind : std::uint8_t { Treaty, Decision, Military, Declaration, Other };
 enum class LayerRole : std::uint8_t { Territories, Places, Reference };
 
@@ -120,6 +122,10 @@ struct Feature {
     std::optional<Date> valid_from;
     std::optional<Date> valid_to;
     std::map<std::string, std::string> properties;  // every other attribute, as text
+    // Read from the layer's controller_field and status_field, when it names them.
+    std::string controller;
+    std::string status;
+    std::string origin;  // "world_1914.geojson, feature 12": where it came from
 
     // Whether this shape is the one in use on `date` (valid_from inclusive, valid_to exclusive).
     bool valid_at(Date date) const {
@@ -136,6 +142,20 @@ struct Layer {
     std::map<std::string, std::string> name_fields;  // language -> field
     std::string valid_from_field;
     std::string valid_to_field;
+    bool valid_to_inclusive = false;  // an end date names the last day in force, not the first after
+    // Temporal layers: territories named by a field (pieces with one name are one territory) and
+    // controlled by the power named in another, from which changes are derived.
+    std::string name_field;
+    std::string controller_field;
+    std::string status_field;
+    // A snapshot series: each file's features hold from its date until the next file's date.
+    struct Snapshot {
+        Date date;
+        std::string source;
+        SourcePos pos;
+    };
+    std::vector<Snapshot> snapshots;
+    bool data_driven() const { return !controller_field.empty() || !snapshots.empty() || !name_field.empty(); }
     bool visible = true;
     bool loaded = false;  // false if the data source could not be opened
     std::vector<Feature> features;
@@ -161,6 +181,7 @@ struct Atlas {
     std::vector<Power> powers;
     std::vector<Source> sources;
     std::vector<Event> events;  // sorted by date once loaded
+    std::map<std::string, std::string> power_aliases;  // another spelling -> power id
 
     const Power* find_power(std::string_view id) const;
     const Source* find_source(std::string_view id) const;

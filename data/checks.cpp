@@ -112,7 +112,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
             diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.iso() +
                                       ") lies outside the atlas time range");
         for (const auto& c : ev.changes) {
-            check_power(c.controller, c.controller_pos, "change");
+            if (c.status != Status::Ceased) check_power(c.controller, c.controller_pos, "change");
             if (!check_territory(c.territory, c.pos, "change")) continue;
             const Date effective = c.date.value_or(ev.date);
             auto it = exists_from.find(c.territory);

@@ -8,7 +8,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <unordered_map>
+
 #include "loader_parts.h"
+#include "parallel.h"
 
 namespace chronomap::detail {
 namespace {
@@ -109,14 +112,33 @@ std::string field_list(OGRFeatureDefn* defn) {
     return out.empty() ? "(none)" : out;
 }
 
+// The first day after an end date: the date itself when ends are exclusive; else the day, month
+// or year after it, at the date's own precision ("1918" inclusive ends with 31 December 1918).
+Date exclusive_end(Date d, bool inclusive) {
+    if (!inclusive) return d;
+    Date out = d;
+    switch (d.precision) {
+        case Precision::Day: out.day += 1; break;
+        case Precision::Month:
+            out = d.month() == 12 ? Date::from_ymd(d.year() + 1, 1, 1) : Date::from_ymd(d.year(), d.month() + 1, 1);
+            break;
+        case Precision::Year: out = Date::from_ymd(d.year() + 1, 1, 1); break;
+    }
+    out.precision = d.precision;
+    return out;
+}
+
 struct LayerReader {
     Layer& layer;
     const LoadContext& ctx;
+    std::string file;  // the data source being read, as the manifest names it
+    std::optional<Date> from, to;  // a snapshot's validity, which wins over fields
     std::unique_ptr<OGRCoordinateTransformation> to_display;
     std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
+    int controller_index = -1, status_index = -1;
 
     void problem(Severity s, const std::string& feature, const std::string& msg) {
-        ctx.diags->feature_problem(s, {layer.source}, layer.name, feature, msg);
+        ctx.diags->feature_problem(s, {file}, layer.name, feature, msg);
     }
 
     std::optional<Date> feature_date(OGRFeature& feat, int index, const std::string& id) {
@@ -142,6 +164,8 @@ struct LayerReader {
         Feature out;
         out.id = id_index >= 0 && feat.IsFieldSetAndNotNull(id_index) ? feat.GetFieldAsString(id_index) : "";
         const std::string label = out.id.empty() ? "#" + std::to_string(feat.GetFID()) : out.id;
+        out.origin = file + ", feature " + std::to_string(feat.GetFID());
+        if (out.id.empty() && layer.role != LayerRole::Territories) out.id = label;  // needs none
         if (out.id.empty()) {
             problem(Severity::Error, label, "the feature has no value in the id field '" + layer.id_field + "'");
             return;
@@ -163,6 +187,21 @@ struct LayerReader {
         }
         out.valid_from = feature_date(feat, from_index, label);
         out.valid_to = feature_date(feat, to_index, label);
+        if (out.valid_to) out.valid_to = exclusive_end(*out.valid_to, layer.valid_to_inclusive);
+        if (from) out.valid_from = from;
+        if (to) out.valid_to = to;
+        if (out.valid_from && out.valid_to && *out.valid_to <= *out.valid_from) {
+            problem(Severity::Error, label, "the shape ends (" + out.valid_to->iso() + ") before it starts (" +
+                                                out.valid_from->iso() + "); it is never shown");
+        }
+        auto text = [&](int index) {
+            if (index < 0 || !feat.IsFieldSetAndNotNull(index)) return std::string();
+            std::string v = feat.GetFieldAsString(index);
+            sanitize_utf8(v);
+            return v;
+        };
+        out.controller = text(controller_index);
+        out.status = text(status_index);
 
         if (!ctx.geometry) {
             layer.features.push_back(std::move(out));
@@ -231,35 +270,57 @@ struct LayerReader {
     }
 };
 
+
+// Pieces with the same id read from one source are one territory: their polygons are joined.
+void merge_pieces(std::vector<Feature>& features, std::size_t first) {
+    std::unordered_map<std::string, std::size_t> seen;
+    std::vector<Feature> kept;
+    for (std::size_t i = first; i < features.size(); ++i) {
+        Feature& f = features[i];
+        auto [it, fresh] = seen.emplace(f.id, kept.size());
+        if (fresh) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        Feature& into = kept[it->second];
+        for (auto& p : f.shape.polygons) into.shape.polygons.push_back(std::move(p));
+        into.lonlat_bounds.add(f.lonlat_bounds);
+    }
+    features.resize(first);
+    for (auto& f : kept) features.push_back(std::move(f));
+}
+
 }  // namespace
 
-void load_layer(Layer& layer, const LoadContext& ctx) {
+// Reads one data source into the layer; features get [from, to) when a snapshot gives it.
+bool load_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
+                 std::optional<Date> from, std::optional<Date> to) {
     QuietGdal quiet;
     Diagnostics& diags = *ctx.diags;
-    const std::string resolved = ctx.resolve(layer.source);
+    const std::string resolved = ctx.resolve(source);
     const bool is_path = resolved.rfind("/", 0) == 0 && resolved.rfind("/vsi", 0) != 0;
     if (is_path && !std::filesystem::exists(resolved)) {
-        diags.error(layer.pos, "the data source '" + layer.source + "' of layer '" + layer.name +
+        diags.error(pos, "the data source '" + source + "' of layer '" + layer.name +
                                    "' does not exist (looked for " + resolved + ")");
-        return;
+        return false;
     }
     GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         const char* detail = CPLGetLastErrorMsg();
-        diags.error(layer.pos, "GDAL cannot read the data source '" + layer.source + "' of layer '" +
+        diags.error(pos, "GDAL cannot read the data source '" + source + "' of layer '" +
                                    layer.name + "': " +
                                    (detail && *detail ? std::string(detail)
                                                       : std::string("it is not in any vector format GDAL knows")));
-        return;
+        return false;
     }
     OGRLayer* ogr = layer.gdal_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer.gdal_layer.c_str());
     if (!ogr) {
         std::string names;
         for (int i = 0; i < ds->GetLayerCount(); ++i)
             names += (i ? ", " : "") + std::string(ds->GetLayer(i)->GetName());
-        diags.error(layer.pos, "the data source '" + layer.source + "' has no layer '" +
+        diags.error(pos, "the data source '" + source + "' has no layer '" +
                                    layer.gdal_layer + "'; its layers are: " + names);
-        return;
+        return false;
     }
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
@@ -269,14 +330,14 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
         source_srs = *s;
         source_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     } else {
-        diags.feature_problem(Severity::Warning, {layer.source}, layer.name, {},
+        diags.feature_problem(Severity::Warning, {source}, layer.name, {},
                               "the layer declares no CRS; it is taken as EPSG:4326 (longitude, latitude)");
     }
     OGRSpatialReference display;
     display.SetFromUserInput(ctx.display_crs.c_str());
     display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
-    LayerReader reader{layer, ctx, nullptr, nullptr};
+    LayerReader reader{layer, ctx, source, from, to, nullptr, nullptr};
     if (!source_srs.IsSame(&display))
         reader.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
     if (!source_srs.IsSame(&wgs84))
@@ -284,36 +345,79 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
 
     OGRFeatureDefn* defn = ogr->GetLayerDefn();
     if (ogr->GetFeatureCount(TRUE) == 0) {
-        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no features");
-        return;
+        diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no features");
+        return false;
     }
     const int id_index = defn->GetFieldIndex(layer.id_field.c_str());
-    if (id_index < 0) {
-        diags.error(layer.pos, "layer '" + layer.name + "' has no id field '" + layer.id_field +
+    if (id_index < 0 && layer.role != LayerRole::Territories) {
+        // Reference and places layers need no ids: features are named by their number.
+    } else if (id_index < 0) {
+        diags.error(pos, "layer '" + layer.name + "' has no id field '" + layer.id_field +
                                    "'; its fields are: " + field_list(defn));
-        return;
+        return false;
     }
     detect_name_fields(layer, defn);
     auto optional_field = [&](const std::string& name) {
         if (name.empty()) return -1;
         const int idx = defn->GetFieldIndex(name.c_str());
         if (idx < 0)
-            diags.error(layer.pos, "layer '" + layer.name + "' has no field '" + name +
+            diags.error(pos, "layer '" + layer.name + "' has no field '" + name +
                                        "'; its fields are: " + field_list(defn));
         return idx;
     };
     const int from_index = optional_field(layer.valid_from_field);
     const int to_index = optional_field(layer.valid_to_field);
+    reader.controller_index = optional_field(layer.controller_field);
+    reader.status_index = optional_field(layer.status_field);
 
     if (!ctx.geometry) {
         const char* ignored[] = {"OGR_GEOMETRY", nullptr};
         ogr->SetIgnoredFields(ignored);
     }
     ogr->ResetReading();
+    const std::size_t first = layer.features.size();
     for (auto& feat : *ogr) reader.read_feature(*feat, defn, id_index, from_index, to_index);
-    layer.loaded = true;
-    if (layer.features.empty())
-        diags.error(layer.pos, "layer '" + layer.name + "' (" + layer.source + ") has no usable features");
+    if (layer.data_driven()) merge_pieces(layer.features, first);
+    if (layer.features.size() == first)
+        diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no usable features");
+    return true;
+}
+
+void load_layer(Layer& layer, const LoadContext& ctx) {
+    if (layer.snapshots.empty()) {
+        layer.loaded = load_source(layer, layer.source, layer.pos, ctx, std::nullopt, std::nullopt);
+        return;
+    }
+    // A snapshot series: files read on every core, each into a layer and diagnostics of its own,
+    // then joined in date order so the result does not depend on timing.
+    auto& snaps = layer.snapshots;
+    std::stable_sort(snaps.begin(), snaps.end(),
+                     [](const Layer::Snapshot& a, const Layer::Snapshot& b) { return a.date < b.date; });
+    std::vector<Layer> parts(snaps.size());
+    std::vector<Diagnostics> diags(snaps.size());
+    std::vector<char> ok(snaps.size(), 0);
+    parallel_for(snaps.size(), [&](std::size_t i) {
+        parts[i].name = layer.name;
+        parts[i].role = layer.role;
+        parts[i].id_field = layer.id_field;
+        parts[i].name_fields = layer.name_fields;
+        parts[i].name_field = layer.name_field;
+        parts[i].controller_field = layer.controller_field;
+        parts[i].status_field = layer.status_field;
+        parts[i].snapshots = {snaps[i]};  // marks it data-driven
+        parts[i].gdal_layer = layer.gdal_layer;
+        LoadContext c = ctx;
+        c.diags = &diags[i];
+        std::optional<Date> to;
+        if (i + 1 < snaps.size()) to = snaps[i + 1].date;
+        ok[i] = load_source(parts[i], snaps[i].source, snaps[i].pos, c, snaps[i].date, to);
+    });
+    for (std::size_t i = 0; i < snaps.size(); ++i) {
+        for (const auto& d : diags[i].items()) ctx.diags->add(d);
+        for (auto& f : parts[i].features) layer.features.push_back(std::move(f));
+        if (layer.name_fields.empty()) layer.name_fields = parts[i].name_fields;
+        layer.loaded = layer.loaded || ok[i];
+    }
 }
 
 }  // namespace chronomap::detail

@@ -114,6 +114,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
         else
             detail::load_events_json(file, ctx, atlas);
     }
+    detail::derive_from_layers(atlas, diags);
     std::stable_sort(atlas.events.begin(), atlas.events.end(),
                      [](const Event& a, const Event& b) { return a.date < b.date; });
     detail::check_atlas(atlas, diags);

@@ -25,6 +25,8 @@ void load_layer(Layer& layer, const LoadContext& ctx);
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);
+// Changes and powers from temporal layers and snapshot series (derive.cpp).
+void derive_from_layers(Atlas& atlas, Diagnostics& diags);
 
 bool read_file(const std::string& path, std::string& out);
 // Replaces invalid UTF-8 with U+FFFD; returns false if anything was replaced.

@@ -46,6 +46,31 @@ Names read_names(const json& obj, const std::string& ptr, JsonFields& f, const s
     return names;
 }
 
+// "snapshots": [{"date": "1914", "source": "world_1914.geojson"}, ...]; a date may be a number.
+void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what,
+                    Layer& layer) {
+    const auto* list = f.typed(obj, ptr, "snapshots", V::array, Need::Required, what);
+    if (!list) return;
+    for (std::size_t k = 0; k < list->size(); ++k) {
+        const std::string sp = JsonFields::child(JsonFields::child(ptr, "snapshots"), k);
+        const json& so = (*list)[k];
+        const std::string swhat = "snapshot " + std::to_string(k + 1) + " of " + what;
+        if (!f.is_object(so, sp, swhat)) continue;
+        std::optional<Date> date;
+        if (so.contains("date") && so["date"].is_number_integer()) {
+            const DateParseResult r = parse_date(std::to_string(so["date"].get<long long>()));
+            if (r.date) date = r.date;
+            else f.diags().error(f.pos(sp + "/date"), "'date' of " + swhat + ": " + r.error);
+            if (!r.warning.empty()) f.diags().warning(f.pos(sp + "/date"), "'date' of " + swhat + ": " + r.warning);
+        } else {
+            date = f.date(so, sp, "date", Need::Required, swhat);
+        }
+        auto source = f.string(so, sp, "source", Need::Required, swhat);
+        if (date && source) layer.snapshots.push_back({*date, *source, f.pos(sp)});
+    }
+    if (list->empty()) f.diags().error(f.pos(ptr + "/snapshots"), "the snapshots of " + what + " are empty");
+}
+
 void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
     const auto* layers = f.typed(root, "", "layers", V::array, Need::Required, "the atlas manifest");
     if (!layers) return;
@@ -56,12 +81,27 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         if (!f.is_object(obj, ptr, what)) continue;
         Layer layer;
         layer.pos = f.pos(ptr);
-        layer.source = f.string(obj, ptr, "source", Need::Required, what).value_or("");
-        layer.name = f.string(obj, ptr, "name", Need::Optional, what).value_or(layer.source);
+        const bool series = obj.contains("snapshots");
+        layer.source = f.string(obj, ptr, "source", series ? Need::Optional : Need::Required, what).value_or("");
+        if (series) read_snapshots(obj, ptr, f, what, layer);
+        layer.name = f.string(obj, ptr, "name", Need::Optional, what)
+                         .value_or(layer.source.empty() && !layer.snapshots.empty() ? layer.snapshots[0].source
+                                                                                  : layer.source);
         layer.gdal_layer = f.string(obj, ptr, "layer", Need::Optional, what).value_or("");
-        layer.id_field = f.string(obj, ptr, "id_field", Need::Optional, what).value_or("id");
-        layer.valid_from_field = f.string(obj, ptr, "valid_from", Need::Optional, what).value_or("");
-        layer.valid_to_field = f.string(obj, ptr, "valid_to", Need::Optional, what).value_or("");
+        layer.name_field = f.string(obj, ptr, "name_field", Need::Optional, what).value_or("");
+        layer.controller_field = f.string(obj, ptr, "controller_field", Need::Optional, what).value_or("");
+        layer.status_field = f.string(obj, ptr, "status_field", Need::Optional, what).value_or("");
+        // Pieces are identified by their name when no id field is named.
+        layer.id_field = f.string(obj, ptr, "id_field", Need::Optional, what)
+                             .value_or(layer.name_field.empty() ? "id" : layer.name_field);
+        if (!layer.name_field.empty()) layer.name_fields["en"] = layer.name_field;
+        // "valid_from"/"valid_to" name fields too (the older spelling).
+        for (const char* k : {"valid_from_field", "valid_from"})
+            if (auto v = f.string(obj, ptr, k, Need::Optional, what)) layer.valid_from_field = *v;
+        for (const char* k : {"valid_to_field", "valid_to"})
+            if (auto v = f.string(obj, ptr, k, Need::Optional, what)) layer.valid_to_field = *v;
+        if (const auto* v = f.typed(obj, ptr, "valid_to_inclusive", V::boolean, Need::Optional, what))
+            layer.valid_to_inclusive = v->get<bool>();
         if (const auto* v = f.typed(obj, ptr, "visible", V::boolean, Need::Optional, what))
             layer.visible = v->get<bool>();
         layer.role = f.choice<LayerRole>(obj, ptr, "role", Need::Required, "layer '" + layer.name + "'",
@@ -71,7 +111,7 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
             for (const auto& [lang, field] : nf->items())
                 if (field.is_string()) layer.name_fields[lang] = field.get<std::string>();
         }
-        if (!layer.source.empty()) atlas.layers.push_back(std::move(layer));
+        if (!layer.source.empty() || !layer.snapshots.empty()) atlas.layers.push_back(std::move(layer));
     }
 }
 
@@ -199,6 +239,13 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
     read_layers(root, f, atlas);
     read_powers(root, f, atlas);
     read_sources(root, f, atlas);
+    if (const auto* aliases = f.typed(root, "", "power_aliases", V::object, Need::Optional, what))
+        for (const auto& [alias, id] : aliases->items()) {
+            if (id.is_string())
+                atlas.power_aliases[alias] = id.get<std::string>();
+            else
+                f.diags().error(f.pos("/power_aliases/" + alias), "power alias '" + alias + "' should name a power id as text");
+        }
     event_files = f.string_list(root, "", "events", what);
 }
 

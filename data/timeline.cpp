@@ -36,6 +36,28 @@ Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
     };
     flatten(facto, de_facto_);
     flatten(jure, de_jure_);
+
+    std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> ranges(territory_ids_.size());
+    for (const auto& layer : atlas.layers)
+        if (layer.role == LayerRole::Territories)
+            for (const auto& f : layer.features)
+                ranges[index.at(f.id)].emplace_back(f.valid_from ? f.valid_from->day : INT64_MIN,
+                                                    f.valid_to ? f.valid_to->day : INT64_MAX);
+    shape_offsets_.push_back(0);
+    for (auto& r : ranges) {
+        shape_ranges_.insert(shape_ranges_.end(), r.begin(), r.end());
+        shape_offsets_.push_back(shape_ranges_.size());
+    }
+}
+
+bool Timeline::exists(const TerritoryState& s, Date date) const {
+    if (s.known) return s.status != Status::Ceased;
+    const int i = territory_index(std::string(s.territory));
+    if (i < 0) return false;
+    for (std::size_t k = shape_offsets_[static_cast<std::size_t>(i)];
+         k < shape_offsets_[static_cast<std::size_t>(i) + 1]; ++k)
+        if (shape_ranges_[k].first <= date.day && date.day < shape_ranges_[k].second) return true;
+    return false;
 }
 
 int Timeline::territory_index(const std::string& id) const {

@@ -40,6 +40,10 @@ public:
     void state_at(Date date, Basis view, std::vector<TerritoryState>& out) const;
     std::optional<TerritoryState> territory_state(const std::string& id, Date date, Basis view) const;
 
+    // Whether a territory is on the map at a date: under control and not ceased, or, before any
+    // recorded change, with a shape valid then. Others are left out of status lists and legends.
+    bool exists(const TerritoryState& state, Date date) const;
+
     std::vector<HistoryEntry> history(const std::string& territory) const;
     const Event* next_event(Date after) const;    // first event strictly after
     const Event* previous_event(Date before) const;  // last event strictly before
@@ -67,6 +71,10 @@ private:
     std::unordered_map<std::string, std::size_t> index_;
     Index de_facto_;
     Index de_jure_;
+    // Per territory, the [from, to) day ranges of its shapes: territory i owns
+    // shape_ranges_[shape_offsets_[i] .. shape_offsets_[i + 1]).
+    std::vector<std::pair<std::int64_t, std::int64_t>> shape_ranges_;
+    std::vector<std::size_t> shape_offsets_;
 
     void fill(std::size_t index, Date date, Basis view, TerritoryState& out) const;
 };

@@ -60,7 +60,8 @@ TEST(Cli, StatusJsonShape) {
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["date"], "1945-06-07");
     EXPECT_EQ(j["basis"], "de_jure");
-    ASSERT_EQ(j["territories"].size(), 4u);
+    // gamma has no shape before 1950 and no control: it is not on the map, so not listed.
+    ASSERT_EQ(j["territories"].size(), 3u);
     const auto& alpha = j["territories"][0];
     for (const char* key : {"id", "name", "status", "controller", "controller_name", "since", "event"})
         EXPECT_TRUE(alpha.contains(key)) << key;
@@ -70,7 +71,16 @@ TEST(Cli, StatusJsonShape) {
     EXPECT_EQ(alpha["event"], "treaty");
     ASSERT_EQ(j["claims"].size(), 1u);
     EXPECT_EQ(j["claims"][0]["claimant"], "red");
-    EXPECT_TRUE(j["territories"][3]["status"].is_null());  // gamma: no change before 1950
+    for (const auto& t : j["territories"]) EXPECT_NE(t["id"], "gamma");
+}
+
+TEST(Cli, StatusListsATerritoryWithAShapeButNoChangeYetWithNulls) {
+    const auto r = run({"status", kGood, "--date", "1890", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_GE(j["territories"].size(), 1u);
+    EXPECT_TRUE(j["territories"][0]["status"].is_null());  // before the atlas's first change
+    EXPECT_TRUE(j["territories"][0]["controller"].is_null());
 }
 
 TEST(Cli, StatusTableInAnotherLanguage) {

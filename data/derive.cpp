@@ -1,0 +1,207 @@
+// Changes derived from temporal layers and snapshot series, and powers named only by the data.
+// They join the hand-written events in one timeline, so status, history, the inspector, the
+// legend and exports treat them alike.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "loader_parts.h"
+
+namespace chronomap::detail {
+namespace {
+
+// Colours that stay distinguishable for the common colour-vision deficiencies (Okabe-Ito and
+// Paul Tol's muted and light schemes), lightened so that patterns and labels stay legible on them.
+constexpr std::uint32_t kPalette[] = {
+    0xE69F00FF, 0x56B4E9FF, 0x009E73FF, 0xF0E442FF, 0x0072B2FF, 0xD55E00FF, 0xCC79A7FF,
+    0x88CCEEFF, 0x44AA99FF, 0x117733FF, 0x999933FF, 0xDDCC77FF, 0xCC6677FF, 0x882255FF,
+    0xAA4499FF, 0x77AADDFF, 0xEE8866FF, 0xEEDD88FF, 0xFFAABBFF, 0x99DDFFFF, 0xBBCC33FF,
+    0xAAAA00FF, 0x332288FF, 0x6699CCFF};
+constexpr std::size_t kColours = sizeof kPalette / sizeof kPalette[0];
+
+std::string resolve_power(const Atlas& atlas, const std::string& name) {
+    auto it = atlas.power_aliases.find(name);
+    return it == atlas.power_aliases.end() ? name : it->second;
+}
+
+struct Holding {
+    const Feature* feature;
+    std::string controller;  // power id ("" = no control recorded)
+    Status status;
+};
+
+bool touching(const Bounds& a, const Bounds& b) {
+    const double eps = 1e-6 * std::max({1.0, std::abs(a.max_x), std::abs(a.max_y)});
+    return a.min_x <= b.max_x + eps && b.min_x <= a.max_x + eps && a.min_y <= b.max_y + eps &&
+           b.min_y <= a.max_y + eps;
+}
+
+bool overlap_in_time(const Feature& a, const Feature& b) {
+    const bool a_before = a.valid_to && b.valid_from && *a.valid_to <= *b.valid_from;
+    const bool b_before = b.valid_to && a.valid_from && *b.valid_to <= *a.valid_from;
+    return !a_before && !b_before;
+}
+
+// Greedy colouring of the powers' adjacency graph (powers whose shapes touch while both exist),
+// most-connected first, so neighbours never share a colour while the palette lasts; past that,
+// the colour used least among the neighbours.
+void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std::set<std::string>& fresh) {
+    std::map<std::string, std::set<std::string>> adjacent;
+    std::vector<const Holding*> list;
+    for (const auto& h : holdings)
+        if (!h.controller.empty()) list.push_back(&h);
+    // Sweep by min_x so that only features whose x ranges overlap are compared.
+    std::sort(list.begin(), list.end(), [](const Holding* a, const Holding* b) {
+        return a->feature->lonlat_bounds.min_x < b->feature->lonlat_bounds.min_x;
+    });
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Bounds& a = list[i]->feature->lonlat_bounds;
+        if (a.empty()) continue;
+        for (std::size_t j = i + 1; j < list.size(); ++j) {
+            const Bounds& b = list[j]->feature->lonlat_bounds;
+            if (b.min_x > a.max_x + 1e-6) break;
+            if (list[i]->controller == list[j]->controller || b.empty() || !touching(a, b) ||
+                !overlap_in_time(*list[i]->feature, *list[j]->feature))
+                continue;
+            adjacent[list[i]->controller].insert(list[j]->controller);
+            adjacent[list[j]->controller].insert(list[i]->controller);
+        }
+    }
+    std::map<std::string, std::size_t> colour;  // palette index, for every power
+    for (const auto& p : atlas.powers)
+        if (!fresh.count(p.id))
+            for (std::size_t c = 0; c < kColours; ++c)
+                if (kPalette[c] == p.rgba) colour[p.id] = c;
+    std::vector<std::string> order(fresh.begin(), fresh.end());
+    std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+        return adjacent[a].size() > adjacent[b].size();
+    });
+    for (const auto& id : order) {
+        std::vector<int> used(kColours, 0);
+        for (const auto& n : adjacent[id])
+            if (auto it = colour.find(n); it != colour.end()) ++used[it->second];
+        // Among the least used, the first after a hash of the name, so colours spread evenly.
+        const std::size_t start = std::hash<std::string>{}(id) % kColours;
+        std::size_t best = start;
+        for (std::size_t k = 0; k < kColours; ++k) {
+            const std::size_t c = (start + k) % kColours;
+            if (used[c] < used[best]) best = c;
+        }
+        colour[id] = best;
+    }
+    for (auto& p : atlas.powers)
+        if (fresh.count(p.id)) p.rgba = kPalette[colour[p.id]];
+}
+
+}  // namespace
+
+void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
+    std::set<std::string> known_powers;
+    for (const auto& p : atlas.powers) known_powers.insert(p.id);
+    std::set<std::string> fresh;  // powers named only by the data
+    std::vector<Holding> holdings;
+    std::map<std::pair<std::string, std::int64_t>, std::size_t> event_at;  // (layer, day) -> event
+    std::vector<Event> derived;
+
+    for (const auto& layer : atlas.layers) {
+        if (layer.role != LayerRole::Territories || !layer.data_driven()) continue;
+        const std::string source_id = "data:" + layer.name;
+        Source src;
+        src.id = source_id;
+        src.title = "Layer '" + layer.name + "'";
+        src.file = layer.snapshots.empty() ? layer.source : layer.snapshots.front().source;
+        src.note = layer.snapshots.empty() ? "" : std::to_string(layer.snapshots.size()) + " snapshots";
+        src.pos = layer.pos;
+        atlas.sources.push_back(src);
+
+        std::map<std::string, std::vector<const Feature*>> by_territory;
+        for (const auto& f : layer.features) by_territory[f.id].push_back(&f);
+        std::set<std::string> unknown_status;
+        auto change_at = [&](Date d, const Feature& f) -> Event& {
+            auto [it, created] = event_at.emplace(std::make_pair(layer.name, d.day), derived.size());
+            if (created) {
+                Event e;
+                e.id = layer.name + "@" + d.iso();
+                e.date = d;
+                e.kind = EventKind::Other;
+                e.title = layer.snapshots.empty() ? "Changes in " + layer.name : layer.name + ", " + d.readable();
+                e.pos = layer.pos;
+                const std::string file = f.origin.substr(0, f.origin.find(", feature"));
+                e.sources.push_back({source_id, file, layer.pos});
+                derived.push_back(std::move(e));
+            }
+            return derived[it->second];
+        };
+        for (auto& [id, features] : by_territory) {
+            std::stable_sort(features.begin(), features.end(), [](const Feature* a, const Feature* b) {
+                return a->valid_from.value_or(Date{INT64_MIN}) < b->valid_from.value_or(Date{INT64_MIN});
+            });
+            std::optional<Holding> last;
+            std::optional<Date> last_end;
+            for (const Feature* f : features) {
+                Holding h{f, "", Status::Integral};
+                if (!layer.controller_field.empty())
+                    h.controller = f->controller.empty() ? "" : resolve_power(atlas, f->controller);
+                else
+                    h.controller = resolve_power(atlas, f->names.get("en", f->id));
+                if (!f->status.empty()) {
+                    if (auto s = status_from_string(f->status); s && *s != Status::Ceased)
+                        h.status = *s;
+                    else if (unknown_status.insert(f->status).second)
+                        diags.feature_problem(Severity::Warning, {f->origin.substr(0, f->origin.find(", feature"))},
+                                              layer.name, f->id,
+                                              "status '" + f->status + "' in field '" + layer.status_field +
+                                                  "' is not one of integral, autonomous, occupied, "
+                                                  "administered, self-declared; read as integral");
+                }
+                if (!h.controller.empty() && !known_powers.count(h.controller)) {
+                    Power p;
+                    p.id = h.controller;
+                    p.names.by_lang["en"] = f->controller.empty() ? h.controller : f->controller;
+                    p.note = "named by the data of layer '" + layer.name + "'";
+                    p.pos = layer.pos;
+                    atlas.powers.push_back(std::move(p));
+                    known_powers.insert(h.controller);
+                    fresh.insert(h.controller);
+                }
+                holdings.push_back(h);
+                const Date start = f->valid_from.value_or(atlas.start);
+                const bool gap = last_end && *last_end < start;
+                if (gap) {  // it had ceased in between
+                    Change c;
+                    c.territory = id;
+                    c.status = Status::Ceased;
+                    c.note = "no shape in the data from this date";
+                    c.date = *last_end;
+                    change_at(*last_end, *f).changes.push_back(c);
+                }
+                const bool differs = !last || gap || last->controller != h.controller || last->status != h.status;
+                if (differs && !h.controller.empty()) {
+                    Change c;
+                    c.territory = id;
+                    c.controller = h.controller;
+                    c.status = h.status;
+                    c.note = f->origin;
+                    change_at(start, *f).changes.push_back(c);
+                }
+                last = h;
+                last_end = f->valid_to;
+            }
+            if (last_end && *last_end <= atlas.end) {
+                Change c;
+                c.territory = id;
+                c.status = Status::Ceased;
+                c.note = "no shape in the data from this date";
+                change_at(*last_end, *last->feature).changes.push_back(c);
+            }
+        }
+    }
+    for (auto& e : derived) {
+        e.summary = std::to_string(e.changes.size()) + " change(s) of control derived from the data.";
+        atlas.events.push_back(std::move(e));
+    }
+    if (!fresh.empty()) colour_powers(atlas, holdings, fresh);
+}
+
+}  // namespace chronomap::detail
