@@ -214,7 +214,11 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
     const std::string expected =
         " is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (negative years are astronomical: "
         "-0489 is 490 BC), or a year such as '500 BC' or 'AD 5'";
-    if (!read_digits(4, year)) return fail(quoted + expected, static_cast<int>(i));
+    // A year alone may be written with fewer digits ("500" is AD 500); with a month it has four.
+    std::size_t digits = 0;
+    while (i + digits < text.size() && text[i + digits] >= '0' && text[i + digits] <= '9') ++digits;
+    const bool short_year = sign > 0 && digits >= 1 && digits < 4 && i + digits == text.size();
+    if (!read_digits(short_year ? digits : 4, year)) return fail(quoted + expected, static_cast<int>(i));
     // Negative years may have up to six digits (deep time); positive ones stop at 9999.
     while (sign < 0 && i < text.size() && text[i] >= '0' && text[i] <= '9' && i < 7) {
         year = year * 10 + (text[i] - '0');

@@ -87,7 +87,7 @@ TEST(Date, EveryInvalidFormIsAnErrorWithAMessage) {
         {"1921-04-31", "April 1921 has 30 days"},
         {"1921-01-00", "day 0 does not exist"},
         {"", "is not a date"},
-        {"21", "is not a date"},
+        {"21-10", "is not a date"},  // a year with fewer than four digits stands alone
         {"1921-1-5", "is not a date"},
         {"1921/10/13", "is not a date"},
         {"1921-10-13T00:00", "is not a date"},
@@ -144,6 +144,8 @@ TEST(Date, EraFormsMeanWhatHistoriansMean) {
     EXPECT_EQ(*parse_date("5 AD").date, *parse_date("0005").date);
     EXPECT_EQ(*parse_date("1914 CE").date, *parse_date("1914").date);
     EXPECT_EQ(parse_date("500 bc").date->readable(), "500 BC");
+    EXPECT_EQ(*parse_date("500").date, *parse_date("0500").date);  // year-only, AD
+    EXPECT_EQ(parse_date("21").date->readable(), "21");
     EXPECT_EQ(parse_date("500 BC").date->precision, Precision::Year);
     EXPECT_FALSE(parse_date("0 BC").date);  // no year 0 in the BC/AD count
     EXPECT_FALSE(parse_date("500 BX").date);

@@ -1,0 +1,135 @@
+// A generated snapshot series with BCE dates, through the manifest alone: derived changes, no
+// stale territory, pieces joined, ceased territories, colours, and every polygon in the image.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "export.h"
+#include "headless_context.h"
+#include "loader.h"
+#include "map_view.h"
+#include "support/series.h"
+
+using namespace chronomap;
+using namespace chronomap::test_support;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Series : ::testing::Test {
+    fs::path dir = fs::temp_directory_path() / ("chronomap-series-" + std::to_string(::getpid()));
+    SeriesSpec spec;
+    LoadResult r;
+    void SetUp() override {
+        fs::create_directories(dir);
+        r = load_atlas(write_series(dir.string(), spec));
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    Date snapshot_date(int s) const { return *parse_date(series_dates(spec.snapshots)[static_cast<std::size_t>(s)]).date; }
+    std::set<std::string> names_in(int s) const {
+        std::set<std::string> out;
+        for (const auto& c : series_cells(spec, s)) out.insert(c.name);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_F(Series, LoadsThroughTheManifestAloneWithoutErrors) {
+    for (const auto& d : r.diagnostics.items()) ADD_FAILURE() << d.format();
+    EXPECT_EQ(r.atlas.start.year(), -122999);  // 123,000 BC
+    EXPECT_GE(r.atlas.events.size(), static_cast<std::size_t>(spec.snapshots));
+    EXPECT_EQ(r.atlas.powers.size(), 7u);  // named by SUBJECTO only
+}
+
+TEST_F(Series, StatusListsExactlyTheTerritoriesOfTheSnapshot) {
+    const Timeline tl(r.atlas);
+    for (int s = 0; s < spec.snapshots; ++s) {
+        // The day before the next snapshot: still this one's territories, no stale ones.
+        Date d = s + 1 < spec.snapshots ? snapshot_date(s + 1) : r.atlas.end;
+        d.day -= 1;
+        std::set<std::string> listed;
+        for (const auto& st : tl.state_at(d, Basis::DeFacto))
+            if (tl.exists(st, d)) listed.insert(std::string(st.territory));
+        EXPECT_EQ(listed, names_in(s)) << "snapshot " << s << " (" << d.readable() << ")";
+    }
+}
+
+TEST_F(Series, ControllersComeFromTheDataAndHistorySpansSnapshots) {
+    const Timeline tl(r.atlas);
+    for (int s : {0, 4, 9}) {
+        const Date d = snapshot_date(s);
+        for (const auto& c : series_cells(spec, s)) {
+            if (c.name != "Cell " + std::to_string(c.x) + "-" + std::to_string(c.y)) continue;
+            const auto st = tl.territory_state(c.name, d, Basis::DeFacto);
+            ASSERT_TRUE(st && st->known) << c.name;
+            EXPECT_EQ(st->controller, c.controller) << c.name << " at " << d.readable();
+        }
+    }
+    // A cell of the eastern quarter: held, ceased in snapshots 3-5, held again.
+    const auto h = tl.history("Cell 18-0");
+    bool ceased = false, back = false;
+    for (const auto& e : h) {
+        if (e.change->status == Status::Ceased) ceased = true;
+        else if (ceased) back = true;
+    }
+    EXPECT_TRUE(ceased);
+    EXPECT_TRUE(back);
+    for (const auto& e : h) EXPECT_FALSE(e.event->sources.empty());  // the file it came from
+}
+
+TEST_F(Series, NeighbouringPowersGetDifferentColoursAndKeepThem) {
+    std::set<std::uint32_t> colours;
+    for (const auto& p : r.atlas.powers) colours.insert(p.rgba);
+    EXPECT_EQ(colours.size(), r.atlas.powers.size());
+    const LoadResult again = load_atlas((dir / "atlas.json").string());
+    for (std::size_t i = 0; i < r.atlas.powers.size(); ++i)
+        EXPECT_EQ(again.atlas.powers[i].rgba, r.atlas.powers[i].rgba);
+}
+
+TEST_F(Series, EveryPolygonIsInTheImage) {
+    std::string error;
+    auto ctx = render::HeadlessContext::create(error);
+    ASSERT_TRUE(ctx) << error;
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, r.atlas.start, error)) << error;
+    for (int s : {0, 3, 9}) {
+        ExportRequest req;
+        req.overlays = OverlayOptions{false, false, false, false, false, false};
+        req.date = snapshot_date(s);
+        req.width = 1600;
+        req.height = 800;
+        std::vector<std::uint8_t> px;
+        ASSERT_EQ(render_image(view, r.atlas, req, px), "");
+        const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
+        auto at = [&](double lon, double lat) {
+            const int x = static_cast<int>((lon - cam.center_x) / cam.units_per_pixel + req.width / 2.0);
+            const int y = static_cast<int>(req.height / 2.0 - (lat - cam.center_y) / cam.units_per_pixel);
+            const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(req.width) +
+                                   static_cast<std::size_t>(x)) * 4;
+            return (std::uint32_t{px[i]} << 24) | (std::uint32_t{px[i + 1]} << 16) |
+                   (std::uint32_t{px[i + 2]} << 8) | 0xFFu;
+        };
+        // The centre of every cell shows its controller's colour: no polygon is missing.
+        for (const auto& c : series_cells(spec, s))
+            EXPECT_EQ(at(10 + c.x + 0.5, 10 + c.y + 0.5), r.atlas.find_power(c.controller)->rgba)
+                << c.name << " in snapshot " << s;
+        // And the land covers the cells' area: count pixels that are not sea, allowing for the
+        // anti-aliased coast and the half of the border line that lies outside (1 px a side).
+        std::size_t land = 0;
+        for (std::size_t i = 0; i < px.size(); i += 4) {
+            const int dr = px[i] - 0xC6, dg = px[i + 1] - 0xDB, db = px[i + 2] - 0xEB;
+            if (std::abs(dr) + std::abs(dg) + std::abs(db) > 60) ++land;
+        }
+        const std::size_t cells = series_cells(spec, s).size();
+        const double cell_px = 1.0 / cam.units_per_pixel;
+        const double expected = static_cast<double>(cells) * cell_px * cell_px;
+        const double coast = 2.0 * (spec.columns + spec.rows) * cell_px;  // upper bound, in px
+        EXPECT_NEAR(static_cast<double>(land), expected, expected * 0.005 + coast)
+            << "snapshot " << s;
+    }
+}
