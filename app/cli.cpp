@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -164,8 +166,18 @@ int cmd_export(const Args& a) {
     req.overlays.labels = !a.has("--no-labels");
     req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
     req.with_claims = !a.has("--no-claims");
+    // CHRONOMAP_TIMING=1 prints where an export's time goes (for benchmarks).
+    const bool timing = std::getenv("CHRONOMAP_TIMING") != nullptr;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&, last = t0](const char* what) mutable {
+        const auto now = std::chrono::steady_clock::now();
+        if (timing)
+            std::cerr << "timing: " << what << " " << std::chrono::duration<double>(now - last).count() << " s\n";
+        last = now;
+    };
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
+    lap("load");
     std::string error;
     auto context = render::HeadlessContext::create(error);
     if (!context) {
@@ -178,9 +190,11 @@ int cmd_export(const Args& a) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
+    lap("scene (meshes, labels) and upload");
     // Polygons repaired or left out of the picture are said, never silently dropped.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     error = export_png(view, r.atlas, req, *out);
+    lap("render and write");
     if (!error.empty()) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;

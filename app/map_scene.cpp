@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "geometry_check.h"
 #include "label_point.h"
@@ -106,6 +107,18 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
 
     std::vector<MeshProblem> problems, context_problems;
+    // Shapes valid over the same dates go together, so the renderer draws one run per date.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> group_of;
+    for (auto& in : territory_inputs) {
+        const Feature& f = *scene.slots[in.slot].feature;
+        const std::pair<std::int64_t, std::int64_t> range{f.valid_from ? f.valid_from->day : INT64_MIN,
+                                                          f.valid_to ? f.valid_to->day : INT64_MAX};
+        auto [it, fresh] = group_of.emplace(range, static_cast<std::uint32_t>(scene.groups.size()));
+        if (fresh) scene.groups.push_back(range);
+        in.group = it->second;
+    }
+    std::stable_sort(territory_inputs.begin(), territory_inputs.end(),
+                     [](const MeshInput& a, const MeshInput& b) { return a.group < b.group; });
     scene.territories = levels_for(territory_inputs, origin, extent, &problems);
     scene.context = levels_for(context_inputs, origin, extent, &context_problems);
     scene.lines.push_back({0, std::move(lines)});
@@ -116,6 +129,13 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     for (const auto& p : context_problems)
         scene.problems.push_back(mesh_diagnostic(*context_layers[p.input], *context_features[p.input], p));
     return scene;
+}
+
+std::vector<char> groups_at(const MapScene& scene, Date date) {
+    std::vector<char> out(scene.groups.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = scene.groups[i].first <= date.day && date.day < scene.groups[i].second;
+    return out;
 }
 
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,

@@ -33,6 +33,8 @@ struct SceneSlot {
 
 struct MapScene {
     std::vector<SceneSlot> slots;  // the territory mesh's slots
+    // The territory mesh's groups: shapes valid over the same dates ([from, to) in days).
+    std::vector<std::pair<std::int64_t, std::int64_t>> groups;
     std::vector<render::LodLevel> territories;
     std::vector<render::LodLevel> context;  // reference polygons, drawn flat underneath
     std::vector<render::LodLevel> lines;    // reference lines (modern borders, coasts)
@@ -55,6 +57,8 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
                                             const MapScene& scene, Date date, Basis view,
                                             bool with_claims = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
+// Which groups of the territory mesh hold shapes valid at a date.
+std::vector<char> groups_at(const MapScene& scene, Date date);
 render::Pattern pattern_for(Status s);
 
 // Visual constants shared by the window and export.

@@ -26,7 +26,12 @@ std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool wi
     return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims);
 }
 
-void MapView::set_date(Date date, Basis view, bool with_claims) { show(styles(date, view, with_claims)); }
+void MapView::use_shapes_of(Date date) { renderer_.set_visible_groups(territory_mesh_, groups_at(scene_, date)); }
+
+void MapView::set_date(Date date, Basis view, bool with_claims) {
+    use_shapes_of(date);
+    show(styles(date, view, with_claims));
+}
 
 void MapView::show(const std::vector<render::FeatureStyle>& styles) {
     renderer_.set_styles(styles);

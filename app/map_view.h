@@ -19,6 +19,9 @@ class MapView {
     bool init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error);
     // Recolours for a date: shapes valid at the date are shown, others hidden; no geometry upload.
     void set_date(Date date, Basis view, bool with_claims = true);
+    // Draws only the shapes valid at a date (set_date does this itself; the window, which
+    // blends styles, calls it when the date moves).
+    void use_shapes_of(Date date);
     // The styles of every slot at a date (what set_date shows).
     std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true) const;
     // Shows the given styles (the window blends them while a change animates).

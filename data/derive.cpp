@@ -125,9 +125,10 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 e.id = layer.name + "@" + d.iso();
                 e.date = d;
                 e.kind = EventKind::Other;
-                e.title = layer.snapshots.empty() ? "Changes in " + layer.name : layer.name + ", " + d.readable();
-                e.pos = layer.pos;
                 const std::string file = f.origin.substr(0, f.origin.find(", feature"));
+                e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
+                                                  : "Snapshot " + file + " of layer '" + layer.name + "'";
+                e.pos = layer.pos;
                 e.sources.push_back({source_id, file, layer.pos});
                 derived.push_back(std::move(e));
             }

@@ -85,6 +85,22 @@ struct Chunk {
     std::vector<MeshProblem> problems;
 };
 
+// Appends a group run to `groups`, or extends the last one when it has the same id.
+void extend_groups(std::vector<MapMesh::Group>& groups, std::uint32_t id, std::uint32_t index_end,
+                   std::uint32_t segment_end) {
+    if (groups.empty() || groups.back().id != id) {
+        MapMesh::Group g;
+        g.id = id;
+        if (!groups.empty()) {
+            g.first_index = groups.back().first_index + groups.back().index_count;
+            g.first_segment = groups.back().first_segment + groups.back().segment_count;
+        }
+        groups.push_back(g);
+    }
+    groups.back().index_count = index_end - groups.back().first_index;
+    groups.back().segment_count = segment_end - groups.back().first_segment;
+}
+
 void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
                  const std::vector<double>& tolerances, Chunk& chunk) {
     chunk.levels.assign(tolerances.size(), MapMesh{});
@@ -122,6 +138,9 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
                 if (r.ok()) add_triangles(mesh, full, origin, in.slot);
                 for (const Ring& ring : poly.rings) add_ring_segments(mesh, ring, origin, in.slot);
             }
+            for (auto& mesh : chunk.levels)
+                extend_groups(mesh.groups, in.group, static_cast<std::uint32_t>(mesh.indices.size()),
+                              static_cast<std::uint32_t>(mesh.segment_feature.size()));
             // Problems are those of full detail, whichever levels needed it.
             const TessResult& r = full_detail();
             if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
@@ -134,6 +153,11 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
 
 void MapMesh::append(const MapMesh& o) {
     const auto base = static_cast<std::uint32_t>(feature.size());
+    const auto index_base = static_cast<std::uint32_t>(indices.size());
+    const auto segment_base = static_cast<std::uint32_t>(segment_feature.size());
+    for (const Group& g : o.groups)
+        extend_groups(groups, g.id, index_base + g.first_index + g.index_count,
+                      segment_base + g.first_segment + g.segment_count);
     positions.insert(positions.end(), o.positions.begin(), o.positions.end());
     feature.insert(feature.end(), o.feature.begin(), o.feature.end());
     indices.reserve(indices.size() + o.indices.size());

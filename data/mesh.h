@@ -18,6 +18,14 @@ struct MapMesh {
     // Outlines as independent segments: x0, y0, x1, y1 relative to origin, and one slot each.
     std::vector<float> segments;
     std::vector<std::uint32_t> segment_feature;
+    // Contiguous runs of inputs that share a group (shapes valid over the same dates): the
+    // renderer draws only the groups shown, so fifty snapshots cost one snapshot's drawing.
+    struct Group {
+        std::uint32_t id = 0;
+        std::uint32_t first_index = 0, index_count = 0;
+        std::uint32_t first_segment = 0, segment_count = 0;
+    };
+    std::vector<Group> groups;
 
     std::size_t triangle_count() const { return indices.size() / 3; }
     std::size_t vertex_count() const { return feature.size(); }
@@ -27,6 +35,7 @@ struct MapMesh {
 struct MeshInput {
     const Shape* shape;
     std::uint32_t slot;
+    std::uint32_t group = 0;  // inputs of one group should be adjacent
 };
 
 // A polygon that needed repair or could not be drawn at full detail. `input` indexes the inputs.

@@ -67,7 +67,9 @@ int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
 void MapRenderer::replace_mesh(int mesh, const std::vector<LodLevel>& levels) {
     GpuMesh& m = meshes_[static_cast<std::size_t>(mesh)];
     release(m);
+    std::vector<char> visible = std::move(m.visible);
     m = upload(levels);
+    m.visible = std::move(visible);
 }
 
 MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
@@ -132,6 +134,7 @@ MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
         glEnableVertexAttribArray(2);
         glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
         g.line_vertex_count = static_cast<GLsizei>(nseg * 6);
+        g.groups = m.groups;
         glBindVertexArray(0);
         gm.levels.push_back(g);
     }
@@ -165,6 +168,35 @@ void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
     glBindTexture(GL_TEXTURE_2D, styles_texture_);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * static_cast<int>(kRowsPerSlot), 0,
                  GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+}
+
+void MapRenderer::set_visible_groups(int mesh, std::vector<char> visible) {
+    meshes_[static_cast<std::size_t>(mesh)].visible = std::move(visible);
+}
+
+template <typename Draw>
+void MapRenderer::for_visible(const GpuMesh& mesh, const GpuLevel& level, bool segments, Draw draw) const {
+    if (mesh.visible.empty() || level.groups.empty()) {
+        draw(0u, segments ? static_cast<std::uint32_t>(level.line_vertex_count / 6)
+                          : static_cast<std::uint32_t>(level.index_count));
+        return;
+    }
+    // Adjacent visible groups are merged into one draw call.
+    std::uint32_t first = 0, count = 0;
+    for (const auto& g : level.groups) {
+        const bool shown = g.id >= mesh.visible.size() || mesh.visible[g.id];
+        const std::uint32_t f = segments ? g.first_segment : g.first_index;
+        const std::uint32_t n = segments ? g.segment_count : g.index_count;
+        if (!shown || n == 0) continue;
+        if (count > 0 && first + count == f) {
+            count += n;
+            continue;
+        }
+        if (count > 0) draw(first, count);
+        first = f;
+        count = n;
+    }
+    if (count > 0) draw(first, count);
 }
 
 void MapRenderer::clear(std::uint32_t rgba) const {
@@ -225,8 +257,8 @@ void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level,
 }
 
 void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba) const {
-    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)]
-                            .levels[static_cast<std::size_t>(level_for(mesh, cam))];
+    const GpuMesh& gm = meshes_[static_cast<std::size_t>(mesh)];
+    const GpuLevel& l = gm.levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(fill_program_);
     set_camera_uniforms(fill_u_, l, cam);
     float c[4];
@@ -239,14 +271,17 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
     // llvmpipe saves reading the framebuffer back for every covered pixel.
     glDisable(GL_BLEND);
     glBindVertexArray(l.fill_vao);
-    glDrawElements(GL_TRIANGLES, l.index_count, GL_UNSIGNED_INT, nullptr);
+    for_visible(gm, l, false, [](std::uint32_t first, std::uint32_t count) {
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+    });
     glBindVertexArray(0);
 }
 
 void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px,
                              std::uint32_t rgba, LineMode mode, bool hide_unfilled) const {
-    const GpuLevel& l = meshes_[static_cast<std::size_t>(mesh)]
-                            .levels[static_cast<std::size_t>(level_for(mesh, cam))];
+    const GpuMesh& gm = meshes_[static_cast<std::size_t>(mesh)];
+    const GpuLevel& l = gm.levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
     set_camera_uniforms(line_u_, l, cam);
     float c[4];
@@ -262,7 +297,9 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.line_vao);
-    glDrawArrays(GL_TRIANGLES, 0, l.line_vertex_count);
+    for_visible(gm, l, true, [](std::uint32_t first, std::uint32_t count) {
+        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first * 6), static_cast<GLsizei>(count * 6));
+    });
     glBindVertexArray(0);
 }
 

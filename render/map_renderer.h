@@ -35,6 +35,9 @@ class MapRenderer {
     // Uploads new geometry under an existing handle (shapes that change with the date).
     void replace_mesh(int mesh, const std::vector<LodLevel>& levels);
     void set_styles(const std::vector<FeatureStyle>& styles);
+    // Which groups of a mesh are drawn (indexed by group id; ids past the end are drawn).
+    // Without a call, every group is.
+    void set_visible_groups(int mesh, std::vector<char> visible);
 
     void clear(std::uint32_t rgba) const;
     // Per-feature styled fill, or a flat colour when flat_rgba != 0.
@@ -66,10 +69,15 @@ class MapRenderer {
         GLsizei line_vertex_count = 0;
         double origin_x = 0, origin_y = 0;
         std::size_t triangles = 0;
+        std::vector<MapMesh::Group> groups;
     };
     struct GpuMesh {
         std::vector<GpuLevel> levels;
+        std::vector<char> visible;  // by group id; empty: all
     };
+    // Calls draw(first, count) for each run of visible groups (index or segment ranges).
+    template <typename Draw>
+    void for_visible(const GpuMesh& mesh, const GpuLevel& level, bool segments, Draw draw) const;
     // Uniform locations, looked up once per program at init (-1 where a program lacks one).
     struct Uniforms {
         GLint offset = -1, scale = -1, styles = -1, styles_width = -1;

@@ -62,6 +62,7 @@ bool App::add_reference(const std::string& path) {
 void App::restyle(bool animate) {
     if (!doc) return;
     doc->view->show_reference = settings.show_reference;
+    doc->view->use_shapes_of(date);
     auto target = doc->view->styles(date, basis(), settings.claims);
     overlay =
         overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
@@ -231,6 +232,7 @@ void App::finish_export(const std::string& error) {
                                   : "Export failed: " + error;
     export_job.reset();
     // The export drew its own date: back to the window's shapes and colours.
+    doc->view->use_shapes_of(date);
     doc->view->show(anim_.shown);
 }
 
