@@ -27,7 +27,7 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
     const OverlayText text =
-        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims);
+        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene());
     const std::string glyphs = overlay_characters(text, view.label_seeds());
     canvas_ = std::make_unique<OverlayCanvas>();
     std::string warning;

@@ -7,6 +7,7 @@
 #include "geometry_check.h"
 #include "label_point.h"
 #include "parallel.h"
+#include "tessellate.h"
 
 namespace chronomap {
 
@@ -73,7 +74,9 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
                 const auto slot = static_cast<std::uint32_t>(scene.slots.size());
-                scene.slots.push_back({&layer, &f, timeline.territory_index(f.id)});
+                double area = 0;
+                for (const auto& poly : f.shape.polygons) area += polygon_area(poly);
+                scene.slots.push_back({&layer, &f, timeline.territory_index(f.id), area, f.shape.bounds()});
                 if (!f.shape.polygons.empty()) territory_inputs.push_back({&f.shape, slot});
                 LabelSeed seed;
                 seed.feature = &f;

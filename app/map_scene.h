@@ -29,6 +29,8 @@ struct SceneSlot {
     const Layer* layer = nullptr;
     const Feature* feature = nullptr;
     int territory = -1;  // Timeline index
+    double area = 0;     // display units squared
+    Bounds bounds;       // display CRS
 };
 
 struct MapScene {

@@ -32,6 +32,8 @@ struct OverlayOptions {
 struct LegendItem {
     std::string label;
     render::FeatureStyle swatch;
+    double area = 0;  // what it covers on the map, for ordering (0 when unknown)
+    Bounds bounds;    // where, in the display CRS; empty when unknown (always listed)
 };
 
 // The texts and legend for one date, in one language; built when the date changes.
@@ -43,8 +45,10 @@ struct OverlayText {
     std::string lang;
 };
 
+// With the scene, powers are listed largest area first, each with where it holds land, so the
+// legend can keep to those in view.
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
-                         const std::string& lang, bool with_claims);
+                         const std::string& lang, bool with_claims, const MapScene* scene = nullptr);
 
 // Where and how big: `x, y, width, height` is the map's rectangle in the draw list's pixels.
 struct OverlayFrame {

@@ -92,35 +92,75 @@ Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) 
     return r;
 }
 
-Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
+// Whether a legend item's land is in the camera's view (items without bounds always are).
+bool in_view(const OverlayFrame& fr, const LegendItem& item) {
+    if (item.bounds.empty()) return true;
+    const auto& c = fr.camera;
+    const double hw = c.width * c.units_per_pixel / 2, hh = c.height * c.units_per_pixel / 2;
+    return item.bounds.max_x >= c.center_x - hw && item.bounds.min_x <= c.center_x + hw &&
+           item.bounds.max_y >= c.center_y - hh && item.bounds.min_y <= c.center_y + hh;
+}
+
+// The legend, top right: the powers and statuses on the map in view, largest first, cut to the
+// room above `avoid` (the boxes below it) with "+ N more" for the rest.
+Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
+                 const std::vector<Rect>& avoid) {
     const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
     const float line = std::max(P.px(P.f.body) * 1.25f, sh + 4 * P.s);
+    const float heading = P.px(P.f.bold) * 1.3f;
+    std::vector<const LegendItem*> controllers;
+    for (const auto& i : t.controllers)
+        if (in_view(fr, i)) controllers.push_back(&i);
     struct Section {
         const char* heading;
-        const std::vector<LegendItem>* items;
+        std::vector<const LegendItem*> items;
+        std::size_t more = 0;  // items left out for lack of room
     };
-    const Section sections[] = {
-        {"Control", &t.controllers}, {"Status", &t.statuses}, {"Claims", &t.claims}};
+    Section sections[] = {{"Control", controllers, 0}, {"Status", {}, 0}, {"Claims", {}, 0}};
+    for (const auto& i : t.statuses) sections[1].items.push_back(&i);
+    for (const auto& i : t.claims) sections[2].items.push_back(&i);
+    auto measure = [&](float& w, float& h) {
+        w = 0;
+        h = 0;
+        for (const auto& sec : sections) {
+            if (sec.items.empty() && sec.more == 0) continue;
+            w = std::max(w, P.size(P.f.bold, sec.heading).x);
+            h += heading + static_cast<float>(sec.items.size() + (sec.more ? 1 : 0)) * line;
+            for (const auto* i : sec.items) w = std::max(w, sw + gap + P.size(P.f.body, i->label).x);
+            if (sec.more) w = std::max(w, P.size(P.f.body, "+ " + std::to_string(sec.more) + " more").x);
+        }
+    };
     float w = 0, h = 0;
-    for (const auto& sec : sections) {
-        if (sec.items->empty()) continue;
-        w = std::max(w, P.size(P.f.bold, sec.heading).x);
-        h += P.px(P.f.bold) * 1.3f + static_cast<float>(sec.items->size()) * line;
-        for (const auto& i : *sec.items) w = std::max(w, sw + gap + P.size(P.f.body, i.label).x);
-    }
+    measure(w, h);
     if (h == 0) return {};
-    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + m, fr.x + fr.width - m,
-           fr.y + m + h + 2 * pad};
+    // Room: down to the highest box below the legend's column, else the frame's bottom.
+    float bottom = fr.y + fr.height - m;
+    const float x0 = fr.x + fr.width - m - w - 2 * pad;
+    for (const Rect& r : avoid)
+        if (r.x1 > r.x0 && r.x1 > x0 && r.y0 > fr.y + m) bottom = std::min(bottom, r.y0 - m);
+    const float room = bottom - (fr.y + m) - 2 * pad;
+    // Cut the powers (never below one) until the legend fits.
+    auto& powers = sections[0];
+    while (h > room && powers.items.size() > 1) {
+        powers.items.pop_back();
+        ++powers.more;
+        measure(w, h);
+    }
+    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + m, fr.x + fr.width - m, fr.y + m + h + 2 * pad};
     P.panel(r);
     float y = r.y0 + pad;
     for (const auto& sec : sections) {
-        if (sec.items->empty()) continue;
+        if (sec.items.empty() && sec.more == 0) continue;
         P.text(P.f.bold, {r.x0 + pad, y}, kInk, sec.heading);
-        y += P.px(P.f.bold) * 1.3f;
-        for (const auto& i : *sec.items) {
-            P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i.swatch);
-            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.px(P.f.body)) / 2}, kInk,
-                   i.label);
+        y += heading;
+        for (const auto* i : sec.items) {
+            P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i->swatch);
+            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.px(P.f.body)) / 2}, kInk, i->label);
+            y += line;
+        }
+        if (sec.more) {
+            P.text(P.f.body, {r.x0 + pad, y + (line - P.px(P.f.body)) / 2}, kMuted,
+                   "+ " + std::to_string(sec.more) + " more");
             y += line;
         }
     }
@@ -255,11 +295,10 @@ void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vecto
     split.Split(fr.draw, 2);
     split.SetCurrentChannel(fr.draw, 1);
     if (o.title) reserved.push_back(draw_title(P, fr, t));
-    Rect legend{};
-    if (o.legend) reserved.push_back(legend = draw_legend(P, fr, t));
-    const Rect corner = draw_scale_and_source(P, fr, t, o);
-    reserved.push_back(corner);
+    reserved.push_back(draw_scale_and_source(P, fr, t, o));
     if (o.caption) reserved.push_back(draw_caption(P, fr, t));
+    // The legend last: it takes the room the boxes below it leave.
+    if (o.legend) reserved.push_back(draw_legend(P, fr, t, reserved));
     split.SetCurrentChannel(fr.draw, 0);
     if (o.labels) draw_labels(P, fr, t, seeds, reserved);
     split.Merge(fr.draw);

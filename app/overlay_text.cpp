@@ -62,7 +62,7 @@ const char* status_legend(Status s) {
 }
 
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
-                         const std::string& lang, bool with_claims) {
+                         const std::string& lang, bool with_claims, const MapScene* scene) {
     OverlayText t;
     t.lang = lang;
     t.title = atlas.title;
@@ -77,28 +77,51 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     }
     bool unknown = false;
     std::vector<Status> statuses;
-    for (const auto& s : timeline.state_at(date, basis)) {
+    const auto states = timeline.state_at(date, basis);
+    // Where each territory's shapes lie and how large they are, at this date.
+    std::vector<double> area(states.size(), 0);
+    std::vector<Bounds> where(states.size());
+    if (scene)
+        for (const auto& slot : scene->slots)
+            if (slot.territory >= 0 && slot.feature->valid_at(date)) {
+                area[static_cast<std::size_t>(slot.territory)] += slot.area;
+                where[static_cast<std::size_t>(slot.territory)].add(slot.bounds);
+            }
+    Bounds unknown_where;
+    double unknown_area = 0;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto& s = states[i];
+        if (!timeline.exists(s, date)) continue;
         if (!s.known) {
             unknown = true;
+            unknown_area += area[i];
+            unknown_where.add(where[i]);
             continue;
         }
-        if (s.status == Status::Ceased) continue;
         const Power* p = atlas.find_power(s.controller);
         const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
-        if (std::none_of(t.controllers.begin(), t.controllers.end(),
-                         [&](const LegendItem& i) { return i.label == name; }))
-            t.controllers.push_back(
-                {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}});
+        auto it = std::find_if(t.controllers.begin(), t.controllers.end(),
+                               [&](const LegendItem& item) { return item.label == name; });
+        if (it == t.controllers.end())
+            it = t.controllers.insert(t.controllers.end(),
+                                      {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}, 0, Bounds{}});
+        it->area += area[i];
+        it->bounds.add(where[i]);
         if (s.status != Status::Integral &&
             std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
             statuses.push_back(s.status);
     }
+    if (scene)
+        std::stable_sort(t.controllers.begin(), t.controllers.end(),
+                         [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
     if (unknown)
-        t.controllers.push_back(
-            {"no control recorded", {palette::kUnknown, 0, render::Pattern::None, 0, 0}});
+        t.controllers.push_back({"no control recorded",
+                                 {palette::kUnknown, 0, render::Pattern::None, 0, 0},
+                                 unknown_area,
+                                 unknown_where});
     std::sort(statuses.begin(), statuses.end());
     for (Status s : statuses)
-        t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}});
+        t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}, 0, Bounds{}});
     if (with_claims) {
         for (const Claim* c : timeline.claims_at(date)) {
             const Power* p = atlas.find_power(c->claimant);
@@ -106,7 +129,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             if (std::none_of(t.claims.begin(), t.claims.end(),
                              [&](const LegendItem& i) { return i.label == name; }))
                 t.claims.push_back(
-                    {name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}});
+                    {name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}, 0, Bounds{}});
         }
     }
     return t;

@@ -20,6 +20,14 @@ constexpr std::uint32_t kPalette[] = {
     0xAAAA00FF, 0x332288FF, 0x6699CCFF};
 constexpr std::size_t kColours = sizeof kPalette / sizeof kPalette[0];
 
+// A perceptual distance between two colours ("redmean" weighting of RGB).
+double colour_distance(std::uint32_t a, std::uint32_t b) {
+    const double r1 = (a >> 24) & 0xFF, g1 = (a >> 16) & 0xFF, b1 = (a >> 8) & 0xFF;
+    const double r2 = (b >> 24) & 0xFF, g2 = (b >> 16) & 0xFF, b2 = (b >> 8) & 0xFF;
+    const double rm = (r1 + r2) / 2, dr = r1 - r2, dg = g1 - g2, db = b1 - b2;
+    return std::sqrt((2 + rm / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rm) / 256) * db * db);
+}
+
 std::string resolve_power(const Atlas& atlas, const std::string& name) {
     auto it = atlas.power_aliases.find(name);
     return it == atlas.power_aliases.end() ? name : it->second;
@@ -77,18 +85,26 @@ void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std
     std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
         return adjacent[a].size() > adjacent[b].size();
     });
+    std::vector<int> uses(kColours, 0);
     for (const auto& id : order) {
-        std::vector<int> used(kColours, 0);
-        for (const auto& n : adjacent[id])
-            if (auto it = colour.find(n); it != colour.end()) ++used[it->second];
-        // Among the least used, the first after a hash of the name, so colours spread evenly.
+        // Among the colours clearly unlike every neighbour's, the least used overall (so the map
+        // does not settle on a few colours); when none is clearly unlike, the most unlike. Ties
+        // go to the first after a hash of the name.
+        constexpr double kClear = 180;  // redmean distance: clearly different at a glance
         const std::size_t start = std::hash<std::string>{}(id) % kColours;
+        std::vector<double> gap(kColours, 1e9);
+        for (std::size_t c = 0; c < kColours; ++c)
+            for (const auto& n : adjacent[id])
+                if (auto it = colour.find(n); it != colour.end())
+                    gap[c] = std::min(gap[c], colour_distance(kPalette[c], kPalette[it->second]));
         std::size_t best = start;
         for (std::size_t k = 0; k < kColours; ++k) {
             const std::size_t c = (start + k) % kColours;
-            if (used[c] < used[best]) best = c;
+            const bool clear = gap[c] >= kClear, best_clear = gap[best] >= kClear;
+            if (clear != best_clear ? clear : clear ? uses[c] < uses[best] : gap[c] > gap[best]) best = c;
         }
         colour[id] = best;
+        ++uses[best];
     }
     for (auto& p : atlas.powers)
         if (fresh.count(p.id)) p.rgba = kPalette[colour[p.id]];

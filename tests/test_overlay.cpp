@@ -197,7 +197,7 @@ TEST_F(Rendered, ExportMatchesThePreview) {
     OverlayCanvas canvas;
     std::string warning;
     ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
-    const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true);
+    const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true, &view.scene());
     draw_overlay({canvas.begin(w, h), &canvas.fonts(), 0, 0, float(w), float(h), cam, &view.geo()},
                  text, view.label_seeds(), overlays);
     canvas.end();

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "export.h"
@@ -132,4 +133,33 @@ TEST_F(Series, EveryPolygonIsInTheImage) {
         EXPECT_NEAR(static_cast<double>(land), expected, expected * 0.005 + coast)
             << "snapshot " << s;
     }
+}
+
+TEST(SeriesColours, NeighboursNeverLookAlike) {
+    const fs::path dir = fs::temp_directory_path() / ("chronomap-colours-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    SeriesSpec spec{4, 40, 20, 2, 150};
+    const LoadResult r = load_atlas(write_series(dir.string(), spec));
+    fs::remove_all(dir);
+    ASSERT_FALSE(r.diagnostics.has_errors());
+    ASSERT_EQ(r.atlas.powers.size(), 150u);
+    auto distance = [](std::uint32_t a, std::uint32_t b) {
+        const double r1 = (a >> 24) & 0xFF, g1 = (a >> 16) & 0xFF, b1 = (a >> 8) & 0xFF;
+        const double r2 = (b >> 24) & 0xFF, g2 = (b >> 16) & 0xFF, b2 = (b >> 8) & 0xFF;
+        return std::sqrt((r1 - r2) * (r1 - r2) + (g1 - g2) * (g1 - g2) + (b1 - b2) * (b1 - b2));
+    };
+    int pairs = 0;
+    for (int s = 0; s < spec.snapshots; ++s) {
+        std::map<std::pair<int, int>, std::string> owner;
+        for (const auto& c : series_cells(spec, s)) owner[{c.x, c.y}] = c.controller;
+        for (const auto& [at, p] : owner)
+            for (const auto& d : {std::pair{1, 0}, std::pair{0, 1}}) {
+                auto it = owner.find({at.first + d.first, at.second + d.second});
+                if (it == owner.end() || it->second == p) continue;
+                ++pairs;
+                EXPECT_GT(distance(r.atlas.find_power(p)->rgba, r.atlas.find_power(it->second)->rgba), 60.0)
+                    << p << " and " << it->second << " touch in snapshot " << s;
+            }
+    }
+    EXPECT_GT(pairs, 1000);
 }

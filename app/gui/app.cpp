@@ -65,7 +65,8 @@ void App::restyle(bool animate) {
     doc->view->use_shapes_of(date);
     auto target = doc->view->styles(date, basis(), settings.claims);
     overlay =
-        overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims);
+        overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims,
+                     &doc->view->scene());
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
     if (!can_animate) {
         anim_ = {};

@@ -22,7 +22,9 @@ std::vector<SeriesCell> series_cells(const SeriesSpec& spec, int s) {
             // In odd snapshots, pairs of cells are one territory in two pieces.
             const int nx = (s % 2 == 1 && x % 2 == 1) ? x - 1 : x;
             const std::string name = "Cell " + std::to_string(nx) + "-" + std::to_string(y);
-            const int power = (x / 4 + (y / 4) * 3 + s) % 7;
+            const int power = spec.powers <= 7
+                                  ? (x / 4 + (y / 4) * 3 + s) % spec.powers
+                                  : (x / 2 + (y / 2) * (spec.columns / 2) + s * 13) % spec.powers;
             out.push_back({x, y, name, "Power " + std::to_string(power)});
         }
     return out;

@@ -13,6 +13,7 @@ struct SeriesSpec {
     int snapshots = 10;
     int columns = 20, rows = 10;  // cells of one degree, from (10, 10)
     int points_per_side = 10;     // vertices on each side of a cell
+    int powers = 7;               // more than 7: blocks of 2x2 cells, up to this many powers
 };
 
 // The snapshot dates as written in the manifest ("123000 BC", ...), oldest first.
