@@ -84,4 +84,8 @@ double round_scale_distance(double max_m);
 // The legend's words for a status ("autonomous", ...).
 const char* status_legend(Status s);
 
+// Who held a territory, in words: "Georgian SSR", "Georgian SSR, autonomous", "ceased to exist".
+std::string control_label(const Atlas& atlas, std::string_view controller, Status status,
+                          const std::string& lang);
+
 }  // namespace chronomap

@@ -61,6 +61,14 @@ const char* status_legend(Status s) {
     return "";
 }
 
+std::string control_label(const Atlas& atlas, std::string_view controller, Status status,
+                          const std::string& lang) {
+    if (status == Status::Ceased) return status_legend(status);
+    std::string out = controller.empty() ? "no control recorded" : atlas.power_name(controller, lang);
+    if (status != Status::Integral) out += std::string(", ") + status_legend(status);
+    return out;
+}
+
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
                          const std::string& lang, bool with_claims, const MapScene* scene) {
     OverlayText t;

@@ -32,6 +32,9 @@ bool App::open(const std::string& path) {
     camera_set = false;
     timeline_view = {};
     anim_ = {};
+    // Playback crosses the whole atlas in about a minute, whatever its length.
+    const double years = static_cast<double>(doc->atlas().end.day - doc->atlas().start.day) / 365.2425;
+    playback.years_per_second = static_cast<float>(std::clamp(years / 60.0, 1.0 / 60.0, 1e6));
     set_date(doc->atlas().start, false);
     return true;
 }

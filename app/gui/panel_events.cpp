@@ -81,13 +81,11 @@ void event_card(PanelContext& c, const Event& e) {
             before.day -= 1;
             const Basis view = ch.basis == Basis::DeJure ? Basis::DeJure : Basis::DeFacto;
             const auto prev = a.doc->timeline->territory_state(ch.territory, before, view);
-            std::string from =
-                prev && prev->known ? power_name(a, prev->controller) : "no control recorded";
-            if (prev && prev->known && prev->status != Status::Integral)
-                from += std::string(", ") + status_legend(prev->status);
+            const Atlas& atlas = a.doc->atlas();
+            const std::string from = prev && prev->known ? control_label(atlas, prev->controller, prev->status, a.settings.lang)
+                                                         : "no control recorded";
             std::string line = territory_name(a, ch.territory) + ": " + from + " \xE2\x86\x92 " +
-                               power_name(a, ch.controller);
-            if (ch.status != Status::Integral) line += std::string(", ") + status_legend(ch.status);
+                               control_label(atlas, ch.controller, ch.status, a.settings.lang);
             line += ch.basis == Basis::Both     ? ""
                     : ch.basis == Basis::DeJure ? " (de jure)"
                                                 : " (de facto)";

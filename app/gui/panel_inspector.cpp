@@ -49,11 +49,8 @@ void history_band(PanelContext& c, const std::string& id) {
         const double day = start + (ImGui::GetIO().MousePos.x - p.x) / w * span;
         const Date d{static_cast<std::int64_t>(day), Precision::Day};
         if (auto st = a.doc->timeline->territory_state(id, d, a.basis()); st && st->known) {
-            const Power* pw = atlas.find_power(st->controller);
-            ImGui::SetTooltip("%s: %s%s%s", d.readable().c_str(),
-                              pw ? pw->names.get(a.settings.lang, pw->id).c_str() : "",
-                              st->status == Status::Integral ? "" : ", ",
-                              st->status == Status::Integral ? "" : status_legend(st->status));
+            ImGui::SetTooltip("%s: %s", d.readable().c_str(),
+                              control_label(atlas, st->controller, st->status, a.settings.lang).c_str());
         }
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.set_date(d);
     }
@@ -81,11 +78,8 @@ void inspector(PanelContext& c, const std::string& id) {
         names += (names.empty() ? "" : "  \xC2\xB7  ") + name + " (" + lang + ")";
     ImGui::TextUnformatted(names.c_str());
     if (auto st = a.doc->timeline->territory_state(id, a.date, a.basis()); st && st->known) {
-        const Power* pw = atlas.find_power(st->controller);
-        std::string line =
-            "On " + a.date.readable() + ": " +
-            (pw ? pw->names.get(a.settings.lang, pw->id) : std::string(st->controller));
-        if (st->status != Status::Integral) line += std::string(", ") + status_legend(st->status);
+        std::string line = "On " + a.date.readable() + ": " +
+                           control_label(atlas, st->controller, st->status, a.settings.lang);
         line += " (since " + st->since.readable() + ")";
         ImGui::TextUnformatted(line.c_str());
         const auto parents = parents_at(atlas, std::string(st->controller), a.date);
@@ -107,12 +101,9 @@ void inspector(PanelContext& c, const std::string& id) {
     ImGui::TextDisabled("History (%s)", a.basis() == Basis::DeJure ? "de jure" : "de facto");
     for (const auto& h : a.doc->timeline->history(id)) {
         if (!applies_to(h.basis, a.basis())) continue;
-        const Power* pw = atlas.find_power(h.change->controller);
         ImGui::PushID(h.change);
-        std::string label = h.effective.readable() + ": " +
-                            (pw ? pw->names.get(a.settings.lang, pw->id) : h.change->controller);
-        if (h.change->status != Status::Integral)
-            label += std::string(", ") + status_legend(h.change->status);
+        const std::string label = h.effective.readable() + ": " +
+                                  control_label(atlas, h.change->controller, h.change->status, a.settings.lang);
         if (ImGui::Selectable(label.c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
         const std::string src = source_refs(h.event->sources);

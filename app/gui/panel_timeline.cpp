@@ -35,7 +35,13 @@ void controls(PanelContext& c) {
     // At large UI scales in a small window, the rest goes on a second row.
     if (ImGui::GetWindowWidth() > 1250 * c.s) ImGui::SameLine();
     ImGui::SetNextItemWidth(150 * c.s);
-    ImGui::SliderFloat("##speed", &a.playback.years_per_second, 0.1f, 20.0f, "%.1f years/s",
+    // The range follows the atlas: from a year a minute to the whole atlas in ten seconds.
+    const float span_years = a.doc ? static_cast<float>((a.doc->atlas().end.day - a.doc->atlas().start.day) /
+                                                        kDaysPerYear)
+                                   : 100.0f;
+    ImGui::SliderFloat("##speed", &a.playback.years_per_second, 1.0f / 60.0f,
+                       std::max(20.0f, span_years / 10.0f),
+                       a.playback.years_per_second < 1 ? "%.2f years/s" : "%.0f years/s",
                        ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &a.playback.loop);
@@ -55,7 +61,8 @@ void controls(PanelContext& c) {
         }
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("YYYY, YYYY-MM or YYYY-MM-DD; negative years are BC (-0489 = 490 BC)");
+        ImGui::SetTooltip("YYYY, YYYY-MM or YYYY-MM-DD, or '500 BC', 'AD 5'; negative years are "
+                          "astronomical (-0489 = 490 BC)");
     ImGui::SameLine();
     int basis = a.settings.basis_de_jure ? 1 : 0;
     if (ImGui::RadioButton("de facto", &basis, 0)) a.set_basis(Basis::DeFacto);
@@ -67,12 +74,48 @@ void controls(PanelContext& c) {
     }
 }
 
-// Tick spacing: the finest step (in months) whose labels stay apart.
-int tick_months(double px_per_year, float min_px) {
-    for (int m : {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 6000, 12000})
-        if (px_per_year * m / 12.0 >= min_px) return m;
-    return 120000;
+// Tick spacing: the finest step (in days below a month, else in months) whose labels stay apart.
+struct TickStep {
+    int days = 0;    // 1 or 7 when ticks are days
+    int months = 0;  // otherwise
+};
+TickStep tick_step(double px_per_year, float min_px) {
+    for (int d : {1, 7})
+        if (px_per_year / kDaysPerYear * d >= min_px) return {d, 0};
+    for (int m : {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 6000, 12000, 60000, 120000, 600000,
+                  1200000})
+        if (px_per_year * m / 12.0 >= min_px) return {0, m};
+    return {0, 2400000};
 }
+
+// Year ticks land on round years as people count them: 10,000 BC (astronomical -9999), 500 BC,
+// AD 1, 500. Calls tick(date, label) for each tick between two days.
+template <typename Tick>
+void year_ticks(double from_day, double to_day, int step_years, Tick tick) {
+    const int first_year =
+        std::max(Date::kMinYear, Date{static_cast<std::int64_t>(std::max(from_day, -1e11)), Precision::Day}.year());
+    // Historical numbering: -500 is 500 BC; there is no 0.
+    const long long first_h = first_year <= 0 ? first_year - 1 : first_year;
+    long long v = static_cast<long long>(std::floor(static_cast<double>(first_h) / step_years)) * step_years;
+    for (;; v += step_years) {
+        if (v == 0) continue;
+        const int year = static_cast<int>(v < 0 ? v + 1 : v);
+        if (year < Date::kMinYear || year > Date::kMaxYear) {
+            if (year > Date::kMaxYear) break;
+            continue;
+        }
+        const Date d = Date::year_only(year);
+        if (static_cast<double>(d.day) > to_day) break;
+        tick(d, d.readable());
+    }
+}
+
+// One marker, or a cluster of the events whose markers would overlap, with their count.
+struct MarkerBin {
+    const Event* first = nullptr;
+    int count = 0;
+    float x = 0;
+};
 
 }  // namespace
 
@@ -114,7 +157,8 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     ImGuiIO& io = ImGui::GetIO();
     if (hovered && io.MouseWheel != 0) {
         const double at = to_day(io.MousePos.x), k = std::pow(0.85, io.MouseWheel);
-        const double new_span = std::clamp(span * k, 60.0, 20000.0 * kDaysPerYear);
+        // From about two weeks (days apart) to 250,000 years (the deepest atlas and a margin).
+        const double new_span = std::clamp(span * k, 14.0, 250000.0 * kDaysPerYear);
         tv.start = at - (at - tv.start) * new_span / span;
         tv.end = tv.start + new_span;
     }
@@ -131,35 +175,74 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         {std::min(p0.x + size.x, to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.s},
         IM_COL32(190, 190, 185, 255));
 
-    // Ticks: decades, years or months depending on zoom; labelled with readable dates.
+    // Ticks: millennia down to days depending on zoom; labelled with readable dates.
     const double px_per_year = size.x / (span / kDaysPerYear);
-    const int step = tick_months(px_per_year, 80 * c.s);
-    const Date first = Date{static_cast<std::int64_t>(tv.start), Precision::Day};
-    int month_index = (first.year() * 12 + first.month() - 1);
-    month_index -= ((month_index % step) + step) % step;
+    const TickStep step = tick_step(px_per_year, 80 * c.s);
     dl->PushClipRect(p0, {p0.x + size.x, p0.y + size.y}, true);
-    for (int i = month_index;; i += step) {
-        const int year = static_cast<int>(std::floor(i / 12.0)), month = i - year * 12 + 1;
-        const Date d = step >= 12 ? Date::year_only(year) : Date::year_month(year, month);
+    auto draw_tick = [&](const Date& d, const std::string& label) {
         const float tx = to_x(static_cast<double>(d.day));
-        if (tx > p0.x + size.x) break;
-        dl->AddLine({tx, axis_y + 4 * c.s}, {tx, axis_y + 10 * c.s}, IM_COL32(90, 90, 90, 255),
-                    1.0f);
-        const std::string label = step >= 12 ? Date::year_only(year).readable()
-                                             : Date::year_month(year, month).readable();
+        dl->AddLine({tx, axis_y + 4 * c.s}, {tx, axis_y + 10 * c.s}, IM_COL32(90, 90, 90, 255), 1.0f);
         dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.s, axis_y + 11 * c.s},
                     IM_COL32(70, 70, 70, 255), label.c_str());
+    };
+    if (step.days > 0) {
+        for (auto day = static_cast<std::int64_t>(std::floor(tv.start)); day <= tv.end; ++day) {
+            const Date d{day, Precision::Day};
+            if (step.days == 1 || d.day_of_month() % 7 == 1) draw_tick(d, d.readable());
+        }
+    } else if (step.months >= 12) {
+        year_ticks(tv.start, tv.end, step.months / 12, draw_tick);
+    } else {
+        const Date first = Date{static_cast<std::int64_t>(tv.start), Precision::Day};
+        int i = first.year() * 12 + first.month() - 1;
+        i -= ((i % step.months) + step.months) % step.months;
+        for (;; i += step.months) {
+            const int year = static_cast<int>(std::floor(i / 12.0)), month = i - year * 12 + 1;
+            const Date d = Date::year_month(year, month);
+            if (static_cast<double>(d.day) > tv.end) break;
+            draw_tick(d, d.readable());
+        }
     }
 
-    // Event markers, coloured by kind; hollow when never in force.
+    // Event markers, coloured by kind; hollow when never in force. Only the events in view are
+    // visited (they are sorted by date), and markers closer than their width are drawn as one
+    // cluster with its count, so the cost and the picture follow what is visible.
     const Event* hovered_event = nullptr;
-    for (const auto& e : atlas.events) {
-        const float ex = to_x(static_cast<double>(e.date.day));
-        if (ex < p0.x - 8 || ex > p0.x + size.x + 8) continue;
-        const ImVec2 centre{ex, axis_y - 12 * c.s};
+    const MarkerBin* hovered_bin = nullptr;
+    const float r0 = 5.0f * c.s;
+    std::vector<MarkerBin> bins;
+    const auto& events = atlas.events;
+    auto it = std::lower_bound(events.begin(), events.end(), to_day(p0.x - 8),
+                               [](const Event& e, double day) { return static_cast<double>(e.date.day) < day; });
+    for (; it != events.end(); ++it) {
+        const float ex = to_x(static_cast<double>(it->date.day));
+        if (ex > p0.x + size.x + 8) break;
+        if (!bins.empty() && ex - bins.back().x < 2 * r0 + 2 * c.s) {
+            ++bins.back().count;
+            continue;
+        }
+        bins.push_back({&*it, 1, ex});
+    }
+    for (const auto& b : bins) {
+        const Event& e = *b.first;
+        const ImVec2 centre{b.x, axis_y - 12 * c.s};
+        const bool near = hovered && std::abs(io.MousePos.x - b.x) <= r0 + 2 &&
+                          std::abs(io.MousePos.y - centre.y) <= r0 + 6 * c.s;
+        if (b.count > 1) {
+            const float r = r0 + 2 * c.s;
+            dl->AddCircleFilled(centre, r, IM_COL32(90, 90, 90, 255));
+            const std::string n = b.count > 99 ? "99+" : std::to_string(b.count);
+            const float fs = c.fonts.small->FontSize * 0.85f;
+            const ImVec2 ts = c.fonts.small->CalcTextSizeA(fs, 1e9f, 0, n.c_str());
+            dl->AddText(c.fonts.small, fs, {centre.x - ts.x / 2, centre.y - ts.y / 2},
+                        IM_COL32(255, 255, 255, 255), n.c_str());
+            if (near) {
+                hovered_bin = &b;
+                dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
+            }
+            continue;
+        }
         const float r = (&e == a.selected_event ? 6.5f : 5.0f) * c.s;
-        const bool near = hovered && std::abs(io.MousePos.x - ex) <= r + 2 &&
-                          std::abs(io.MousePos.y - centre.y) <= r + 6 * c.s;
         if (near) hovered_event = &e;
         if (never_in_force(e)) {
             dl->AddCircleFilled(centre, r, IM_COL32(255, 255, 255, 255));
@@ -178,7 +261,19 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     dl->PopClipRect();
 
     static bool pressed_on_marker = false;  // a click on a marker selects it and does not scrub
-    if (ImGui::IsItemActivated()) pressed_on_marker = hovered_event != nullptr;
+    if (ImGui::IsItemActivated()) pressed_on_marker = hovered_event != nullptr || hovered_bin != nullptr;
+    if (hovered_bin) {
+        ImGui::BeginTooltip();
+        ImGui::Text("%d events from %s", hovered_bin->count, hovered_bin->first->date.readable().c_str());
+        ImGui::TextDisabled("click to zoom in on them");
+        ImGui::EndTooltip();
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            // Zoom so that the cluster's markers come apart around it.
+            const double at = to_day(hovered_bin->x), new_span = std::max(14.0, span / 8);
+            tv.start = at - new_span / 2;
+            tv.end = at + new_span / 2;
+        }
+    }
     if (hovered_event) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(420 * c.s);

@@ -1,6 +1,7 @@
 #include "script.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -40,7 +41,9 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         return app.doc != nullptr;
     };
     if (verb == "date") {
-        const auto r = parse_date(arg);
+        std::string text = arg;  // "500 BC" is two words
+        for (std::size_t k = 2; k < l.words.size(); ++k) text += " " + l.words[k];
+        const auto r = parse_date(text);
         if (!r.date) return fail("bad date '" + arg + "': " + r.error);
         if (need_atlas()) app.set_date(*r.date);
     } else if (verb == "next" || verb == "prev") {
@@ -70,6 +73,12 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         req.rebuild_fonts = true;
     } else if (verb == "play" || verb == "pause") {
         app.playback.playing = verb == "play";
+    } else if (verb == "speed") {
+        char* end = nullptr;
+        const double v = std::strtod(arg.c_str(), &end);
+        if (arg.empty() || *end != '\0' || !(v > 0) || v > 1e6)
+            return fail("speed takes years per second, a number above 0 and at most 1000000");
+        app.playback.years_per_second = static_cast<float>(v);
     } else if (verb == "wait") {
         wait_ = std::max(0, std::atoi(arg.c_str()));
     } else if (verb == "open") {
