@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <tuple>
 
@@ -13,6 +14,7 @@
 #include "cli_output.h"
 #include "export.h"
 #include "geometry_check.h"
+#include "init_manifest.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -204,6 +206,43 @@ int cmd_export(const Args& a) {
     return kOk;
 }
 
+int cmd_init(const Args& a) {
+    namespace fs = std::filesystem;
+    if (a.positional.empty()) throw std::invalid_argument("init takes a FOLDER or FILES of vector data");
+    std::error_code ec;
+    const bool one_folder = a.positional.size() == 1 && fs::is_directory(a.positional[0], ec);
+    const std::string out = a.get("--out").value_or(one_folder ? (fs::path(a.positional[0]) / "atlas.json").string()
+                                                               : std::string("atlas.json"));
+    if (fs::exists(out, ec) && !a.has("--force")) {
+        std::cerr << "chronomap: " << out << " exists; add --force to replace it\n";
+        return kInputErrors;
+    }
+    const std::string base = fs::absolute(out).parent_path().string();
+    const InitProposal p = propose_manifest(a.positional, base);
+    for (const auto& e : p.errors) std::cerr << "chronomap: " << e << '\n';
+    if (p.manifest.is_null()) return kInputErrors;
+    const std::string tmp = out + ".tmp";
+    {
+        std::ofstream f(tmp);
+        f << p.manifest.dump(2) << '\n';
+        if (!f) {
+            std::cerr << "chronomap: cannot write " << tmp << '\n';
+            fs::remove(tmp, ec);
+            return kInternal;
+        }
+    }
+    fs::rename(tmp, out, ec);
+    if (ec) {
+        std::cerr << "chronomap: cannot move the manifest into place: " << ec.message() << '\n';
+        fs::remove(tmp, ec);
+        return kInternal;
+    }
+    std::cout << "wrote " << out << '\n';
+    for (const auto& n : p.notes) std::cout << "  - " << n << '\n';
+    std::cout << "next: chronomap validate " << out << '\n';
+    return kOk;
+}
+
 }  // namespace
 
 std::string usage() {
@@ -228,6 +267,8 @@ std::string usage() {
            "[--no-legend]\n"
            "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
            "      the map at DATE as a PNG, with no display needed\n"
+           "  chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
+           "      write a starting atlas.json for vector data (snapshot series or dated fields)\n"
            "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
            "            [--screenshot FILE.png] [--exit-after-frames N] [--script FILE]\n"
            "      open the window (the bundled atlas when none is named)\n"
@@ -258,7 +299,7 @@ std::string default_atlas_path() {
 
 bool is_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return false;
-    static const char* const kCommands[] = {"validate", "status", "events", "history",  "export",
+    static const char* const kCommands[] = {"validate", "status", "events", "history",  "export", "init",
                                             "help",     "--help", "-h",     "--version"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char* c) { return argv[0] == c; });
@@ -278,7 +319,7 @@ int run(const std::vector<std::string>& argv) {
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
             rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
-            {"--json", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
+            {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);
@@ -286,6 +327,7 @@ int run(const std::vector<std::string>& argv) {
         if (command == "events") return cmd_events(a);
         if (command == "history") return cmd_history(a);
         if (command == "export") return cmd_export(a);
+        if (command == "init") return cmd_init(a);
         throw std::invalid_argument("unknown command '" + command + "'");
     } catch (const std::invalid_argument& e) {
         std::cerr << "chronomap: " << e.what() << "\n(see chronomap --help)\n";

@@ -271,13 +271,16 @@ struct LayerReader {
 };
 
 
-// Pieces with the same id read from one source are one territory: their polygons are joined.
+// Pieces with the same id and the same dates read from one source are one territory: their
+// polygons are joined (the same id over other dates is another period of it).
 void merge_pieces(std::vector<Feature>& features, std::size_t first) {
     std::unordered_map<std::string, std::size_t> seen;
     std::vector<Feature> kept;
+    auto day = [](const std::optional<Date>& d) { return d ? std::to_string(d->day) : std::string("-"); };
     for (std::size_t i = first; i < features.size(); ++i) {
         Feature& f = features[i];
-        auto [it, fresh] = seen.emplace(f.id, kept.size());
+        const std::string key = f.id + '\x1f' + day(f.valid_from) + '\x1f' + day(f.valid_to);
+        auto [it, fresh] = seen.emplace(key, kept.size());
         if (fresh) {
             kept.push_back(std::move(f));
             continue;

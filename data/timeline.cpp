@@ -51,11 +51,15 @@ Timeline::Timeline(const Atlas& atlas) : atlas_(atlas) {
 }
 
 bool Timeline::exists(const TerritoryState& s, Date date) const {
-    if (s.known) return s.status != Status::Ceased;
+    if (s.known && s.status == Status::Ceased) return false;
     const int i = territory_index(std::string(s.territory));
-    if (i < 0) return false;
-    for (std::size_t k = shape_offsets_[static_cast<std::size_t>(i)];
-         k < shape_offsets_[static_cast<std::size_t>(i) + 1]; ++k)
+    if (i < 0) return s.known;
+    const std::size_t from = shape_offsets_[static_cast<std::size_t>(i)];
+    const std::size_t to = shape_offsets_[static_cast<std::size_t>(i) + 1];
+    // Known only through changes (no shapes at all): on the map while under control.
+    if (from == to) return s.known;
+    // Otherwise it needs a shape at the date: when every shape has expired, it has gone.
+    for (std::size_t k = from; k < to; ++k)
         if (shape_ranges_[k].first <= date.day && date.day < shape_ranges_[k].second) return true;
     return false;
 }

@@ -40,8 +40,9 @@ public:
     void state_at(Date date, Basis view, std::vector<TerritoryState>& out) const;
     std::optional<TerritoryState> territory_state(const std::string& id, Date date, Basis view) const;
 
-    // Whether a territory is on the map at a date: under control and not ceased, or, before any
-    // recorded change, with a shape valid then. Others are left out of status lists and legends.
+    // Whether a territory is on the map at a date: not ceased, and with a shape valid then (or,
+    // for a territory known only through changes, under control). Others are left out of status
+    // lists and legends.
     bool exists(const TerritoryState& state, Date date) const;
 
     std::vector<HistoryEntry> history(const std::string& territory) const;

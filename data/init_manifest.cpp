@@ -1,0 +1,238 @@
+#include "init_manifest.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "date.h"
+
+namespace chronomap {
+namespace {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+const std::set<std::string> kVectorExtensions = {".geojson", ".json", ".gpkg", ".shp", ".fgb",
+                                                 ".kml",     ".gml",  ".sqlite", ".csv", ".topojson"};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+// The first field whose lower-case name is one of `names`, in that order of preference.
+std::string pick(const std::vector<std::string>& fields, std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        for (const auto& f : fields)
+            if (lower(f) == n) return f;
+    return "";
+}
+
+struct FileInfo {
+    std::string path;
+    std::vector<std::string> fields;
+    long long features = 0;
+    bool polygons = false;
+    std::map<std::string, std::vector<std::string>> samples;  // field -> a few values
+};
+
+bool read_info(const std::string& path, FileInfo& info, std::string& error) {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    CPLPopErrorHandler();
+    if (!ds || ds->GetLayerCount() == 0) {
+        error = path + ": GDAL cannot read it as vector data";
+        return false;
+    }
+    OGRLayer* layer = ds->GetLayer(0);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    info.path = path;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) info.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    const auto type = wkbFlatten(layer->GetGeomType());
+    info.polygons = type == wkbPolygon || type == wkbMultiPolygon || type == wkbUnknown;
+    int seen = 0;
+    for (auto& feat : *layer) {
+        ++info.features;
+        if (seen++ >= 200) continue;
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (feat->IsFieldSetAndNotNull(i) && info.samples[info.fields[static_cast<std::size_t>(i)]].size() < 200)
+                info.samples[info.fields[static_cast<std::size_t>(i)]].push_back(feat->GetFieldAsString(i));
+    }
+    return true;
+}
+
+std::string relative(const std::string& path, const std::string& base) {
+    std::error_code ec;
+    const fs::path rel = fs::relative(fs::absolute(path), fs::absolute(base), ec);
+    return ec || rel.empty() ? fs::absolute(path).string() : rel.generic_string();
+}
+
+// Whether most sampled values of a field read as dates.
+bool looks_like_dates(const std::vector<std::string>& values) {
+    if (values.empty()) return false;
+    int ok = 0;
+    for (const auto& v : values) ok += parse_date(v).date.has_value();
+    return ok * 10 >= static_cast<int>(values.size()) * 8;
+}
+
+}  // namespace
+
+std::string date_in_file_name(const std::string& file_name) {
+    const std::string stem = lower(fs::path(file_name).stem().string());
+    std::smatch m;
+    static const std::regex bc_before(R"((?:^|[^a-z])bce?_?(\d{1,6})(?:$|[^0-9]))");
+    static const std::regex bc_after(R"((?:^|[^0-9])(\d{1,6})_?bce?(?:$|[^a-z]))");
+    static const std::regex negative(R"((?:^|[^0-9a-z])-(\d{1,6})(?:$|[^0-9]))");
+    static const std::regex year(R"((?:^|[^0-9])(\d{1,4})(?:$|[^0-9]))");
+    if (std::regex_search(stem, m, bc_before) || std::regex_search(stem, m, bc_after))
+        return std::to_string(std::stoll(m[1].str())) + " BC";
+    if (std::regex_search(stem, m, negative)) return std::to_string(std::stoll(m[1].str())) + " BC";
+    std::string last;
+    for (auto it = std::sregex_iterator(stem.begin(), stem.end(), year); it != std::sregex_iterator(); ++it)
+        last = (*it)[1].str();
+    return last.empty() ? "" : std::to_string(std::stoll(last));
+}
+
+InitProposal propose_manifest(const std::vector<std::string>& paths, const std::string& base_dir) {
+    InitProposal out;
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            for (const auto& e : fs::directory_iterator(p, ec))
+                if (e.is_regular_file() && kVectorExtensions.count(lower(e.path().extension().string())) &&
+                    e.path().filename() != "atlas.json")
+                    files.push_back(e.path().string());
+        } else {
+            files.push_back(p);
+        }
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<FileInfo> infos;
+    for (const auto& f : files) {
+        FileInfo info;
+        std::string error;
+        if (read_info(f, info, error))
+            infos.push_back(std::move(info));
+        else
+            out.errors.push_back(error);
+    }
+    if (infos.empty()) {
+        out.errors.push_back("no vector file GDAL reads was found in what was named");
+        return out;
+    }
+
+    // A series when every file's name carries a date and the files share their fields.
+    std::vector<std::pair<Date, std::string>> dated;
+    for (const auto& i : infos) {
+        const std::string text = date_in_file_name(i.path);
+        const auto r = text.empty() ? DateParseResult{} : parse_date(text);
+        if (r.date) dated.emplace_back(*r.date, text);
+    }
+    const bool series = infos.size() > 1 && dated.size() == infos.size() &&
+                        std::all_of(infos.begin(), infos.end(), [&](const FileInfo& i) { return i.fields == infos[0].fields; });
+
+    FileInfo& first = infos[0];
+    const std::string name_field = pick(first.fields, {"name", "name_en", "admin", "label", "title", "country", "polity"});
+    const std::string controller_field = pick(
+        first.fields, {"subjecto", "controller", "controlled_by", "ruler", "sovereign", "sovereignt", "owner", "power", "state"});
+    const std::string status_field = pick(first.fields, {"status"});
+    std::string from_field = pick(first.fields, {"valid_from", "start", "start_date", "from", "begin", "gwsdate", "startdate", "date_from"});
+    std::string to_field = pick(first.fields, {"valid_to", "end", "end_date", "to", "until", "gwedate", "enddate", "date_to"});
+    if (!from_field.empty() && !looks_like_dates(first.samples[from_field])) from_field.clear();
+    if (!to_field.empty() && !looks_like_dates(first.samples[to_field])) to_field.clear();
+
+    std::error_code ec;
+    const std::string title = fs::weakly_canonical(fs::absolute(paths[0]), ec).filename().string();
+    ojson m;
+    m["title"] = title.empty() ? "New atlas" : title;
+    m["description"] = "Started by chronomap init; check the layer fields and add powers, sources and events.";
+    Date start = Date::year_only(1900), end = Date::year_only(2000);
+    ojson layers = ojson::array();
+    auto layer_entry = [&](const FileInfo& i) {
+        ojson l;
+        l["name"] = fs::path(i.path).stem().string();
+        l["role"] = i.polygons ? "territories" : "reference";
+        if (!name_field.empty()) l["name_field"] = name_field;
+        if (!controller_field.empty() && i.polygons) l["controller_field"] = controller_field;
+        if (!status_field.empty() && i.polygons) l["status_field"] = status_field;
+        return l;
+    };
+    if (series) {
+        std::vector<std::size_t> order(infos.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dated[a].first < dated[b].first; });
+        ojson l = layer_entry(first);
+        l["name"] = "territories";
+        ojson snaps = ojson::array();
+        for (std::size_t k : order) snaps.push_back({{"date", dated[k].second}, {"source", relative(infos[k].path, base_dir)}});
+        l["snapshots"] = snaps;
+        layers.push_back(l);
+        start = dated[order.front()].first;
+        const Date last = dated[order.back()].first;
+        const std::int64_t gap = order.size() > 1 ? last.day - dated[order[order.size() - 2]].first.day : 365;
+        // The last snapshot holds for as long as the one before it did, up to a century.
+        const std::int64_t hold = std::clamp<std::int64_t>(gap, 366, 100 * 366);
+        end = Date::year_only(std::min(Date::kMaxYear, Date{last.day + hold, Precision::Day}.year()));
+        out.notes.push_back("a snapshot series of " + std::to_string(infos.size()) + " files, dated by their names from " +
+                            start.readable() + " to " + last.readable() + "; each holds until the next");
+        std::string bc;
+        for (const auto& [d, text] : dated)
+            if (text.find("BC") != std::string::npos) bc += (bc.empty() ? "" : ", ") + text;
+        if (!bc.empty())
+            out.notes.push_back("file names with 'bc' or a minus sign are read as years BC (" + bc +
+                                "); check against the data's documentation");
+    } else {
+        bool have_dates = false;
+        for (const auto& i : infos) {
+            ojson l = layer_entry(i);
+            l["source"] = relative(i.path, base_dir);
+            if (!from_field.empty()) l["valid_from_field"] = from_field;
+            if (!to_field.empty()) {
+                l["valid_to_field"] = to_field;
+                l["valid_to_inclusive"] = false;
+            }
+            layers.push_back(l);
+            for (const auto* f : {&from_field, &to_field})
+                if (!f->empty())
+                    for (const auto& v : i.samples.count(*f) ? i.samples.at(*f) : std::vector<std::string>{})
+                        if (auto r = parse_date(v); r.date) {
+                            if (!have_dates || *r.date < start) start = *r.date;
+                            if (!have_dates || end < *r.date) end = *r.date;
+                            have_dates = true;
+                        }
+        }
+        if (!to_field.empty())
+            out.notes.push_back("end dates in '" + to_field + "' are taken as the first day no longer in force; "
+                                "set \"valid_to_inclusive\": true if they name the last day in force");
+        if (!have_dates) out.notes.push_back("no dates were found: set time_range and add events, or date the shapes");
+    }
+    m["time_range"] = {{"start", start.iso()}, {"end", end.iso()}};
+    m["crs"] = "EPSG:4326";
+    m["layers"] = layers;
+    m["powers"] = ojson::array();
+    m["sources"] = ojson::array();
+    m["events"] = ojson::array();
+    out.manifest = std::move(m);
+    out.notes.push_back(name_field.empty() ? "no name field found: set \"name_field\" (fields: " + [&] {
+        std::string f;
+        for (const auto& x : first.fields) f += (f.empty() ? "" : ", ") + x;
+        return f;
+    }() + ")" : "territories are named and identified by '" + name_field + "' (pieces with one name are one territory)");
+    out.notes.push_back(controller_field.empty()
+                            ? "no controller field found: each territory is its own power; set \"controller_field\" if the data names who held it"
+                            : "the power in control is read from '" + controller_field + "'; its values become powers with their own colours");
+    return out;
+}
+
+}  // namespace chronomap
