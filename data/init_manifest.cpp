@@ -78,11 +78,15 @@ std::string relative(const std::string& path, const std::string& base) {
 }
 
 // Whether most sampled values of a field read as dates.
+// (Empty values are open ends, which every temporal data set has.)
 bool looks_like_dates(const std::vector<std::string>& values) {
-    if (values.empty()) return false;
-    int ok = 0;
-    for (const auto& v : values) ok += parse_date(v).date.has_value();
-    return ok * 10 >= static_cast<int>(values.size()) * 8;
+    int ok = 0, set = 0;
+    for (const auto& v : values) {
+        if (v.empty()) continue;
+        ++set;
+        ok += parse_date(v).date.has_value();
+    }
+    return set > 0 && ok * 10 >= set * 8;
 }
 
 }  // namespace
