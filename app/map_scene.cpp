@@ -65,12 +65,17 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     const double extent = scene.bounds.empty() ? 1.0
                                                : std::max(scene.bounds.max_x - scene.bounds.min_x,
                                                           scene.bounds.max_y - scene.bounds.min_y);
-    std::vector<MeshInput> territory_inputs, context_inputs;
-    std::vector<const Feature*> context_features;
-    std::vector<const Layer*> context_layers;
-    MapMesh lines;
-    lines.origin = origin;
+    std::vector<MeshInput> territory_inputs;
+    // Per reference layer: its polygon inputs, and which feature each came from.
+    struct RefInputs {
+        const Layer* layer;
+        std::vector<MeshInput> inputs;
+        std::vector<const Feature*> features;
+    };
+    std::vector<RefInputs> refs;
     for (const auto& layer : atlas.layers) {
+        if (layer.role == LayerRole::Reference) refs.push_back({&layer, {}, {}});
+        const bool labelled = layer.role == LayerRole::Reference && !layer.name_fields.empty();
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
                 const auto slot = static_cast<std::uint32_t>(scene.slots.size());
@@ -85,20 +90,27 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
             } else if (layer.role == LayerRole::Places) {
                 const int order = static_cast<int>(&f - layer.features.data());
                 if (!f.shape.points.empty())
-                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order, -1});
-            } else if (layer.role == LayerRole::Reference) {
+                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order, -1, false});
+            } else {
                 if (!f.shape.polygons.empty()) {
-                    context_inputs.push_back({&f.shape, 0});
-                    context_features.push_back(&f);
-                    context_layers.push_back(&layer);
+                    refs.back().inputs.push_back({&f.shape, 0});
+                    refs.back().features.push_back(&f);
                 }
-                if (!f.shape.lines.empty()) add_lines(lines, f.shape, 0);
+                if (labelled && !f.names.by_lang.empty()) {
+                    LabelSeed seed;
+                    seed.feature = &f;
+                    seed.reference = true;
+                    seed.town = f.shape.polygons.empty() && !f.shape.points.empty();
+                    if (seed.town) seed.at = f.shape.points.front();
+                    scene.labels.push_back(seed);
+                }
             }
         }
     }
     // Label anchors (a search inside each shape) on every core, then drop shapes without one.
     parallel_for(scene.labels.size(), [&](std::size_t i) {
         LabelSeed& s = scene.labels[i];
+        if (s.town && !s.reference) return;
         if (s.town) return;
         if (auto a = label_anchor(s.feature->shape)) {
             s.at = a->at;
@@ -109,7 +121,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     });
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
 
-    std::vector<MeshProblem> problems, context_problems;
+    std::vector<MeshProblem> problems;
     // Shapes valid over the same dates go together, so the renderer draws one run per date.
     std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> group_of;
     for (auto& in : territory_inputs) {
@@ -123,14 +135,29 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     std::stable_sort(territory_inputs.begin(), territory_inputs.end(),
                      [](const MeshInput& a, const MeshInput& b) { return a.group < b.group; });
     scene.territories = levels_for(territory_inputs, origin, extent, &problems);
-    scene.context = levels_for(context_inputs, origin, extent, &context_problems);
-    scene.lines.push_back({0, std::move(lines)});
     for (const auto& p : problems) {
         const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
         scene.problems.push_back(mesh_diagnostic(*s.layer, *s.feature, p));
     }
-    for (const auto& p : context_problems)
-        scene.problems.push_back(mesh_diagnostic(*context_layers[p.input], *context_features[p.input], p));
+    // Reference layers: a mesh each, in their style (by default a neutral fill for polygons and
+    // grey lines for line work).
+    for (const auto& r : refs) {
+        std::vector<MeshProblem> ref_problems;
+        MapScene::Reference ref;
+        ref.levels = levels_for(r.inputs, origin, extent, &ref_problems);
+        bool has_lines = false;
+        for (const auto& f : r.layer->features)
+            if (!f.shape.lines.empty()) {
+                has_lines = true;
+                for (auto& level : ref.levels) add_lines(level.mesh, f.shape, 0);
+            }
+        ref.fill = r.layer->fill_colour.value_or(palette::kContext);
+        ref.outline = r.layer->outline_colour.value_or(has_lines ? palette::kReferenceLine : 0u);
+        ref.width = r.layer->outline_width;
+        for (const auto& p : ref_problems)
+            scene.problems.push_back(mesh_diagnostic(*r.layer, *r.features[p.input], p));
+        scene.references.push_back(std::move(ref));
+    }
     return scene;
 }
 

@@ -21,6 +21,7 @@ struct LabelSeed {
     double radius = 0;  // room inside the territory, display units (0 for towns)
     int order = 0;      // position in its layer: earlier towns are more important
     int slot = -1;      // territories: the mesh slot, shown only while the slot is
+    bool reference = false;  // from a reference layer's label_field: placed after territories
 };
 
 // One feature of a territories layer in the territory mesh. Every shape of every date is built
@@ -38,8 +39,14 @@ struct MapScene {
     // The territory mesh's groups: shapes valid over the same dates ([from, to) in days).
     std::vector<std::pair<std::int64_t, std::int64_t>> groups;
     std::vector<render::LodLevel> territories;
-    std::vector<render::LodLevel> context;  // reference polygons, drawn flat underneath
-    std::vector<render::LodLevel> lines;    // reference lines (modern borders, coasts)
+    // One per reference layer: its polygons (filled flat underneath the territories) and lines
+    // and polygon outlines (drawn over them), in the layer's style.
+    struct Reference {
+        std::vector<render::LodLevel> levels;
+        std::uint32_t fill = 0, outline = 0;  // RGBA; alpha 0: not drawn
+        float width = 1.0f;
+    };
+    std::vector<Reference> references;
     std::vector<LabelSeed> labels;
     Bounds bounds;  // display CRS, everything drawable
     // Polygons that had to be repaired or could not be drawn, located by layer and feature.

@@ -12,8 +12,7 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     if (!renderer_.init(error)) return false;
     scene_ = MapScene::build(atlas, timeline);
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
-    context_mesh_ = renderer_.add_mesh(scene_.context);
-    line_mesh_ = renderer_.add_mesh(scene_.lines);
+    for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
     default_area_ = scene_.bounds;
     geo_ = std::make_unique<ToLonLat>(atlas.crs);
     if (atlas.default_view.bbox)
@@ -46,10 +45,15 @@ void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, floa
     renderer_.set_pattern_scale(4.0f * ui_scale);
     renderer_.set_frag_origin(frag_x, frag_y);
     renderer_.clear(palette::kSea);
-    if (show_reference) renderer_.draw_fill(context_mesh_, cam, palette::kContext);
+    if (show_reference)
+        for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
+            if (scene_.references[i].fill & 0xFF) renderer_.draw_fill(reference_meshes_[i], cam, scene_.references[i].fill);
     renderer_.draw_fill(territory_mesh_, cam);
     if (show_reference)
-        renderer_.draw_outlines(line_mesh_, cam, 1.0f * ui_scale, palette::kReferenceLine);
+        for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
+            if (scene_.references[i].outline & 0xFF)
+                renderer_.draw_outlines(reference_meshes_[i], cam, scene_.references[i].width * ui_scale,
+                                        scene_.references[i].outline);
     renderer_.draw_claims(territory_mesh_, cam, 7.0f * ui_scale);
     renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder, true);
     renderer_.draw_highlights(territory_mesh_, cam, 4.0f * ui_scale, palette::kHighlight);

@@ -47,7 +47,8 @@ class MapView {
     std::unique_ptr<ToLonLat> geo_;
     std::vector<LabelSeed> visible_labels_;
     render::MapRenderer renderer_;
-    int territory_mesh_ = -1, context_mesh_ = -1, line_mesh_ = -1;
+    int territory_mesh_ = -1;
+    std::vector<int> reference_meshes_;  // one per scene_.references
 };
 
 }  // namespace chronomap

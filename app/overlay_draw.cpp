@@ -243,8 +243,11 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                static_cast<float>(c.height / 2.0 - (seed.at.y - c.center_y) / c.units_per_pixel);
         lc.town = seed.town;
         // Territories first, biggest first; then towns in their layer's order.
-        lc.priority = seed.town ? -static_cast<float>(seed.order)
-                                : 1e6f + static_cast<float>(seed.radius / c.units_per_pixel);
+        // Reference layers' labels after the atlas's own territories and towns.
+        const float size = static_cast<float>(seed.radius / c.units_per_pixel);
+        lc.priority = seed.reference ? (seed.town ? -2e6f : -1e6f + size)
+                      : seed.town    ? -static_cast<float>(seed.order)
+                                     : 1e6f + size;
         lc.room = seed.town ? 0 : static_cast<float>(2.6 * seed.radius / c.units_per_pixel);
         cands.push_back(std::move(lc));
     }

@@ -156,6 +156,10 @@ struct Layer {
     };
     std::vector<Snapshot> snapshots;
     bool data_driven() const { return !controller_field.empty() || !snapshots.empty() || !name_field.empty(); }
+    // How a reference layer is drawn: RGBA colours, alpha 0 for none (unset: the defaults, a
+    // neutral fill for polygons and a grey line for lines).
+    std::optional<std::uint32_t> fill_colour, outline_colour;
+    float outline_width = 1.0f;  // pixels at UI scale 1
     bool visible = true;
     bool loaded = false;  // false if the data source could not be opened
     std::vector<Feature> features;

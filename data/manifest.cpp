@@ -102,6 +102,28 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
             if (auto v = f.string(obj, ptr, k, Need::Optional, what)) layer.valid_to_field = *v;
         if (const auto* v = f.typed(obj, ptr, "valid_to_inclusive", V::boolean, Need::Optional, what))
             layer.valid_to_inclusive = v->get<bool>();
+        // Labels from one field (reference and places layers; territories use name_field).
+        if (auto v = f.string(obj, ptr, "label_field", Need::Optional, what)) layer.name_fields["en"] = *v;
+        if (const auto* st = f.typed(obj, ptr, "style", V::object, Need::Optional, what)) {
+            const std::string sp = JsonFields::child(ptr, "style");
+            auto colour = [&](const char* key) -> std::optional<std::uint32_t> {
+                auto c = f.string(*st, sp, key, Need::Optional, "style of " + what);
+                if (!c) return std::nullopt;
+                if (*c == "none") return 0u;
+                if (auto rgba = parse_colour(*c)) return rgba;
+                f.diags().error(f.pos(JsonFields::child(sp, key)),
+                                "colour '" + *c + "' in the style of " + what + " should look like \"#1f77b4\" or be \"none\"");
+                return std::nullopt;
+            };
+            layer.fill_colour = colour("fill");
+            layer.outline_colour = colour("outline");
+            if (auto w = f.number(*st, sp, "width", Need::Optional, "style of " + what)) {
+                if (*w >= 0 && *w <= 20)
+                    layer.outline_width = static_cast<float>(*w);
+                else
+                    f.diags().error(f.pos(JsonFields::child(sp, "width")), "the outline width of " + what + " should be 0 to 20 pixels");
+            }
+        }
         if (const auto* v = f.typed(obj, ptr, "visible", V::boolean, Need::Optional, what))
             layer.visible = v->get<bool>();
         layer.role = f.choice<LayerRole>(obj, ptr, "role", Need::Required, "layer '" + layer.name + "'",

@@ -233,8 +233,6 @@ MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tol
 
 void add_lines(MapMesh& mesh, const Shape& shape, std::uint32_t slot) {
     for (const auto& line : shape.lines) add_ring_segments(mesh, line, mesh.origin, slot);
-    for (const auto& poly : shape.polygons)
-        for (const auto& ring : poly.rings) add_ring_segments(mesh, ring, mesh.origin, slot);
 }
 
 }  // namespace chronomap

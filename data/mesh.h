@@ -61,7 +61,8 @@ MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tol
 // collapse below four points.
 Ring simplify_ring(const Ring& ring, double tolerance);
 
-// Adds line work (reference borders, coasts) as outline segments.
+// Adds a shape's lines (reference borders, rivers) as outline segments; polygon outlines come
+// with build_meshes.
 void add_lines(MapMesh& mesh, const Shape& shape, std::uint32_t slot);
 
 }  // namespace chronomap

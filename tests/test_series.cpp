@@ -6,6 +6,8 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <array>
+#include <fstream>
 #include <set>
 
 #include "export.h"
@@ -162,4 +164,50 @@ TEST(SeriesColours, NeighboursNeverLookAlike) {
             }
     }
     EXPECT_GT(pairs, 1000);
+}
+
+TEST(ReferenceLayers, NeedNoIdAndHaveStyleAndLabels) {
+    const fs::path dir = fs::temp_directory_path() / ("chronomap-ref-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    // Three squares side by side, with a label field and no id field.
+    std::ofstream(dir / "ref.geojson")
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"label":"West"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}},)"
+        << R"({"type":"Feature","properties":{"label":"East"},"geometry":{"type":"Polygon","coordinates":[[[10,0],[20,0],[20,10],[10,10],[10,0]]]}}]})";
+    std::ofstream(dir / "atlas.json") << R"({"title": "Reference", "time_range": {"start": "1900", "end": "2000"},
+      "layers": [{"name": "modern", "source": "ref.geojson", "role": "reference", "label_field": "label",
+                  "style": {"fill": "#FFFFFF", "outline": "#FF0000", "width": 3}}]})";
+    const LoadResult r = load_atlas((dir / "atlas.json").string());
+    fs::remove_all(dir);
+    for (const auto& d : r.diagnostics.items())
+        if (d.severity == Severity::Error) ADD_FAILURE() << d.format();
+    ASSERT_EQ(r.atlas.layers.size(), 1u);
+    ASSERT_EQ(r.atlas.layers[0].features.size(), 2u);
+    std::string error;
+    auto ctx = render::HeadlessContext::create(error);
+    ASSERT_TRUE(ctx) << error;
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, r.atlas.start, error)) << error;
+    int labels = 0;
+    for (const auto& s : view.label_seeds()) labels += s.reference;
+    EXPECT_EQ(labels, 2);
+    ExportRequest req;
+    req.overlays = OverlayOptions{false, false, false, false, false, false};
+    req.date = r.atlas.start;
+    req.width = 400;
+    req.height = 200;
+    std::vector<std::uint8_t> px;
+    ASSERT_EQ(render_image(view, r.atlas, req, px), "");
+    const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
+    auto rgb_at = [&](double x, double y) {
+        const int ix = static_cast<int>((x - cam.center_x) / cam.units_per_pixel + req.width / 2.0);
+        const int iy = static_cast<int>(req.height / 2.0 - (y - cam.center_y) / cam.units_per_pixel);
+        const std::size_t i = (static_cast<std::size_t>(iy) * 400 + static_cast<std::size_t>(ix)) * 4;
+        return std::array<int, 3>{px[i], px[i + 1], px[i + 2]};
+    };
+    EXPECT_EQ(rgb_at(5, 5), (std::array<int, 3>{255, 255, 255}));  // the layer's fill
+    const auto border = rgb_at(10, 5);                              // the shared edge, outlined
+    EXPECT_GT(border[0], 200);
+    EXPECT_LT(border[1], 80);
 }

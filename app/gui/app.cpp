@@ -46,6 +46,7 @@ bool App::add_reference(const std::string& path) {
         messages.push_back("could not add " + path + " as a reference layer (see Diagnostics)");
         return false;
     }
+    doc->atlas().layers.back().outline_colour = palette::kReferenceLine;  // borders to read it by
     // The scene is rebuilt with the new layer; the camera and date stay.
     auto view = std::make_unique<MapView>();
     std::string error;
