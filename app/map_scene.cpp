@@ -1,12 +1,17 @@
 #include "map_scene.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "geometry_check.h"
 #include "label_point.h"
+#include "cache.h"
 #include "parallel.h"
+#include "scene_cache.h"
 #include "tessellate.h"
 
 namespace chronomap {
@@ -107,21 +112,13 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
             }
         }
     }
-    // Label anchors (a search inside each shape) on every core, then drop shapes without one.
-    parallel_for(scene.labels.size(), [&](std::size_t i) {
-        LabelSeed& s = scene.labels[i];
-        if (s.town && !s.reference) return;
-        if (s.town) return;
-        if (auto a = label_anchor(s.feature->shape)) {
-            s.at = a->at;
-            s.radius = a->radius;
-        } else {
-            s.feature = nullptr;
-        }
-    });
-    std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
-
-    std::vector<MeshProblem> problems;
+    const bool timing = std::getenv("CHRONOMAP_TIMING") != nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+        const auto now = std::chrono::steady_clock::now();
+        if (timing) std::fprintf(stderr, "timing:   %s %.3f s\n", what, std::chrono::duration<double>(now - t0).count());
+        t0 = now;
+    };
     // Shapes valid over the same dates go together, so the renderer draws one run per date.
     std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> group_of;
     for (auto& in : territory_inputs) {
@@ -134,30 +131,59 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     }
     std::stable_sort(territory_inputs.begin(), territory_inputs.end(),
                      [](const MeshInput& a, const MeshInput& b) { return a.group < b.group; });
-    scene.territories = levels_for(territory_inputs, origin, extent, &problems);
-    for (const auto& p : problems) {
-        const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
-        scene.problems.push_back(mesh_diagnostic(*s.layer, *s.feature, p));
-    }
     // Reference layers: a mesh each, in their style (by default a neutral fill for polygons and
     // grey lines for line work).
     for (const auto& r : refs) {
-        std::vector<MeshProblem> ref_problems;
         MapScene::Reference ref;
-        ref.levels = levels_for(r.inputs, origin, extent, &ref_problems);
-        bool has_lines = false;
-        for (const auto& f : r.layer->features)
-            if (!f.shape.lines.empty()) {
-                has_lines = true;
-                for (auto& level : ref.levels) add_lines(level.mesh, f.shape, 0);
-            }
+        const bool has_lines = std::any_of(r.layer->features.begin(), r.layer->features.end(),
+                                           [](const Feature& f) { return !f.shape.lines.empty(); });
         ref.fill = r.layer->fill_colour.value_or(palette::kContext);
         ref.outline = r.layer->outline_colour.value_or(has_lines ? palette::kReferenceLine : 0u);
         ref.width = r.layer->outline_width;
-        for (const auto& p : ref_problems)
-            scene.problems.push_back(mesh_diagnostic(*r.layer, *r.features[p.input], p));
         scene.references.push_back(std::move(ref));
     }
+
+    // The expensive part, from the cache when the same shapes were built before.
+    const std::uint64_t key = scene_key(atlas);
+    bool restored = false;
+    if (key)
+        if (auto payload = cache::load("scenes", key)) restored = unpack_scene(*payload, scene);
+    if (!restored) {
+        // Label anchors (a search inside each shape) on every core.
+        parallel_for(scene.labels.size(), [&](std::size_t i) {
+            LabelSeed& s = scene.labels[i];
+            if (s.town) return;
+            if (auto a = label_anchor(s.feature->shape)) {
+                s.at = a->at;
+                s.radius = a->radius;
+            } else {
+                s.feature = nullptr;
+            }
+        });
+        lap("label anchors");
+        std::vector<MeshProblem> problems;
+        scene.territories = levels_for(territory_inputs, origin, extent, &problems);
+        lap("territory meshes");
+        for (const auto& p : problems) {
+            const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
+            scene.problems.push_back(mesh_diagnostic(*s.layer, *s.feature, p));
+        }
+        for (std::size_t i = 0; i < refs.size(); ++i) {
+            std::vector<MeshProblem> ref_problems;
+            auto& levels = scene.references[i].levels;
+            levels = levels_for(refs[i].inputs, origin, extent, &ref_problems);
+            for (const auto& f : refs[i].layer->features)
+                if (!f.shape.lines.empty())
+                    for (auto& level : levels) add_lines(level.mesh, f.shape, 0);
+            for (const auto& p : ref_problems)
+                scene.problems.push_back(mesh_diagnostic(*refs[i].layer, *refs[i].features[p.input], p));
+        }
+        if (key) cache::store("scenes", key, pack_scene(scene, scene.labels));
+    } else {
+        lap("scene from the cache");
+    }
+    // Shapes without room for a label have none.
+    std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
     return scene;
 }
 

@@ -74,6 +74,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         return;
     }
     const auto positions = scan_positions(text);
+    ensure_gdal();
     CPLPushErrorHandler(CPLQuietErrorHandler);
     const char* const open_options[] = {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO", nullptr};
     GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <regex>
 #include <set>
 
@@ -13,6 +12,7 @@
 #include <ogrsf_frmts.h>
 
 #include "date.h"
+#include "loader_parts.h"
 
 namespace chronomap {
 namespace {
@@ -45,8 +45,7 @@ struct FileInfo {
 };
 
 bool read_info(const std::string& path, FileInfo& info, std::string& error) {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    detail::ensure_gdal();
     CPLPushErrorHandler(CPLQuietErrorHandler);
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     CPLPopErrorHandler();

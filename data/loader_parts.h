@@ -29,6 +29,9 @@ void check_atlas(Atlas& atlas, Diagnostics& diags);
 void derive_from_layers(Atlas& atlas, Diagnostics& diags);
 
 bool read_file(const std::string& path, std::string& out);
+// Registers GDAL's drivers, once per process; every reader calls it before opening anything
+// (a cached layer means no layer may have opened GDAL before the events are read).
+void ensure_gdal();
 // Replaces invalid UTF-8 with U+FFFD; returns false if anything was replaced.
 bool sanitize_utf8(std::string& text);
 

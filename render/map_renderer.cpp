@@ -32,7 +32,7 @@ void MapRenderer::release(GpuMesh& m) {
         glDeleteBuffers(2, l.fill_vbo);
         glDeleteBuffers(1, &l.fill_ibo);
         glDeleteVertexArrays(1, &l.line_vao);
-        glDeleteBuffers(3, l.line_vbo);
+        glDeleteBuffers(2, l.line_vbo);
     }
     m.levels.clear();
 }
@@ -102,37 +102,22 @@ MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
                      m.indices.data(), GL_STATIC_DRAW);
         g.index_count = static_cast<GLsizei>(m.indices.size());
 
-        // Six vertices (two triangles) per segment.
+        // One instance per segment (its two ends and its slot); the quad's corners come from
+        // gl_VertexID, so a segment costs 20 bytes, not six vertices.
         const std::size_t nseg = m.segment_feature.size();
-        std::vector<float> seg(nseg * 6 * 4), corner(nseg * 6 * 2);
-        std::vector<std::uint32_t> slot(nseg * 6);
-        static constexpr float kCorners[6][2] = {{0, -1}, {1, -1}, {1, 1}, {0, -1}, {1, 1}, {0, 1}};
-        for (std::size_t s = 0; s < nseg; ++s)
-            for (int k = 0; k < 6; ++k) {
-                const std::size_t v = s * 6 + static_cast<std::size_t>(k);
-                std::copy_n(&m.segments[s * 4], 4, &seg[v * 4]);
-                corner[v * 2] = kCorners[k][0];
-                corner[v * 2 + 1] = kCorners[k][1];
-                slot[v] = m.segment_feature[s];
-            }
         glGenVertexArrays(1, &g.line_vao);
         glBindVertexArray(g.line_vao);
-        glGenBuffers(3, g.line_vbo);
+        glGenBuffers(2, g.line_vbo);
         glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[0]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(seg.size() * sizeof(float)),
-                     seg.data(), GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m.segments.size() * sizeof(float)),
+                     m.segments.data(), GL_STATIC_DRAW);
         glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[1]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(corner.size() * sizeof(float)),
-                     corner.data(), GL_STATIC_DRAW);
-        glEnableVertexAttribArray(1);
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-        glBindBuffer(GL_ARRAY_BUFFER, g.line_vbo[2]);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(slot.size() * sizeof(std::uint32_t)),
-                     slot.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(nseg * sizeof(std::uint32_t)),
+                     m.segment_feature.data(), GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribDivisor(0, 1);
         glEnableVertexAttribArray(2);
-        glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
+        glVertexAttribDivisor(2, 1);
         g.line_vertex_count = static_cast<GLsizei>(nseg * 6);
         g.groups = m.groups;
         glBindVertexArray(0);
@@ -297,8 +282,15 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.line_vao);
-    for_visible(gm, l, true, [](std::uint32_t first, std::uint32_t count) {
-        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first * 6), static_cast<GLsizei>(count * 6));
+    // GL 3.3 has no base instance: each run points the instance attributes at its first segment.
+    for_visible(gm, l, true, [&](std::uint32_t first, std::uint32_t count) {
+        glBindBuffer(GL_ARRAY_BUFFER, l.line_vbo[0]);
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0,
+                              reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * 4 * sizeof(float)));
+        glBindBuffer(GL_ARRAY_BUFFER, l.line_vbo[1]);
+        glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0,
+                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(count));
     });
     glBindVertexArray(0);
 }

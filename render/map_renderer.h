@@ -65,7 +65,7 @@ class MapRenderer {
         double tolerance = 0;
         GLuint fill_vao = 0, fill_vbo[2] = {0, 0}, fill_ibo = 0;
         GLsizei index_count = 0;
-        GLuint line_vao = 0, line_vbo[3] = {0, 0, 0};
+        GLuint line_vao = 0, line_vbo[2] = {0, 0};  // segment ends, slots (per instance)
         GLsizei line_vertex_count = 0;
         double origin_x = 0, origin_y = 0;
         std::size_t triangles = 0;

@@ -60,12 +60,13 @@ void main() {
 }
 )";
 
-// Outlines: each segment becomes a quad, widened in screen space so that lines keep a constant
-// width in pixels. a_corner.x picks the end (0 or 1), a_corner.y the side (-1 or 1).
+// Outlines: each segment is one instance drawn as a quad of six vertices, widened in screen space
+// so that lines keep a constant width in pixels. The corner comes from gl_VertexID: x picks the
+// end (0 or 1), y the side (-1 or 1).
 inline constexpr const char* kLineVertex = R"(#version 330 core
 layout(location = 0) in vec4 a_segment;
-layout(location = 1) in vec2 a_corner;
 layout(location = 2) in uint a_slot;
+const vec2 kCorners[6] = vec2[6](vec2(0, -1), vec2(1, -1), vec2(1, 1), vec2(0, -1), vec2(1, 1), vec2(0, 1));
 uniform vec2 u_offset;
 uniform vec2 u_scale;
 uniform vec2 u_viewport;
@@ -101,6 +102,7 @@ void main() {
     if (u_mode != 1) h = 0.0;
     v_highlight = h;
     float half_width = 0.5 * (u_width_px + h * u_highlight_px);
+    vec2 a_corner = kCorners[gl_VertexID];
     vec2 p = mix(p0, p1, a_corner.x);
     vec2 px = normal * a_corner.y * half_width + dir * (a_corner.x * 2.0 - 1.0) * half_width;
     gl_Position = vec4(p + px * 2.0 / u_viewport, 0.0, 1.0);

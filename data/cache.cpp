@@ -1,0 +1,160 @@
+#include "cache.h"
+
+#include <unistd.h>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace chronomap::cache {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kMagic[8] = {'C', 'H', 'R', 'C', 'A', 'C', 'H', 'E'};
+// Bump whenever what is cached, or how it is computed, changes.
+constexpr std::uint32_t kVersion = 1;
+
+// Which build wrote a file: every build of the program caches apart, so a change in how meshes
+// or layers are made can never meet results of the old code.
+std::uint64_t build_identity() {
+    static const std::uint64_t id = [] {
+        std::error_code ec;
+        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+        if (ec) return std::uint64_t{0};
+        const auto size = fs::file_size(exe, ec);
+        const auto time = fs::last_write_time(exe, ec).time_since_epoch().count();
+        const std::string s = exe.string() + "|" + std::to_string(size) + "|" + std::to_string(time);
+        return hash(s);
+    }();
+    return id;
+}
+
+// Keeps a kind's folder under the size limit (CHRONOMAP_CACHE_MB, default 2048), oldest first.
+void prune(const fs::path& dir) {
+    std::uint64_t limit = 2048ULL << 20;
+    if (const char* mb = std::getenv("CHRONOMAP_CACHE_MB"); mb && std::atoll(mb) > 0)
+        limit = static_cast<std::uint64_t>(std::atoll(mb)) << 20;
+    std::vector<std::pair<fs::file_time_type, fs::path>> files;
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (!e.is_regular_file(ec)) continue;
+        total += e.file_size(ec);
+        files.emplace_back(e.last_write_time(ec), e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& [time, path] : files) {
+        if (total <= limit) break;
+        const auto size = fs::file_size(path, ec);
+        if (fs::remove(path, ec)) total -= size;
+    }
+}
+
+std::string file_for(const std::string& kind, std::uint64_t key) {
+    const std::string dir = directory();
+    if (dir.empty()) return {};
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.bin",
+                  static_cast<unsigned long long>(hash(&key, sizeof key, build_identity())));
+    return dir + "/" + kind + "/" + name;
+}
+
+}  // namespace
+
+std::uint64_t hash(const void* data, std::size_t size, std::uint64_t h) {
+    constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p + i, 8);
+        h = (h ^ w) * kPrime;
+        h ^= h >> 29;
+    }
+    for (; i < size; ++i) h = (h ^ p[i]) * kPrime;
+    return (h ^ size) * kPrime;
+}
+
+std::optional<std::uint64_t> hash_file(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::string block(1 << 20, '\0');
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        h = hash(block.data(), n, h);
+    }
+    if (in.bad()) return std::nullopt;
+    return h;
+}
+
+std::string directory() {
+    const char* off = std::getenv("CHRONOMAP_NO_CACHE");
+    if (off && *off && std::string(off) != "0") return {};
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') return std::string(x) + "/chronomap";
+    if (const char* home = std::getenv("HOME"); home && *home == '/') return std::string(home) + "/.cache/chronomap";
+    return {};
+}
+
+bool store(const std::string& kind, std::uint64_t key, const std::string& payload) {
+    const std::string path = file_for(kind, key);
+    if (path.empty()) return false;
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    if (ec) return false;
+    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out.write(kMagic, sizeof kMagic);
+        const std::uint32_t version = kVersion;
+        const std::uint64_t size = payload.size(), check = hash(payload);
+        out.write(reinterpret_cast<const char*>(&version), sizeof version);
+        out.write(reinterpret_cast<const char*>(&key), sizeof key);
+        out.write(reinterpret_cast<const char*>(&size), sizeof size);
+        out.write(reinterpret_cast<const char*>(&check), sizeof check);
+        out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
+        if (!out) {
+            fs::remove(tmp, ec);
+            return false;
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        return false;
+    }
+    prune(fs::path(path).parent_path());
+    return true;
+}
+
+std::optional<std::string> load(const std::string& kind, std::uint64_t key) {
+    const std::string path = file_for(kind, key);
+    std::error_code ec;
+    if (path.empty() || !fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    char magic[sizeof kMagic];
+    std::uint32_t version = 0;
+    std::uint64_t stored_key = 0, size = 0, check = 0;
+    in.read(magic, sizeof magic);
+    in.read(reinterpret_cast<char*>(&version), sizeof version);
+    in.read(reinterpret_cast<char*>(&stored_key), sizeof stored_key);
+    in.read(reinterpret_cast<char*>(&size), sizeof size);
+    in.read(reinterpret_cast<char*>(&check), sizeof check);
+    const auto file_size = fs::file_size(path, ec);
+    const std::uint64_t header = sizeof kMagic + sizeof version + 3 * sizeof(std::uint64_t);
+    if (!in || ec || std::memcmp(magic, kMagic, sizeof kMagic) != 0 || version != kVersion ||
+        stored_key != key || size != file_size - header)
+        return std::nullopt;
+    std::string payload(size, '\0');
+    in.read(payload.data(), static_cast<std::streamsize>(size));
+    if (!in || hash(payload) != check) return std::nullopt;
+    return payload;
+}
+
+}  // namespace chronomap::cache

@@ -1,0 +1,153 @@
+// The cache: what it returns is what was stored, or nothing; damaged and stale entries are never
+// trusted; atlases read through it are the same as read without it.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "cache.h"
+#include "loader.h"
+#include "map_scene.h"
+#include "support/series.h"
+#include "timeline.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CacheDir : ::testing::Test {
+    fs::path dir = fs::temp_directory_path() / ("chronomap-cache-" + std::to_string(::getpid()));
+    std::string saved;
+    void SetUp() override {
+        if (const char* x = std::getenv("XDG_CACHE_HOME")) saved = x;
+        fs::create_directories(dir);
+        ::setenv("XDG_CACHE_HOME", (dir / "cache").c_str(), 1);
+    }
+    void TearDown() override {
+        if (saved.empty())
+            ::unsetenv("XDG_CACHE_HOME");
+        else
+            ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+        fs::remove_all(dir);
+    }
+    std::vector<fs::path> files(const std::string& kind) const {
+        std::vector<fs::path> out;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(dir / "cache" / "chronomap" / kind, ec)) out.push_back(e.path());
+        return out;
+    }
+};
+
+// A summary of what a load produced, to compare loads with and without the cache.
+std::string summary(const LoadResult& r) {
+    std::string s;
+    for (const auto& l : r.atlas.layers)
+        for (const auto& f : l.features) {
+            s += f.id + "|" + f.controller + "|" + (f.valid_from ? f.valid_from->iso() : "-") + "|";
+            for (const auto& p : f.shape.polygons)
+                for (const auto& ring : p.rings) s += std::to_string(ring.size()) + ",";
+            s += "\n";
+        }
+    for (const auto& d : r.diagnostics.items()) s += d.format() + "\n";
+    for (const auto& p : r.atlas.powers) s += p.id + std::to_string(p.rgba) + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_F(CacheDir, StoredPayloadsComeBackAndDamagedOnesDoNot) {
+    const std::string payload(100000, 'x');
+    ASSERT_TRUE(cache::store("test", 42, payload));
+    EXPECT_EQ(cache::load("test", 42).value_or(""), payload);
+    EXPECT_FALSE(cache::load("test", 43));  // another key
+    const auto stored = files("test");
+    ASSERT_EQ(stored.size(), 1u);
+    {  // one flipped byte in the payload
+        std::fstream f(stored[0], std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(5000);
+        f.put('y');
+    }
+    EXPECT_FALSE(cache::load("test", 42));
+    ASSERT_TRUE(cache::store("test", 42, payload));
+    fs::resize_file(stored[0], 3000);  // truncated
+    EXPECT_FALSE(cache::load("test", 42));
+    fs::resize_file(stored[0], 0);
+    EXPECT_FALSE(cache::load("test", 42));
+}
+
+TEST_F(CacheDir, ReadersStopAtTheEndOfTheirData) {
+    cache::Writer w;
+    w.str("hello");
+    w.vec(std::vector<double>{1, 2, 3});
+    const std::string all = w.buffer();
+    cache::Reader r(all);
+    EXPECT_EQ(r.str(), "hello");
+    EXPECT_EQ(r.vec<double>().size(), 3u);
+    EXPECT_TRUE(r.done());
+    cache::Reader cut(std::string_view(all).substr(0, all.size() - 4));
+    cut.str();
+    cut.vec<double>();
+    EXPECT_FALSE(cut.ok());
+}
+
+TEST_F(CacheDir, AnAtlasReadThroughTheCacheIsTheSameAndStaleOrDamagedEntriesAreRebuilt) {
+    test_support::SeriesSpec spec{3, 6, 4, 3, 7};
+    const std::string manifest = test_support::write_series(dir.string(), spec);
+    const std::string cold = summary(load_atlas(manifest));
+    ASSERT_EQ(files("layers").size(), 3u);  // one per snapshot file
+    EXPECT_EQ(summary(load_atlas(manifest)), cold);  // warm
+
+    // Damage every entry: the next load reads the files again and gets the same atlas.
+    for (const auto& f : files("layers")) fs::resize_file(f, fs::file_size(f) / 2);
+    EXPECT_EQ(summary(load_atlas(manifest)), cold);
+
+    // Change one source: its old entry must not be used.
+    const fs::path first = dir / "world_0.geojson";
+    std::string text;
+    {
+        std::ifstream in(first);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const auto at = text.find("\"Power ");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 7, "\"Renamed ");
+    std::ofstream(first) << text;
+    const LoadResult changed = load_atlas(manifest);
+    EXPECT_NE(summary(changed), cold);
+    EXPECT_TRUE(std::any_of(changed.atlas.powers.begin(), changed.atlas.powers.end(),
+                            [](const Power& p) { return p.id.rfind("Renamed ", 0) == 0; }));
+}
+
+TEST_F(CacheDir, OffMeansOff) {
+    ::setenv("CHRONOMAP_NO_CACHE", "1", 1);
+    EXPECT_TRUE(cache::directory().empty());
+    EXPECT_FALSE(cache::store("test", 1, "x"));
+    ::unsetenv("CHRONOMAP_NO_CACHE");
+    EXPECT_FALSE(cache::directory().empty());
+}
+
+TEST_F(CacheDir, ASceneFromTheCacheIsTheSceneBuilt) {
+    test_support::SeriesSpec spec{3, 6, 4, 3, 7};
+    const std::string manifest = test_support::write_series(dir.string(), spec);
+    const LoadResult r = load_atlas(manifest);
+    const Timeline tl(r.atlas);
+    const MapScene built = MapScene::build(r.atlas, tl);
+    ASSERT_EQ(files("scenes").size(), 1u);
+    const MapScene again = MapScene::build(r.atlas, tl);
+    ASSERT_EQ(again.territories.size(), built.territories.size());
+    for (std::size_t l = 0; l < built.territories.size(); ++l) {
+        EXPECT_EQ(again.territories[l].mesh.indices, built.territories[l].mesh.indices);
+        EXPECT_EQ(again.territories[l].mesh.positions, built.territories[l].mesh.positions);
+        EXPECT_EQ(again.territories[l].mesh.groups.size(), built.territories[l].mesh.groups.size());
+    }
+    ASSERT_EQ(again.labels.size(), built.labels.size());
+    for (std::size_t i = 0; i < built.labels.size(); ++i) EXPECT_EQ(again.labels[i].at.x, built.labels[i].at.x);
+    // A damaged entry is rebuilt, with the same result.
+    for (const auto& f : files("scenes")) fs::resize_file(f, 100);
+    const MapScene rebuilt = MapScene::build(r.atlas, tl);
+    EXPECT_EQ(rebuilt.territories[0].mesh.indices, built.territories[0].mesh.indices);
+}
