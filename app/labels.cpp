@@ -27,17 +27,19 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
     std::vector<PlacedLabel> out;
     for (const auto& c : candidates) {
         float w = 0, h = 0;
-        measure(c.text, c.town, w, h);
         if (!c.town) {
-            if (c.room > 0 && w > c.room)
-                continue;  // a name wider than its territory would mislead
-            const Rect box{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
-            if (free_at(box, frame, taken, padding)) {
+            for (const bool small : {false, true}) {
+                measure(c.text, small, w, h);
+                if (c.room > 0 && w > c.room) continue;  // a name wider than its territory would mislead
+                const Rect box{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
+                if (!free_at(box, frame, taken, padding)) continue;
                 taken.push_back(box);
-                out.push_back({c.text, box, false, c.x, c.y});
+                out.push_back({c.text, box, false, small, c.x, c.y});
+                break;
             }
             continue;
         }
+        measure(c.text, true, w, h);
         // A town: its dot must stay clear; the name goes right, left, above or below it.
         const float r = h * 0.22f, gap = h * 0.3f;
         const Rect dot{c.x - r, c.y - r, c.x + r, c.y + r};
@@ -52,7 +54,7 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
             if (!free_at(box, frame, taken, padding)) continue;
             taken.push_back(box);
             taken.push_back(dot);
-            out.push_back({c.text, box, true, c.x, c.y});
+            out.push_back({c.text, box, true, true, c.x, c.y});
             break;
         }
     }

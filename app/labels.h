@@ -29,10 +29,13 @@ struct PlacedLabel {
     std::string text;
     Rect box;  // where the text goes
     bool town = false;
+    bool small = false;  // a territory's name in the smaller type, where the larger did not fit
     float dot_x = 0, dot_y = 0;
 };
 
-// measure(text, town) gives the text's width and height in pixels.
+// measure(text, small) gives the text's width and height in pixels, in the territory type or in
+// the smaller type of towns. A territory's name that does not fit (its room, or free space) in
+// the larger type is tried in the smaller before it is left out.
 using MeasureText = std::function<void(const std::string& text, bool town, float& w, float& h)>;
 
 std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,

@@ -267,7 +267,7 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
             P.dl->AddCircleFilled({l.dot_x, l.dot_y}, 2.2f * P.s, kInk);
             P.text(P.f.small, {l.box.x0, l.box.y0}, kInk, l.text);
         } else {
-            P.haloed(P.f.bold, {l.box.x0, l.box.y0}, kInk, l.text);
+            P.haloed(l.small ? P.f.small : P.f.bold, {l.box.x0, l.box.y0}, kInk, l.text);
         }
     }
 }

@@ -58,6 +58,20 @@ TEST(Labels, TerritoryNamesWiderThanTheirRoomAreLeftOut) {
     EXPECT_EQ(placed[0].text, "Kars");
 }
 
+TEST(Labels, ANameTooWideForItsTerritoryTriesTheSmallerTypeFirst) {
+    auto measure = [](const std::string& text, bool small, float& w, float& h) {
+        w = (small ? 6.0f : 8.0f) * static_cast<float>(text.size());
+        h = small ? 12.0f : 16.0f;
+    };
+    // "Germany": 56 px large, 42 px small; its territory has room for 50.
+    const auto placed = place_labels({{"Germany", 100, 50, false, 1, 50.0f}, {"Nakhchivan", 200, 50, false, 1, 40.0f}},
+                                     measure, {0, 0, 300, 100}, {}, 0);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_EQ(placed[0].text, "Germany");
+    EXPECT_TRUE(placed[0].small);
+    EXPECT_NEAR(placed[0].box.x1 - placed[0].box.x0, 42.0f, 0.01f);
+}
+
 TEST(Labels, ATownNameMovesToAnotherSideWhenTheRightIsTaken) {
     const auto placed =
         place_labels({{"Kars", 200, 50, false, 10, 0}, {"Sarikamis", 160, 50, true, 1, 0}},
