@@ -15,7 +15,7 @@ def ring(r):
     for (x0, y0), (x1, y1) in zip(r, r[1:]):
         for i in range(n):
             t = i / n
-            outr.append([round(x0 + (x1 - x0) * t, 7), round(y0 + (y1 - y0) * t, 7)])
+            outr.append([x0 + (x1 - x0) * t, y0 + (y1 - y0) * t])
     outr.append(r[-1])
     return outr
 

@@ -93,6 +93,23 @@ void append_geometry(const OGRGeometry* g, Shape& shape) {
     }
 }
 
+// Closes rings whose last point is not their first (GeoJSON requires closed rings; GDAL reads
+// open ones with a warning, and GEOS then refuses them). Returns whether any was open.
+bool close_open_rings(OGRGeometry* g) {
+    bool any = false;
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPolygon) {
+        for (auto* ring : *g->toPolygon())
+            if (ring->getNumPoints() >= 3 && !ring->get_IsClosed()) {
+                ring->closeRings();
+                any = true;
+            }
+    } else if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+        for (auto* part : *g->toGeometryCollection()) any = close_open_rings(part) || any;
+    }
+    return any;
+}
+
 bool has_area(const OGRGeometry* g) {
     const auto t = wkbFlatten(g->getGeometryType());
     if (t == wkbPolygon || t == wkbMultiPolygon) return true;
@@ -232,6 +249,9 @@ struct LayerReader {
             layer.features.push_back(std::move(out));
             return;
         }
+        if (has_area(owned.get()) && close_open_rings(owned.get()))
+            problem(Severity::Warning, label,
+                    "a ring of the polygon did not end where it began; it was closed");
         if (has_area(owned.get()) && !owned->IsValid()) {
             std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
             if (fixed) {

@@ -127,3 +127,24 @@ TEST(Init, ExclusiveEndsAreTheDefault) {
     const auto s = tl.territory_state("Kars", d, Basis::DeFacto);
     EXPECT_FALSE(s && tl.exists(*s, d));
 }
+
+TEST(Loader, RingsThatDoNotEndWhereTheyBeganAreClosedWithAWarning) {
+    TempDir dir;
+    // Valid GeoJSON requires closed rings; real files sometimes omit the closing point.
+    std::ofstream(dir.path / "open.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a"},)"
+        << R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[4,0],[4,4],[0,4]]]}}]})";
+    std::ofstream(dir.path / "atlas.json")
+        << R"({"title": "Open", "time_range": {"start": "1900", "end": "2000"},
+              "layers": [{"name": "t", "source": "open.geojson", "role": "territories"}]})";
+    const LoadResult r = load_atlas((dir.path / "atlas.json").string());
+    ASSERT_EQ(r.atlas.layers.size(), 1u);
+    ASSERT_EQ(r.atlas.layers[0].features.size(), 1u);
+    const auto& shape = r.atlas.layers[0].features[0].shape;
+    ASSERT_EQ(shape.polygons.size(), 1u);
+    EXPECT_EQ(shape.polygons[0].rings[0].front().x, shape.polygons[0].rings[0].back().x);
+    EXPECT_FALSE(r.diagnostics.has_errors());
+    bool warned = false;
+    for (const auto& d : r.diagnostics.items()) warned = warned || d.message.find("did not end where it began") != std::string::npos;
+    EXPECT_TRUE(warned);
+}
