@@ -4,7 +4,6 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 
 #include <cpl_error.h>
@@ -92,18 +91,50 @@ bool looks_like_dates(const std::vector<std::string>& values) {
 
 std::string date_in_file_name(const std::string& file_name) {
     const std::string stem = lower(fs::path(file_name).stem().string());
-    std::smatch m;
-    static const std::regex bc_before(R"((?:^|[^a-z])bce?_?(\d{1,6})(?:$|[^0-9]))");
-    static const std::regex bc_after(R"((?:^|[^0-9])(\d{1,6})_?bce?(?:$|[^a-z]))");
-    static const std::regex negative(R"((?:^|[^0-9a-z])-(\d{1,6})(?:$|[^0-9]))");
-    static const std::regex year(R"((?:^|[^0-9])(\d{1,4})(?:$|[^0-9]))");
-    if (std::regex_search(stem, m, bc_before) || std::regex_search(stem, m, bc_after))
-        return std::to_string(std::stoll(m[1].str())) + " BC";
-    if (std::regex_search(stem, m, negative)) return std::to_string(std::stoll(m[1].str())) + " BC";
-    std::string last;
-    for (auto it = std::sregex_iterator(stem.begin(), stem.end(), year); it != std::sregex_iterator(); ++it)
-        last = (*it)[1].str();
-    return last.empty() ? "" : std::to_string(std::stoll(last));
+    auto letter = [&](std::size_t i) { return i < stem.size() && std::isalpha(static_cast<unsigned char>(stem[i])); };
+    auto digit = [&](std::size_t i) { return i < stem.size() && std::isdigit(static_cast<unsigned char>(stem[i])); };
+    // Every run of digits, with what stands just before and after it.
+    struct Run {
+        std::size_t at, len;
+    };
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < stem.size();) {
+        if (!digit(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (digit(j)) ++j;
+        runs.push_back({i, j - i});
+        i = j;
+    }
+    auto number = [&](const Run& r) { return std::to_string(std::stoll(stem.substr(r.at, r.len))); };
+    auto era_at = [&](std::size_t i) {  // "bc" or "bce" starting at i, as a word of its own
+        if (stem.compare(i, 2, "bc") != 0) return std::size_t{0};
+        const std::size_t end = stem.compare(i, 3, "bce") == 0 ? i + 3 : i + 2;
+        return letter(end) ? std::size_t{0} : end - i;
+    };
+    for (const Run& r : runs) {
+        if (r.len > 6) continue;
+        // "bc500", "bc_500"
+        std::size_t k = r.at;
+        if (k > 0 && stem[k - 1] == '_') --k;
+        for (std::size_t len : {std::size_t{2}, std::size_t{3}}) {
+            if (k < len) continue;
+            const std::size_t start = k - len;
+            if (era_at(start) == len && (start == 0 || !letter(start - 1))) return number(r) + " BC";
+        }
+        // "500bc", "500_bc", "500bce"
+        std::size_t e = r.at + r.len;
+        if (e < stem.size() && stem[e] == '_') ++e;
+        if (era_at(e) && (r.at == 0 || !letter(r.at - 1))) return number(r) + " BC";
+        // "_-500": a minus sign after a separator
+        if (r.at > 0 && stem[r.at - 1] == '-' && (r.at == 1 || !std::isalnum(static_cast<unsigned char>(stem[r.at - 2]))))
+            return number(r) + " BC";
+    }
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it)
+        if (it->len <= 4) return number(*it);
+    return "";
 }
 
 InitProposal propose_manifest(const std::vector<std::string>& paths, const std::string& base_dir) {

@@ -51,6 +51,10 @@ TEST(Init, DatesInFileNames) {
     EXPECT_EQ(date_in_file_name("world_1914.geojson"), "1914");
     EXPECT_EQ(date_in_file_name("world_500.geojson"), "500");
     EXPECT_EQ(date_in_file_name("countries.geojson"), "");
+    EXPECT_EQ(date_in_file_name("world_bce500.geojson"), "500 BC");
+    EXPECT_EQ(date_in_file_name("world_bc_2000.geojson"), "2000 BC");
+    EXPECT_EQ(date_in_file_name("abc500.geojson"), "500");  // "bc" inside a word is no era
+    EXPECT_EQ(date_in_file_name("europe-1815.geojson"), "1815");  // a hyphen inside a name is no minus
 }
 
 TEST(Init, ASnapshotSeriesNeedsNoConverter) {
