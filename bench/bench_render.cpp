@@ -11,6 +11,7 @@
 #include <epoxy/gl.h>
 
 #include "export.h"
+#include "fullscreen_quad.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -79,16 +80,7 @@ void BM_FullScreenQuad(benchmark::State& state) {
     std::string error;
     target.create(1920, 1080, static_cast<int>(state.range(0)), error);
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
-    static const int quad = [&] {
-        render::LodLevel level{0, {}};
-        level.mesh.origin = {cam.center_x, cam.center_y};
-        const auto hw = static_cast<float>(cam.width * cam.units_per_pixel);
-        const auto hh = static_cast<float>(cam.height * cam.units_per_pixel);
-        level.mesh.positions = {-hw, -hh, hw, -hh, hw, hh, -hw, hh};
-        level.mesh.feature = {0, 0, 0, 0};
-        level.mesh.indices = {0, 1, 2, 0, 2, 3};
-        return k.view.renderer().add_mesh({level});
-    }();
+    static const int quad = bench::add_fullscreen_quad(k.view.renderer(), cam);
     for (auto _ : state) {
         target.bind();
         k.view.renderer().draw_fill(quad, cam, 0xE9E5DCFF);

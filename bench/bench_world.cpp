@@ -14,6 +14,7 @@
 #include <epoxy/gl.h>
 
 #include "export.h"
+#include "fullscreen_quad.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -118,16 +119,7 @@ void BM_WorldFrame(benchmark::State& state) {
     std::string error;
     target.create(1920, 1080, 4, error);
     const render::Camera cam = fit_camera(w.view.default_area(), 1920, 1080);
-    static const int quad = [&] {
-        render::LodLevel level{0, {}};
-        level.mesh.origin = {cam.center_x, cam.center_y};
-        const auto hw = static_cast<float>(cam.width * cam.units_per_pixel);
-        const auto hh = static_cast<float>(cam.height * cam.units_per_pixel);
-        level.mesh.positions = {-hw, -hh, hw, -hh, hw, hh, -hw, hh};
-        level.mesh.feature = {0, 0, 0, 0};
-        level.mesh.indices = {0, 1, 2, 0, 2, 3};
-        return w.view.renderer().add_mesh({level});
-    }();
+    static const int quad = bench::add_fullscreen_quad(w.view.renderer(), cam);
     using clock = std::chrono::steady_clock;
     std::vector<double> map_ms, quad_ms;
     for (auto _ : state) {

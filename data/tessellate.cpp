@@ -116,6 +116,14 @@ bool close_enough(double got, double want) {
     return std::abs(got - want) <= kAreaTolerance * want;
 }
 
+// A successful result: the method, how far the triangles' area is from the polygon's, and why.
+TessResult& succeed(TessResult& r, TessMethod method, double got, double want, const char* message = "") {
+    r.method = method;
+    r.mismatch = want > 0 ? std::abs(got - want) / want : 0;
+    r.message = message;
+    return r;
+}
+
 // Rolls `out` back to a previous size, dropping a failed attempt.
 void truncate(Tessellation& out, std::size_t vertices, std::size_t indices) {
     out.vertices.resize(vertices);
@@ -163,11 +171,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
 
     if (!large) {
         const double a = clip_ears(poly, out);
-        if (close_enough(a, r.polygon_area)) {
-            r.method = TessMethod::EarClipping;
-            r.mismatch = r.polygon_area > 0 ? std::abs(a - r.polygon_area) / r.polygon_area : 0;
-            return r;
-        }
+        if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::EarClipping, a, r.polygon_area);
         truncate(out, v0, i0);
     }
 
@@ -180,11 +184,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     }
     if (large) {
         const double a = clip_tiled(h, g.get(), out);
-        if (close_enough(a, r.polygon_area)) {
-            r.method = TessMethod::Tiled;
-            r.mismatch = r.polygon_area > 0 ? std::abs(a - r.polygon_area) / r.polygon_area : 0;
-            return r;
-        }
+        if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::Tiled, a, r.polygon_area);
         truncate(out, v0, i0);
     }
 
@@ -198,12 +198,9 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     GEOSArea_r(h, valid.get(), &want);
     r.polygon_area = want;
     const double a = clip_tiled(h, valid.get(), out);
-    if (close_enough(a, want)) {
-        r.method = TessMethod::Repaired;
-        r.mismatch = want > 0 ? std::abs(a - want) / want : 0;
-        r.message = "the polygon was invalid (for example self-intersecting) and was repaired";
-        return r;
-    }
+    if (close_enough(a, want))
+        return succeed(r, TessMethod::Repaired, a, want,
+                       "the polygon was invalid (for example self-intersecting) and was repaired");
     truncate(out, v0, i0);
 
     geos::GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, valid.get()), {h});
@@ -221,12 +218,9 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
         for (std::size_t i = i0; i < out.indices.size(); ++i)
             added.indices.push_back(out.indices[i] - static_cast<std::uint32_t>(v0));
         const double ta = added.area();
-        if (close_enough(ta, want)) {
-            r.method = TessMethod::GeosDelaunay;
-            r.mismatch = want > 0 ? std::abs(ta - want) / want : 0;
-            r.message = "the polygon was invalid and was repaired; triangulated by GEOS";
-            return r;
-        }
+        if (close_enough(ta, want))
+            return succeed(r, TessMethod::GeosDelaunay, ta, want,
+                           "the polygon was invalid and was repaired; triangulated by GEOS");
         truncate(out, v0, i0);
         r.message = "no method covered the polygon: its triangles cover " +
                     std::to_string(static_cast<int>(std::round(100.0 * ta / std::max(want, 1e-300)))) +

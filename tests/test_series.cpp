@@ -39,6 +39,15 @@ struct Series : ::testing::Test {
     }
 };
 
+// The RGB of the pixel showing display point (x, y) in an RGBA image rendered with `cam`.
+std::uint32_t pixel_at(const std::vector<std::uint8_t>& px, const render::Camera& cam, double x, double y) {
+    const int ix = static_cast<int>((x - cam.center_x) / cam.units_per_pixel + cam.width / 2.0);
+    const int iy = static_cast<int>(cam.height / 2.0 - (y - cam.center_y) / cam.units_per_pixel);
+    const std::size_t i = (static_cast<std::size_t>(iy) * static_cast<std::size_t>(cam.width) +
+                           static_cast<std::size_t>(ix)) * 4;
+    return (std::uint32_t{px[i]} << 24) | (std::uint32_t{px[i + 1]} << 16) | (std::uint32_t{px[i + 2]} << 8) | 0xFFu;
+}
+
 }  // namespace
 
 TEST_F(Series, LoadsThroughTheManifestAloneWithoutErrors) {
@@ -109,14 +118,7 @@ TEST_F(Series, EveryPolygonIsInTheImage) {
         std::vector<std::uint8_t> px;
         ASSERT_EQ(render_image(view, r.atlas, req, px), "");
         const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
-        auto at = [&](double lon, double lat) {
-            const int x = static_cast<int>((lon - cam.center_x) / cam.units_per_pixel + req.width / 2.0);
-            const int y = static_cast<int>(req.height / 2.0 - (lat - cam.center_y) / cam.units_per_pixel);
-            const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(req.width) +
-                                   static_cast<std::size_t>(x)) * 4;
-            return (std::uint32_t{px[i]} << 24) | (std::uint32_t{px[i + 1]} << 16) |
-                   (std::uint32_t{px[i + 2]} << 8) | 0xFFu;
-        };
+        auto at = [&](double lon, double lat) { return pixel_at(px, cam, lon, lat); };
         // The centre of every cell shows its controller's colour: no polygon is missing.
         for (const auto& c : series_cells(spec, s))
             EXPECT_EQ(at(10 + c.x + 0.5, 10 + c.y + 0.5), r.atlas.find_power(c.controller)->rgba)
@@ -200,14 +202,9 @@ TEST(ReferenceLayers, NeedNoIdAndHaveStyleAndLabels) {
     std::vector<std::uint8_t> px;
     ASSERT_EQ(render_image(view, r.atlas, req, px), "");
     const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
-    auto rgb_at = [&](double x, double y) {
-        const int ix = static_cast<int>((x - cam.center_x) / cam.units_per_pixel + req.width / 2.0);
-        const int iy = static_cast<int>(req.height / 2.0 - (y - cam.center_y) / cam.units_per_pixel);
-        const std::size_t i = (static_cast<std::size_t>(iy) * 400 + static_cast<std::size_t>(ix)) * 4;
-        return std::array<int, 3>{px[i], px[i + 1], px[i + 2]};
-    };
-    EXPECT_EQ(rgb_at(5, 5), (std::array<int, 3>{255, 255, 255}));  // the layer's fill
-    const auto border = rgb_at(10, 5);                              // the shared edge, outlined
-    EXPECT_GT(border[0], 200);
-    EXPECT_LT(border[1], 80);
+    auto rgb = [&](double x, double y) { return pixel_at(px, cam, x, y); };
+    EXPECT_EQ(rgb(5, 5), 0xFFFFFFFFu);  // the layer's fill
+    const std::uint32_t border = rgb(10, 5);  // the shared edge, outlined in red
+    EXPECT_GT(border >> 24, 200u);
+    EXPECT_LT((border >> 16) & 0xFF, 80u);
 }
