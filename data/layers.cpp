@@ -152,13 +152,14 @@ Date exclusive_end(Date d, bool inclusive) {
 }
 
 struct LayerReader {
-    Layer& layer;
+    const Layer& layer;
     const LoadContext& ctx;
     std::string file;  // the data source being read, as the manifest names it
     std::optional<Date> from, to;  // a snapshot's validity, which wins over fields
     std::unique_ptr<OGRCoordinateTransformation> to_display;
     std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
     int controller_index = -1, status_index = -1;
+    std::vector<Feature>* out_features = nullptr;  // where read features go
 
     void problem(Severity s, const std::string& feature, const std::string& msg) {
         ctx.diags->feature_problem(s, {file}, layer.name, feature, msg);
@@ -227,13 +228,13 @@ struct LayerReader {
         out.status = text(status_index);
 
         if (!ctx.geometry) {
-            layer.features.push_back(std::move(out));
+            out_features->push_back(std::move(out));
             return;
         }
         OGRGeometry* geom = feat.GetGeometryRef();
         if (!geom || geom->IsEmpty()) {
             problem(Severity::Warning, label, "the feature has no geometry and is not drawn");
-            layer.features.push_back(std::move(out));
+            out_features->push_back(std::move(out));
             return;
         }
         if (!all_finite(geom)) {
@@ -246,7 +247,7 @@ struct LayerReader {
             problem(Severity::Warning, label,
                     std::string("a territories layer needs polygons, but this feature is a ") +
                         OGRGeometryTypeToName(owned->getGeometryType()) + "; it is not drawn");
-            layer.features.push_back(std::move(out));
+            out_features->push_back(std::move(out));
             return;
         }
         if (has_area(owned.get()) && close_open_rings(owned.get()))
@@ -292,7 +293,7 @@ struct LayerReader {
                         "the polygon has no area (its points are collinear or it collapsed when "
                         "repaired); nothing is drawn for it");
         }
-        layer.features.push_back(std::move(out));
+        out_features->push_back(std::move(out));
     }
 };
 
@@ -366,12 +367,14 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     display.SetFromUserInput(ctx.display_crs.c_str());
     display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
-    LayerReader reader{layer, ctx, source, from, to, nullptr, nullptr};
-    if (!source_srs.IsSame(&display))
-        reader.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
-    if (!source_srs.IsSame(&wgs84))
-        reader.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
-
+    // Each worker reads with transformations of its own (they are not shared across threads).
+    auto make_reader = [&](const LoadContext& c, std::vector<Feature>* out) {
+        LayerReader r{layer, c, source, from, to, nullptr, nullptr};
+        if (!source_srs.IsSame(&display)) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
+        if (!source_srs.IsSame(&wgs84)) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
+        r.out_features = out;
+        return r;
+    };
     OGRFeatureDefn* defn = ogr->GetLayerDefn();
     if (ogr->GetFeatureCount(TRUE) == 0) {
         diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no features");
@@ -396,8 +399,8 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     };
     const int from_index = optional_field(layer.valid_from_field);
     const int to_index = optional_field(layer.valid_to_field);
-    reader.controller_index = optional_field(layer.controller_field);
-    reader.status_index = optional_field(layer.status_field);
+    const int controller_index = optional_field(layer.controller_field);
+    const int status_index = optional_field(layer.status_field);
 
     if (!ctx.geometry) {
         const char* ignored[] = {"OGR_GEOMETRY", nullptr};
@@ -405,7 +408,27 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     }
     ogr->ResetReading();
     const std::size_t first = layer.features.size();
-    for (auto& feat : *ogr) reader.read_feature(*feat, defn, id_index, from_index, to_index);
+    // GDAL reads in order; the geometry work (validity, repair, reprojection) runs on every core
+    // in chunks whose features and problems are joined in the file's order.
+    std::vector<OGRFeatureUniquePtr> feats;
+    while (OGRFeature* f = ogr->GetNextFeature()) feats.emplace_back(f);
+    const std::size_t chunk_count = std::min<std::size_t>(feats.size(), 64);
+    std::vector<std::vector<Feature>> chunk_features(chunk_count);
+    std::vector<Diagnostics> chunk_diags(chunk_count);
+    parallel_for(chunk_count, [&](std::size_t c) {
+        QuietGdal quiet_here;  // error handlers are per thread
+        LoadContext cc = ctx;
+        cc.diags = &chunk_diags[c];
+        LayerReader reader = make_reader(cc, &chunk_features[c]);
+        reader.controller_index = controller_index;
+        reader.status_index = status_index;
+        const std::size_t begin = feats.size() * c / chunk_count, end = feats.size() * (c + 1) / chunk_count;
+        for (std::size_t i = begin; i < end; ++i) reader.read_feature(*feats[i], defn, id_index, from_index, to_index);
+    });
+    for (std::size_t c = 0; c < chunk_count; ++c) {
+        for (const auto& d : chunk_diags[c].items()) ctx.diags->add(d);
+        for (auto& f : chunk_features[c]) layer.features.push_back(std::move(f));
+    }
     if (layer.data_driven()) merge_pieces(layer.features, first);
     if (layer.features.size() == first)
         diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no usable features");
