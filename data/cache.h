@@ -42,13 +42,13 @@ class Writer {
     }
     void str(std::string_view s) {
         put<std::uint64_t>(s.size());
-        buf_.append(s.data(), s.size());
+        if (!s.empty()) buf_.append(s.data(), s.size());
     }
     template <typename T>
     void vec(const std::vector<T>& v) {
         static_assert(std::is_trivially_copyable_v<T>);
         put<std::uint64_t>(v.size());
-        buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        if (!v.empty()) buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     std::string& buffer() { return buf_; }
 
@@ -88,7 +88,7 @@ class Reader {
             return {};
         }
         std::vector<T> v(n);
-        std::memcpy(v.data(), p_, n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), p_, n * sizeof(T));
         p_ += n * sizeof(T);
         return v;
     }
