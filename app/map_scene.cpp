@@ -12,7 +12,6 @@
 #include "cache.h"
 #include "parallel.h"
 #include "scene_cache.h"
-#include "tessellate.h"
 
 namespace chronomap {
 
@@ -84,9 +83,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
         for (const auto& f : layer.features) {
             if (layer.role == LayerRole::Territories) {
                 const auto slot = static_cast<std::uint32_t>(scene.slots.size());
-                double area = 0;
-                for (const auto& poly : f.shape.polygons) area += polygon_area(poly);
-                scene.slots.push_back({&layer, &f, timeline.territory_index(f.id), area, f.shape.bounds()});
+                scene.slots.push_back({&layer, &f, timeline.territory_index(f.id), 0, f.shape.bounds()});
                 if (!f.shape.polygons.empty()) territory_inputs.push_back({&f.shape, slot});
                 LabelSeed seed;
                 seed.feature = &f;
@@ -181,6 +178,17 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
         if (key) cache::store("scenes", key, pack_scene(scene, scene.labels));
     } else {
         lap("scene from the cache");
+    }
+    // Each slot's area as drawn (after any repair), from the full-detail triangles.
+    if (!scene.territories.empty()) {
+        const MapMesh& full = scene.territories.front().mesh;
+        for (std::size_t t = 0; t + 2 < full.indices.size(); t += 3) {
+            const float* a = &full.positions[2 * full.indices[t]];
+            const float* b = &full.positions[2 * full.indices[t + 1]];
+            const float* c = &full.positions[2 * full.indices[t + 2]];
+            scene.slots[full.feature[full.indices[t]]].area +=
+                std::abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2.0;
+        }
     }
     // Shapes without room for a label have none.
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });

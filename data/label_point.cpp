@@ -34,14 +34,22 @@ std::optional<LabelAnchor> label_anchor(const Shape& shape) {
     const auto h = ctx.h;
     geos::GeomPtr g = geos::make_polygon(h, simple);
     if (!g) return std::nullopt;
-    geos::GeomPtr line(GEOSMaximumInscribedCircle_r(h, g.get(), tolerance), {h});
-    if (!line) return std::nullopt;
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line.get());
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x0, &y0) ||
-        !GEOSCoordSeq_getXY_r(h, seq, 1, &x1, &y1))
-        return std::nullopt;
-    return LabelAnchor{{x0, y0}, std::hypot(x1 - x0, y1 - y0)};
+    auto circle = [&](const GEOSGeometry* geom) -> std::optional<LabelAnchor> {
+        geos::GeomPtr line(GEOSMaximumInscribedCircle_r(h, geom, tolerance), {h});
+        if (!line) return std::nullopt;
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line.get());
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x0, &y0) || !GEOSCoordSeq_getXY_r(h, seq, 1, &x1, &y1))
+            return std::nullopt;
+        return LabelAnchor{{x0, y0}, std::hypot(x1 - x0, y1 - y0)};
+    };
+    Shape part;
+    part.polygons.push_back(*best);
+    if (auto a = circle(g.get()); a && part.contains(a->at)) return a;
+    // An invalid ring (self-intersecting) can put the circle outside: repair, then search again.
+    geos::GeomPtr valid(GEOSMakeValid_r(h, g.get()), {h});
+    if (!valid) return std::nullopt;
+    return circle(valid.get());
 }
 
 }  // namespace chronomap

@@ -253,19 +253,9 @@ struct LayerReader {
         if (has_area(owned.get()) && close_open_rings(owned.get()))
             problem(Severity::Warning, label,
                     "a ring of the polygon did not end where it began; it was closed");
-        if (has_area(owned.get()) && !owned->IsValid()) {
-            std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
-            if (fixed) {
-                problem(Severity::Warning, label,
-                        "the polygon was invalid (for example self-intersecting) and was repaired "
-                        "with MakeValid; check its shape");
-                owned = std::move(fixed);
-            } else {
-                problem(Severity::Error, label, "the polygon is invalid and could not be repaired: " +
-                                                    last_gdal_message());
-                return;
-            }
-        }
+        // Validity is not checked here: GEOS's check costs more than everything else in loading
+        // real data, and most polygons are valid. The map's triangulation finds invalid rings by
+        // their area (tessellate.h) and repairs those alone, with a located warning.
         OGREnvelope env;
         owned->getEnvelope(&env);
         if (to_lonlat) {

@@ -168,8 +168,11 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     const std::size_t v0 = out.vertices.size(), i0 = out.indices.size();
     r.polygon_area = polygon_area(poly);
     const bool large = vertex_total(poly) > kDirectVertices || poly.rings.size() > kTileHoles + 1;
+    // No area by the shoelace formula: collinear points, or a self-intersecting ring whose lobes
+    // cancel out; only repair can tell which.
+    const bool flat = !(r.polygon_area > 0);
 
-    if (!large) {
+    if (!large && !flat) {
         const double a = clip_ears(poly, out);
         if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::EarClipping, a, r.polygon_area);
         truncate(out, v0, i0);
@@ -182,7 +185,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
         r.message = "GEOS could not build the polygon from its rings";
         return r;
     }
-    if (large) {
+    if (large && !flat) {
         const double a = clip_tiled(h, g.get(), out);
         if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::Tiled, a, r.polygon_area);
         truncate(out, v0, i0);
@@ -197,6 +200,11 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     double want = 0;
     GEOSArea_r(h, valid.get(), &want);
     r.polygon_area = want;
+    if (!(want > 0)) {
+        r.message = "the polygon has no area (its points are collinear, or it collapsed when repaired); "
+                    "nothing is drawn for it";
+        return r;
+    }
     const double a = clip_tiled(h, valid.get(), out);
     if (close_enough(a, want))
         return succeed(r, TessMethod::Repaired, a, want,

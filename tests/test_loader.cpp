@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "geometry_check.h"
 #include "loader.h"
+#include "mesh.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -104,7 +106,9 @@ TEST_P(BadFixture, ReportsItsLocatedMessage) {
     std::string expected;
     std::getline(in, expected);
     ASSERT_FALSE(expected.empty());
-    const LoadResult r = load_atlas((dir / "atlas.json").string());
+    // As validate does: load, then triangulate every polygon as the map would.
+    LoadResult r = load_atlas((dir / "atlas.json").string());
+    if (r.manifest_read) check_geometry(r.atlas, r.diagnostics);
     EXPECT_TRUE(r.diagnostics.has_errors());
     const std::string messages = all_messages(r.diagnostics);
     EXPECT_NE(messages.find(expected), std::string::npos) << "expected: " << expected << "\ngot:\n" << messages;
@@ -133,20 +137,32 @@ TEST(Loader, AnAtlasWithErrorsStillLoadsWhatItCan) {
     EXPECT_EQ(r.atlas.events.size(), 1u);
 }
 
-TEST(Loader, RepairedGeometryIsAWarning) {
+TEST(Loader, InvalidGeometryIsRepairedWhereItIsDrawnWithAWarning) {
     const fs::path dir = fs::temp_directory_path() / ("chronomap-bowtie-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / "t.geojson") << R"({"type":"FeatureCollection","features":[{"type":"Feature",
         "properties":{"id":"bow"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}]})";
     std::ofstream(dir / "atlas.json") << R"({"title":"t","time_range":{"start":"1900","end":"2000"},
         "layers":[{"source":"t.geojson","role":"territories"}],"sources":[],"events":[]})";
-    const LoadResult r = load_atlas((dir / "atlas.json").string());
+    LoadResult r = load_atlas((dir / "atlas.json").string());
     fs::remove_all(dir);
+    // Loading does not check validity (it would cost more than all the rest); the map's
+    // triangulation does, and validate reports what it repaired, located.
+    check_geometry(r.atlas, r.diagnostics);
     EXPECT_EQ(r.diagnostics.error_count(), 0) << all_messages(r.diagnostics);
     ASSERT_GE(r.diagnostics.warning_count(), 1);
     EXPECT_NE(all_messages(r.diagnostics).find("feature 'bow': warning: the polygon was invalid"), std::string::npos);
-    // MakeValid splits the bow-tie into two triangles.
-    EXPECT_EQ(r.atlas.find_territory("bow")->shape.polygons.size(), 2u);
+    // Drawn as MakeValid repairs it: two triangles of area 1 each, not the zero area of the ring.
+    std::vector<MeshProblem> problems;
+    const MapMesh m = build_mesh({{&r.atlas.find_territory("bow")->shape, 0}}, {0, 0}, 0, &problems);
+    double area = 0;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
+        const float* a = &m.positions[2 * m.indices[t]];
+        const float* b = &m.positions[2 * m.indices[t + 1]];
+        const float* c = &m.positions[2 * m.indices[t + 2]];
+        area += std::abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2;
+    }
+    EXPECT_NEAR(area, 2.0, 1e-6);
 }
 
 TEST(Loader, PointsInATerritoriesLayerAreAWarning) {

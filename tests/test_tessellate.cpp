@@ -116,6 +116,10 @@ TEST(Tessellate, DegenerateInputIsReportedNotDrawn) {
     Tessellation t;
     EXPECT_FALSE(tessellate(Polygon{{Ring{{0, 0}, {1, 1}}}}, t).ok());
     EXPECT_FALSE(tessellate(Polygon{}, t).ok());
+    const TessResult flat = tessellate(Polygon{{closed({{0, 0}, {1, 1}, {2, 2}})}}, t);  // collinear
+    EXPECT_FALSE(flat.ok());
+    EXPECT_NE(flat.message.find("no area"), std::string::npos) << flat.message;
+    EXPECT_TRUE(t.indices.empty());
 }
 
 TEST(Tessellate, ThousandsOfHolesStayLinear) {
