@@ -48,9 +48,11 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
 
 std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin,
                                          double extent, std::vector<MeshProblem>* problems) {
-    // Coarser levels at 1/2000, 1/500 and 1/125 of the extent: the camera picks the coarsest whose
-    // tolerance stays under a pixel, so a frame's cost is bounded however large the data.
-    const std::vector<double> tolerances = {0, extent / 2000, extent / 500, extent / 125};
+    // Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
+    // tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000
+    // and 1/4000 serve whole-extent 4K and 8K exports).
+    const std::vector<double> tolerances = {0, extent / 8000, extent / 4000, extent / 2000, extent / 500,
+                                            extent / 125};
     std::vector<MapMesh> meshes = build_meshes(inputs, origin, tolerances, problems);
     std::vector<render::LodLevel> out;
     for (std::size_t i = 0; i < meshes.size(); ++i) out.push_back({tolerances[i], std::move(meshes[i])});

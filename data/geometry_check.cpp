@@ -18,7 +18,10 @@ Diagnostic mesh_diagnostic(const Layer& layer, const Feature& f, const MeshProbl
     const std::string part =
         parts > 1 ? "part " + std::to_string(p.polygon + 1) + " of " + std::to_string(parts) + ": " : "";
     Diagnostic d;
-    d.severity = p.dropped ? Severity::Error : Severity::Warning;
+    // A part without area among others loses nothing visible (slivers left by quantised data);
+    // a shape with nothing drawn at all is an error.
+    const bool harmless = p.no_area && f.shape.polygons.size() > 1;
+    d.severity = p.dropped && !harmless ? Severity::Error : Severity::Warning;
     d.pos.file = layer.source;
     d.layer = layer.name;
     d.feature = f.id.empty() ? "#" + std::to_string(&f - layer.features.data() + 1) : f.id;

@@ -110,6 +110,102 @@ bool close_open_rings(OGRGeometry* g) {
     return any;
 }
 
+// A ring that jumps more than 180 degrees of longitude between two points crosses the
+// antimeridian, and would be drawn as a band across the world. Unwrapped (longitudes made
+// continuous), such a ring closes where it began; one that circles a pole (Antarctica) does not,
+// and is left as it is. Returns whether the polygon crosses.
+bool crosses_antimeridian(OGRPolygon* poly) {
+    bool jumps = false;
+    for (auto* ring : *poly) {
+        double offset = 0;
+        for (int i = 1; i < ring->getNumPoints(); ++i) {
+            const double dx = ring->getX(i) - ring->getX(i - 1);
+            if (std::abs(dx) > 180) {
+                jumps = true;
+                offset += dx > 0 ? -360 : 360;
+            }
+        }
+        if (std::abs(offset) > 1e-9) return false;  // circles a pole
+    }
+    return jumps;
+}
+
+// Splits polygons crossing the antimeridian into their parts east and west of it. Source
+// coordinates must be longitude, latitude. Returns nullptr when nothing crosses, and also when a
+// cut fails (the polygon is then kept whole, and `failed` says so): nothing is dropped here.
+std::unique_ptr<OGRGeometry> split_at_antimeridian(const OGRGeometry* g, bool& failed) {
+    failed = false;
+    std::vector<const OGRPolygon*> polys;
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPolygon) polys.push_back(g->toPolygon());
+    else if (t == wkbMultiPolygon)
+        for (const auto* p : *g->toMultiPolygon()) polys.push_back(p);
+    bool any = false;
+    auto out = std::make_unique<OGRMultiPolygon>();
+    for (const OGRPolygon* p : polys) {
+        std::unique_ptr<OGRPolygon> copy(p->clone());
+        if (!crosses_antimeridian(copy.get())) {
+            out->addGeometry(copy.get());
+            continue;
+        }
+        any = true;
+        // Continuous longitudes (east of 180 where the ring went over), then cut at 180.
+        for (auto* ring : *copy) {
+            double offset = 0;
+            double prev = ring->getX(0);
+            for (int i = 1; i < ring->getNumPoints(); ++i) {
+                const double x = ring->getX(i);
+                if (std::abs(x - prev) > 180) offset += x < prev ? 360 : -360;
+                prev = x;
+                ring->setPoint(i, x + offset, ring->getY(i));
+            }
+        }
+        // Unwrapped rings often touch themselves along the meridian: repair before cutting.
+        std::unique_ptr<OGRGeometry> whole(copy->IsValid() ? copy->clone() : copy->MakeValid());
+        if (!whole) {
+            failed = true;
+            return nullptr;
+        }
+        OGREnvelope env;
+        whole->getEnvelope(&env);
+        const double shift = env.MinX < -180 ? 360 : 0;  // bring it to the east side first
+        struct ShiftX : public OGRDefaultGeometryVisitor {
+            double dx = 0;
+            using OGRDefaultGeometryVisitor::visit;
+            void visit(OGRPoint* pt) override { pt->setX(pt->getX() + dx); }
+        } shift_x;
+        shift_x.dx = shift;
+        if (shift != 0) whole->accept(&shift_x);
+        for (const double west : {-180.0, 180.0}) {
+            OGRLinearRing box;
+            box.addPoint(west, -91);
+            box.addPoint(west + 360, -91);
+            box.addPoint(west + 360, 91);
+            box.addPoint(west, 91);
+            box.addPoint(west, -91);
+            OGRPolygon rect;
+            rect.addRing(&box);
+            std::unique_ptr<OGRGeometry> piece(whole->Intersection(&rect));
+            if (!piece) {
+                failed = true;
+                return nullptr;
+            }
+            if (piece->IsEmpty()) continue;
+            if (west > 0) {  // the part east of 180 goes back to the west edge
+                shift_x.dx = -360;
+                piece->accept(&shift_x);
+            }
+            const auto pt = wkbFlatten(piece->getGeometryType());
+            if (pt == wkbPolygon) out->addGeometry(piece.get());
+            else if (OGR_GT_IsSubClassOf(pt, wkbGeometryCollection))
+                for (const auto* part : *piece->toGeometryCollection())
+                    if (wkbFlatten(part->getGeometryType()) == wkbPolygon) out->addGeometry(part);
+        }
+    }
+    if (!any) return nullptr;
+    return out;
+}
+
 bool has_area(const OGRGeometry* g) {
     const auto t = wkbFlatten(g->getGeometryType());
     if (t == wkbPolygon || t == wkbMultiPolygon) return true;
@@ -160,6 +256,7 @@ struct LayerReader {
     std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
     int controller_index = -1, status_index = -1;
     std::vector<Feature>* out_features = nullptr;  // where read features go
+    bool lonlat_source = false;  // longitude, latitude: polygons crossing 180 degrees are split
 
     void problem(Severity s, const std::string& feature, const std::string& msg) {
         ctx.diags->feature_problem(s, {file}, layer.name, feature, msg);
@@ -253,6 +350,14 @@ struct LayerReader {
         if (has_area(owned.get()) && close_open_rings(owned.get()))
             problem(Severity::Warning, label,
                     "a ring of the polygon did not end where it began; it was closed");
+        if (lonlat_source && has_area(owned.get())) {
+            bool failed = false;
+            if (auto split = split_at_antimeridian(owned.get(), failed)) owned = std::move(split);
+            if (failed)
+                problem(Severity::Warning, label,
+                        "the polygon crosses the antimeridian (180 degrees) and could not be cut "
+                        "there; it may be drawn across the whole map");
+        }
         // Validity is not checked here: GEOS's check costs more than everything else in loading
         // real data, and most polygons are valid. The map's triangulation finds invalid rings by
         // their area (tessellate.h) and repairs those alone, with a located warning.
@@ -363,6 +468,7 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
         if (!source_srs.IsSame(&display)) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
         if (!source_srs.IsSame(&wgs84)) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
         r.out_features = out;
+        r.lonlat_source = source_srs.IsGeographic() != 0;
         return r;
     };
     OGRFeatureDefn* defn = ogr->GetLayerDefn();

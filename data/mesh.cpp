@@ -144,7 +144,7 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
             // Problems are those of full detail, whichever levels needed it.
             const TessResult& r = full_detail();
             if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
-                chunk.problems.push_back({i, p, !r.ok(), r.message});
+                chunk.problems.push_back({i, p, !r.ok(), r.no_area, r.message});
         }
     }
 }

@@ -43,6 +43,7 @@ struct MeshProblem {
     std::size_t input = 0;
     std::size_t polygon = 0;
     bool dropped = false;  // not drawn at all; otherwise drawn after a repair
+    bool no_area = false;  // dropped because it has no area: nothing visible is lost
     std::string message;
 };
 

@@ -201,6 +201,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     GEOSArea_r(h, valid.get(), &want);
     r.polygon_area = want;
     if (!(want > 0)) {
+        r.no_area = true;
         r.message = "the polygon has no area (its points are collinear, or it collapsed when repaired); "
                     "nothing is drawn for it";
         return r;

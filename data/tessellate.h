@@ -32,6 +32,7 @@ struct TessResult {
     double polygon_area = 0;  // of the polygon as given (after repair when repaired)
     double mismatch = 0;      // |triangles - polygon| / polygon
     std::string message;      // why it failed, or what was repaired
+    bool no_area = false;     // failed because there is no area to fill
     bool ok() const { return method != TessMethod::Failed; }
 };
 

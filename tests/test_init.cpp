@@ -7,9 +7,11 @@
 #include <set>
 
 #include "cli.h"
+#include "geometry_check.h"
 #include "init_manifest.h"
 #include "loader.h"
 #include "support/series.h"
+#include "tessellate.h"
 #include "timeline.h"
 
 using namespace chronomap;
@@ -151,4 +153,34 @@ TEST(Loader, RingsThatDoNotEndWhereTheyBeganAreClosedWithAWarning) {
     bool warned = false;
     for (const auto& d : r.diagnostics.items()) warned = warned || d.message.find("did not end where it began") != std::string::npos;
     EXPECT_TRUE(warned);
+}
+
+TEST(Loader, PolygonsCrossingTheAntimeridianAreCutThereAndPolarRingsAreLeftAlone) {
+    TempDir dir;
+    // One ring from 170 E over the antimeridian to 170 W (as Chukotka and Fiji come in Natural
+    // Earth), and one that circles the South Pole (as Antarctica does).
+    std::ofstream(dir.path / "t.geojson")
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"id":"cross"},"geometry":{"type":"Polygon","coordinates":)"
+        << R"([[[170,60],[-170,60],[-170,70],[170,70],[170,60]]]}},)"
+        << R"({"type":"Feature","properties":{"id":"pole"},"geometry":{"type":"Polygon","coordinates":)"
+        << R"([[[-180,-80],[0,-75],[180,-80],[180,-90],[-180,-90],[-180,-80]]]}}]})";
+    std::ofstream(dir.path / "atlas.json") << R"({"title": "Dateline", "time_range": {"start": "1900", "end": "2000"},
+        "layers": [{"name": "t", "source": "t.geojson", "role": "territories"}]})";
+    LoadResult r = load_atlas((dir.path / "atlas.json").string());
+    check_geometry(r.atlas, r.diagnostics);
+    for (const auto& d : r.diagnostics.items()) ADD_FAILURE() << d.format();
+    const Shape& cross = r.atlas.find_territory("cross")->shape;
+    ASSERT_EQ(cross.polygons.size(), 2u);  // east and west of 180
+    double area = 0;
+    for (const auto& p : cross.polygons) {
+        Bounds b;
+        for (const auto& v : p.rings[0]) b.add(v);
+        EXPECT_LE(b.max_x - b.min_x, 10.0 + 1e-9);  // no band across the map
+        area += polygon_area(p);
+    }
+    EXPECT_NEAR(area, 200.0, 1e-6);
+    const Shape& pole = r.atlas.find_territory("pole")->shape;
+    ASSERT_EQ(pole.polygons.size(), 1u);
+    EXPECT_NEAR(pole.bounds().max_x - pole.bounds().min_x, 360.0, 1e-9);
 }
