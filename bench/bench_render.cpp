@@ -11,7 +11,7 @@
 #include <epoxy/gl.h>
 
 #include "export.h"
-#include "fullscreen_quad.h"
+#include "bench_support.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -22,12 +22,7 @@ using namespace chronomap;
 
 namespace {
 
-render::HeadlessContext& context() {
-    static std::string error;
-    static auto ctx = render::HeadlessContext::create(error);
-    if (!ctx) throw std::runtime_error(error);
-    return *ctx;
-}
+using bench::context;
 
 struct Loaded {
     LoadResult r;

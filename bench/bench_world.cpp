@@ -14,7 +14,7 @@
 #include <epoxy/gl.h>
 
 #include "export.h"
-#include "fullscreen_quad.h"
+#include "bench_support.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -26,12 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-render::HeadlessContext& context() {
-    static std::string error;
-    static auto ctx = render::HeadlessContext::create(error);
-    if (!ctx) throw std::runtime_error(error);
-    return *ctx;
-}
+using bench::context;
 
 // The series, written once per run into a temporary folder with a cache folder beside it.
 const fs::path& world_dir() {

@@ -6,6 +6,7 @@
 #include "geometry_check.h"
 #include "loader.h"
 #include "mesh.h"
+#include "support/mesh_area.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -155,14 +156,7 @@ TEST(Loader, InvalidGeometryIsRepairedWhereItIsDrawnWithAWarning) {
     // Drawn as MakeValid repairs it: two triangles of area 1 each, not the zero area of the ring.
     std::vector<MeshProblem> problems;
     const MapMesh m = build_mesh({{&r.atlas.find_territory("bow")->shape, 0}}, {0, 0}, 0, &problems);
-    double area = 0;
-    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
-        const float* a = &m.positions[2 * m.indices[t]];
-        const float* b = &m.positions[2 * m.indices[t + 1]];
-        const float* c = &m.positions[2 * m.indices[t + 2]];
-        area += std::abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2;
-    }
-    EXPECT_NEAR(area, 2.0, 1e-6);
+    EXPECT_NEAR(test_support::mesh_area(m), 2.0, 1e-6);
 }
 
 TEST(Loader, PointsInATerritoriesLayerAreAWarning) {

@@ -4,20 +4,12 @@
 
 #include "loader.h"
 #include "mesh.h"
+#include "support/mesh_area.h"
 
 using namespace chronomap;
+using test_support::mesh_area;
 
 namespace {
-double mesh_area(const MapMesh& m) {
-    double a = 0;
-    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
-        const float* p0 = &m.positions[2 * m.indices[t]];
-        const float* p1 = &m.positions[2 * m.indices[t + 1]];
-        const float* p2 = &m.positions[2 * m.indices[t + 2]];
-        a += std::abs((p1[0] - p0[0]) * (p2[1] - p0[1]) - (p2[0] - p0[0]) * (p1[1] - p0[1])) / 2;
-    }
-    return a;
-}
 Shape square_with_hole() {
     Shape s;
     s.polygons.push_back({{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{4, 4}, {4, 6}, {6, 6}, {6, 4}, {4, 4}}}});

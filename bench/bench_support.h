@@ -1,10 +1,22 @@
 #pragma once
-// The floor under every frame on llvmpipe: one flat quad over the whole target, whose cost is
-// fill rate alone. Frames are compared against it.
+// What the rendering benchmarks share: one headless GL context, and the floor under every frame
+// on llvmpipe (one flat quad over the whole target, whose cost is fill rate alone).
 
+#include <stdexcept>
+#include <string>
+
+#include "headless_context.h"
 #include "map_renderer.h"
 
 namespace chronomap::bench {
+
+// The process's headless context, made on first use.
+inline render::HeadlessContext& context() {
+    static std::string error;
+    static auto ctx = render::HeadlessContext::create(error);
+    if (!ctx) throw std::runtime_error(error);
+    return *ctx;
+}
 
 // Adds a mesh covering exactly what `cam` shows; returns its handle in `renderer`.
 inline int add_fullscreen_quad(render::MapRenderer& renderer, const render::Camera& cam) {
