@@ -138,7 +138,10 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
     const float x0 = fr.x + fr.width - m - w - 2 * pad;
     for (const Rect& r : avoid)
         if (r.x1 > r.x0 && r.x1 > x0 && r.y0 > fr.y + m) bottom = std::min(bottom, r.y0 - m);
-    const float room = bottom - (fr.y + m) - 2 * pad;
+    // At most half the map's height, so a world map with hundreds of powers stays a map; eight
+    // powers are always kept when the room is there.
+    const float eight = heading + 9 * line;
+    const float room = std::min(bottom - (fr.y + m) - 2 * pad, std::max(fr.height * 0.5f, eight));
     // Cut the powers (never below one) until the legend fits.
     auto& powers = sections[0];
     while (h > room && powers.items.size() > 1) {
