@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.h"
 #include "loader.h"
 #include "support/write_layer.h"
 
@@ -14,19 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() /
-               ("chronomap-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-};
+using test_support::TempDir;
 
 void write_manifest(const fs::path& dir, const std::string& source, const std::string& crs) {
     std::ofstream(dir / "atlas.json") << R"({"title": "formats", "crs": ")" << crs

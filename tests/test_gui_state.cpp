@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/temp_dir.h"
 #include "app.h"
 #include "script.h"
 #include "settings.h"
@@ -16,11 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("chronomap-gui-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test_support::TempDir;
 
 TEST(Settings, RoundTripThroughTheFileAndLeaveNoTemporaryFile) {
     TempDir dir;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 
+#include "support/temp_dir.h"
 #include "cli.h"
 #include "geometry_check.h"
 #include "init_manifest.h"
@@ -19,11 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("chronomap-init-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test_support::TempDir;
 
 // A temporal layer as CShapes-like data carries it: one feature per period, start and end dates.
 void write_temporal(const fs::path& file) {

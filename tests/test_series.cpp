@@ -48,6 +48,18 @@ std::uint32_t pixel_at(const std::vector<std::uint8_t>& px, const render::Camera
     return (std::uint32_t{px[i]} << 24) | (std::uint32_t{px[i + 1]} << 16) | (std::uint32_t{px[i + 2]} << 8) | 0xFFu;
 }
 
+// The map alone (no overlays) at a date, w x h, as RGBA; fails the test on an error.
+std::vector<std::uint8_t> map_only(MapView& view, const Atlas& atlas, Date date, int w, int h) {
+    ExportRequest req;
+    req.overlays = OverlayOptions{false, false, false, false, false, false};
+    req.date = date;
+    req.width = w;
+    req.height = h;
+    std::vector<std::uint8_t> px;
+    EXPECT_EQ(render_image(view, atlas, req, px), "");
+    return px;
+}
+
 }  // namespace
 
 TEST_F(Series, LoadsThroughTheManifestAloneWithoutErrors) {
@@ -110,14 +122,9 @@ TEST_F(Series, EveryPolygonIsInTheImage) {
     MapView view;
     ASSERT_TRUE(view.init(r.atlas, tl, r.atlas.start, error)) << error;
     for (int s : {0, 3, 9}) {
-        ExportRequest req;
-        req.overlays = OverlayOptions{false, false, false, false, false, false};
-        req.date = snapshot_date(s);
-        req.width = 1600;
-        req.height = 800;
-        std::vector<std::uint8_t> px;
-        ASSERT_EQ(render_image(view, r.atlas, req, px), "");
-        const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
+        const std::vector<std::uint8_t> px = map_only(view, r.atlas, snapshot_date(s), 1600, 800);
+        ASSERT_EQ(px.size(), 1600u * 800u * 4u);
+        const render::Camera cam = fit_camera(view.default_area(), 1600, 800);
         auto at = [&](double lon, double lat) { return pixel_at(px, cam, lon, lat); };
         // The centre of every cell shows its controller's colour: no polygon is missing.
         for (const auto& c : series_cells(spec, s))
@@ -194,14 +201,9 @@ TEST(ReferenceLayers, NeedNoIdAndHaveStyleAndLabels) {
     int labels = 0;
     for (const auto& s : view.label_seeds()) labels += s.reference;
     EXPECT_EQ(labels, 2);
-    ExportRequest req;
-    req.overlays = OverlayOptions{false, false, false, false, false, false};
-    req.date = r.atlas.start;
-    req.width = 400;
-    req.height = 200;
-    std::vector<std::uint8_t> px;
-    ASSERT_EQ(render_image(view, r.atlas, req, px), "");
-    const render::Camera cam = fit_camera(view.default_area(), req.width, req.height);
+    const std::vector<std::uint8_t> px = map_only(view, r.atlas, r.atlas.start, 400, 200);
+    ASSERT_EQ(px.size(), 400u * 200u * 4u);
+    const render::Camera cam = fit_camera(view.default_area(), 400, 200);
     auto rgb = [&](double x, double y) { return pixel_at(px, cam, x, y); };
     EXPECT_EQ(rgb(5, 5), 0xFFFFFFFFu);  // the layer's fill
     const std::uint32_t border = rgb(10, 5);  // the shared edge, outlined in red
