@@ -1,6 +1,7 @@
 #pragma once
 // The pieces of load_atlas(), one per kind of input. Internal to the data library.
 
+#include <optional>
 #include <string>
 
 #include "atlas.h"
@@ -22,6 +23,9 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
 // Validates the display CRS; an unknown one is an error and EPSG:4326 is used instead.
 std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags);
 void load_layer(Layer& layer, const LoadContext& ctx);
+// Reads one data source into the layer, uncached; a snapshot's features get [from, to).
+bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
+                 std::optional<Date> from, std::optional<Date> to);
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);

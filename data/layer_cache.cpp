@@ -1,0 +1,200 @@
+// The layer cache: what a source's reading produced (features and problems), stored under a
+// key of the source's content and every setting that shapes the reading; and the layer entry
+// points, which read through it.
+#include <algorithm>
+
+#include "cache.h"
+#include "loader_parts.h"
+#include "parallel.h"
+
+namespace chronomap::detail {
+
+namespace {
+
+void put_date(cache::Writer& w, const std::optional<Date>& d) {
+    w.put<std::uint8_t>(d ? 1 + static_cast<std::uint8_t>(d->precision) : 0);
+    w.put<std::int64_t>(d ? d->day : 0);
+}
+std::optional<Date> get_date(cache::Reader& r) {
+    const auto tag = r.get<std::uint8_t>();
+    const auto day = r.get<std::int64_t>();
+    if (tag == 0 || tag > 3) return std::nullopt;
+    return Date{day, static_cast<Precision>(tag - 1)};
+}
+void put_map(cache::Writer& w, const std::map<std::string, std::string>& m) {
+    w.put<std::uint64_t>(m.size());
+    for (const auto& [k, v] : m) {
+        w.str(k);
+        w.str(v);
+    }
+}
+std::map<std::string, std::string> get_map(cache::Reader& r) {
+    std::map<std::string, std::string> m;
+    const auto n = r.get<std::uint64_t>();
+    for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
+        std::string k = r.str();
+        m[k] = r.str();
+    }
+    return m;
+}
+
+std::string serialize(const Layer& layer, std::size_t first, const Diagnostics& diags) {
+    cache::Writer w;
+    put_map(w, layer.name_fields);
+    w.put<std::uint64_t>(layer.features.size() - first);
+    for (std::size_t i = first; i < layer.features.size(); ++i) {
+        const Feature& f = layer.features[i];
+        w.str(f.id);
+        put_map(w, f.names.by_lang);
+        put_map(w, f.properties);
+        w.str(f.controller);
+        w.str(f.status);
+        w.str(f.origin);
+        put_date(w, f.valid_from);
+        put_date(w, f.valid_to);
+        w.put(f.lonlat_bounds);
+        w.put<std::uint64_t>(f.shape.polygons.size());
+        for (const auto& p : f.shape.polygons) {
+            w.put<std::uint64_t>(p.rings.size());
+            for (const auto& r : p.rings) w.vec(r);
+        }
+        w.put<std::uint64_t>(f.shape.lines.size());
+        for (const auto& l : f.shape.lines) w.vec(l);
+        w.vec(f.shape.points);
+    }
+    w.put<std::uint64_t>(diags.items().size());
+    for (const auto& d : diags.items()) {
+        w.put<std::uint8_t>(static_cast<std::uint8_t>(d.severity));
+        w.str(d.pos.file);
+        w.put<std::int32_t>(d.pos.line);
+        w.put<std::int32_t>(d.pos.column);
+        w.str(d.layer);
+        w.str(d.feature);
+        w.str(d.message);
+    }
+    return std::move(w.buffer());
+}
+
+bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
+    cache::Reader r(payload);
+    auto name_fields = get_map(r);
+    std::vector<Feature> features(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+    for (auto& f : features) {
+        f.id = r.str();
+        f.names.by_lang = get_map(r);
+        f.properties = get_map(r);
+        f.controller = r.str();
+        f.status = r.str();
+        f.origin = r.str();
+        f.valid_from = get_date(r);
+        f.valid_to = get_date(r);
+        f.lonlat_bounds = r.get<Bounds>();
+        f.shape.polygons.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+        for (auto& p : f.shape.polygons) {
+            p.rings.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+            for (auto& ring : p.rings) ring = r.vec<Vec2>();
+        }
+        f.shape.lines.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+        for (auto& l : f.shape.lines) l = r.vec<Vec2>();
+        f.shape.points = r.vec<Vec2>();
+        if (!r.ok()) return false;
+    }
+    std::vector<Diagnostic> items(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+    for (auto& d : items) {
+        d.severity = static_cast<Severity>(r.get<std::uint8_t>() != 0);
+        d.pos.file = r.str();
+        d.pos.line = r.get<std::int32_t>();
+        d.pos.column = r.get<std::int32_t>();
+        d.layer = r.str();
+        d.feature = r.str();
+        d.message = r.str();
+    }
+    if (!r.done()) return false;
+    if (layer.name_fields.empty()) layer.name_fields = std::move(name_fields);
+    for (auto& f : features) layer.features.push_back(std::move(f));
+    for (auto& d : items) diags.add(std::move(d));
+    return true;
+}
+
+// The cache key of one source as this layer reads it: its content and every setting that
+// shapes what is read. nullopt for what is not a plain file (connection strings).
+std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& source,
+                                        const std::string& resolved, const LoadContext& ctx,
+                                        std::optional<Date> from, std::optional<Date> to) {
+    const auto content = cache::hash_file(resolved);
+    if (!content) return std::nullopt;
+    std::string settings = "layer/1|" + source + "|" + layer.name + "|" + ctx.display_crs + "|" +
+                           to_string(layer.role) + "|" + layer.gdal_layer + "|" + layer.id_field + "|" +
+                           layer.name_field + "|" + layer.controller_field + "|" + layer.status_field + "|" +
+                           layer.valid_from_field + "|" + layer.valid_to_field + "|" +
+                           (layer.valid_to_inclusive ? "i" : "x") + "|" + (ctx.geometry ? "g" : "a") + "|" +
+                           (from ? std::to_string(from->day) : "-") + "|" + (to ? std::to_string(to->day) : "-") +
+                           "|" + std::to_string(layer.data_driven());
+    for (const auto& [lang, field] : layer.name_fields) settings += "|" + lang + "=" + field;
+    return cache::hash(settings, *content);
+}
+
+}  // namespace
+
+// Reads one source through the cache: a hit restores what GDAL read last time (features and
+// the problems found), a miss reads with GDAL and stores the result.
+bool load_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
+                 std::optional<Date> from, std::optional<Date> to) {
+    const std::string resolved = ctx.resolve(source);
+    std::uint64_t key = 0;
+    bool cached = false;
+    if (!cache::directory().empty())
+        if (auto k = source_key(layer, source, resolved, ctx, from, to)) {
+            key = *k;
+            cached = true;
+        }
+    if (cached)
+        if (auto payload = cache::load("layers", key); payload && restore(*payload, layer, *ctx.diags)) return true;
+    Diagnostics local;
+    LoadContext c = ctx;
+    c.diags = &local;
+    const std::size_t first = layer.features.size();
+    const bool ok = read_source(layer, source, pos, c, from, to);
+    if (ok && cached) cache::store("layers", key, serialize(layer, first, local));
+    for (const auto& d : local.items()) ctx.diags->add(d);
+    return ok;
+}
+
+void load_layer(Layer& layer, const LoadContext& ctx) {
+    if (layer.snapshots.empty()) {
+        layer.loaded = load_source(layer, layer.source, layer.pos, ctx, std::nullopt, std::nullopt);
+        return;
+    }
+    // A snapshot series: files read on every core, each into a layer and diagnostics of its own,
+    // then joined in date order so the result does not depend on timing.
+    auto& snaps = layer.snapshots;
+    std::stable_sort(snaps.begin(), snaps.end(),
+                     [](const Layer::Snapshot& a, const Layer::Snapshot& b) { return a.date < b.date; });
+    std::vector<Layer> parts(snaps.size());
+    std::vector<Diagnostics> diags(snaps.size());
+    std::vector<char> ok(snaps.size(), 0);
+    parallel_for(snaps.size(), [&](std::size_t i) {
+        parts[i].name = layer.name;
+        parts[i].role = layer.role;
+        parts[i].id_field = layer.id_field;
+        parts[i].name_fields = layer.name_fields;
+        parts[i].name_field = layer.name_field;
+        parts[i].controller_field = layer.controller_field;
+        parts[i].status_field = layer.status_field;
+        parts[i].snapshots = {snaps[i]};  // marks it data-driven
+        parts[i].gdal_layer = layer.gdal_layer;
+        LoadContext c = ctx;
+        c.diags = &diags[i];
+        std::optional<Date> to;
+        if (i + 1 < snaps.size()) to = snaps[i + 1].date;
+        ok[i] = load_source(parts[i], snaps[i].source, snaps[i].pos, c, snaps[i].date, to);
+    });
+    for (std::size_t i = 0; i < snaps.size(); ++i) {
+        for (const auto& d : diags[i].items()) ctx.diags->add(d);
+        for (auto& f : parts[i].features) layer.features.push_back(std::move(f));
+        if (layer.name_fields.empty()) layer.name_fields = parts[i].name_fields;
+        layer.loaded = layer.loaded || ok[i];
+    }
+}
+
+}  // namespace chronomap::detail
