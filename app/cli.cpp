@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 #include <tuple>
 
 #include "cli_args.h"
@@ -32,6 +34,7 @@ void print_diagnostics(const Diagnostics& d, std::ostream& out) {
 bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false,
           bool geometry = true) {
     result = load_atlas(path, LoadOptions{geometry});
+    if (!result.internal_error.empty()) throw std::runtime_error(result.internal_error);
     const auto& d = result.diagnostics;
     if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
     if (d.has_errors())
@@ -60,6 +63,7 @@ int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
     const bool geometry = !a.has("--no-geometry");
     LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry});
+    if (!r.internal_error.empty()) throw std::runtime_error(r.internal_error);
     // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
     if (geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
     print_diagnostics(r.diagnostics, std::cout);
@@ -138,16 +142,45 @@ std::pair<int, int> size_option(const Args& a) {
 std::optional<Bounds> bbox_option(const Args& a) {
     const auto s = a.get("--bbox");
     if (!s) return std::nullopt;
+    const std::string form = "--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees";
     double v[4];
-    char extra = 0;
-    if (std::sscanf(s->c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &extra) != 4 ||
-        v[0] >= v[2] || v[1] >= v[3] || v[1] < -90 || v[3] > 90)
-        throw std::invalid_argument("--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees, not '" +
-                                    *s + "'");
+    std::size_t at = 0;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t comma = i < 3 ? s->find(',', at) : s->size();
+        if (comma == std::string::npos) throw std::invalid_argument(form + ", not '" + *s + "'");
+        const double limit = i % 2 == 0 ? 180 : 90;
+        const auto x = parse_real(s->substr(at, comma - at), -limit, limit);
+        if (!x)
+            throw std::invalid_argument(form + " (longitudes -180 to 180, latitudes -90 to 90), not '" + *s + "'");
+        v[i] = *x;
+        at = comma + 1;
+    }
+    if (v[0] >= v[2] || v[1] >= v[3])
+        throw std::invalid_argument(form + ", the minimum before the maximum; '" + *s + "' has no area");
     Bounds b;
     b.add(Vec2{v[0], v[1]});
     b.add(Vec2{v[2], v[3]});
     return b;
+}
+
+// A box that holds none of the atlas's territories would export an empty map: say so instead.
+void check_bbox_shows_something(const Atlas& atlas, const Bounds& box) {
+    Bounds all;
+    for (const auto& layer : atlas.layers) {
+        if (layer.role != LayerRole::Territories) continue;
+        for (const auto& f : layer.features) {
+            if (f.lonlat_bounds.empty()) continue;
+            all.add(f.lonlat_bounds);
+            if (f.lonlat_bounds.min_x <= box.max_x && box.min_x <= f.lonlat_bounds.max_x &&
+                f.lonlat_bounds.min_y <= box.max_y && box.min_y <= f.lonlat_bounds.max_y)
+                return;
+        }
+    }
+    char where[160];
+    std::snprintf(where, sizeof where, "the territories lie within longitudes %.1f to %.1f, latitudes %.1f to %.1f",
+                  all.min_x, all.max_x, all.min_y, all.max_y);
+    throw std::invalid_argument("--bbox shows none of the atlas's territories; " +
+                                (all.empty() ? std::string("the atlas has none with a shape") : std::string(where)));
 }
 
 int cmd_export(const Args& a) {
@@ -180,6 +213,7 @@ int cmd_export(const Args& a) {
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
     lap("load");
+    if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
     std::string error;
     auto context = render::HeadlessContext::create(error);
     if (!context) {
@@ -330,10 +364,13 @@ int run(const std::vector<std::string>& argv) {
         if (command == "init") return cmd_init(a);
         throw std::invalid_argument("unknown command '" + command + "'");
     } catch (const std::invalid_argument& e) {
-        std::cerr << "chronomap: " << e.what() << "\n(see chronomap --help)\n";
+        std::cerr << "chronomap: " << printable(e.what()) << "\n(see chronomap --help)\n";
         return kInputErrors;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "chronomap: internal error: out of memory\n";
+        return kInternal;
     } catch (const std::exception& e) {
-        std::cerr << "chronomap: internal error: " << e.what() << '\n';
+        std::cerr << "chronomap: internal error: " << printable(e.what()) << '\n';
         return kInternal;
     }
 }

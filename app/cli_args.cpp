@@ -1,6 +1,26 @@
 #include "cli_args.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace chronomap::cli {
+
+std::optional<long long> parse_integer(const std::string& text, long long lo, long long hi) {
+    long long v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || v < lo || v > hi)
+        return std::nullopt;
+    return v;
+}
+
+std::optional<double> parse_real(const std::string& text, double lo, double hi) {
+    double v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(v) || v < lo ||
+        v > hi)
+        return std::nullopt;
+    return v;
+}
 
 Args parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
                 const std::set<std::string>& flag_options) {

@@ -22,6 +22,11 @@ struct Args {
     }
 };
 
+// The whole text as a number within [lo, hi]; nullopt for anything else ("abc", "1e20", "nan",
+// "5 frames"). Callers name the option and the range in their message.
+std::optional<long long> parse_integer(const std::string& text, long long lo, long long hi);
+std::optional<double> parse_real(const std::string& text, double lo, double hi);
+
 // value_options take a value ("--date 1921" or "--date=1921"); flag_options do not.
 Args parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
                 const std::set<std::string>& flag_options);

@@ -21,7 +21,14 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         margin = 0;
     } else if (req.bbox_lonlat) {
         auto b = lonlat_to_display(atlas.crs, *req.bbox_lonlat);
-        if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS";
+        if (!b) {
+            // Mercator and its kind cannot show the poles: the box is cut at 85 degrees.
+            Bounds cut = *req.bbox_lonlat;
+            cut.min_y = std::max(cut.min_y, -85.0);
+            cut.max_y = std::min(cut.max_y, 85.0);
+            if (cut.min_y < cut.max_y) b = lonlat_to_display(atlas.crs, cut);
+        }
+        if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
         area = *b;
     }
     scale_ =

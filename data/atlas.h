@@ -179,6 +179,7 @@ struct Atlas {
     std::string description;
     Date start;
     Date end;
+    bool time_range_read = false;  // false when start or end was missing or not a date
     std::string crs = "EPSG:4326";  // display CRS, as written
     View default_view;
     std::vector<Layer> layers;

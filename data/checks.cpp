@@ -108,7 +108,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
                                          "', which the manifest does not list" + hint(ref.source, source_ids));
         if (ev.sources.empty())
             diags.warning(ev.pos, "event '" + ev.id + "' cites no source; add one with a locator");
-        if (ev.date < atlas.start || atlas.end < ev.date)
+        if (atlas.time_range_read && (ev.date < atlas.start || atlas.end < ev.date))
             diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.iso() +
                                       ") lies outside the atlas time range");
         for (const auto& c : ev.changes) {

@@ -5,16 +5,48 @@
 
 namespace chronomap {
 
+std::string printable(const std::string& text, std::size_t max_bytes) {
+    std::string out;
+    std::size_t i = 0;
+    auto escape = [&](unsigned char c) {
+        static const char* const kHex = "0123456789ABCDEF";
+        out += "\\x";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    };
+    while (i < text.size() && out.size() < max_bytes) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) {
+            escape(c);
+            ++i;
+            continue;
+        }
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = n > 0 && i + n <= text.size();
+        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (ok && n == 2) ok = c >= 0xC2;  // no overlong forms
+        if (!ok) {
+            escape(c);
+            ++i;
+            continue;
+        }
+        out.append(text, i, n);
+        i += n;
+    }
+    if (i < text.size()) out += "\u2026 (" + std::to_string(text.size() - i) + " more bytes)";
+    return out;
+}
+
 std::string Diagnostic::format() const {
-    std::string out = pos.file.empty() ? std::string("<atlas>") : pos.file;
+    std::string out = pos.file.empty() ? std::string("<atlas>") : printable(pos.file, 500);
     if (pos.line > 0) {
         out += ":" + std::to_string(pos.line);
         if (pos.column > 0) out += ":" + std::to_string(pos.column);
     }
-    if (!layer.empty()) out += ": layer '" + layer + "'";
-    if (!feature.empty()) out += ", feature '" + feature + "'";
+    if (!layer.empty()) out += ": layer '" + printable(layer, 200) + "'";
+    if (!feature.empty()) out += ", feature '" + printable(feature, 200) + "'";
     out += severity == Severity::Error ? ": error: " : ": warning: ";
-    out += message;
+    out += printable(message);
     return out;
 }
 

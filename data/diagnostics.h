@@ -1,6 +1,7 @@
 #pragma once
 // Problems found in user data, each with its place and a message a person can act on.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ public:
 private:
     std::vector<Diagnostic> items_;
 };
+
+// Text safe to print on a terminal: control bytes and invalid UTF-8 written as \xNN, and text
+// beyond max_bytes cut with "… (N more bytes)" (a 50 MB argument is not echoed whole).
+std::string printable(const std::string& text, std::size_t max_bytes = 2000);
 
 // Closest candidate by edit distance, for "did you mean ...?" hints; empty if nothing is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);

@@ -69,8 +69,8 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
     Diagnostics& diags = *ctx.diags;
     const std::string resolved = ctx.resolve(path);
     std::string text;
-    if (!read_file(resolved, text)) {
-        diags.error({path}, "cannot read the event file '" + path + "' (looked for " + resolved + ")");
+    if (std::string why; !read_file(resolved, text, &why)) {
+        diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
         return;
     }
     const auto positions = scan_positions(text);

@@ -117,9 +117,8 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
     Diagnostics& diags = *ctx.diags;
     std::string text;
-    if (!read_file(ctx.resolve(path), text)) {
-        diags.error({path}, "cannot read the event file '" + path +
-                                "' (looked for " + ctx.resolve(path) + ")");
+    if (std::string why; !read_file(ctx.resolve(path), text, &why)) {
+        diags.error({path}, "cannot read the event file '" + path + "' (" + ctx.resolve(path) + "): " + why);
         return;
     }
     auto doc = parse_json_with_positions(text, path, diags);

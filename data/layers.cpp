@@ -292,6 +292,14 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
                                    "' does not exist (looked for " + resolved + ")");
         return false;
     }
+    if (std::error_code ec; is_path) {
+        const auto st = std::filesystem::status(resolved, ec);
+        if (!std::filesystem::is_regular_file(st) && !std::filesystem::is_directory(st)) {
+            diags.error(pos, "the data source '" + source + "' of layer '" + layer.name +
+                                 "' is not a regular file (a FIFO, device or socket); it is not read");
+            return false;
+        }
+    }
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

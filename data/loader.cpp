@@ -1,13 +1,16 @@
 #include "loader.h"
+#include "input_file.h"
 
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <new>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "loader_parts.h"
+#include "memory_reserve.h"
 
 namespace chronomap {
 namespace detail {
@@ -22,13 +25,27 @@ std::string LoadContext::resolve(const std::string& path) const {
     return p.is_absolute() ? path : (fs::path(base_dir) / p).lexically_normal().string();
 }
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return !in.bad();
+bool read_file(const std::string& path, std::string& out, std::string* why) {
+    if (std::string problem = input_file_problem(path); !problem.empty()) {
+        if (why) *why = std::move(problem);
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) {
+        if (why) *why = "it is not readable";
+        return false;
+    }
+    // Read straight into the string: a stream copy (ss << rdbuf()) swallows std::bad_alloc and
+    // returns a silently truncated file.
+    const std::streamoff size = in.tellg();
+    in.seekg(0);
+    out.assign(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    if (in.gcount() != static_cast<std::streamsize>(out.size())) {
+        if (why) *why = "it could not be read to its end";
+        return false;
+    }
+    return true;
 }
 
 bool sanitize_utf8(std::string& text) {
@@ -92,10 +109,8 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
         load_everything((fs::path(manifest_path) / "atlas.json").string(), options, result);
         return;
     }
-    if (!detail::read_file(manifest_path, text)) {
-        diags.error({manifest_path},
-                    "cannot read the atlas manifest: the file does not exist "
-                    "or is not readable");
+    if (std::string why; !detail::read_file(manifest_path, text, &why)) {
+        diags.error({manifest_path}, "cannot read the atlas manifest: " + why);
         return;
     }
     auto doc = parse_json_with_positions(text, manifest_name, diags);
@@ -117,6 +132,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     detail::derive_from_layers(atlas, diags);
     std::stable_sort(atlas.events.begin(), atlas.events.end(),
                      [](const Event& a, const Event& b) { return a.date < b.date; });
+    detail::bound_texts(atlas, diags);
     detail::check_atlas(atlas, diags);
 }
 
@@ -125,13 +141,16 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
 LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& options) {
     LoadResult result;
     try {
+        const MemoryReserve reserve;
         load_everything(manifest_path, options, result);
+    } catch (const std::bad_alloc&) {
+        result.internal_error = "out of memory while loading " + manifest_path;
     } catch (const std::exception& e) {
-        result.diagnostics.error({manifest_path},
-                                 std::string("internal error while loading: ") + e.what());
+        result.internal_error = std::string("internal error while loading ") + manifest_path + ": " + e.what();
     } catch (...) {
-        result.diagnostics.error({manifest_path}, "internal error while loading");
+        result.internal_error = "internal error while loading " + manifest_path;
     }
+    if (!result.internal_error.empty()) result.diagnostics.error({manifest_path}, result.internal_error);
     return result;
 }
 

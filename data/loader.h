@@ -13,6 +13,9 @@ struct LoadResult {
     Atlas atlas;
     Diagnostics diagnostics;
     bool manifest_read = false;  // false if the manifest itself could not be read or parsed
+    // Set when loading failed inside Chronomap (out of memory, a bug), not because of the data:
+    // the command line exits 1 for it, as it does for any internal failure.
+    std::string internal_error;
 };
 
 struct LoadOptions {

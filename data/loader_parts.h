@@ -29,10 +29,13 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);
+// Cuts text too long to draw (text_limits.cpp), with a warning for each cut.
+void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).
 void derive_from_layers(Atlas& atlas, Diagnostics& diags);
 
-bool read_file(const std::string& path, std::string& out);
+// The whole file; false (and why, when asked) for what input_file_problem() refuses.
+bool read_file(const std::string& path, std::string& out, std::string* why = nullptr);
 // Registers GDAL's drivers, once per process; every reader calls it before opening anything
 // (a cached layer means no layer may have opened GDAL before the events are read).
 void ensure_gdal();

@@ -251,9 +251,13 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
     atlas.description = f.string(root, "", "description", Need::Optional, what).value_or("");
     atlas.crs = f.string(root, "", "crs", Need::Optional, what).value_or("EPSG:4326");
     if (const auto* range = f.typed(root, "", "time_range", V::object, Need::Required, what)) {
-        if (auto s = f.date(*range, "/time_range", "start", Need::Required, "time_range")) atlas.start = *s;
-        if (auto e = f.date(*range, "/time_range", "end", Need::Required, "time_range")) atlas.end = *e;
-        if (atlas.end < atlas.start)
+        const auto s = f.date(*range, "/time_range", "start", Need::Required, "time_range");
+        const auto e = f.date(*range, "/time_range", "end", Need::Required, "time_range");
+        if (s) atlas.start = *s;
+        if (e) atlas.end = *e;
+        atlas.time_range_read = s && e;
+        // Compared only when both are dates: a bad start must not add a second, bogus error.
+        if (atlas.time_range_read && atlas.end < atlas.start)
             f.diags().error(f.pos("/time_range"), "time_range ends (" + atlas.end.iso() +
                                                       ") before it starts (" + atlas.start.iso() + ")");
     }

@@ -1,5 +1,8 @@
 #include "script.h"
 
+#include "cli_args.h"
+#include "input_file.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -7,19 +10,89 @@
 
 namespace chronomap::gui {
 
+namespace {
+
+constexpr long long kMaxWaitFrames = 1000000;
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    const auto a = cli::parse_integer(text.substr(0, x), 1, 16384);
+    const auto b = cli::parse_integer(text.substr(x + 1), 1, 16384);
+    if (!a || !b) return false;
+    w = static_cast<int>(*a);
+    h = static_cast<int>(*b);
+    return true;
+}
+
+// What is wrong with a command as written, before anything runs; empty when nothing is.
+std::string check_command(const ScriptLine& l) {
+    const std::string& verb = l.words[0];
+    const std::size_t args = l.words.size() - 1;
+    const std::string arg = args ? l.words[1] : "";
+    auto no_args = [&]() -> std::string { return args ? verb + " takes nothing after it" : ""; };
+    auto one_arg = [&](const char* what) -> std::string {
+        return args == 1 ? "" : verb + " takes " + what;
+    };
+    if (verb == "date") {
+        std::string text = arg;
+        for (std::size_t k = 2; k < l.words.size(); ++k) text += " " + l.words[k];
+        const auto r = parse_date(text);
+        return r.date ? "" : "bad date '" + text + "': " + r.error;
+    }
+    if (verb == "next" || verb == "prev" || verb == "fit" || verb == "play" || verb == "pause" || verb == "quit")
+        return no_args();
+    if (verb == "event") return one_arg("an event id");
+    if (verb == "inspect" || verb == "zoom") return one_arg("a territory id");
+    if (verb == "basis")
+        return args == 1 && (arg == "de_facto" || arg == "de_jure") ? "" : "basis takes de_facto or de_jure";
+    if (verb == "lang") return one_arg("a language code");
+    if (verb == "claims" || verb == "presentation")
+        return args <= 1 && (arg.empty() || arg == "on" || arg == "off") ? "" : verb + " takes on or off";
+    if (verb == "speed")
+        return args == 1 && cli::parse_real(arg, 1e-9, 1e6)
+                   ? ""
+                   : "speed takes years per second, a number above 0 and at most 1000000";
+    if (verb == "wait")
+        return args == 1 && cli::parse_integer(arg, 0, kMaxWaitFrames)
+                   ? ""
+                   : "wait takes a number of frames, a whole number from 0 to 1000000";
+    if (verb == "open") return one_arg("an atlas path");
+    if (verb == "reference") return one_arg("a file of vector data");
+    if (verb == "export") {
+        int w = 0, h = 0;
+        if (args < 1 || args > 2) return "export takes FILE.png and optionally WxH";
+        return args == 2 && !parse_size(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
+    }
+    if (verb == "dialog") return args == 1 && (arg == "export" || arg == "close") ? "" : "dialog takes export or close";
+    if (verb == "screenshot") return one_arg("a file name");
+    return "unknown command '" + verb + "'";
+}
+
+}  // namespace
+
 std::vector<ScriptLine> read_script(const std::string& path, std::vector<std::string>& problems) {
     std::vector<ScriptLine> out;
+    if (std::string problem = input_file_problem(path, 16u << 20); !problem.empty()) {
+        problems.push_back(path + ": cannot read the script: " + problem);
+        return out;
+    }
     std::ifstream in(path);
     if (!in) {
         problems.push_back(path + ": cannot read the script");
         return out;
     }
+    // Every line is checked before the first frame: a mistake on line 40 stops the script
+    // before line 1 runs, not after half of it has.
     std::string text;
     for (int n = 1; std::getline(in, text); ++n) {
         std::istringstream words(text);
         ScriptLine l{n, {}};
         for (std::string w; words >> w;) l.words.push_back(w);
-        if (!l.words.empty() && l.words[0][0] != '#') out.push_back(std::move(l));
+        if (l.words.empty() || l.words[0][0] == '#') continue;
+        if (std::string problem = check_command(l); !problem.empty())
+            problems.push_back(path + ":" + std::to_string(n) + ": " + problem);
+        out.push_back(std::move(l));
     }
     return out;
 }
@@ -74,13 +147,9 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "play" || verb == "pause") {
         app.playback.playing = verb == "play";
     } else if (verb == "speed") {
-        char* end = nullptr;
-        const double v = std::strtod(arg.c_str(), &end);
-        if (arg.empty() || *end != '\0' || !(v > 0) || v > 1e6)
-            return fail("speed takes years per second, a number above 0 and at most 1000000");
-        app.playback.years_per_second = static_cast<float>(v);
+        app.playback.years_per_second = static_cast<float>(cli::parse_real(arg, 1e-9, 1e6).value_or(1));
     } else if (verb == "wait") {
-        wait_ = std::max(0, std::atoi(arg.c_str()));
+        wait_ = static_cast<int>(cli::parse_integer(arg, 0, kMaxWaitFrames).value_or(0));
     } else if (verb == "open") {
         req.open_atlas = arg;
     } else if (verb == "reference") {
@@ -93,9 +162,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.lang = app.settings.lang;
         r.overlays = app.settings.overlays;
         r.with_claims = app.settings.claims;
-        if (l.words.size() > 2 &&
-            std::sscanf(l.words[2].c_str(), "%dx%d", &r.width, &r.height) != 2)
-            return fail("size must be WxH");
+        if (l.words.size() > 2 && !parse_size(l.words[2], r.width, r.height)) return fail("size must be WxH");
         if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
     } else if (verb == "dialog") {
         if (arg != "export" && arg != "close") return fail("dialog takes export or close");

@@ -1,14 +1,17 @@
 #include "settings.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
+
+#include "input_file.h"
+#include "output_file.h"
 
 namespace chronomap::gui {
 
@@ -26,6 +29,8 @@ std::string settings_path() {
 
 namespace {
 
+constexpr std::uintmax_t kMaxSettingsBytes = 16u << 20;
+
 template <typename T>
 void get(const json& j, const char* key, T& out) {
     if (auto it = j.find(key); it != j.end()) {
@@ -37,12 +42,37 @@ void get(const json& j, const char* key, T& out) {
     }
 }
 
+template <typename T>
+T fit(T v, T lo, T hi, T fallback) {
+    if (!(v == v)) return fallback;  // NaN
+    return std::clamp(v, lo, hi);
+}
+
 }  // namespace
+
+void clamp_settings(Settings& s) {
+    const Settings d;
+    if (!(s.ui_scale >= 1.0f && s.ui_scale <= 3.0f)) s.ui_scale = d.ui_scale;  // as before: out of range is unset
+    s.left_width = fit(s.left_width, 160.0f, 1200.0f, d.left_width);
+    s.right_width = fit(s.right_width, 160.0f, 1200.0f, d.right_width);
+    s.timeline_height = fit(s.timeline_height, 80.0f, 600.0f, d.timeline_height);
+    s.window_width = fit(s.window_width, 640, 7680, d.window_width);
+    s.window_height = fit(s.window_height, 480, 4320, d.window_height);
+}
 
 Settings load_settings(const std::string& path, std::string& warning) {
     Settings s;
-    std::ifstream in(path);
-    if (!in) return s;
+    std::error_code ec;
+    if (path.empty() || !std::filesystem::exists(path, ec)) return s;
+    if (std::string problem = input_file_problem(path, kMaxSettingsBytes); !problem.empty()) {
+        warning = "the settings file " + path + " cannot be read (" + problem + "); using defaults";
+        return s;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        warning = "the settings file " + path + " is not readable; using defaults";
+        return s;
+    }
     json j = json::parse(in, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         warning =
@@ -51,7 +81,6 @@ Settings load_settings(const std::string& path, std::string& warning) {
     }
     get(j, "last_atlas", s.last_atlas);
     get(j, "ui_scale", s.ui_scale);
-    if (!(s.ui_scale >= 1.0f && s.ui_scale <= 3.0f)) s.ui_scale = 1.0f;
     get(j, "lang", s.lang);
     get(j, "basis_de_jure", s.basis_de_jure);
     get(j, "claims", s.claims);
@@ -73,12 +102,15 @@ Settings load_settings(const std::string& path, std::string& warning) {
     get(j, "window_width", s.window_width);
     get(j, "window_height", s.window_height);
     get(j, "views", s.views);
+    clamp_settings(s);
     return s;
 }
 
-std::string save_settings(const Settings& s, const std::string& path) {
+std::string save_settings(const Settings& given, const std::string& path) {
     namespace fs = std::filesystem;
     if (path.empty()) return "no settings directory (HOME is not set)";
+    Settings s = given;
+    clamp_settings(s);
     json j = {{"last_atlas", s.last_atlas},
               {"ui_scale", s.ui_scale},
               {"lang", s.lang},
@@ -103,22 +135,15 @@ std::string save_settings(const Settings& s, const std::string& path) {
               {"views", s.views}};
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    OutputFile file(path);
+    if (!file.error().empty()) return file.error();
     {
-        std::ofstream out(tmp, std::ios::trunc);
+        std::ofstream out(file.temp_path(), std::ios::trunc);
         out << j.dump(2) << '\n';
         out.flush();
-        if (!out) {
-            fs::remove(tmp, ec);
-            return "cannot write " + tmp;
-        }
+        if (!out) return "cannot write " + path;
     }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        return "cannot replace " + path + ": " + ec.message();
-    }
-    return {};
+    return file.commit();
 }
 
 }  // namespace chronomap::gui

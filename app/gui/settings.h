@@ -31,6 +31,8 @@ struct Settings {
 std::string settings_path();
 // Defaults for a missing file; a damaged file gives defaults and a warning.
 Settings load_settings(const std::string& path, std::string& warning);
+// Keeps sizes in ranges that fit a screen (applied on load and on save).
+void clamp_settings(Settings& s);
 // Returns "" or an error message.
 std::string save_settings(const Settings& s, const std::string& path);
 

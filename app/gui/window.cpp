@@ -49,10 +49,16 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     o.screenshot = a.get("--screenshot").value_or("");
     o.script = a.get("--script").value_or("");
     o.lang = a.get("--lang").value_or("");
-    o.exit_after = std::atoi(a.get("--exit-after-frames").value_or("0").c_str());
-    o.ui_scale = std::strtof(a.get("--ui-scale").value_or("0").c_str(), nullptr);
-    if (o.ui_scale != 0 && (o.ui_scale < 1 || o.ui_scale > 3))
-        return error = "--ui-scale must be between 1 and 3", false;
+    if (auto v = a.get("--exit-after-frames")) {
+        const auto n = cli::parse_integer(*v, 1, 100000000);
+        if (!n) return error = "--exit-after-frames must be a whole number from 1 to 100000000", false;
+        o.exit_after = static_cast<int>(*n);
+    }
+    if (auto v = a.get("--ui-scale")) {
+        const auto x = cli::parse_real(*v, 1, 3);
+        if (!x) return error = "--ui-scale must be a number from 1 to 3", false;
+        o.ui_scale = static_cast<float>(*x);
+    }
     o.presentation = a.has("--presentation");
     return true;
 }
@@ -81,7 +87,7 @@ int run(const std::vector<std::string>& args) {
     Options opt;
     std::string error;
     if (!parse(args, opt, error)) {
-        std::cerr << "chronomap: " << error << "\n(see chronomap --help)\n";
+        std::cerr << "chronomap: " << printable(error) << "\n(see chronomap --help)\n";
         return cli::kInputErrors;
     }
     std::vector<std::string> script_problems;
@@ -89,7 +95,7 @@ int run(const std::vector<std::string>& args) {
     if (!opt.script.empty()) {
         auto lines = read_script(opt.script, script_problems);
         if (!script_problems.empty()) {
-            for (const auto& p : script_problems) std::cerr << p << '\n';
+            for (const auto& p : script_problems) std::cerr << printable(p) << '\n';
             return cli::kInputErrors;
         }
         script = std::make_unique<ScriptRunner>(opt.script, std::move(lines));
@@ -162,6 +168,7 @@ int run(const std::vector<std::string>& args) {
     }
 
     int frame = 0;
+    bool screenshot_failed = false;  // a failed --screenshot or script screenshot exits 1
     double last = glfwGetTime();
     MapRect map;
     bool fullscreen = false;
@@ -279,7 +286,10 @@ int run(const std::vector<std::string>& args) {
             const std::string e =
                 render::write_png(screenshot, fb_w, fb_h, render::read_screen(fb_w, fb_h),
                                   {{"Software", "Chronomap"}});
-            if (!e.empty()) std::cerr << "chronomap: screenshot: " << e << '\n';
+            if (!e.empty()) {
+                std::cerr << "chronomap: screenshot: " << printable(e) << '\n';
+                screenshot_failed = true;
+            }
         }
         glfwSwapBuffers(window);
 
@@ -311,10 +321,10 @@ int run(const std::vector<std::string>& args) {
                                                        app.camera.units_per_pixel};
     if (std::string e = save_settings(app.settings, settings_file); !e.empty())
         std::cerr << "chronomap: settings: " << e << '\n';
-    int code = cli::kOk;
+    int code = screenshot_failed ? cli::kInternal : cli::kOk;
     if (script)
         for (const auto& p : script->problems()) {
-            std::cerr << p << '\n';
+            std::cerr << printable(p) << '\n';
             code = cli::kInputErrors;
         }
     app.export_job.reset();

@@ -1,0 +1,35 @@
+#pragma once
+// Writing a file the way every output of Chronomap does: into a temporary file beside it, then
+// renamed over it, so a failure never leaves half a file and never harms what was there.
+//
+// Only regular files are replaced. A symbolic link to a regular file writes the file it points
+// to (the link stays); a folder, a device (/dev/full), a FIFO or a socket is refused. Temporary
+// files are named ".NAME.tmpPID"; ones left by a run that was killed (its PID is gone) are
+// removed by the next write to the same path.
+
+#include <string>
+
+namespace chronomap {
+
+class OutputFile {
+public:
+    // Checks the target and picks the temporary name; error() says why it cannot be written.
+    explicit OutputFile(const std::string& path);
+    ~OutputFile();  // removes the temporary file unless commit() succeeded
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    const std::string& error() const { return error_; }
+    const std::string& temp_path() const { return tmp_; }  // where to write
+    // Moves the written temporary file into place; empty on success, else what went wrong.
+    std::string commit();
+
+private:
+    std::string path_;    // as the user gave it, for messages
+    std::string target_;  // what is replaced (a link's target)
+    std::string tmp_;
+    std::string error_;
+    bool committed_ = false;
+};
+
+}  // namespace chronomap

@@ -1,0 +1,65 @@
+// Bounds on the text an atlas can put on screen. Everything shown is drawn as glyphs, a few
+// vertices each; a 30,000-character summary overflowed one ImGui draw list (16-bit indices)
+// and a 100 MB title asked for gigabytes. Text beyond these lengths is cut at a character
+// boundary with an ellipsis, and a warning says where.
+#include <string>
+
+#include "loader_parts.h"
+
+namespace chronomap::detail {
+
+namespace {
+
+constexpr std::size_t kMaxName = 300;     // names, titles, ids of sources
+constexpr std::size_t kMaxText = 4000;    // summaries, notes, descriptions
+
+struct Bounder {
+    Diagnostics& diags;
+
+    void cut(std::string& text, std::size_t limit, const SourcePos& pos, const std::string& what) {
+        if (text.size() <= limit) return;
+        std::size_t end = limit;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        diags.warning(pos, what + " is " + std::to_string(text.size()) + " bytes long; only the first " +
+                               std::to_string(end) + " are shown");
+        text.resize(end);
+        text += "\u2026";
+    }
+    void names(Names& n, const SourcePos& pos, const std::string& what) {
+        for (auto& [lang, name] : n.by_lang) cut(name, kMaxName, pos, what + " (" + lang + ")");
+    }
+};
+
+}  // namespace
+
+void bound_texts(Atlas& atlas, Diagnostics& diags) {
+    Bounder b{diags};
+    const SourcePos manifest{atlas.manifest_path};
+    b.cut(atlas.title, kMaxName, manifest, "the atlas title");
+    b.cut(atlas.description, kMaxText, manifest, "the atlas description");
+    for (auto& p : atlas.powers) {
+        b.names(p.names, manifest, "the name of power '" + p.id.substr(0, 80) + "'");
+        b.cut(p.note, kMaxText, manifest, "the note of power '" + p.id.substr(0, 80) + "'");
+    }
+    for (auto& s : atlas.sources) {
+        const std::string what = "source '" + s.id.substr(0, 80) + "'";
+        for (std::string* t : {&s.author, &s.title, &s.year, &s.language})
+            b.cut(*t, kMaxName, manifest, "a field of " + what);
+        b.cut(s.note, kMaxText, manifest, "the note of " + what);
+    }
+    for (auto& e : atlas.events) {
+        const std::string what = "event '" + e.id.substr(0, 80) + "'";
+        b.cut(e.title, kMaxName, e.pos, "the title of " + what);
+        b.cut(e.summary, kMaxText, e.pos, "the summary of " + what);
+        for (auto& n : e.notes) b.cut(n, kMaxText, e.pos, "a note of " + what);
+        for (auto& c : e.changes) b.cut(c.note, kMaxText, e.pos, "a change's note in " + what);
+        for (auto& c : e.claims) b.cut(c.note, kMaxText, e.pos, "a claim's note in " + what);
+        for (auto& r : e.sources) b.cut(r.locator, kMaxName, e.pos, "a locator in " + what);
+    }
+    for (auto& layer : atlas.layers)
+        for (auto& f : layer.features)
+            b.names(f.names, {layer.source}, "the name of feature '" + f.id.substr(0, 80) + "' in layer '" +
+                                                 layer.name + "'");
+}
+
+}  // namespace chronomap::detail

@@ -1,0 +1,287 @@
+// Hostile and careless inputs (the hardening issue): one regression test per row it lists, named
+// by the row. Each failed before its fix.
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "cli.h"
+#include "cli_args.h"
+#include "gui.h"
+#include "loader.h"
+#include "parallel.h"
+#include "png_writer.h"
+#include "script.h"
+#include "settings.h"
+#include "support/temp_dir.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+using test_support::TempDir;
+
+namespace {
+
+struct Captured {
+    int code;
+    std::string out, err;
+};
+
+Captured run_cli(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    auto* old_out = std::cout.rdbuf(out.rdbuf());
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    const int code = cli::run(args);
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+    return {code, out.str(), err.str()};
+}
+
+const std::string kGood = std::string(CHRONOMAP_FIXTURES) + "/good";
+
+// A copy of the good fixture whose first event has the given title and summary.
+void write_atlas_with_event_text(const fs::path& dir, const std::string& title, const std::string& summary) {
+    fs::copy(kGood, dir, fs::copy_options::recursive);
+    fs::copy(std::string(CHRONOMAP_FIXTURES) + "/common", dir.parent_path() / "common",
+             fs::copy_options::recursive | fs::copy_options::skip_existing);
+    std::ifstream in(dir / "events.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    const std::string from = R"("title": "Start", "kind": "other",)";
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, from.size(), R"("title": ")" + title + R"(", "summary": ")" + summary + R"(", "kind": "other",)");
+    std::ofstream(dir / "events.json") << text;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+long dead_pid() {
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    ::waitpid(child, nullptr, 0);
+    return child;
+}
+
+}  // namespace
+
+// Rows 1, 2 and 12: any length of event text; what is drawn is bounded, with a warning.
+TEST(Hardening, Row01_LongEventTextExportsWithAWarning) {
+    TempDir tmp;
+    const fs::path dir = tmp.path / "atlas";
+    write_atlas_with_event_text(dir, std::string(100000, 'T'), std::string(30000, 's'));
+    const auto r = run_cli({"export", dir.string(), "--date", "1900-06-01", "--size", "640x360", "--out",
+                            (tmp.path / "long.png").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(tmp.path / "long.png"));
+    const LoadResult loaded = load_atlas(dir.string());
+    const Event* e = loaded.atlas.find_event("start");
+    ASSERT_TRUE(e);
+    EXPECT_LE(e->title.size(), 310u);
+    EXPECT_LE(e->summary.size(), 4010u);
+    bool warned = false;
+    for (const auto& d : loaded.diagnostics.items()) warned = warned || has(d.message, "30000 bytes long");
+    EXPECT_TRUE(warned);
+}
+
+// Row 3: a settings file that is a folder (or a FIFO) gives defaults and a message.
+TEST(Hardening, Row03_SettingsThatAreAFolderGiveDefaults) {
+    TempDir tmp;
+    fs::create_directories(tmp.path / "settings.json");
+    std::string warning;
+    const gui::Settings s = gui::load_settings((tmp.path / "settings.json").string(), warning);
+    EXPECT_TRUE(has(warning, "is a folder")) << warning;
+    EXPECT_EQ(s.ui_scale, gui::Settings{}.ui_scale);
+    ASSERT_EQ(::mkfifo((tmp.path / "fifo.json").c_str(), 0600), 0);
+    warning.clear();
+    gui::load_settings((tmp.path / "fifo.json").string(), warning);  // would block in open()
+    EXPECT_TRUE(has(warning, "not a regular file")) << warning;
+}
+
+// Rows 4 and 15: libpng's error path (a write past the file-size limit) leaks nothing (the
+// ASan build checks) and leaves no temporary file.
+TEST(Hardening, Row04_FailedPngWriteLeaksNothingAndLeavesNoTemporaryFile) {
+    TempDir tmp;
+    const std::string out = (tmp.path / "big.png").string();
+    std::vector<std::uint8_t> noise(512 * 512 * 4);
+    for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<std::uint8_t>(i * 2654435761u >> 13);
+    auto old = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit saved{};
+    ::getrlimit(RLIMIT_FSIZE, &saved);
+    rlimit small = saved;
+    small.rlim_cur = 4096;
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    const std::string error = render::write_png(out, 512, 512, noise, {{"Title", "A title"}, {"Source", "A source"}});
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, old);
+    EXPECT_TRUE(has(error, "cannot write")) << error;
+    EXPECT_TRUE(fs::is_empty(tmp.path)) << "a temporary file was left behind";
+}
+
+// Row 8: a script is checked whole before anything runs; every bad line is named.
+TEST(Hardening, Row08_ScriptIsCheckedBeforeItRuns) {
+    TempDir tmp;
+    const fs::path script = tmp.path / "s.script";
+    std::ofstream(script) << "date 1921\nfrobnicate now\nwait 1e20\nexport out.png 10x\nspeed nan\nquit\n";
+    std::vector<std::string> problems;
+    gui::read_script(script.string(), problems);
+    ASSERT_EQ(problems.size(), 4u);
+    EXPECT_TRUE(has(problems[0], ":2: unknown command 'frobnicate'"));
+    EXPECT_TRUE(has(problems[1], ":3: wait takes"));
+    EXPECT_TRUE(has(problems[2], ":4: size must be WxH"));
+    EXPECT_TRUE(has(problems[3], ":5: speed takes"));
+}
+
+// Row 9: FIFOs and devices as inputs are refused at once, never opened.
+TEST(Hardening, Row09_NonRegularInputsAreRefused) {
+    TempDir tmp;
+    ASSERT_EQ(::mkfifo((tmp.path / "atlas.json").c_str(), 0600), 0);
+    auto r = load_atlas((tmp.path / "atlas.json").string());
+    ASSERT_EQ(r.diagnostics.error_count(), 1);
+    EXPECT_TRUE(has(r.diagnostics.items()[0].message, "not a regular file"));
+
+    const fs::path dir = tmp.path / "atlas";
+    fs::create_directories(dir);
+    std::ofstream(dir / "atlas.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+        "layers": [{"name": "l", "source": "/dev/zero", "role": "territories"}],
+        "events": ["/dev/zero", "/dev/urandom.csv"]})";
+    r = load_atlas((dir / "atlas.json").string());
+    int refused = 0;
+    for (const auto& d : r.diagnostics.items()) refused += has(d.message, "not a regular file");
+    EXPECT_EQ(refused, 2);  // the layer and /dev/zero; /dev/urandom.csv does not exist
+}
+
+// Row 10: numeric flags are parsed strictly, with the range in the message.
+TEST(Hardening, Row10_NumericFlagsAreStrict) {
+    for (const char* bad : {"abc", "0", "-1", "1e20", "5x", ""})
+        EXPECT_FALSE(cli::parse_integer(bad, 1, 100000000)) << bad;
+    EXPECT_EQ(cli::parse_integer("12", 1, 100), 12);
+    for (const char* bad : {"nan", "abc", "inf", "0.5", "3.5", "2 "}) EXPECT_FALSE(cli::parse_real(bad, 1, 3)) << bad;
+    EXPECT_EQ(cli::parse_real("1.5", 1, 3), 1.5);
+    // The window refuses them before it needs a display.
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--exit-after-frames", "abc"}, {"--exit-after-frames", "0"},
+          {"--exit-after-frames", "1e20"}, {"--ui-scale", "nan"}, {"--ui-scale", "abc"}}) {
+        std::ostringstream err;
+        auto* old = std::cerr.rdbuf(err.rdbuf());
+        const int code = gui::run(args);
+        std::cerr.rdbuf(old);
+        EXPECT_EQ(code, 2) << args[0] << " " << args[1];
+        EXPECT_TRUE(has(err.str(), args[0] + " must be")) << err.str();
+    }
+}
+
+// Row 13: only regular files are replaced; a link to one writes its target.
+TEST(Hardening, Row13_OnlyRegularFilesAreReplaced) {
+    TempDir tmp;
+    ASSERT_EQ(::mkfifo((tmp.path / "fifo.png").c_str(), 0600), 0);
+    const std::vector<std::uint8_t> pixel(4, 255);
+    EXPECT_TRUE(has(render::write_png((tmp.path / "fifo.png").string(), 1, 1, pixel, {}), "not a regular file"));
+    EXPECT_TRUE(fs::is_fifo(tmp.path / "fifo.png"));
+    EXPECT_TRUE(has(render::write_png("/dev/null", 1, 1, pixel, {}), "not a regular file"));
+    EXPECT_TRUE(has(render::write_png(tmp.path.string(), 1, 1, pixel, {}), "is a folder"));
+
+    std::ofstream(tmp.path / "real.png") << "old";
+    fs::create_symlink(tmp.path / "real.png", tmp.path / "link.png");
+    EXPECT_EQ(render::write_png((tmp.path / "link.png").string(), 1, 1, pixel, {}), "");
+    EXPECT_TRUE(fs::is_symlink(tmp.path / "link.png"));
+    EXPECT_GT(fs::file_size(tmp.path / "real.png"), 3u);
+    fs::create_symlink(tmp.path / "nowhere.png", tmp.path / "dangling.png");
+    EXPECT_TRUE(has(render::write_png((tmp.path / "dangling.png").string(), 1, 1, pixel, {}), "link to nothing"));
+}
+
+// Row 15: temporary files of a killed run are removed by the next write to the same path.
+TEST(Hardening, Row15_StaleTemporaryFilesAreRemoved) {
+    TempDir tmp;
+    const fs::path stale = tmp.path / (".map.png.tmp" + std::to_string(dead_pid()));
+    const fs::path live = tmp.path / (".map.png.tmp" + std::to_string(::getppid()));  // a running process
+    std::ofstream(stale) << "partial";
+    std::ofstream(live) << "being written";
+    const std::vector<std::uint8_t> pixel(4, 255);
+    EXPECT_EQ(render::write_png((tmp.path / "map.png").string(), 1, 1, pixel, {}), "");
+    EXPECT_FALSE(fs::exists(stale));
+    EXPECT_TRUE(fs::exists(live));
+}
+
+// Row 16: panel sizes are clamped on load and on save.
+TEST(Hardening, Row16_PanelSizesAreClamped) {
+    TempDir tmp;
+    const std::string path = (tmp.path / "settings.json").string();
+    std::ofstream(path) << R"({"left_width": -500, "right_width": 1e30, "timeline_height": 99999,
+                              "window_width": -1, "window_height": 1000000000, "ui_scale": 50})";
+    std::string warning;
+    gui::Settings s = gui::load_settings(path, warning);
+    EXPECT_EQ(s.left_width, 160.0f);
+    EXPECT_EQ(s.right_width, 1200.0f);
+    EXPECT_EQ(s.timeline_height, 600.0f);
+    EXPECT_EQ(s.window_width, 640);
+    EXPECT_EQ(s.window_height, 4320);
+    EXPECT_EQ(s.ui_scale, 1.0f);  // out of range: the default
+    s.left_width = -7;
+    ASSERT_EQ(gui::save_settings(s, path), "");
+    EXPECT_EQ(gui::load_settings(path, warning).left_width, 160.0f);
+}
+
+// Row 18: messages a user can act on.
+TEST(Hardening, Row18_MessagesAreUsable) {
+    TempDir tmp;
+    // --out a folder: says so (it said "cannot move the image into place: Success").
+    auto r = run_cli({"export", kGood, "--date", "1930", "--size", "64x64", "--out", tmp.path.string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_TRUE(has(r.err, "is a folder")) << r.err;
+    EXPECT_FALSE(has(r.err, "Success"));
+    // A 254-character name is written; the temporary name fits too.
+    const std::string long_name = std::string(250, 'm') + ".png";
+    r = run_cli({"export", kGood, "--date", "1930", "--size", "64x64", "--out", (tmp.path / long_name).string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(tmp.path / long_name));
+    // A bad start date is one error, not two.
+    const fs::path atlas = tmp.path / "range.json";
+    std::ofstream(atlas) << R"({"title": "t", "time_range": {"start": "1900-13", "end": "1000"}, "layers": []})";
+    EXPECT_EQ(load_atlas(atlas.string()).diagnostics.error_count(), 1);
+    // Control bytes and invalid UTF-8 are escaped; a huge argument is not echoed whole.
+    r = run_cli({"status", kGood, "--date", std::string("19\x01\xff", 4)});
+    EXPECT_TRUE(has(r.err, "\\x01\\xFF")) << r.err;
+    r = run_cli({"status", kGood, "--basis", std::string(50 << 20, 'x'), "--date", "1930"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_LT(r.err.size(), 5000u);
+    EXPECT_TRUE(has(r.err, "more bytes"));
+}
+
+// Row 20: a box that is not a box, or shows nothing, is an error; the poles are cut, not refused.
+TEST(Hardening, Row20_BoundingBoxesAreChecked) {
+    TempDir tmp;
+    const std::string out = (tmp.path / "box.png").string();
+    auto export_box = [&](const std::string& box) {
+        return run_cli({"export", kGood, "--date", "1930", "--size", "64x64", "--bbox", box, "--out", out});
+    };
+    EXPECT_EQ(export_box("nan,0,10,10").code, 2);
+    EXPECT_EQ(export_box("0,0,10").code, 2);
+    EXPECT_EQ(export_box("10,0,0,10").code, 2);
+    EXPECT_EQ(export_box("0,0,200,10").code, 2);
+    const auto ocean = export_box("-40,-40,-30,-30");
+    EXPECT_EQ(ocean.code, 2);
+    EXPECT_TRUE(has(ocean.err, "shows none of the atlas's territories")) << ocean.err;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_EQ(export_box("-180,-90,180,90").code, 0);
+}
+
+// Row 21: a failure inside Chronomap (an exception in a worker thread, such as bad_alloc)
+// reaches the caller instead of terminating the process; the command line exits 1 for it.
+TEST(Hardening, Row21_InternalFailuresAreNotInputErrors) {
+    EXPECT_THROW(parallel_for(100, [](std::size_t i) {
+                     if (i == 37) throw std::bad_alloc();
+                 }),
+                 std::bad_alloc);
+    int done = 0;
+    parallel_for(1, [&](std::size_t) { ++done; });
+    EXPECT_EQ(done, 1);
+}
