@@ -50,26 +50,45 @@ std::string Diagnostic::format() const {
     return out;
 }
 
+void Diagnostics::summarise(const SourcePos& pos) {
+    if (summarised_) return;
+    summarised_ = true;
+    items_.push_back({Severity::Warning, pos, {}, {},
+                      "more than " + std::to_string(kMaxListed) +
+                          " problems: the rest are counted in the totals but not listed; fix these first"});
+}
+
+void Diagnostics::add(Diagnostic d) {
+    const bool error = d.severity == Severity::Error;
+    (error ? errors_ : warnings_)++;
+    if (items_.size() < kMaxListed && !summarised_) {
+        items_.push_back(std::move(d));
+        return;
+    }
+    (error ? unlisted_errors_ : unlisted_warnings_)++;
+    summarise(d.pos);
+}
+
+void Diagnostics::count_unlisted(int errors, int warnings, const SourcePos& pos) {
+    if (errors + warnings <= 0) return;
+    errors_ += errors;
+    warnings_ += warnings;
+    unlisted_errors_ += errors;
+    unlisted_warnings_ += warnings;
+    summarise(pos);
+}
+
 void Diagnostics::error(SourcePos pos, std::string message) {
-    items_.push_back({Severity::Error, std::move(pos), {}, {}, std::move(message)});
+    add({Severity::Error, std::move(pos), {}, {}, std::move(message)});
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message) {
-    items_.push_back({Severity::Warning, std::move(pos), {}, {}, std::move(message)});
+    add({Severity::Warning, std::move(pos), {}, {}, std::move(message)});
 }
 
 void Diagnostics::feature_problem(Severity s, SourcePos file, std::string layer,
                                   std::string feature, std::string message) {
-    items_.push_back({s, std::move(file), std::move(layer), std::move(feature), std::move(message)});
-}
-
-int Diagnostics::error_count() const {
-    return static_cast<int>(std::count_if(items_.begin(), items_.end(),
-                                          [](const Diagnostic& d) { return d.severity == Severity::Error; }));
-}
-
-int Diagnostics::warning_count() const {
-    return static_cast<int>(items_.size()) - error_count();
+    add({s, std::move(file), std::move(layer), std::move(feature), std::move(message)});
 }
 
 namespace {

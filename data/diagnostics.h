@@ -32,15 +32,26 @@ public:
     void warning(SourcePos pos, std::string message);
     void feature_problem(Severity s, SourcePos file, std::string layer, std::string feature,
                          std::string message);
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void add(Diagnostic d);
 
+    // At most kMaxListed problems are kept (a file of five million bad values would otherwise
+    // take gigabytes in messages); the rest are counted, and a last item says how many.
+    static constexpr std::size_t kMaxListed = 10000;
     const std::vector<Diagnostic>& items() const { return items_; }
-    int error_count() const;
-    int warning_count() const;
-    bool has_errors() const { return error_count() > 0; }
+    // Problems counted but not listed (as restored from a cache).
+    void count_unlisted(int errors, int warnings, const SourcePos& pos);
+    int unlisted_errors() const { return unlisted_errors_; }
+    int unlisted_warnings() const { return unlisted_warnings_; }
+    int error_count() const { return errors_; }
+    int warning_count() const { return warnings_; }
+    bool has_errors() const { return errors_ > 0; }
 
 private:
     std::vector<Diagnostic> items_;
+    int errors_ = 0, warnings_ = 0;
+    int unlisted_errors_ = 0, unlisted_warnings_ = 0;
+    bool summarised_ = false;
+    void summarise(const SourcePos& pos);
 };
 
 // Text safe to print on a terminal: control bytes and invalid UTF-8 written as \xNN, and text

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <string>
+#include <algorithm>
 
 namespace chronomap {
 namespace {
@@ -16,7 +18,7 @@ public:
     bool parse() {
         if (s_.size() >= 3 && s_.substr(0, 3) == "\xEF\xBB\xBF") advance(3);
         skip_ws();
-        if (!value(doc_.root, "")) return false;
+        if (!value(doc_.root, 0, {}, false)) return false;
         skip_ws();
         if (i_ < s_.size()) return fail("unexpected text after the end of the JSON document");
         return true;
@@ -56,9 +58,9 @@ private:
         return std::string("'") + s_[i_] + "'";
     }
 
-    bool value(nlohmann::json& out, const std::string& ptr) {
+    bool value(nlohmann::json& out, std::uint32_t parent, std::string_view key, bool element) {
         if (++depth_ > 512) return fail("nesting is deeper than 512 levels");
-        doc_.positions[ptr] = {line_, col_};
+        const std::uint32_t ptr = doc_.positions.add(parent, key, element, line_, col_);
         bool ok = false;
         if (i_ >= s_.size()) {
             ok = fail("unexpected end of file; a value was expected");
@@ -79,7 +81,7 @@ private:
         return ok;
     }
 
-    bool object(nlohmann::json& out, const std::string& ptr) {
+    bool object(nlohmann::json& out, std::uint32_t ptr) {
         out = nlohmann::json::object();
         advance();
         skip_ws();
@@ -92,13 +94,17 @@ private:
             if (i_ >= s_.size() || s_[i_] != '"')
                 return fail("expected a quoted key, found " + describe_here());
             std::string key;
+            const int key_line = line_, key_col = col_;
             if (!string(key)) return false;
+            if (out.contains(key))
+                diags_.warning({doc_.file, key_line, key_col},
+                               "the key \"" + key + "\" appears twice in this object; the later value is used");
             skip_ws();
             if (i_ >= s_.size() || s_[i_] != ':')
                 return fail("expected ':' after key \"" + key + "\", found " + describe_here());
             advance();
             skip_ws();
-            if (!value(out[key], ptr + "/" + pointer_escape(key))) return false;
+            if (!value(out[key], ptr, key, false)) return false;
             skip_ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 advance();
@@ -112,7 +118,7 @@ private:
         }
     }
 
-    bool array(nlohmann::json& out, const std::string& ptr) {
+    bool array(nlohmann::json& out, std::uint32_t ptr) {
         out = nlohmann::json::array();
         advance();
         skip_ws();
@@ -123,7 +129,7 @@ private:
         for (std::size_t index = 0;; ++index) {
             skip_ws();
             out.push_back(nullptr);
-            if (!value(out.back(), ptr + "/" + std::to_string(index))) return false;
+            if (!value(out.back(), ptr, {}, true)) return false;
             skip_ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 advance();
@@ -222,11 +228,18 @@ private:
                             advance(2);
                             unsigned lo = 0;
                             if (!hex4(lo)) return false;
-                            if (lo >= 0xDC00 && lo <= 0xDFFF)
+                            if (lo >= 0xDC00 && lo <= 0xDFFF) {
                                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                            else
+                            } else {
+                                diags_.warning({doc_.file, line_, col_},
+                                               "a UTF-16 high surrogate escape is not followed by a low one; "
+                                               "it is shown as \xEF\xBF\xBD");
                                 cp = 0xFFFD;
+                            }
                         } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                            diags_.warning({doc_.file, line_, col_},
+                                           "a lone UTF-16 surrogate escape (\\uD800 to \\uDFFF) is not a "
+                                           "character; it is shown as \xEF\xBF\xBD");
                             cp = 0xFFFD;
                         }
                         append_utf8(out, cp);
@@ -324,10 +337,75 @@ std::string pointer_escape(const std::string& key) {
     return out;
 }
 
+std::uint32_t JsonPositions::add(std::uint32_t parent, std::string_view key, bool array_element, int line,
+                                  int column) {
+    Node n;
+    n.parent = parent;
+    n.key = static_cast<std::uint32_t>(keys_.size());
+    n.key_len = array_element ? kArrayElement : static_cast<std::uint32_t>(key.size());
+    n.line = line;
+    n.column = column;
+    if (!array_element) keys_.append(key);
+    nodes_.push_back(n);
+    return static_cast<std::uint32_t>(nodes_.size() - 1);
+}
+
+void JsonPositions::finish() {
+    // Children grouped by parent (a stable counting sort keeps the document's order).
+    child_start_.assign(nodes_.size() + 1, 0);
+    for (std::size_t i = 1; i < nodes_.size(); ++i) ++child_start_[nodes_[i].parent + 1];
+    for (std::size_t i = 1; i < child_start_.size(); ++i) child_start_[i] += child_start_[i - 1];
+    children_.assign(nodes_.empty() ? 0 : nodes_.size() - 1, 0);
+    std::vector<std::uint32_t> fill(child_start_.begin(), child_start_.end() - 1);
+    for (std::size_t i = 1; i < nodes_.size(); ++i) children_[fill[nodes_[i].parent]++] = static_cast<std::uint32_t>(i);
+}
+
+std::optional<std::pair<int, int>> JsonPositions::find(std::string_view pointer) const {
+    if (nodes_.empty() || child_start_.empty()) return std::nullopt;
+    std::uint32_t at = 0;
+    std::size_t i = 0;
+    std::string token;
+    while (i < pointer.size()) {
+        if (pointer[i] != '/') return std::nullopt;
+        const std::size_t end = std::min(pointer.find('/', i + 1), pointer.size());
+        token.clear();
+        for (std::size_t k = i + 1; k < end; ++k) {
+            if (pointer[k] == '~' && k + 1 < end && (pointer[k + 1] == '0' || pointer[k + 1] == '1')) {
+                token += pointer[++k] == '0' ? '~' : '/';
+            } else {
+                token += pointer[k];
+            }
+        }
+        i = end;
+        const std::uint32_t first = child_start_[at], last = child_start_[at + 1];
+        if (first == last) return std::nullopt;
+        if (nodes_[children_[first]].key_len == kArrayElement) {
+            std::size_t index = 0;
+            if (token.empty() || token.size() > 10 || token.find_first_not_of("0123456789") != std::string::npos)
+                return std::nullopt;
+            index = std::stoul(token);
+            if (index >= last - first) return std::nullopt;
+            at = children_[first + index];
+            continue;
+        }
+        std::uint32_t found = 0;
+        for (std::uint32_t c = last; c-- > first;) {  // from the end: a repeated key's later value wins
+            const Node& n = nodes_[children_[c]];
+            if (std::string_view(keys_).substr(n.key, n.key_len) == token) {
+                found = children_[c];
+                break;
+            }
+        }
+        if (!found) return std::nullopt;
+        at = found;
+    }
+    return std::pair<int, int>{nodes_[at].line, nodes_[at].column};
+}
+
 SourcePos JsonDoc::pos(const std::string& pointer) const {
-    auto it = positions.find(pointer);
-    if (it == positions.end()) return {file, 0, 0};
-    return {file, it->second.first, it->second.second};
+    const auto p = positions.find(pointer);
+    if (!p) return {file, 0, 0};
+    return {file, p->first, p->second};
 }
 
 std::optional<JsonDoc> parse_json_with_positions(std::string_view text, const std::string& file,
@@ -336,6 +414,7 @@ std::optional<JsonDoc> parse_json_with_positions(std::string_view text, const st
     doc.file = file;
     Parser p(text, doc, diags);
     if (!p.parse()) return std::nullopt;
+    doc.positions.finish();
     return doc;
 }
 

@@ -62,8 +62,12 @@ std::string serialize(const Layer& layer, std::size_t first, const Diagnostics& 
         for (const auto& l : f.shape.lines) w.vec(l);
         w.vec(f.shape.points);
     }
-    w.put<std::uint64_t>(diags.items().size());
-    for (const auto& d : diags.items()) {
+    w.put<std::int32_t>(diags.unlisted_errors());
+    w.put<std::int32_t>(diags.unlisted_warnings());
+    const std::size_t listed = diags.items().size() - (diags.unlisted_errors() + diags.unlisted_warnings() > 0);
+    w.put<std::uint64_t>(listed);
+    for (std::size_t i = 0; i < listed; ++i) {
+        const Diagnostic& d = diags.items()[i];
         w.put<std::uint8_t>(static_cast<std::uint8_t>(d.severity));
         w.str(d.pos.file);
         w.put<std::int32_t>(d.pos.line);
@@ -99,6 +103,8 @@ bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
         f.shape.points = r.vec<Vec2>();
         if (!r.ok()) return false;
     }
+    const auto unlisted_errors = r.get<std::int32_t>();
+    const auto unlisted_warnings = r.get<std::int32_t>();
     std::vector<Diagnostic> items(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
     for (auto& d : items) {
         d.severity = static_cast<Severity>(r.get<std::uint8_t>() != 0);
@@ -113,6 +119,7 @@ bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
     if (layer.name_fields.empty()) layer.name_fields = std::move(name_fields);
     for (auto& f : features) layer.features.push_back(std::move(f));
     for (auto& d : items) diags.add(std::move(d));
+    diags.count_unlisted(unlisted_errors, unlisted_warnings, {layer.source});
     return true;
 }
 
@@ -123,7 +130,7 @@ std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& s
                                         std::optional<Date> from, std::optional<Date> to) {
     const auto content = cache::hash_file(resolved);
     if (!content) return std::nullopt;
-    std::string settings = "layer/1|" + source + "|" + layer.name + "|" + ctx.display_crs + "|" +
+    std::string settings = "layer/2|" + source + "|" + layer.name + "|" + ctx.display_crs + "|" +
                            to_string(layer.role) + "|" + layer.gdal_layer + "|" + layer.id_field + "|" +
                            layer.name_field + "|" + layer.controller_field + "|" + layer.status_field + "|" +
                            layer.valid_from_field + "|" + layer.valid_to_field + "|" +

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -16,6 +17,7 @@
 #include "cli.h"
 #include "cli_args.h"
 #include "gui.h"
+#include "json_doc.h"
 #include "loader.h"
 #include "parallel.h"
 #include "png_writer.h"
@@ -284,4 +286,63 @@ TEST(Hardening, Row21_InternalFailuresAreNotInputErrors) {
     int done = 0;
     parallel_for(1, [&](std::size_t) { ++done; });
     EXPECT_EQ(done, 1);
+}
+
+// Row 11: positions cost what the input does. 500 levels of 20 KB keys took 6.7 GB (a full JSON
+// pointer per value); five million array elements took 530 MB and a diagnostic each.
+TEST(Hardening, Row11_JsonPositionsCostWhatTheInputDoes) {
+    std::string text, pointer;
+    for (int i = 0; i < 500; ++i) {
+        const std::string key = std::string(20000, static_cast<char>('a' + i % 26)) + std::to_string(i);
+        text += "{\"" + key + "\": ";
+        pointer += "/" + key;
+    }
+    text += "[1, 2, {\"x\": 3}]" + std::string(500, '}');
+#if !defined(__SANITIZE_ADDRESS__)
+    const std::size_t before = mallinfo2().uordblks;
+#endif
+    Diagnostics diags;
+    auto doc = parse_json_with_positions(text, "deep.json", diags);
+    ASSERT_TRUE(doc);
+#if !defined(__SANITIZE_ADDRESS__)
+    const std::size_t used = mallinfo2().uordblks - before;
+    EXPECT_LT(used, 4 * text.size()) << used << " bytes for " << text.size() << " of input";
+#endif
+    const SourcePos p = doc->pos(pointer + "/2/x");
+    EXPECT_EQ(p.line, 1);
+    EXPECT_EQ(p.column, static_cast<int>(text.size()) - 500 - 2);  // the 3 of {"x": 3}
+    EXPECT_EQ(doc->pos(pointer + "/3").line, 0);                   // no such element
+    EXPECT_EQ(doc->pos("/nope").line, 0);
+
+    Diagnostics many;
+    std::string array = "[0";
+    for (int i = 1; i < 5000000; ++i) array += ",0";
+    array += "]";
+    auto big = parse_json_with_positions(array, "big.json", many);
+    ASSERT_TRUE(big);
+    EXPECT_EQ(big->pos("/4999999").column, static_cast<int>(array.size()) - 1);
+}
+
+// Row 12 (part): five million bad values are counted, not each kept as a message.
+TEST(Hardening, Row12_DiagnosticsAreCountedBeyondALimit) {
+    Diagnostics d;
+    for (int i = 0; i < 100000; ++i) d.error({"f.json", i + 1, 1}, "an event should be an object");
+    d.warning({"f.json"}, "one warning");
+    EXPECT_EQ(d.error_count(), 100000);
+    EXPECT_EQ(d.warning_count(), 1);
+    EXPECT_EQ(d.items().size(), Diagnostics::kMaxListed + 1);
+    EXPECT_TRUE(has(d.items().back().message, "counted in the totals but not listed"));
+}
+
+// Row 19 (part): repeated keys and lone surrogate escapes are said, with their place.
+TEST(Hardening, Row19_RepeatedKeysAndLoneSurrogatesAreSaid) {
+    Diagnostics diags;
+    auto doc = parse_json_with_positions("{\"id\": \"a\",\n \"id\": \"b\", \"t\": \"\\ud800x\"}", "d.json", diags);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->root["id"], "b");
+    EXPECT_EQ(doc->pos("/id").line, 2);  // the value that is used
+    ASSERT_EQ(diags.warning_count(), 2);
+    EXPECT_TRUE(has(diags.items()[0].message, "appears twice"));
+    EXPECT_EQ(diags.items()[0].pos.line, 2);
+    EXPECT_TRUE(has(diags.items()[1].message, "lone UTF-16 surrogate"));
 }
