@@ -1,66 +1,19 @@
 // Events from a CSV file, one row per change, for people who keep their chronology in a
-// spreadsheet. GDAL's CSV driver reads the values; a small scan of the raw text finds where each
-// field starts so that diagnostics can name line and column.
+// spreadsheet. Read by our own CSV reader (csv_reader.h), which keeps every field's place.
+#include <algorithm>
 #include <map>
 
-#include <cpl_error.h>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
+#include "csv_reader.h"
 #include "loader_parts.h"
 
 namespace chronomap::detail {
+
 namespace {
 
-using FieldStarts = std::vector<std::pair<int, int>>;  // (line, column) of each field
-
-// Line and column of every field of every non-blank record, header included.
-std::vector<FieldStarts> scan_positions(const std::string& text) {
-    std::vector<FieldStarts> records;
-    int line = 1;
-    int col = 1;
-    std::size_t i = 0;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) i = 3;
-    while (i < text.size()) {
-        if (text[i] == '\n' || text[i] == '\r') {  // blank line
-            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            ++i;
-            ++line;
-            col = 1;
-            continue;
-        }
-        FieldStarts rec{{line, col}};
-        bool quoted = false;
-        for (; i < text.size(); ++i) {
-            const char c = text[i];
-            if (quoted) {
-                if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                    ++i;
-                    col += 2;
-                    continue;
-                }
-                if (c == '"') quoted = false;
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                rec.emplace_back(line, col + 1);
-            } else if (c == '\n' || c == '\r') {
-                break;
-            }
-            if (c == '\n') {
-                ++line;
-                col = 1;
-            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-                ++col;
-            }
-        }
-        if (i < text.size() && text[i] == '\r') ++i;
-        if (i < text.size() && text[i] == '\n') ++i;
-        ++line;
-        col = 1;
-        records.push_back(std::move(rec));
-    }
-    return records;
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t");
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
 }  // namespace
@@ -73,21 +26,15 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
         return;
     }
-    const auto positions = scan_positions(text);
-    ensure_gdal();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    const char* const open_options[] = {"AUTODETECT_TYPE=NO", "KEEP_SOURCE_COLUMNS=NO", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                              nullptr, open_options));
-    CPLPopErrorHandler();
-    OGRLayer* layer = ds ? ds->GetLayer(0) : nullptr;
-    if (!layer) {
-        diags.error({path}, "GDAL cannot read '" + path + "' as CSV");
+    const std::vector<CsvRecord> records = read_csv(text, path, diags);
+    text = std::string();
+    if (records.empty()) {
+        diags.error({path, 1, 1}, "the CSV file has no header and no rows");
         return;
     }
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
     std::map<std::string, int> column;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) column[defn->GetFieldDefn(i)->GetNameRef()] = i;
+    for (std::size_t i = 0; i < records[0].fields.size(); ++i)
+        column.emplace(trimmed(records[0].fields[i].text), static_cast<int>(i));
     for (const char* required : {"event_id", "date", "title"}) {
         if (!column.count(required))
             diags.error({path, 1, 1}, std::string("the CSV header has no column '") + required +
@@ -97,21 +44,24 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
     if (!column.count("event_id") || !column.count("date")) return;
 
     std::map<std::string, std::size_t> event_index;
-    std::size_t record = 0;
-    for (auto& feat : *layer) {
-        ++record;  // record 0 is the header
+    const std::size_t header_size = records[0].fields.size();
+    for (std::size_t record = 1; record < records.size(); ++record) {
+        const CsvRecord& rec = records[record];
+        if (rec.fields.size() > header_size)
+            diags.warning({path, rec.line, rec.fields[header_size].column},
+                          "the row has " + std::to_string(rec.fields.size()) + " fields but the header " +
+                              std::to_string(header_size) + "; the ones after the last column are not read");
         auto where = [&](const char* name) -> SourcePos {
             auto it = column.find(name);
-            if (record >= positions.size() || it == column.end()) return {path, 0, 0};
-            const auto& rec = positions[record];
+            if (it == column.end()) return {path, rec.line, 0};
             const auto idx = static_cast<std::size_t>(it->second);
-            return idx < rec.size() ? SourcePos{path, rec[idx].first, rec[idx].second}
-                                    : SourcePos{path, rec[0].first, 0};
+            return idx < rec.fields.size() ? SourcePos{path, rec.fields[idx].line, rec.fields[idx].column}
+                                           : SourcePos{path, rec.line, 0};
         };
         auto get = [&](const char* name) -> std::string {
             auto it = column.find(name);
-            if (it == column.end() || !feat->IsFieldSetAndNotNull(it->second)) return "";
-            std::string v = feat->GetFieldAsString(it->second);
+            if (it == column.end() || static_cast<std::size_t>(it->second) >= rec.fields.size()) return "";
+            std::string v = trimmed(rec.fields[static_cast<std::size_t>(it->second)].text);
             if (!sanitize_utf8(v)) diags.error(where(name), std::string("invalid UTF-8 in column '") + name + "'");
             return v;
         };

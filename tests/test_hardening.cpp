@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "csv_reader.h"
 #include "gui.h"
 #include "json_doc.h"
 #include "loader.h"
@@ -345,4 +346,37 @@ TEST(Hardening, Row19_RepeatedKeysAndLoneSurrogatesAreSaid) {
     EXPECT_TRUE(has(diags.items()[0].message, "appears twice"));
     EXPECT_EQ(diags.items()[0].pos.line, 2);
     EXPECT_TRUE(has(diags.items()[1].message, "lone UTF-16 surrogate"));
+}
+
+// Row 14: every CSV problem is a located diagnostic; no row disappears without one.
+TEST(Hardening, Row14_CsvProblemsAreLocated) {
+    Diagnostics diags;
+    auto records = read_csv("event_id,date,title\na,1921,\"open\nb,1922,B\nc,1923,C\n", "e.csv", diags);
+    ASSERT_EQ(diags.error_count(), 1);
+    EXPECT_EQ(diags.items()[0].pos.line, 2);
+    EXPECT_EQ(diags.items()[0].pos.column, 8);
+    EXPECT_TRUE(has(diags.items()[0].message, "never closed"));
+    EXPECT_EQ(records.size(), 1u);  // the header; the rest is named in the message
+
+    Diagnostics nul;
+    records = read_csv(std::string("event_id,date,title\na,1921,x\0y\nb,1922,B\n", 40), "e.csv", nul);
+    ASSERT_EQ(nul.error_count(), 1);
+    EXPECT_EQ(nul.items()[0].pos.line, 2);
+    ASSERT_EQ(records.size(), 3u);  // the row with the NUL byte is kept, without the byte
+    EXPECT_EQ(records[1].fields[2].text, "xy");
+
+    Diagnostics utf16;
+    read_csv("\xFF\xFE" "e\0v\0", "e.csv", utf16);
+    EXPECT_TRUE(has(utf16.items().at(0).message, "UTF-16"));
+
+    // A 10 MB field keeps its event (GDAL dropped it, printing "ERROR 1" on stderr).
+    TempDir tmp;
+    std::ofstream(tmp.path / "atlas.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+        "layers": [], "sources": [{"id": "s", "title": "S"}], "events": ["e.csv"]})";
+    std::ofstream(tmp.path / "e.csv") << "event_id,date,title,source,locator\nbig,1921,\"" << std::string(10 << 20, 'w')
+                                      << "\",s,p. 1\nnext,1922,Next,s,p. 2\n";
+    const LoadResult r = load_atlas((tmp.path / "atlas.json").string());
+    ASSERT_TRUE(r.atlas.find_event("big"));
+    ASSERT_TRUE(r.atlas.find_event("next"));
+    EXPECT_EQ(r.diagnostics.error_count(), 0);
 }

@@ -1,0 +1,27 @@
+#pragma once
+// A CSV reader (RFC 4180, as spreadsheets write it) that keeps where every field started and
+// reports every problem with its place: an unclosed quote, a NUL byte, a UTF-16 file. Nothing is
+// dropped silently and no field is too long (the input files are capped in size as a whole).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace chronomap {
+
+struct CsvField {
+    std::string text;
+    int line = 0, column = 0;  // where the field starts, 1-based
+};
+
+struct CsvRecord {
+    std::vector<CsvField> fields;
+    int line = 0;
+};
+
+// Every non-blank record, the header first. Problems go to diags, located in `file`.
+std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, Diagnostics& diags);
+
+}  // namespace chronomap
