@@ -364,11 +364,12 @@ struct Parser {
 
 }  // namespace
 
-std::optional<RawLayer> read_geojson(std::string_view text, bool geometry) {
+std::optional<RawLayer> read_geojson(std::string_view text, bool geometry, std::size_t* stopped_at) {
     Parser parser{text.data(), text.data() + text.size(), geometry, {}, {}, {}};
     try {
         parser.collection();
     } catch (const Unsupported&) {
+        if (stopped_at) *stopped_at = static_cast<std::size_t>(parser.p - text.data());
         return std::nullopt;
     }
     return std::move(parser.layer);

@@ -37,7 +37,7 @@ struct RawLayer {
 // "1"/"0" the way GDAL gives them, nested values as JSON). A feature's string "id" member
 // becomes an "id" field when the properties have none, and an integer one its number, as
 // GDAL does. With geometry false the geometries are skipped, not parsed. nullopt: give the
-// file to GDAL.
-std::optional<RawLayer> read_geojson(std::string_view text, bool geometry);
+// file to GDAL (stopped_at, when given, is the offset where reading stopped).
+std::optional<RawLayer> read_geojson(std::string_view text, bool geometry, std::size_t* stopped_at = nullptr);
 
 }  // namespace chronomap::detail

@@ -12,30 +12,14 @@
 #include <unordered_map>
 
 #include "loader_parts.h"
+#include "gdal_messages.h"
 #include "geojson_reader.h"
 #include "ogr_prepare.h"
 #include "parallel.h"
 
 namespace chronomap::detail {
 
-void ensure_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
 namespace {
-
-// GDAL prints its errors to stderr by default; we turn them into diagnostics instead.
-struct QuietGdal {
-    QuietGdal() {
-        ensure_gdal();
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
 
 std::string last_gdal_message() {
     const char* m = CPLGetLastErrorMsg();
@@ -231,8 +215,9 @@ void merge_pieces(std::vector<Feature>& features, std::size_t first) {
 }
 
 // GeoJSON files go to our own reader first (geojson_reader.h); GDAL reads what it declines.
+// stopped_at: where our parser stopped, as "line L, column C", for GDAL's error message.
 std::optional<RawLayer> read_fast(const Layer& layer, const std::string& resolved, bool is_path,
-                                  const LoadContext& ctx, OGRSpatialReference& srs) {
+                                  const LoadContext& ctx, OGRSpatialReference& srs, std::string& stopped_at) {
     std::string ext = std::filesystem::path(resolved).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     std::error_code ec;
@@ -241,7 +226,20 @@ std::optional<RawLayer> read_fast(const Layer& layer, const std::string& resolve
         return std::nullopt;
     std::string text;
     if (!read_file(resolved, text)) return std::nullopt;
-    auto raw = read_geojson(text, ctx.geometry);
+    std::size_t offset = 0;
+    auto raw = read_geojson(text, ctx.geometry, &offset);
+    if (!raw) {
+        int line = 1, column = 1;
+        for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        stopped_at = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
     if (raw && !raw->crs.empty() && srs.SetFromUserInput(raw->crs.c_str()) != OGRERR_NONE) return std::nullopt;
     return raw;
 }
@@ -283,7 +281,7 @@ RawLayer raw_from_ogr(OGRLayer& ogr, bool geometry) {
 // Reads one data source into the layer; features get [from, to) when a snapshot gives it.
 bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
                  std::optional<Date> from, std::optional<Date> to) {
-    QuietGdal quiet;
+    GdalMessages gdal;
     Diagnostics& diags = *ctx.diags;
     const std::string resolved = ctx.resolve(source);
     const bool is_path = resolved.rfind("/", 0) == 0 && resolved.rfind("/vsi", 0) != 0;
@@ -304,7 +302,8 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReference source_srs = wgs84;
-    std::optional<RawLayer> fast = read_fast(layer, resolved, is_path, ctx, source_srs);
+    std::string stopped_at;
+    std::optional<RawLayer> fast = read_fast(layer, resolved, is_path, ctx, source_srs, stopped_at);
     RawLayer raw;
     if (fast) {
         raw = std::move(*fast);
@@ -312,10 +311,11 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
         source_srs = wgs84;
         GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         if (!ds) {
-            const char* detail = CPLGetLastErrorMsg();
             diags.error(pos, "GDAL cannot read the data source '" + source + "' of layer '" + layer.name + "': " +
-                                 (detail && *detail ? std::string(detail)
-                                                    : std::string("it is not in any vector format GDAL knows")));
+                                 (gdal.messages().empty() ? std::string("it is not in any vector format GDAL knows")
+                                                          : gdal.last_error()) +
+                                 (stopped_at.empty() ? std::string()
+                                                     : "; the GeoJSON stops being valid at " + stopped_at));
             return false;
         }
         OGRLayer* ogr =
@@ -335,6 +335,7 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
                                   "the layer declares no CRS; it is taken as EPSG:4326 (longitude, latitude)");
         }
         raw = raw_from_ogr(*ogr, ctx.geometry);
+        gdal.report(diags, source, layer.name);  // what GDAL said while reading (skipped records, ...)
     }
     source_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReference display;
@@ -384,7 +385,9 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     std::vector<std::vector<Feature>> chunk_features(chunk_count);
     std::vector<Diagnostics> chunk_diags(chunk_count);
     parallel_for(chunk_count, [&](std::size_t c) {
-        QuietGdal quiet_here;  // error handlers are per thread
+        // GDAL's messages here come from our own geometry work (cuts, repairs), which reports its
+        // outcome itself; they are only kept off stderr.
+        GdalMessages quiet_here;
         LoadContext cc = ctx;
         cc.diags = &chunk_diags[c];
         LayerReader reader = make_reader(cc, &chunk_features[c]);

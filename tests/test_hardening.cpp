@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <malloc.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -379,4 +380,33 @@ TEST(Hardening, Row14_CsvProblemsAreLocated) {
     ASSERT_TRUE(r.atlas.find_event("big"));
     ASSERT_TRUE(r.atlas.find_event("next"));
     EXPECT_EQ(r.diagnostics.error_count(), 0);
+}
+
+// Row 17: GDAL's messages become located diagnostics, never raw stderr; a damaged GeoJSON says
+// where it stops being valid.
+TEST(Hardening, Row17_GdalMessagesAreDiagnostics) {
+    TempDir tmp;
+    std::ofstream(tmp.path / "atlas.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+        "layers": [{"name": "cut", "source": "cut.geojson", "role": "territories"},
+                   {"name": "junk", "source": "junk.shp", "role": "territories"}]})";
+    std::ofstream(tmp.path / "cut.geojson")
+        << "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\", \"properties\": {\"id\": \"a\"},\n"
+           "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1,";
+    std::ofstream(tmp.path / "junk.shp") << std::string("\x00\x00\x27\x0a\xff\xfe", 6) << std::string(200, '\xee');
+    // Everything written on the real stderr (file descriptor 2) while loading.
+    const fs::path err_file = tmp.path / "stderr.txt";
+    std::fflush(stderr);
+    const int saved = ::dup(2);
+    const int fd = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(fd, 2);
+    const LoadResult r = load_atlas((tmp.path / "atlas.json").string());
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(fd);
+    ::close(saved);
+    EXPECT_EQ(fs::file_size(err_file), 0u) << "GDAL printed on stderr";
+    bool located = false;
+    for (const auto& d : r.diagnostics.items()) located = located || has(d.message, "stops being valid at line 3");
+    EXPECT_TRUE(located);
+    EXPECT_GE(r.diagnostics.error_count(), 2);
 }
