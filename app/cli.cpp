@@ -10,6 +10,7 @@
 #include <iostream>
 #include <new>
 #include <stdexcept>
+#include <set>
 #include <tuple>
 
 #include "cli_args.h"
@@ -59,6 +60,26 @@ Basis basis_option(const Args& a) {
     return *basis;
 }
 
+// --lang: a language code ("tr", "az", "pt-BR"); one the atlas has no names in is said.
+std::string lang_option(const Args& a, const Atlas& atlas) {
+    const std::string lang = a.get("--lang").value_or("en");
+    if (!is_language_code(lang))
+        throw std::invalid_argument("--lang takes a language code such as en, tr, az, ru, hy or ka, not '" + lang + "'");
+    std::set<std::string> have{"en"};
+    for (const auto& p : atlas.powers)
+        for (const auto& [code, name] : p.names.by_lang) have.insert(code);
+    for (const auto& layer : atlas.layers)
+        for (const auto& f : layer.features)
+            for (const auto& [code, name] : f.names.by_lang) have.insert(code);
+    if (!have.count(lang)) {
+        std::string list;
+        for (const auto& code : have) list += (list.empty() ? "" : ", ") + code;
+        std::cerr << "chronomap: note: the atlas has no names in '" << lang << "' (it has " << list
+                  << "); English names are shown\n";
+    }
+    return lang;
+}
+
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
     const bool geometry = !a.has("--no-geometry");
@@ -85,7 +106,7 @@ int cmd_status(const Args& a) {
     LoadResult r;
     if (!load(a.positional[0], r, true, false)) return kInputErrors;
     const Timeline tl(r.atlas);
-    const std::string lang = a.get("--lang").value_or("en");
+    const std::string lang = lang_option(a, r.atlas);
     if (a.has("--json"))
         std::cout << status_json(r.atlas, tl, *date, view, lang).dump(2) << '\n';
     else
@@ -120,7 +141,7 @@ int cmd_history(const Args& a) {
                   << (best.empty() ? "" : " (did you mean '" + best + "'?)") << '\n';
         return kInputErrors;
     }
-    const std::string lang = a.get("--lang").value_or("en");
+    const std::string lang = lang_option(a, r.atlas);
     if (a.has("--json"))
         std::cout << history_json(r.atlas, tl, id, lang).dump(2) << '\n';
     else
@@ -194,7 +215,7 @@ int cmd_export(const Args& a) {
     req.view = basis_option(a);
     std::tie(req.width, req.height) = size_option(a);
     req.bbox_lonlat = bbox_option(a);
-    req.lang = a.get("--lang").value_or("en");
+    req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
     req.overlays.title = !a.has("--no-title");
     req.overlays.legend = !a.has("--no-legend");
     req.overlays.caption = !a.has("--no-caption");
@@ -214,6 +235,7 @@ int cmd_export(const Args& a) {
     if (!load(a.positional[0], r, true)) return kInputErrors;
     lap("load");
     if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
+    req.lang = lang_option(a, r.atlas);
     std::string error;
     auto context = render::HeadlessContext::create(error);
     if (!context) {

@@ -5,6 +5,17 @@
 
 namespace chronomap::cli {
 
+bool is_language_code(const std::string& lang) {
+    const std::size_t dash = lang.find('-');
+    const std::string base = lang.substr(0, dash);
+    const bool letters = base.size() >= 2 && base.size() <= 3 &&
+                         base.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+    if (dash == std::string::npos) return letters;
+    const std::string rest = lang.substr(dash + 1);
+    return letters && rest.size() >= 2 && rest.size() <= 8 &&
+           rest.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == std::string::npos;
+}
+
 std::optional<long long> parse_integer(const std::string& text, long long lo, long long hi) {
     long long v = 0;
     const auto r = std::from_chars(text.data(), text.data() + text.size(), v);

@@ -27,6 +27,9 @@ struct Args {
 std::optional<long long> parse_integer(const std::string& text, long long lo, long long hi);
 std::optional<double> parse_real(const std::string& text, double lo, double hi);
 
+// "en", "tr", "pt-BR": two or three lowercase letters, optionally a dash and a region or script.
+bool is_language_code(const std::string& code);
+
 // value_options take a value ("--date 1921" or "--date=1921"); flag_options do not.
 Args parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
                 const std::set<std::string>& flag_options);

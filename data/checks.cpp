@@ -1,6 +1,7 @@
 // Checks across the whole atlas once everything is read: ids that refer to nothing, duplicates,
 // changes before their territory exists.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -49,9 +50,74 @@ void check_territory_duplicates(const Atlas& atlas, Diagnostics& diags) {
     }
 }
 
+// A power that is its own parent, directly or through others, has no outermost parent.
+void check_parent_cycles(const Atlas& atlas, Diagnostics& diags) {
+    std::map<std::string, const Power*> by_id;
+    for (const auto& p : atlas.powers) by_id.emplace(p.id, &p);
+    std::map<std::string, int> state;  // 1: on the current path, 2: done
+    std::vector<std::string> path;
+    std::function<void(const Power&)> visit = [&](const Power& p) {
+        state[p.id] = 1;
+        path.push_back(p.id);
+        for (const auto& parent : p.parents) {
+            if (parent.power == p.id) {
+                diags.error(p.pos, "power '" + p.id + "' is given as its own parent");
+                continue;
+            }
+            const auto it = by_id.find(parent.power);
+            if (it == by_id.end()) continue;
+            if (state[parent.power] == 1) {
+                std::string cycle;
+                for (auto k = std::find(path.begin(), path.end(), parent.power); k != path.end(); ++k)
+                    cycle += *k + " -> ";
+                diags.error(p.pos, "the parents of powers form a circle: " + cycle + parent.power +
+                                       "; one of them must not be the other's parent");
+            } else if (state[parent.power] == 0) {
+                visit(*it->second);
+            }
+        }
+        path.pop_back();
+        state[p.id] = 2;
+    };
+    for (const auto& p : atlas.powers)
+        if (state[p.id] == 0) visit(p);
+}
+
+bool bases_overlap(Basis a, Basis b) { return a == Basis::Both || b == Basis::Both || a == b; }
+
+// Two hand-written changes for one territory on one day that disagree: which one holds would
+// depend on the order of the files.
+void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
+    struct Seen {
+        const Event* event;
+        const Change* change;
+    };
+    std::map<std::pair<std::string, std::int64_t>, std::vector<Seen>> by_day;
+    for (const auto& ev : atlas.events) {
+        if (!ev.sources.empty() && ev.sources.front().source.rfind("data:", 0) == 0) continue;  // derived
+        for (const auto& c : ev.changes) by_day[{c.territory, c.date.value_or(ev.date).day}].push_back({&ev, &c});
+    }
+    for (const auto& [key, list] : by_day)
+        for (std::size_t i = 1; i < list.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j) {
+                const Change& a = *list[j].change;
+                const Change& b = *list[i].change;
+                if (!bases_overlap(a.basis, b.basis) || (a.controller == b.controller && a.status == b.status))
+                    continue;
+                diags.error(b.pos, "two changes for territory '" + key.first + "' on " +
+                                       list[i].event->date.iso() + " disagree (" + a.controller + ", " +
+                                       to_string(a.status) + " in event '" + list[j].event->id + "'; " +
+                                       b.controller + ", " + to_string(b.status) + " in event '" +
+                                       list[i].event->id + "'); give them different dates or bases, or keep one");
+                break;
+            }
+}
+
 }  // namespace
 
 void check_atlas(Atlas& atlas, Diagnostics& diags) {
+    check_parent_cycles(atlas, diags);
+    check_conflicting_changes(atlas, diags);
     check_duplicates(atlas.powers, "power", diags);
     check_duplicates(atlas.sources, "source", diags);
     check_duplicates(atlas.events, "event", diags);

@@ -260,6 +260,10 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
             if (i != text.size()) return fail(quoted + expected, static_cast<int>(i));
         }
     }
+    if (cal == Calendar::Julian && precision != Precision::Day)
+        r.warning = quoted + " has no day, so the Julian calendar cannot be applied to it; it is read as the "
+                             "same " + (precision == Precision::Year ? "year" : "month") +
+                    " in the Gregorian calendar (give the day to convert it exactly)";
     Date d;
     switch (precision) {
         case Precision::Year: d = Date::year_only(year); break;

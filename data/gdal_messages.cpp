@@ -40,7 +40,9 @@ GdalMessages::GdalMessages() : previous_(t_sink) {
 GdalMessages::~GdalMessages() { t_sink = previous_; }
 
 void GdalMessages::add(CPLErr level, const char* text) {
-    if (messages_.size() < kKept) messages_.push_back({level, printable(text, 500)});
+    std::string shown = printable(text, 500);
+    if (!messages_.empty() && messages_.back().text == shown) return;  // GDAL often repeats itself
+    if (messages_.size() < kKept) messages_.push_back({level, std::move(shown)});
     else ++dropped_;
 }
 

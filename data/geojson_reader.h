@@ -28,6 +28,7 @@ struct RawLayer {
     std::vector<std::string> fields;
     std::vector<RawFeature> features;
     std::string crs;  // GeoJSON's "crs" name member; empty for the default, WGS 84 longitude/latitude
+    bool crs_unknown = false;  // set by the caller when PROJ does not know crs
     int field_index(const std::string& name) const;  // -1 when there is no such field
     int add_field(const std::string& name);           // the index of the field, added if new
     std::unordered_map<std::string, int> index;

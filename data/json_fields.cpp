@@ -41,7 +41,12 @@ std::optional<std::string> JsonFields::string(const nlohmann::json& obj, const s
                                               const std::string& what) {
     const auto* v = typed(obj, ptr, key, nlohmann::json::value_t::string, need, what);
     if (!v) return std::nullopt;
-    return v->get<std::string>();
+    std::string text = v->get<std::string>();
+    if (need == Need::Required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        diags_.error(pos(child(ptr, key)), "'" + std::string(key) + "' of " + what + " is empty; give it a value");
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<double> JsonFields::number(const nlohmann::json& obj, const std::string& ptr,

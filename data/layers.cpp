@@ -240,7 +240,10 @@ std::optional<RawLayer> read_fast(const Layer& layer, const std::string& resolve
         }
         stopped_at = "line " + std::to_string(line) + ", column " + std::to_string(column);
     }
-    if (raw && !raw->crs.empty() && srs.SetFromUserInput(raw->crs.c_str()) != OGRERR_NONE) return std::nullopt;
+    if (raw && !raw->crs.empty() && srs.SetFromUserInput(raw->crs.c_str()) != OGRERR_NONE) {
+        raw->crs_unknown = true;
+        srs.SetWellKnownGeogCS("WGS84");
+    }
     return raw;
 }
 
@@ -305,6 +308,12 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     std::string stopped_at;
     std::optional<RawLayer> fast = read_fast(layer, resolved, is_path, ctx, source_srs, stopped_at);
     RawLayer raw;
+    if (fast && fast->crs_unknown) {
+        diags.error(pos, "the CRS of '" + source + "' (its \"crs\" member, '" + printable(fast->crs, 200) +
+                             "') is not known to PROJ; layer '" + layer.name +
+                             "' is not read. Use an EPSG code such as \"EPSG:4326\"");
+        return false;
+    }
     if (fast) {
         raw = std::move(*fast);
     } else {

@@ -239,6 +239,12 @@ std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostic
                              "PROJ string (EPSG:4326 is used meanwhile)");
         return "EPSG:4326";
     }
+    if (!srs.IsProjected() && !srs.IsGeographic()) {
+        diags.error(pos, "the display CRS '" + crs +
+                             "' is neither geographic nor projected (a geocentric or local system cannot "
+                             "be drawn as a map); use one such as \"EPSG:3857\" (EPSG:4326 is used meanwhile)");
+        return "EPSG:4326";
+    }
     return crs;
 }
 

@@ -410,3 +410,49 @@ TEST(Hardening, Row17_GdalMessagesAreDiagnostics) {
     EXPECT_TRUE(located);
     EXPECT_GE(r.diagnostics.error_count(), 2);
 }
+
+// Row 19: what was accepted without a word.
+TEST(Hardening, Row19_SuspectInputsAreSaid) {
+    TempDir tmp;
+    const std::string territories = std::string(CHRONOMAP_FIXTURES) + "/common/territories.geojson";
+    std::ofstream(tmp.path / "atlas.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+      "crs": "EPSG:4978",
+      "layers": [{"name": "base", "source": ")" << territories << R"(", "role": "territories"},
+                 {"name": "empty", "source": "", "role": "reference"}],
+      "powers": [{"id": "red", "name": "Red", "color": "#ff0000", "parents": [{"power": "red"}]},
+                 {"id": "a", "name": "A", "color": "#00ff00", "parents": [{"power": "b"}]},
+                 {"id": "b", "name": "B", "color": "#0000ff", "parents": [{"power": "a"}]},
+                 {"id": " ", "name": "Blank", "color": "#000000"}],
+      "sources": [{"id": "s", "title": "S"}],
+      "events": ["events.json"]})";
+    std::ofstream(tmp.path / "events.json") << R"([
+      {"id": "", "date": "1920", "title": "E", "sources": [{"source": "s", "locator": "1"}]},
+      {"id": "x", "date": "1921-03-01", "title": "X", "sources": [{"source": "s", "locator": "1"}],
+       "changes": [{"territory": "alpha", "status": "integral", "controller": "red"},
+                   {"territory": "alpha", "status": "integral", "controller": "a"}]},
+      {"id": "j", "date": "1921", "calendar": "julian", "title": "J", "sources": [{"source": "s", "locator": "1"}]}])";
+    const LoadResult r = load_atlas((tmp.path / "atlas.json").string());
+    std::string all;
+    for (const auto& d : r.diagnostics.items()) all += d.format() + "\n";
+    for (const char* expected :
+         {"'source' of layer 2 is empty", "'id' of power 4 is empty", "'id' of an event is empty",
+          "neither geographic nor projected", "'red' is given as its own parent", "form a circle: a -> b -> a",
+          "two changes for territory 'alpha' on 1921-03-01 disagree", "Julian calendar cannot be applied"})
+        EXPECT_TRUE(has(all, expected)) << expected << "\n" << all;
+
+    // A GeoJSON layer in a CRS PROJ does not know is refused, not read as longitude/latitude.
+    std::ofstream(tmp.path / "crs.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+      "layers": [{"name": "l", "source": "l.geojson", "role": "territories"}]})";
+    std::ofstream(tmp.path / "l.geojson") << R"({"type": "FeatureCollection",
+      "crs": {"type": "name", "properties": {"name": "EPSG:999999"}}, "features": [{"type": "Feature",
+      "properties": {"id": "a"}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]})";
+    const LoadResult crs = load_atlas((tmp.path / "crs.json").string());
+    ASSERT_EQ(crs.diagnostics.error_count(), 1);
+    EXPECT_TRUE(has(crs.diagnostics.items()[0].message, "is not known to PROJ"));
+
+    // --lang: a code the atlas has no names in is said; a malformed one is refused.
+    auto note = run_cli({"status", kGood, "--date", "1930", "--lang", "xx"});
+    EXPECT_EQ(note.code, 0);
+    EXPECT_TRUE(has(note.err, "no names in 'xx'")) << note.err;
+    EXPECT_EQ(run_cli({"status", kGood, "--date", "1930", "--lang", "../x"}).code, 2);
+}

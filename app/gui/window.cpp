@@ -49,6 +49,8 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     o.screenshot = a.get("--screenshot").value_or("");
     o.script = a.get("--script").value_or("");
     o.lang = a.get("--lang").value_or("");
+    if (!o.lang.empty() && !cli::is_language_code(o.lang))
+        return error = "--lang takes a language code such as en, tr, az, ru, hy or ka", false;
     if (auto v = a.get("--exit-after-frames")) {
         const auto n = cli::parse_integer(*v, 1, 100000000);
         if (!n) return error = "--exit-after-frames must be a whole number from 1 to 100000000", false;
