@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -139,20 +141,49 @@ void draw_event_list(PanelContext& c) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##filter", "filter events", filter, sizeof filter);
     ImGui::BeginChild("events");
+    const auto& events = a.doc->atlas().events;
+    // The rows that pass the filter, found again only when the filter or the atlas changes; only
+    // the rows on screen are laid out (ImGui's list clipper), so 100,000 events cost what 30 do.
+    static std::vector<std::uint32_t> rows;
+    static std::string rows_filter = "\x01";
+    static const void* rows_atlas = nullptr;
+    static std::size_t rows_count = 0;
+    if (rows_filter != filter || rows_atlas != &events || rows_count != events.size()) {
+        rows.clear();
+        for (std::size_t i = 0; i < events.size(); ++i)
+            if (!filter[0] || events[i].title.find(filter) != std::string::npos ||
+                events[i].summary.find(filter) != std::string::npos)
+                rows.push_back(static_cast<std::uint32_t>(i));
+        rows_filter = filter;
+        rows_atlas = &events;
+        rows_count = events.size();
+    }
     const Event* current = a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
-    for (const auto& e : a.doc->atlas().events) {
-        if (filter[0] && e.title.find(filter) == std::string::npos &&
-            e.summary.find(filter) == std::string::npos)
-            continue;
-        ImGui::PushID(&e);
-        const float swatch = ImGui::GetTextLineHeight() * 0.6f;
-        colour_square(kind_colour(e.kind), swatch, swatch);
-        const std::string label = e.date.readable() + "  " + e.title;
-        if (ImGui::Selectable(label.c_str(),
-                              &e == a.selected_event || (!a.selected_event && &e == current)))
-            a.select_event(&e);
-        if (&e == a.selected_event && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
-        ImGui::PopID();
+    const Event* highlighted = a.selected_event ? a.selected_event : current;
+    const float row_height = ImGui::GetTextLineHeightWithSpacing();
+    static const Event* scrolled_to = nullptr;
+    if (highlighted != scrolled_to && highlighted) {
+        // Bring the highlighted event into view when it changes (selection, playback).
+        const auto at = std::lower_bound(rows.begin(), rows.end(), static_cast<std::uint32_t>(highlighted - events.data()));
+        if (at != rows.end() && events.data() + *at == highlighted) {
+            const float y = static_cast<float>(at - rows.begin()) * row_height;
+            if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + ImGui::GetWindowHeight() - row_height)
+                ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.4f));
+        }
+        scrolled_to = highlighted;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_height);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Event& e = events[rows[static_cast<std::size_t>(r)]];
+            ImGui::PushID(&e);
+            const float swatch = ImGui::GetTextLineHeight() * 0.6f;
+            colour_square(kind_colour(e.kind), swatch, swatch);
+            const std::string label = e.date.readable() + "  " + e.title;
+            if (ImGui::Selectable(label.c_str(), &e == highlighted)) a.select_event(&e);
+            ImGui::PopID();
+        }
     }
     ImGui::EndChild();
 }

@@ -214,14 +214,17 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     const auto& events = atlas.events;
     auto it = std::lower_bound(events.begin(), events.end(), to_day(p0.x - 8),
                                [](const Event& e, double day) { return static_cast<double>(e.date.day) < day; });
-    for (; it != events.end(); ++it) {
+    // Each marker swallows the events within its width by a binary search, so the cost follows
+    // the markers drawn, not the events that exist.
+    const float gap = 2 * r0 + 2 * c.s;
+    while (it != events.end()) {
         const float ex = to_x(static_cast<double>(it->date.day));
         if (ex > p0.x + size.x + 8) break;
-        if (!bins.empty() && ex - bins.back().x < 2 * r0 + 2 * c.s) {
-            ++bins.back().count;
-            continue;
-        }
-        bins.push_back({&*it, 1, ex});
+        const auto next = std::lower_bound(it + 1, events.end(), to_day(ex + gap), [](const Event& e, double day) {
+            return static_cast<double>(e.date.day) < day;
+        });
+        bins.push_back({&*it, static_cast<int>(next - it), ex});
+        it = next;
     }
     for (const auto& b : bins) {
         const Event& e = *b.first;
