@@ -123,7 +123,7 @@ int cmd_events(const Args& a) {
     const Timeline tl(r.atlas);
     const auto events = tl.events_between(from, to);
     if (a.has("--json"))
-        std::cout << events_json(events).dump(2) << '\n';
+        write_events_json(std::cout, events);
     else
         print_events(std::cout, r.atlas, events);
     return kOk;

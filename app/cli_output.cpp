@@ -84,9 +84,9 @@ ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
     return out;
 }
 
-ojson events_json(const std::vector<const Event*>& events) {
-    ojson list = ojson::array();
-    for (const Event* e : events) {
+namespace {
+
+ojson event_json(const Event* e) {
         ojson j;
         j["id"] = e->id;
         j["date"] = e->date.iso();
@@ -114,9 +114,30 @@ ojson events_json(const std::vector<const Event*>& events) {
         j["claims"] = std::move(claims);
         j["sources"] = sources_json(e->sources);
         j["notes"] = e->notes;
-        list.push_back(std::move(j));
+        return j;
+}
+
+}  // namespace
+
+// The same text as ojson{{"events", [...]}}.dump(2), written one event at a time: a million
+// events are never held as one JSON document (that took 2.5 GB).
+void write_events_json(std::ostream& out, const std::vector<const Event*>& events) {
+    if (events.empty()) {
+        out << "{\n  \"events\": []\n}\n";
+        return;
     }
-    return ojson{{"events", std::move(list)}};
+    out << "{\n  \"events\": [";
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        std::string text = event_json(events[i]).dump(2);
+        std::string indented;
+        indented.reserve(text.size() + text.size() / 8);
+        for (char ch : text) {
+            indented += ch;
+            if (ch == '\n') indented += "    ";  // strings hold no raw newlines: only layout ones
+        }
+        out << (i ? ",\n    " : "\n    ") << indented;
+    }
+    out << "\n  ]\n}\n";
 }
 
 ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,

@@ -17,7 +17,8 @@ using ojson = nlohmann::ordered_json;
 
 ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
                   const std::string& lang);
-ojson events_json(const std::vector<const Event*>& events);
+// {"events": [...]}, as dump(2) would write it, streamed.
+void write_events_json(std::ostream& out, const std::vector<const Event*>& events);
 ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,
                    const std::string& lang);
 

@@ -4,9 +4,15 @@ namespace chronomap {
 
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
     std::vector<CsvRecord> records;
+    for_each_csv_record(text, file, diags, [&](const CsvRecord& r) { records.push_back(r); });
+    return records;
+}
+
+void for_each_csv_record(std::string_view text, const std::string& file, Diagnostics& diags,
+                         const std::function<void(const CsvRecord&)>& each) {
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         diags.error({file, 1, 1}, "the file is in UTF-16; save it as CSV in UTF-8 (\"CSV UTF-8\" in spreadsheets)");
-        return records;
+        return;
     }
     std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     int line = 1, col = 1;
@@ -25,6 +31,7 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, 
                                            "NUL bytes are left out");
         nul_reported = true;
     };
+    CsvRecord rec;  // reused from row to row
     while (i < text.size()) {
         if (text[i] == '\n' || text[i] == '\r') {  // a blank line
             if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -32,8 +39,8 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, 
             ++i;
             continue;
         }
-        CsvRecord rec;
         rec.line = line;
+        rec.fields.clear();
         rec.fields.push_back({{}, line, col});
         bool quoted = false, record_done = false;
         int quote_line = 0, quote_col = 0;
@@ -80,9 +87,8 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, 
                         "and is not used; add the closing \"");
             break;
         }
-        records.push_back(std::move(rec));
+        each(rec);
     }
-    return records;
 }
 
 }  // namespace chronomap

@@ -3,6 +3,7 @@
 // reports every problem with its place: an unclosed quote, a NUL byte, a UTF-16 file. Nothing is
 // dropped silently and no field is too long (the input files are capped in size as a whole).
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,11 @@ struct CsvRecord {
     int line = 0;
 };
 
-// Every non-blank record, the header first. Problems go to diags, located in `file`.
+// Calls each(record) for every non-blank record, the header first, without keeping them (a
+// million rows are not held at once). Problems go to diags, located in `file`.
+void for_each_csv_record(std::string_view text, const std::string& file, Diagnostics& diags,
+                         const std::function<void(const CsvRecord&)>& each);
+// Every record, kept.
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file, Diagnostics& diags);
 
 }  // namespace chronomap

@@ -2,6 +2,7 @@
 // spreadsheet. Read by our own CSV reader (csv_reader.h), which keeps every field's place.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "csv_reader.h"
 #include "loader_parts.h"
@@ -26,27 +27,11 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
         return;
     }
-    const std::vector<CsvRecord> records = read_csv(text, path, diags);
-    text = std::string();
-    if (records.empty()) {
-        diags.error({path, 1, 1}, "the CSV file has no header and no rows");
-        return;
-    }
     std::map<std::string, int> column;
-    for (std::size_t i = 0; i < records[0].fields.size(); ++i)
-        column.emplace(trimmed(records[0].fields[i].text), static_cast<int>(i));
-    for (const char* required : {"event_id", "date", "title"}) {
-        if (!column.count(required))
-            diags.error({path, 1, 1}, std::string("the CSV header has no column '") + required +
-                                          "'; expected at least event_id, date, title, and for "
-                                          "changes territory, status, controller");
-    }
-    if (!column.count("event_id") || !column.count("date")) return;
-
-    std::map<std::string, std::size_t> event_index;
-    const std::size_t header_size = records[0].fields.size();
-    for (std::size_t record = 1; record < records.size(); ++record) {
-        const CsvRecord& rec = records[record];
+    std::size_t header_size = 0;
+    bool have_header = false, usable = false;
+    std::unordered_map<std::string, std::size_t> event_index;
+    auto read_row = [&](const CsvRecord& rec) {
         if (rec.fields.size() > header_size)
             diags.warning({path, rec.line, rec.fields[header_size].column},
                           "the row has " + std::to_string(rec.fields.size()) + " fields but the header " +
@@ -84,12 +69,12 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         const std::string id = get("event_id");
         if (id.empty()) {
             diags.error(where("event_id"), "the row has no event_id");
-            continue;
+            return;
         }
         auto found = event_index.find(id);
         if (found == event_index.end()) {
             const auto d = date("date", true);
-            if (!d) continue;
+            if (!d) return;
             Event ev;
             ev.id = id;
             ev.date = *d;
@@ -116,7 +101,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
             if (!known) ev.sources.push_back(std::move(ref));
         }
         const std::string territory = get("territory");
-        if (territory.empty()) continue;
+        if (territory.empty()) return;
         Change c;
         c.pos = where("territory");
         c.controller_pos = where("controller");
@@ -133,7 +118,26 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
             else diags.error(where("basis"), "basis '" + b + "' is not known; use de_facto, de_jure or both");
         }
         if (!c.controller.empty()) ev.changes.push_back(std::move(c));
-    }
+    };
+    for_each_csv_record(text, path, diags, [&](const CsvRecord& rec) {
+        if (!have_header) {
+            have_header = true;
+            header_size = rec.fields.size();
+            for (std::size_t i = 0; i < rec.fields.size(); ++i)
+                column.emplace(trimmed(rec.fields[i].text), static_cast<int>(i));
+            for (const char* required : {"event_id", "date", "title"}) {
+                if (!column.count(required))
+                    diags.error({path, 1, 1}, std::string("the CSV header has no column '") + required +
+                                                  "'; expected at least event_id, date, title, and for "
+                                                  "changes territory, status, controller");
+            }
+            usable = column.count("event_id") && column.count("date");
+            return;
+        }
+        if (!usable) return;
+        read_row(rec);
+    });
+    if (!have_header) diags.error({path, 1, 1}, "the CSV file has no header and no rows");
 }
 
 }  // namespace chronomap::detail
