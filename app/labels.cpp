@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace chronomap {
 namespace {
@@ -25,24 +26,54 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
         [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<Rect> taken = reserved;
     std::vector<PlacedLabel> out;
-    for (const auto& c : candidates) {
+    // Territory names keep clear of town dots where they can (they are placed first, and a name
+    // centred on a town would hide it); where they cannot, they go centred as before.
+    std::vector<Rect> dots(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const LabelCandidate& c = candidates[i];
+        if (!c.town) continue;
+        float w = 0, h = 0;
+        measure(c.text, true, w, h);
+        const float r = h * 0.22f;
+        dots[i] = {c.x - r, c.y - r, c.x + r, c.y + r};
+    }
+    auto clear_of_dots = [&](const Rect& box, std::size_t self) {
+        for (std::size_t k = 0; k < dots.size(); ++k)
+            if (k != self && candidates[k].town && padded(box, padding).overlaps(dots[k])) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const LabelCandidate& c = candidates[i];
         float w = 0, h = 0;
         if (!c.town) {
-            for (const bool small : {false, true}) {
-                measure(c.text, small, w, h);
-                if (c.room > 0 && w > c.room) continue;  // a name wider than its territory would mislead
-                const Rect box{c.x - w / 2, c.y - h / 2, c.x + w / 2, c.y + h / 2};
-                if (!free_at(box, frame, taken, padding)) continue;
-                taken.push_back(box);
-                out.push_back({c.text, box, false, small, c.x, c.y});
-                break;
+            bool placed = false;
+            for (const bool avoid_towns : {true, false}) {
+                for (const bool small : {false, true}) {
+                    measure(c.text, small, w, h);
+                    if (c.room > 0 && w > c.room) continue;  // a name wider than its territory would mislead
+                    // Centred, else moved up or down as far as the territory's inscribed circle allows.
+                    const float radius = c.room / 2;
+                    for (const float step : {0.0f, 0.7f, -0.7f, 1.4f, -1.4f}) {
+                        const float dy = step * h;
+                        const float reach = std::abs(dy) + h / 2;
+                        if (dy != 0 && (c.room <= 0 || (w / 2) * (w / 2) + reach * reach > radius * radius)) continue;
+                        const Rect box{c.x - w / 2, c.y + dy - h / 2, c.x + w / 2, c.y + dy + h / 2};
+                        if (!free_at(box, frame, taken, padding) || (avoid_towns && !clear_of_dots(box, i))) continue;
+                        taken.push_back(box);
+                        out.push_back({c.text, box, false, small, c.x, c.y + dy});
+                        placed = true;
+                        break;
+                    }
+                    if (placed) break;
+                }
+                if (placed) break;
             }
             continue;
         }
         measure(c.text, true, w, h);
         // A town: its dot must stay clear; the name goes right, left, above or below it.
         const float r = h * 0.22f, gap = h * 0.3f;
-        const Rect dot{c.x - r, c.y - r, c.x + r, c.y + r};
+        const Rect& dot = dots[i];
         if (!free_at(dot, frame, taken, 0)) continue;
         const Rect options[] = {
             {c.x + r + gap, c.y - h / 2, c.x + r + gap + w, c.y + h / 2},

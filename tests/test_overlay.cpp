@@ -6,6 +6,7 @@
 
 #include "export.h"
 #include "headless_context.h"
+#include "label_point.h"
 #include "labels.h"
 #include "loader.h"
 #include "map_view.h"
@@ -228,3 +229,29 @@ TEST_F(Rendered, ExportMatchesThePreview) {
 }
 
 }  // namespace
+
+// A territory's name keeps clear of a town at its centre when its room allows, so both show.
+TEST(Labels, TerritoryNamesMoveOffTownDots) {
+    const auto placed = place_labels({{"Territory", 100, 100, false, 10, 200.0f}, {"Town", 100, 100, true, 1, 0}},
+                                     measure_fixed, {0, 0, 300, 300}, {}, 2);
+    ASSERT_EQ(placed.size(), 2u);
+    EXPECT_NE(placed[0].box.y0 + placed[0].box.y1, 200.0f);  // not centred on the town
+    EXPECT_TRUE(placed[1].town);
+}
+
+// Label anchors: inside the shape, at the centre of its largest inscribed circle.
+TEST(LabelAnchor, IsTheCentreOfTheLargestInscribedCircle) {
+    Shape l;  // an L: the bounding box's centre lies outside it
+    l.polygons.push_back({{{{0, 0}, {10, 0}, {10, 2}, {2, 2}, {2, 10}, {0, 10}, {0, 0}}}});
+    const auto a = label_anchor(l);
+    ASSERT_TRUE(a);
+    EXPECT_TRUE(l.contains(a->at));
+    EXPECT_NEAR(a->radius, 2.0 / (1.0 + 1.0 / std::sqrt(2.0)), 0.03);  // in the corner: it touches both walls and the inner corner
+    Shape square;
+    square.polygons.push_back({{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}}});
+    const auto b = label_anchor(square);
+    ASSERT_TRUE(b);
+    EXPECT_NEAR(b->at.x, 2.0, 0.05);
+    EXPECT_NEAR(b->at.y, 2.0, 0.05);
+    EXPECT_NEAR(b->radius, 2.0, 0.05);
+}
