@@ -3,7 +3,11 @@
 #   bash dev.sh run    install what is missing, build (Release), open the window on the bundled atlas
 #                      (with no display: export it as a PNG and print its status table)
 #   bash dev.sh test   install what is missing, build, pass the whole test suite headless
-#                      (Release with -Werror, then AddressSanitizer + UndefinedBehaviorSanitizer)
+#                      (Release with -Werror, then AddressSanitizer + UndefinedBehaviorSanitizer, then
+#                      every fuzzer for a short while)
+#   bash dev.sh fuzz [SECONDS]
+#                      build the libFuzzer harnesses (clang, ASan+UBSan) and run each for SECONDS
+#                      (default 600), from seeds in tests/fixtures and maps; fails on any finding
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +16,7 @@ PACKAGES=(
   libgdal-dev gdal-bin nlohmann-json3-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-core
   libimgui-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
   libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
+  clang libfuzzer-14-dev
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -37,6 +42,44 @@ build() {  # build DIR [cmake options...]
   local dir=$1; shift
   cmake -S . -B "$dir" "$@"
   cmake --build "$dir" -j "$JOBS"
+}
+
+# The seed inputs of one harness: files under tests/fixtures and maps with these extensions.
+seeds() {  # seeds NAME EXT...
+  local name=$1; shift
+  local dir=build-fuzz/seeds/$name
+  rm -rf "$dir" && mkdir -p "$dir"
+  for ext in "$@"; do
+    find tests/fixtures maps fuzz/seeds -name "*.$ext" -size -200k 2>/dev/null | while read -r f; do
+      cp "$f" "$dir/$(echo "$f" | tr / _)"
+    done
+  done
+  echo "$dir"
+}
+
+run_fuzzers() {  # run_fuzzers SECONDS
+  local seconds=$1
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONOMAP_FUZZ=ON \
+    -DCHRONOMAP_BUILD_TESTS=OFF -DCHRONOMAP_BUILD_BENCH=OFF
+  cmake --build build-fuzz -j "$JOBS" --target fuzzers
+  mkdir -p build-fuzz/findings
+  local failed=0
+  for spec in json_doc:json date:date csv_events:csv manifest:json geojson:geojson settings:json; do
+    local name=${spec%%:*} ext=${spec#*:}
+    local corpus=build-fuzz/corpus/$name
+    mkdir -p "$corpus"
+    echo "== fuzz_$name for ${seconds}s"
+    if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 \
+        -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
+        -artifact_prefix="build-fuzz/findings/$name-" "$corpus" "$(seeds "$name" "$ext")" \
+        > "build-fuzz/fuzz_$name.log" 2>&1; then
+      echo "fuzz_$name found a problem: see build-fuzz/fuzz_$name.log and build-fuzz/findings/" >&2
+      tail -30 "build-fuzz/fuzz_$name.log" >&2
+      failed=1
+    fi
+    grep -E "stat::number_of_executed_units|stat::new_units_added" "build-fuzz/fuzz_$name.log" | sed "s/^/   /"
+  done
+  return $failed
 }
 
 default_atlas() {
@@ -67,10 +110,16 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONOMAP_SANITIZE=ON -DCHRONOMAP_WERROR=ON \
       -DCHRONOMAP_BUILD_BENCH=OFF
     (cd build-asan && ctest --output-on-failure -j "$JOBS")
-    echo "== all tests passed (Release and ASan/UBSan)"
+    echo "== fuzzers, briefly (bash dev.sh fuzz runs them longer)"
+    run_fuzzers "${CHRONOMAP_FUZZ_SECONDS:-20}"
+    echo "== all tests passed (Release, ASan/UBSan, fuzzers)"
+    ;;
+  fuzz)
+    install_missing
+    run_fuzzers "${2:-600}"
     ;;
   *)
-    echo "usage: bash dev.sh run | test" >&2
+    echo "usage: bash dev.sh run | test | fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -270,6 +270,12 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
         case Precision::Month: d = Date::year_month(year, month); break;
         case Precision::Day: d = Date::from_ymd(year, month, day, cal); break;
     }
+    // A Julian day near the ends of the range falls outside it in the Gregorian calendar (Julian
+    // 9999-12-31 is in Gregorian 10000), where no date can be written back.
+    if (d.year() > Date::kMaxYear || d.year() < Date::kMinYear)
+        return fail(quoted + ": in the Gregorian calendar this day falls in year " + std::to_string(d.year()) +
+                        ", outside the years Chronomap can show (" + range + ")",
+                    0);
     r.date = d;
     return r;
 }

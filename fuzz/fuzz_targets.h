@@ -1,0 +1,138 @@
+#pragma once
+// The fuzz targets, one function each: the libFuzzer harnesses in this folder call them, and the
+// test suite replays every input kept in tests/fixtures/fuzz/NAME/ through the same function, so
+// each finding stays a regression test in the ordinary build.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+
+#include "csv_reader.h"
+#include "date.h"
+#include "geojson_reader.h"
+#include "json_doc.h"
+#include "loader.h"
+#include "settings.h"
+
+namespace chronomap::fuzz {
+
+// The positioned JSON parser (manifests, event files): any bytes, no crash, no leak, and every
+// position it records is found again by its pointer.
+inline int fuzz_json_doc(const std::uint8_t* data, std::size_t size) {
+    chronomap::Diagnostics diags;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    auto doc = chronomap::parse_json_with_positions(text, "fuzz.json", diags);
+    if (!doc) return 0;
+    (void)doc->pos("");
+    (void)doc->pos("/0");
+    (void)doc->pos("/events/0/date");
+    (void)doc->pos("/a~1b/~0/00");
+    if (doc->root.is_object())
+        for (const auto& [key, value] : doc->root.items()) (void)doc->pos("/" + chronomap::pointer_escape(key));
+    return 0;
+}
+
+// The date parser: any text, no crash; a parsed date written back as ISO parses to itself.
+inline int fuzz_date(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    for (const auto cal : {chronomap::Calendar::Gregorian, chronomap::Calendar::Julian}) {
+        const auto r = chronomap::parse_date(text, cal);
+        if (!r.date) continue;
+        (void)r.date->readable();
+        const auto again = chronomap::parse_date(r.date->iso());
+        if (!again.date || again.date->day != r.date->day || again.date->precision != r.date->precision)
+            std::abort();  // ISO output that does not read back is a bug
+    }
+    return 0;
+}
+
+// The CSV events reader: the CSV layer itself, then the rows as an atlas's event file.
+namespace fuzz_detail_csv_events {
+
+inline const std::filesystem::path& folder() {
+    static const std::filesystem::path dir = [] {
+        auto d = std::filesystem::temp_directory_path() / ("chronomap-fuzz-csv-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(d);
+        std::ofstream(d / "atlas.json") << R"({"title": "fuzz", "time_range": {"start": "1900", "end": "2000"},
+            "layers": [], "powers": [{"id": "red", "name": "Red", "color": "#ff0000"}],
+            "sources": [{"id": "src", "title": "S"}], "events": ["events.csv"]})";
+        return d;
+    }();
+    return dir;
+}
+
+}  // namespace fuzz_detail_csv_events
+
+inline int fuzz_csv_events(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    chronomap::Diagnostics diags;
+    (void)chronomap::read_csv(text, "fuzz.csv", diags);
+    std::ofstream(fuzz_detail_csv_events::folder() / "events.csv", std::ios::binary | std::ios::trunc) << text;
+    const auto r = chronomap::load_atlas((fuzz_detail_csv_events::folder() / "atlas.json").string(), chronomap::LoadOptions{false});
+    for (const auto& d : r.diagnostics.items()) (void)d.format();
+    return 0;
+}
+
+// The manifest loader: any bytes as atlas.json (its layers and event files may name anything
+// in the folder, which holds one small GeoJSON layer and one event file).
+namespace fuzz_detail_manifest {
+
+inline const std::filesystem::path& folder() {
+    static const std::filesystem::path dir = [] {
+        auto d = std::filesystem::temp_directory_path() / ("chronomap-fuzz-manifest-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(d);
+        std::ofstream(d / "t.geojson") << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {"id": "a", "name": "A", "from": "1900", "power": "red"},
+            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]})";
+        std::ofstream(d / "events.json") << R"([{"id": "e", "date": "1920", "title": "E",
+            "changes": [{"territory": "a", "status": "integral", "controller": "red"}],
+            "sources": [{"source": "src", "locator": "p. 1"}]}])";
+        return d;
+    }();
+    return dir;
+}
+
+}  // namespace fuzz_detail_manifest
+
+inline int fuzz_manifest(const std::uint8_t* data, std::size_t size) {
+    std::ofstream(fuzz_detail_manifest::folder() / "atlas.json", std::ios::binary | std::ios::trunc)
+        << std::string(reinterpret_cast<const char*>(data), size);
+    const auto r = chronomap::load_atlas((fuzz_detail_manifest::folder() / "atlas.json").string(), chronomap::LoadOptions{false});
+    for (const auto& d : r.diagnostics.items()) (void)d.format();
+    return 0;
+}
+
+// Our GeoJSON reader (geojson_reader.h): any bytes, with and without geometry.
+inline int fuzz_geojson(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    std::size_t stopped = 0;
+    (void)chronomap::detail::read_geojson(text, false, &stopped);
+    if (auto raw = chronomap::detail::read_geojson(text, true, &stopped))
+        for (const auto& f : raw->features)
+            if (f.geometry) (void)f.geometry->IsEmpty();
+    return 0;
+}
+
+// The settings reader: any bytes as settings.json give settings within their ranges, and they
+// are written back and read again unchanged.
+inline int fuzz_settings(const std::uint8_t* data, std::size_t size) {
+    static const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("chronomap-fuzz-settings-" + std::to_string(::getpid()) + ".json");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << std::string(reinterpret_cast<const char*>(data), size);
+    std::string warning;
+    const auto s = chronomap::gui::load_settings(file.string(), warning);
+    if (!(s.ui_scale >= 1 && s.ui_scale <= 3) || !(s.left_width >= 160 && s.left_width <= 1200) ||
+        s.window_width < 640 || s.window_width > 7680)
+        std::abort();  // out of range after loading
+    if (!chronomap::gui::save_settings(s, file.string()).empty()) return 0;
+    const auto again = chronomap::gui::load_settings(file.string(), warning);
+    if (again.left_width != s.left_width || again.lang != s.lang || again.last_atlas != s.last_atlas) std::abort();
+    return 0;
+}
+
+}  // namespace chronomap::fuzz
