@@ -121,8 +121,9 @@ TEST_F(Kars, KnownDisagreementsBetweenSourcesAreRecorded) {
 TEST_F(Kars, StatusAtDatesMatchesTheSources) {
     // Bolat: the three sanjaks were Russian until Brest-Litovsk.
     EXPECT_EQ(at("kars", "1917-06-01").controller, "russian-empire");
-    // Brest-Litovsk (3 March 1918) gave them to the Ottoman Empire de jure; taken militarily in April.
-    EXPECT_EQ(at("batum", "1918-03-10", Basis::DeJure).controller, "ottoman-empire");
+    // Brest-Litovsk (3 March 1918) has no date of effect in the sources and was declared void by
+    // Soviet Russia (see Kars.Revisions1917To1921); the Ottoman army took the sanjaks in April.
+    EXPECT_EQ(at("batum", "1918-03-10", Basis::DeJure).controller, "undetermined");
     EXPECT_EQ(at("batum", "1918-03-10", Basis::DeFacto).controller, "russian-empire");
     EXPECT_EQ(at("batum", "1918-04-15", Basis::DeFacto).controller, "ottoman-empire");
     // Bolat: Russians took Erzurum on 16 February 1916.
@@ -153,8 +154,9 @@ TEST_F(Kars, StatusAtDatesMatchesTheSources) {
     EXPECT_EQ(at("nakhchivan", "1990-01-19").status, Status::SelfDeclared);
     EXPECT_EQ(at("nakhchivan", "1990-01-27").status, Status::Autonomous);
     EXPECT_EQ(at("nakhchivan", "1990-01-27").controller, "azerbaijan-ssr");
-    // 001, 002: Karki taken in January 1990.
-    EXPECT_EQ(at("karki", "1990-02-01").status, Status::Occupied);
+    // 001, 002: Karki taken in January 1990 ("occupation" is their word; the atlas records control).
+    EXPECT_EQ(at("karki", "1990-02-01").controller, "armenian-ssr");
+    EXPECT_EQ(at("karki", "1990-02-01").status, Status::Integral);
     EXPECT_EQ(at("karki", "1990-02-01", Basis::DeJure).controller, "azerbaijan-ssr");
 }
 
@@ -178,4 +180,75 @@ TEST_F(Kars, DefaultViewFramesTheRegion) {
         const Bounds& t = atlas.find_territory(id)->lonlat_bounds;
         EXPECT_TRUE(t.min_x >= b.min_x && t.max_x <= b.max_x && t.min_y >= b.min_y && t.max_y <= b.max_y) << id;
     }
+}
+
+// The revision of 1917-1921 (issue "The bundled atlas, revised"): each picture traced to the
+// sentence of a source document that supports it, so that a later edit cannot bring a false
+// picture back.
+TEST_F(Kars, Revisions1917To1921) {
+    auto on_map = [&](const char* id, const char* date) {
+        const auto s = tl.territory_state(id, d(date), Basis::DeFacto);
+        return s && tl.exists(*s, d(date));
+    };
+    // 004, p. 270-272: "Bolşevik İhtilali sonucu savaştan çekilen Ruslar" (Russia left the war through
+    // revolution); "Demokrat Kafkasya Federasyonu 28 Nisan 1918'de kurulmuş ve onu ilk tanıyan
+    // Osmanlı olmuştur". The Russian Empire is no longer sovereign de jure after 1917.
+    for (const char* id : {"georgia", "armenia", "akhaltsikhe", "surmali", "nakhchivan", "kars", "batum"})
+        EXPECT_NE(at(id, "1918-01-15", Basis::DeJure).controller, "russian-empire") << id;
+    EXPECT_EQ(at("georgia", "1918-04-30", Basis::DeJure).controller, "transcaucasian-federation");
+    EXPECT_EQ(at("georgia", "1920-12-01", Basis::DeJure).controller, "georgia-dr");  // was the Russian Empire
+    EXPECT_EQ(at("armenia", "1918-09-01", Basis::DeJure).controller, "armenia-republic");
+    // 004: Turkey sought "Batum, Ahılkelek ve Ahıska" from Georgia: Georgia's, as successor state.
+    EXPECT_EQ(at("akhaltsikhe", "1921-06-01", Basis::DeJure).controller, "georgia-dr");  // was the Russian Empire
+    EXPECT_EQ(at("nakhchivan", "1921-06-01", Basis::DeJure).controller, "undetermined");
+    // 004, p. 270-272: Soviet Russia declared Brest-Litovsk void ("anlaşmanın geçersiz olduğunu
+    // ilan etmiş"): no lasting de jure change through Mudros and Armenian and Georgian rule.
+    EXPECT_EQ(at("kars", "1919-06-01", Basis::DeJure).controller, "undetermined");
+    EXPECT_EQ(at("batum", "1920-06-01", Basis::DeJure).controller, "undetermined");
+    // Treaties act when they take effect: Moscow, ratifications exchanged 22 September 1921.
+    EXPECT_EQ(at("kars", "1921-09-21", Basis::DeJure).controller, "undetermined");
+    EXPECT_EQ(at("kars", "1921-09-22", Basis::DeJure).controller, "turkey");
+    // One de jure rule: Erzurum and Trabzon with Kars, from the same treaty (not from 1923).
+    EXPECT_EQ(at("erzurum", "1921-09-22", Basis::DeJure).controller, "turkey");
+    EXPECT_EQ(at("trabzon", "1922-06-01", Basis::DeJure).controller, "turkey");
+    // 004, n. 2: "Batum ve Artvin ellerinde olduğu için Gürcüler Rize ve Trabzon'u talep etmişlerdi";
+    // the ultimatum of 22 February 1921 asked Georgia to evacuate Ardahan and Artvin.
+    EXPECT_EQ(at("artvin", "1919-06-01").controller, "georgia-dr");
+    EXPECT_EQ(at("artvin", "1921-02-21").controller, "georgia-dr");
+    EXPECT_EQ(at("artvin", "1921-02-22").controller, "turkey");
+    // 004, p. 270-272: "İngilizler, 20 Ağustos-30 Ekim 1919 tarihleri arasında kısa bir süre
+    // Kafkasya'da kalmıştır"; the Georgian government "Batum'a çekilmiş" in March 1921.
+    EXPECT_EQ(at("batum", "1919-06-01").controller, "britain");
+    EXPECT_EQ(at("batum", "1920-06-01").controller, "georgia-dr");
+    EXPECT_EQ(at("batum", "1921-02-28").controller, "georgia-dr");
+    // 000, First Step: "there were Turkish troops in the territory of Nakhchivan under the command of
+    // Colonel Vaisal Unuvar" in the spring of 1921; 004: Şahtahtı taken after Iğdır (13 November 1920).
+    EXPECT_EQ(at("nakhchivan", "1921-04-01").controller, "turkey");
+    EXPECT_EQ(at("nakhchivan", "1921-04-01").status, Status::Occupied);
+    EXPECT_EQ(at("nakhchivan", "1920-12-01").controller, "turkey");
+    // 004: the Aras government's seat Iğdır was in Armenian hands in 1919-1920, and 000 lists
+    // undated successive entities: no settled control of Nakhchivan, not the Aras government.
+    EXPECT_EQ(at("nakhchivan", "1920-06-01").controller, "contested");
+    EXPECT_EQ(at("surmali", "1920-06-01").controller, "armenia-republic");
+    // Readings that are not data. 000: the administration was built "in the six months that had passed
+    // between signing the Moscow and the Kars treaties": de facto not autonomous from 16 March 1921.
+    EXPECT_NE(at("nakhchivan", "1921-03-20", Basis::DeFacto).controller, "azerbaijan-ssr");
+    EXPECT_EQ(at("nakhchivan", "1921-10-13", Basis::DeFacto).controller, "azerbaijan-ssr");
+    // Neutral statuses: "Ermeni işgali" is Bolat's term for Surmali in 1919.
+    EXPECT_EQ(at("surmali", "1919-06-01").status, Status::Integral);
+    // No source mentions Karki before 1990 (001 and 002 are the first): not on the map before.
+    EXPECT_FALSE(on_map("karki", "1950-01-01"));
+    EXPECT_FALSE(on_map("karki", "1921-11-01"));
+    EXPECT_TRUE(on_map("karki", "1990-02-01"));
+}
+
+// Bolat's page numbers are footers (the running head that follows each is the next page's: the
+// author's name on even pages, the title on odd ones), so no locator may cite p. 272 for text
+// after that footer, and the range before it runs to p. 272.
+TEST_F(Kars, BolatPageLocatorsAreFollowable) {
+    for (const auto& e : atlas.events)
+        for (const auto& ref : e.sources) {
+            EXPECT_EQ(ref.locator.find("pp. 270–271"), std::string::npos) << e.id;
+            EXPECT_EQ(ref.locator.find(", p. 272"), std::string::npos) << e.id;
+        }
 }

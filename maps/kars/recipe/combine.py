@@ -205,7 +205,7 @@ def main(work, out):
     with open(os.path.join(here, "units.csv"), encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     fields = ["id", "name", "name_tr", "name_az", "name_ru", "name_hy", "name_ka", "precision", "note",
-              "geometry_source"]
+              "geometry_source", "valid_from"]
     for role, file_name, layer_name in (("territory", "territories.geojson", "territories"),
                                         ("context", "context.geojson", "context")):
         ds, layer = create(os.path.join(out, file_name), layer_name, ogr.wkbMultiPolygon, fields)
