@@ -1,4 +1,5 @@
 #include "geojson_reader.h"
+#include "utf8.h"
 
 #include <charconv>
 #include <cstring>
@@ -19,24 +20,6 @@ int RawLayer::add_field(const std::string& name) {
 namespace {
 
 struct Unsupported {};  // thrown inside the parser: the file goes to GDAL
-
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 struct Parser {
     const char* p;
@@ -88,13 +71,11 @@ struct Parser {
             if (*p++ == '"') return out;
             if (p >= end) throw Unsupported{};
             const char e = *p++;
+            if (const int c = json_escape(e); c >= 0) {
+                out += static_cast<char>(c);
+                continue;
+            }
             switch (e) {
-                case '"': case '\\': case '/': out += e; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
                 case 'u': {
                     unsigned cp = hex4();
                     if (cp >= 0xD800 && cp < 0xDC00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {

@@ -1,4 +1,5 @@
 #include "json_doc.h"
+#include "utf8.h"
 
 #include <cctype>
 #include <cerrno>
@@ -143,24 +144,6 @@ private:
         }
     }
 
-    static void append_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     // Length of a valid UTF-8 sequence at i_, or 0 if the bytes there are not valid UTF-8.
     std::size_t utf8_sequence_length() const {
         const auto b = [&](std::size_t k) {
@@ -211,15 +194,11 @@ private:
                 if (i_ >= s_.size()) return fail("a string is not closed before the end of the file");
                 const char e = s_[i_];
                 advance();
+                if (const int c = json_escape(e); c >= 0) {
+                    out += static_cast<char>(c);
+                    continue;
+                }
                 switch (e) {
-                    case '"': out += '"'; break;
-                    case '\\': out += '\\'; break;
-                    case '/': out += '/'; break;
-                    case 'b': out += '\b'; break;
-                    case 'f': out += '\f'; break;
-                    case 'n': out += '\n'; break;
-                    case 'r': out += '\r'; break;
-                    case 't': out += '\t'; break;
                     case 'u': {
                         unsigned cp = 0;
                         if (!hex4(cp)) return false;

@@ -6,25 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "support/run_cli.h"
 
 using namespace chronomap;
 
 namespace {
-struct Captured {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Captured run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    auto* old_out = std::cout.rdbuf(out.rdbuf());
-    auto* old_err = std::cerr.rdbuf(err.rdbuf());
-    const int code = cli::run(args);
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    return {code, out.str(), err.str()};
-}
+test_support::Captured run(const std::vector<std::string>& args) { return test_support::run_cli(args); }
 
 const std::string kGood = std::string(CHRONOMAP_FIXTURES) + "/good";
 }  // namespace

@@ -25,6 +25,7 @@
 #include "png_writer.h"
 #include "script.h"
 #include "settings.h"
+#include "support/run_cli.h"
 #include "support/temp_dir.h"
 
 using namespace chronomap;
@@ -33,20 +34,7 @@ using test_support::TempDir;
 
 namespace {
 
-struct Captured {
-    int code;
-    std::string out, err;
-};
-
-Captured run_cli(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    auto* old_out = std::cout.rdbuf(out.rdbuf());
-    auto* old_err = std::cerr.rdbuf(err.rdbuf());
-    const int code = cli::run(args);
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    return {code, out.str(), err.str()};
-}
+using test_support::run_cli;
 
 const std::string kGood = std::string(CHRONOMAP_FIXTURES) + "/good";
 
