@@ -1,6 +1,7 @@
 // The bundled Kars atlas, checked against what its five source documents say.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "loader.h"
@@ -251,4 +252,16 @@ TEST_F(Kars, BolatPageLocatorsAreFollowable) {
             EXPECT_EQ(ref.locator.find("pp. 270–271"), std::string::npos) << e.id;
             EXPECT_EQ(ref.locator.find(", p. 272"), std::string::npos) << e.id;
         }
+}
+
+// Karki is drawn on the village (about 39.786° N, 44.944° E) with the enclave's area (about
+// 19 km²), not 8 km west of it as a 2 km hexagon.
+TEST_F(Kars, KarkiIsDrawnWhereTheVillageIs) {
+    const Feature* karki = atlas.find_territory("karki", d("1990-06-01"));
+    ASSERT_NE(karki, nullptr);
+    const Bounds& b = karki->lonlat_bounds;
+    EXPECT_NEAR((b.min_x + b.max_x) / 2, 44.944, 0.01);
+    EXPECT_NEAR((b.min_y + b.max_y) / 2, 39.786, 0.01);
+    const double km2 = (b.max_x - b.min_x) * 111.32 * std::cos(39.786 * M_PI / 180) * (b.max_y - b.min_y) * 110.57;
+    EXPECT_NEAR(km2 * 0.75, 19.0, 3.0);  // a regular hexagon fills three quarters of its box
 }

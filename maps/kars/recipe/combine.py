@@ -47,8 +47,8 @@ COUNTRIES = {
     "Iran": (None, [("iran", None)]),
     "Russia": (None, [("russia", None)]),
 }
-KARKI_CENTRE = (44.855, 39.805)  # approximate position of the village (lon, lat)
-KARKI_RADIUS = 0.012  # degrees
+KARKI_CENTRE = (44.944, 39.786)  # the village of Karki (Tigranashen), lon, lat
+KARKI_RADIUS = 0.0244  # degrees of latitude, 2.7 km: a hexagon of about 19 km², the enclave's area
 
 
 def frame_geometry():
