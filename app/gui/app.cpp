@@ -32,9 +32,8 @@ bool App::open(const std::string& path) {
     camera_set = false;
     timeline_view = {};
     anim_ = {};
-    // Playback crosses the whole atlas in about a minute, whatever its length.
-    const double years = static_cast<double>(doc->atlas().end.day - doc->atlas().start.day) / 365.2425;
-    playback.years_per_second = static_cast<float>(std::clamp(years / 60.0, 1.0 / 60.0, 1e6));
+    playback.years_per_second =
+        static_cast<float>(default_years_per_second(doc->atlas().start, doc->atlas().end));
     set_date(doc->atlas().start, false);
     return true;
 }
@@ -78,68 +77,38 @@ void App::restyle(bool animate) {
         doc->view->show(target);
         return;
     }
-    anim_.from = anim_.shown;
-    anim_.changed.assign(target.size(), false);
-    bool any = false;
+    std::vector<std::uint32_t> from(target.size()), to(target.size());
+    std::vector<bool> changed(target.size(), false);
     for (std::size_t i = 0; i < target.size(); ++i) {
         // A shape that appears or disappears (a new snapshot) is not a change of control.
-        const auto &a = anim_.from[i], &b = target[i];
-        anim_.changed[i] = shown(a) && shown(b) &&
-                           (a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim);
-        any = any || anim_.changed[i];
+        const auto &a = anim_.shown[i], &b = target[i];
+        changed[i] = shown(a) && shown(b) && (a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim);
+        from[i] = a.fill;
+        to[i] = b.fill;
     }
+    anim_.transition.start(std::move(from), std::move(to), std::move(changed), now);
     anim_.to = std::move(target);
-    anim_.started = any ? now : -1;
-    if (!any) {
+    anim_.running = anim_.transition.active(now);
+    if (!anim_.running) {
         anim_.shown = anim_.to;
         doc->view->show(anim_.shown);
     }
 }
 
-namespace {
-
-std::uint32_t mix(std::uint32_t a, std::uint32_t b, double t) {
-    std::uint32_t out = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
-        const double ca = (a >> shift) & 0xFF, cb = (b >> shift) & 0xFF;
-        out |= static_cast<std::uint32_t>(std::lround(ca + (cb - ca) * t)) << shift;
-    }
-    return out;
-}
-
-}  // namespace
-
 void App::tick(double now_seconds, double dt) {
     now = now_seconds;
     if (!doc) return;
-    if (playback.playing) {
-        const double days = playback.years_per_second * 365.2425 * dt;
-        Date next = date;
-        next.day += std::max<std::int64_t>(1, static_cast<std::int64_t>(std::lround(days)));
-        next.precision = Precision::Day;
-        if (next > doc->atlas().end) {
-            if (playback.loop) {
-                next = doc->atlas().start;
-            } else {
-                next = doc->atlas().end;
-                playback.playing = false;
-            }
-        }
-        set_date(next, true);
-    }
-    if (anim_.started < 0) return;
-    const double t = (now - anim_.started) / Animation::kDuration;
-    const double h = 1.0 - (now - anim_.started) / Animation::kHighlight;
+    if (playback.playing) set_date(playback_step(playback, date, dt, doc->atlas().start, doc->atlas().end), true);
+    if (!anim_.running) return;
     for (std::size_t i = 0; i < anim_.to.size(); ++i) {
         auto& s = anim_.shown[i];
         s = anim_.to[i];
-        if (!anim_.changed[i]) continue;
-        if (t < 1)
-            s.fill = mix(anim_.from[i].fill, anim_.to[i].fill, t * t * (3 - 2 * t));  // smoothstep
-        s.highlight = static_cast<std::uint8_t>(std::clamp(h, 0.0, 1.0) * 255);
+        if (!anim_.transition.changed(i)) continue;
+        s.fill = anim_.transition.fill(i, now);
+        s.highlight = anim_.transition.highlight(i, now);
     }
     doc->view->show(anim_.shown);
-    if (h <= 0) anim_.started = -1;
+    anim_.running = anim_.transition.active(now);
 }
 
 void App::set_date(Date d, bool animate) {

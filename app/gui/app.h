@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "map_view.h"
 #include "overlay.h"
+#include "playback.h"
 #include "settings.h"
 #include "timeline.h"
 
@@ -27,19 +28,11 @@ struct Document {
     Atlas& atlas() { return loaded.atlas; }
 };
 
-struct Playback {
-    bool playing = false;
-    float years_per_second = 2.0f;
-    bool loop = false;
-};
-
-// The colours shown while a change animates: from the old styles to the new over kDuration.
+// The styles shown while a change animates (the blending itself is ColourTransition's).
 struct Animation {
-    static constexpr double kDuration = 0.5;   // seconds of colour blending
-    static constexpr double kHighlight = 1.6;  // seconds the changed outlines stay emphasised
-    std::vector<render::FeatureStyle> from, to, shown;
-    std::vector<bool> changed;
-    double started = -1;
+    std::vector<render::FeatureStyle> to, shown;
+    ColourTransition transition;
+    bool running = false;
 };
 
 // The part of time the timeline shows, in day numbers; zoomed and panned by the user.
@@ -94,7 +87,7 @@ class App {
     std::string export_now(const ExportRequest& req, const std::string& path);
 
     Basis basis() const { return settings.basis_de_jure ? Basis::DeJure : Basis::DeFacto; }
-    bool animating() const { return anim_.started >= 0; }
+    bool animating() const { return anim_.running; }
 
   private:
     void restyle(bool animate);
