@@ -31,11 +31,13 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
         area = *b;
     }
+    pane_ = std::make_unique<render::PaneStyle>();
+    view.prepare(*pane_, labels_, req.date, req.view, req.with_claims);
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene());
-    const std::string glyphs = overlay_characters(text, view.label_seeds());
+    const std::string glyphs = overlay_characters(text, labels_);
     canvas_ = std::make_unique<OverlayCanvas>();
     std::string warning;
     if (!canvas_->init(scale_, error_, warning, &glyphs)) return error_;
@@ -52,7 +54,7 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
                        static_cast<float>(req.height),
                        full_,
                        &view.geo()};
-    draw_overlay(frame, text, view.label_seeds(), req.overlays);
+    draw_overlay(frame, text, labels_, req.overlays);
     canvas_->end();
 
     tile_ = std::min(req.max_tile, render::max_texture_size());
@@ -77,9 +79,7 @@ bool ExportJob::step() {
     cam.height = h;
     cam.center_x = full_.center_x + (tx + w / 2.0 - req_.width / 2.0) * full_.units_per_pixel;
     cam.center_y = full_.center_y - (ty + h / 2.0 - req_.height / 2.0) * full_.units_per_pixel;
-    // Recoloured per tile: the window may have shown other colours between two steps.
-    view_->set_date(req_.date, req_.view, req_.with_claims);
-    view_->draw(cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
+    view_->draw(*pane_, cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
     canvas_->render_tile(tx, ty, w, h);
     const auto px = target_.read_rgba();
     for (int y = 0; y < h; ++y)

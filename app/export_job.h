@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "export.h"
+#include "map_scene.h"
+#include "pane_style.h"
 #include "offscreen.h"
 #include "overlay_canvas.h"
 
@@ -15,8 +17,9 @@ namespace chronomap {
 
 class ExportJob {
   public:
-    // Checks the request, recolours the view for its date and lays out the overlay. Returns an
-    // error message, or "" when tiles can be rendered.
+    // Checks the request, styles a pane of its own for its date (the view's own map, the
+    // window's, is not touched) and lays out the overlay. Returns an error message, or "" when
+    // tiles can be rendered.
     std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req);
     // Renders the next tile. False when every tile is done or a step failed (see error()).
     bool step();
@@ -37,6 +40,8 @@ class ExportJob {
     float scale_ = 1;
     int tile_ = 4096, tiles_ = 0, done_ = 0;
     std::unique_ptr<OverlayCanvas> canvas_;
+    std::unique_ptr<render::PaneStyle> pane_;  // the export's styles and shapes
+    std::vector<LabelSeed> labels_;
     render::Offscreen target_;
     std::vector<std::uint8_t> image_;
     std::string error_;

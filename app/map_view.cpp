@@ -25,7 +25,29 @@ std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool wi
     return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims);
 }
 
-void MapView::use_shapes_of(Date date) { renderer_.set_visible_groups(territory_mesh_, groups_at(scene_, date)); }
+void MapView::use_shapes_of(Date date) { pane_.set_visible_groups(territory_mesh_, groups_at(scene_, date)); }
+
+namespace {
+
+// The label seeds whose shapes a set of styles shows (towns and reference labels always).
+void labels_shown(const std::vector<LabelSeed>& seeds, const std::vector<render::FeatureStyle>& styles,
+                  std::vector<LabelSeed>& out) {
+    out.clear();
+    for (const auto& seed : seeds)
+        if (seed.slot < 0 ||
+            (static_cast<std::size_t>(seed.slot) < styles.size() && shown(styles[static_cast<std::size_t>(seed.slot)])))
+            out.push_back(seed);
+}
+
+}  // namespace
+
+void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
+                      bool with_claims) const {
+    pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
+    const auto s = styles(date, view, with_claims);
+    pane.set_styles(s);
+    labels_shown(scene_.labels, s, labels);
+}
 
 void MapView::set_date(Date date, Basis view, bool with_claims) {
     use_shapes_of(date);
@@ -33,30 +55,32 @@ void MapView::set_date(Date date, Basis view, bool with_claims) {
 }
 
 void MapView::show(const std::vector<render::FeatureStyle>& styles) {
-    renderer_.set_styles(styles);
-    visible_labels_.clear();
-    for (const auto& seed : scene_.labels)
-        if (seed.slot < 0 || (static_cast<std::size_t>(seed.slot) < styles.size() &&
-                              shown(styles[static_cast<std::size_t>(seed.slot)])))
-            visible_labels_.push_back(seed);
+    pane_.set_styles(styles);
+    labels_shown(scene_.labels, styles, visible_labels_);
 }
 
 void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, float frag_y) {
+    draw(pane_, cam, ui_scale, frag_x, frag_y);
+}
+
+void MapView::draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale, float frag_x,
+                   float frag_y) {
     renderer_.set_pattern_scale(4.0f * ui_scale);
     renderer_.set_frag_origin(frag_x, frag_y);
     renderer_.clear(palette::kSea);
     if (show_reference)
         for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
-            if (scene_.references[i].fill & 0xFF) renderer_.draw_fill(reference_meshes_[i], cam, scene_.references[i].fill);
-    renderer_.draw_fill(territory_mesh_, cam);
+            if (scene_.references[i].fill & 0xFF)
+                renderer_.draw_fill(reference_meshes_[i], pane, cam, scene_.references[i].fill);
+    renderer_.draw_fill(territory_mesh_, pane, cam);
     if (show_reference)
         for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
             if (scene_.references[i].outline & 0xFF)
-                renderer_.draw_outlines(reference_meshes_[i], cam, scene_.references[i].width * ui_scale,
+                renderer_.draw_outlines(reference_meshes_[i], pane, cam, scene_.references[i].width * ui_scale,
                                         scene_.references[i].outline);
-    renderer_.draw_claims(territory_mesh_, cam, 7.0f * ui_scale);
-    renderer_.draw_outlines(territory_mesh_, cam, 1.2f * ui_scale, palette::kBorder, true);
-    renderer_.draw_highlights(territory_mesh_, cam, 4.0f * ui_scale, palette::kHighlight);
+    renderer_.draw_claims(territory_mesh_, pane, cam, 7.0f * ui_scale);
+    renderer_.draw_outlines(territory_mesh_, pane, cam, 1.2f * ui_scale, palette::kBorder, true);
+    renderer_.draw_highlights(territory_mesh_, pane, cam, 4.0f * ui_scale, palette::kHighlight);
 }
 
 }  // namespace chronomap

@@ -28,6 +28,13 @@ class MapView {
     void show(const std::vector<render::FeatureStyle>& styles);
     void draw(const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0, float frag_y = 0);
 
+    // Another map over the same geometry: the styles, shapes and labels of `date` in a pane of
+    // its own (an export, one side of a comparison), leaving the window's untouched.
+    void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
+                 bool with_claims = true) const;
+    void draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0,
+              float frag_y = 0);
+
     const Bounds& bounds() const { return scene_.bounds; }
     // The atlas's default view in display coordinates (falls back to everything).
     Bounds default_area() const { return default_area_; }
@@ -47,6 +54,7 @@ class MapView {
     std::unique_ptr<ToLonLat> geo_;
     std::vector<LabelSeed> visible_labels_;
     render::MapRenderer renderer_;
+    render::PaneStyle pane_;  // the window's map
     int territory_mesh_ = -1;
     std::vector<int> reference_meshes_;  // one per scene_.references
 };

@@ -76,9 +76,10 @@ void BM_FullScreenQuad(benchmark::State& state) {
     target.create(1920, 1080, static_cast<int>(state.range(0)), error);
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
     static const int quad = bench::add_fullscreen_quad(k.view.renderer(), cam);
+    const render::PaneStyle flat;
     for (auto _ : state) {
         target.bind();
-        k.view.renderer().draw_fill(quad, cam, 0xE9E5DCFF);
+        k.view.renderer().draw_fill(quad, flat, cam, 0xE9E5DCFF);
         glFinish();
     }
 }
@@ -148,6 +149,7 @@ void BM_FrameMillionVertices(benchmark::State& state) {
     context();
     static std::vector<Shape> shapes;
     static std::unique_ptr<render::MapRenderer> renderer;
+    static std::unique_ptr<render::PaneStyle> pane;
     static int mesh = -1;
     static Bounds bounds;
     if (!renderer) {
@@ -181,7 +183,8 @@ void BM_FrameMillionVertices(benchmark::State& state) {
         std::vector<render::FeatureStyle> styles(100);
         for (std::size_t i = 0; i < styles.size(); ++i)
             styles[i].fill = 0x3366CCFF + static_cast<std::uint32_t>(i << 8);
-        renderer->set_styles(styles);
+        pane = std::make_unique<render::PaneStyle>();
+        pane->set_styles(styles);
     }
     render::Offscreen target;
     std::string error;
@@ -190,8 +193,8 @@ void BM_FrameMillionVertices(benchmark::State& state) {
     for (auto _ : state) {
         target.bind();
         renderer->clear(0xFFFFFFFF);
-        renderer->draw_fill(mesh, cam);
-        renderer->draw_outlines(mesh, cam, 1.0f, 0x000000FF);
+        renderer->draw_fill(mesh, *pane, cam);
+        renderer->draw_outlines(mesh, *pane, cam, 1.0f, 0x000000FF);
         glFinish();
     }
     state.counters["triangles_drawn"] = static_cast<double>(renderer->triangles_drawn(mesh, cam));

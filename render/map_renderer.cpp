@@ -8,20 +8,11 @@
 namespace chronomap::render {
 namespace {
 
-constexpr int kStylesWidth = 1024;  // slots per texture row; kRowsPerSlot texels each
-
 void rgba_floats(std::uint32_t c, float out[4]) {
     out[0] = static_cast<float>((c >> 24) & 0xFF) / 255.0f;
     out[1] = static_cast<float>((c >> 16) & 0xFF) / 255.0f;
     out[2] = static_cast<float>((c >> 8) & 0xFF) / 255.0f;
     out[3] = static_cast<float>(c & 0xFF) / 255.0f;
-}
-
-void put_rgba(std::vector<std::uint8_t>& px, std::size_t at, std::uint32_t c) {
-    px[at] = static_cast<std::uint8_t>(c >> 24);
-    px[at + 1] = static_cast<std::uint8_t>(c >> 16);
-    px[at + 2] = static_cast<std::uint8_t>(c >> 8);
-    px[at + 3] = static_cast<std::uint8_t>(c);
 }
 
 }  // namespace
@@ -39,7 +30,6 @@ void MapRenderer::release(GpuMesh& m) {
 
 MapRenderer::~MapRenderer() {
     for (auto& m : meshes_) release(m);
-    if (styles_texture_) glDeleteTextures(1, &styles_texture_);
     if (fill_program_) glDeleteProgram(fill_program_);
     if (line_program_) glDeleteProgram(line_program_);
 }
@@ -51,11 +41,6 @@ bool MapRenderer::init(std::string& error) {
     if (!line_program_) return false;
     fill_u_ = Uniforms::of(fill_program_);
     line_u_ = Uniforms::of(line_program_);
-    glGenTextures(1, &styles_texture_);
-    glBindTexture(GL_TEXTURE_2D, styles_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    set_styles({});
     return true;
 }
 
@@ -67,9 +52,7 @@ int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {
 void MapRenderer::replace_mesh(int mesh, const std::vector<LodLevel>& levels) {
     GpuMesh& m = meshes_[static_cast<std::size_t>(mesh)];
     release(m);
-    std::vector<char> visible = std::move(m.visible);
     m = upload(levels);
-    m.visible = std::move(visible);
 }
 
 MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
@@ -129,39 +112,10 @@ MapRenderer::GpuMesh MapRenderer::upload(const std::vector<LodLevel>& levels) {
     return gm;
 }
 
-void MapRenderer::set_styles(const std::vector<FeatureStyle>& styles) {
-    const std::size_t n = std::max<std::size_t>(styles.size(), 1);
-    const int rows = static_cast<int>((n + kStylesWidth - 1) / kStylesWidth);
-    styles_width_ = kStylesWidth;
-    std::vector<std::uint8_t> px(
-        static_cast<std::size_t>(kStylesWidth) * static_cast<std::size_t>(rows) * kRowsPerSlot * 4,
-        0);
-    for (std::size_t i = 0; i < styles.size(); ++i) {
-        const std::size_t x = i % kStylesWidth;
-        const std::size_t y = (i / kStylesWidth) * kRowsPerSlot;
-        auto at = [&](std::size_t row) { return ((y + row) * kStylesWidth + x) * 4; };
-        put_rgba(px, at(0), styles[i].fill);
-        put_rgba(px, at(1), styles[i].pattern_colour);
-        px[at(2)] = static_cast<std::uint8_t>(styles[i].pattern);
-        px[at(2) + 1] = styles[i].highlight;
-        put_rgba(px, at(3), styles[i].claim);
-    }
-    any_highlight_ = std::any_of(styles.begin(), styles.end(),
-                                 [](const FeatureStyle& s) { return s.highlight > 0; });
-    any_claim_ = std::any_of(styles.begin(), styles.end(),
-                             [](const FeatureStyle& s) { return (s.claim & 0xFF) != 0; });
-    glBindTexture(GL_TEXTURE_2D, styles_texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kStylesWidth, rows * static_cast<int>(kRowsPerSlot), 0,
-                 GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-}
-
-void MapRenderer::set_visible_groups(int mesh, std::vector<char> visible) {
-    meshes_[static_cast<std::size_t>(mesh)].visible = std::move(visible);
-}
-
 template <typename Draw>
-void MapRenderer::for_visible(const GpuMesh& mesh, const GpuLevel& level, bool segments, Draw draw) const {
-    if (mesh.visible.empty() || level.groups.empty()) {
+void MapRenderer::for_visible(const std::vector<char>& visible, const GpuLevel& level, bool segments,
+                              Draw draw) const {
+    if (visible.empty() || level.groups.empty()) {
         draw(0u, segments ? static_cast<std::uint32_t>(level.line_vertex_count / 6)
                           : static_cast<std::uint32_t>(level.index_count));
         return;
@@ -169,7 +123,7 @@ void MapRenderer::for_visible(const GpuMesh& mesh, const GpuLevel& level, bool s
     // Adjacent visible groups are merged into one draw call.
     std::uint32_t first = 0, count = 0;
     for (const auto& g : level.groups) {
-        const bool shown = g.id >= mesh.visible.size() || mesh.visible[g.id];
+        const bool shown = g.id >= visible.size() || visible[g.id];
         const std::uint32_t f = segments ? g.first_segment : g.first_index;
         const std::uint32_t n = segments ? g.segment_count : g.index_count;
         if (!shown || n == 0) continue;
@@ -226,7 +180,7 @@ MapRenderer::Uniforms MapRenderer::Uniforms::of(GLuint p) {
     return u;
 }
 
-void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level,
+void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const PaneStyle& pane,
                                       const Camera& cam) const {
     // Subtract in double: display coordinates (metres in Web Mercator) do not survive float.
     const float offset[2] = {static_cast<float>(level.origin_x - cam.center_x),
@@ -236,16 +190,16 @@ void MapRenderer::set_camera_uniforms(const Uniforms& u, const GpuLevel& level,
     glUniform2fv(u.offset, 1, offset);
     glUniform2fv(u.scale, 1, scale);
     glUniform1i(u.styles, 0);
-    glUniform1i(u.styles_width, styles_width_);
+    glUniform1i(u.styles_width, pane.texture_width());
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, styles_texture_);
+    glBindTexture(GL_TEXTURE_2D, pane.texture());
 }
 
-void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba) const {
+void MapRenderer::draw_fill(int mesh, const PaneStyle& pane, const Camera& cam, std::uint32_t flat_rgba) const {
     const GpuMesh& gm = meshes_[static_cast<std::size_t>(mesh)];
     const GpuLevel& l = gm.levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(fill_program_);
-    set_camera_uniforms(fill_u_, l, cam);
+    set_camera_uniforms(fill_u_, l, pane, cam);
     float c[4];
     rgba_floats(flat_rgba, c);
     glUniform1i(fill_u_.flat, flat_rgba != 0);
@@ -256,19 +210,19 @@ void MapRenderer::draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba
     // llvmpipe saves reading the framebuffer back for every covered pixel.
     glDisable(GL_BLEND);
     glBindVertexArray(l.fill_vao);
-    for_visible(gm, l, false, [](std::uint32_t first, std::uint32_t count) {
+    for_visible(pane.visible(mesh), l, false, [](std::uint32_t first, std::uint32_t count) {
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
                        reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * sizeof(std::uint32_t)));
     });
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float extra_px,
+void MapRenderer::draw_lines(int mesh, const PaneStyle& pane, const Camera& cam, float width_px, float extra_px,
                              std::uint32_t rgba, LineMode mode, bool hide_unfilled) const {
     const GpuMesh& gm = meshes_[static_cast<std::size_t>(mesh)];
     const GpuLevel& l = gm.levels[static_cast<std::size_t>(level_for(mesh, cam))];
     glUseProgram(line_program_);
-    set_camera_uniforms(line_u_, l, cam);
+    set_camera_uniforms(line_u_, l, pane, cam);
     float c[4];
     rgba_floats(rgba, c);
     const float viewport[2] = {static_cast<float>(cam.width), static_cast<float>(cam.height)};
@@ -283,7 +237,7 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(l.line_vao);
     // GL 3.3 has no base instance: each run points the instance attributes at its first segment.
-    for_visible(gm, l, true, [&](std::uint32_t first, std::uint32_t count) {
+    for_visible(pane.visible(mesh), l, true, [&](std::uint32_t first, std::uint32_t count) {
         glBindBuffer(GL_ARRAY_BUFFER, l.line_vbo[0]);
         glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 0,
                               reinterpret_cast<const void*>(static_cast<std::uintptr_t>(first) * 4 * sizeof(float)));
@@ -295,18 +249,18 @@ void MapRenderer::draw_lines(int mesh, const Camera& cam, float width_px, float 
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba,
-                                bool hide_unfilled) const {
-    draw_lines(mesh, cam, width_px, 0, rgba, LineMode::Plain, hide_unfilled);
+void MapRenderer::draw_outlines(int mesh, const PaneStyle& pane, const Camera& cam, float width_px,
+                                std::uint32_t rgba, bool hide_unfilled) const {
+    draw_lines(mesh, pane, cam, width_px, 0, rgba, LineMode::Plain, hide_unfilled);
 }
 
-void MapRenderer::draw_highlights(int mesh, const Camera& cam, float extra_px,
+void MapRenderer::draw_highlights(int mesh, const PaneStyle& pane, const Camera& cam, float extra_px,
                                   std::uint32_t rgba) const {
-    if (any_highlight_) draw_lines(mesh, cam, 0, extra_px, rgba, LineMode::Highlighted, true);
+    if (pane.any_highlight()) draw_lines(mesh, pane, cam, 0, extra_px, rgba, LineMode::Highlighted, true);
 }
 
-void MapRenderer::draw_claims(int mesh, const Camera& cam, float width_px) const {
-    if (any_claim_) draw_lines(mesh, cam, width_px, 0, 0, LineMode::Claimed, true);
+void MapRenderer::draw_claims(int mesh, const PaneStyle& pane, const Camera& cam, float width_px) const {
+    if (pane.any_claim()) draw_lines(mesh, pane, cam, width_px, 0, 0, LineMode::Claimed, true);
 }
 
 }  // namespace chronomap::render

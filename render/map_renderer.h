@@ -1,7 +1,8 @@
 #pragma once
 // Draws map meshes with OpenGL 3.3 core. Geometry is uploaded once per mesh; styles (colours,
-// patterns, highlights) are a small texture, so recolouring after a date change uploads a few
-// bytes per feature and no geometry. The same object draws to the window and to export buffers.
+// patterns, highlights) and the shapes shown are a PaneStyle given to each draw, so recolouring
+// uploads a few bytes per feature and no geometry, and two maps (window and export, or the two
+// dates of a comparison) share one upload. The same object draws to the window and to exports.
 
 #include <cstdint>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "draw_data.h"
 #include "mesh.h"
+#include "pane_style.h"
 
 namespace chronomap::render {
 
@@ -34,21 +36,18 @@ class MapRenderer {
     int add_mesh(const std::vector<LodLevel>& levels);
     // Uploads new geometry under an existing handle (shapes that change with the date).
     void replace_mesh(int mesh, const std::vector<LodLevel>& levels);
-    void set_styles(const std::vector<FeatureStyle>& styles);
-    // Which groups of a mesh are drawn (indexed by group id; ids past the end are drawn).
-    // Without a call, every group is.
-    void set_visible_groups(int mesh, std::vector<char> visible);
 
     void clear(std::uint32_t rgba) const;
     // Per-feature styled fill, or a flat colour when flat_rgba != 0.
-    void draw_fill(int mesh, const Camera& cam, std::uint32_t flat_rgba = 0) const;
+    void draw_fill(int mesh, const PaneStyle& pane, const Camera& cam, std::uint32_t flat_rgba = 0) const;
     // Outlines in one colour; with hide_unfilled, only those of slots whose fill is shown.
-    void draw_outlines(int mesh, const Camera& cam, float width_px, std::uint32_t rgba,
+    void draw_outlines(int mesh, const PaneStyle& pane, const Camera& cam, float width_px, std::uint32_t rgba,
                        bool hide_unfilled = false) const;
     // Outlines of highlighted features only, widened by highlight * extra_px.
-    void draw_highlights(int mesh, const Camera& cam, float extra_px, std::uint32_t rgba) const;
+    void draw_highlights(int mesh, const PaneStyle& pane, const Camera& cam, float extra_px,
+                         std::uint32_t rgba) const;
     // Outlines of claimed features, in each feature's claim colour.
-    void draw_claims(int mesh, const Camera& cam, float width_px) const;
+    void draw_claims(int mesh, const PaneStyle& pane, const Camera& cam, float width_px) const;
 
     void set_pattern_scale(float px) { pattern_px_ = px; }
     // Offset of the current framebuffer inside a larger tiled image, in pixels.
@@ -73,11 +72,10 @@ class MapRenderer {
     };
     struct GpuMesh {
         std::vector<GpuLevel> levels;
-        std::vector<char> visible;  // by group id; empty: all
     };
     // Calls draw(first, count) for each run of visible groups (index or segment ranges).
     template <typename Draw>
-    void for_visible(const GpuMesh& mesh, const GpuLevel& level, bool segments, Draw draw) const;
+    void for_visible(const std::vector<char>& visible, const GpuLevel& level, bool segments, Draw draw) const;
     // Uniform locations, looked up once per program at init (-1 where a program lacks one).
     struct Uniforms {
         GLint offset = -1, scale = -1, styles = -1, styles_width = -1;
@@ -88,19 +86,15 @@ class MapRenderer {
     };
     static GpuMesh upload(const std::vector<LodLevel>& levels);
     static void release(GpuMesh& mesh);
-    void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const Camera& cam) const;
+    void set_camera_uniforms(const Uniforms& u, const GpuLevel& level, const PaneStyle& pane,
+                             const Camera& cam) const;
     enum class LineMode { Plain = 0, Highlighted = 1, Claimed = 2 };  // u_mode in the line shaders
-    static constexpr std::size_t kRowsPerSlot = 4;                    // texels per feature style
-    void draw_lines(int mesh, const Camera& cam, float width_px, float extra_px, std::uint32_t rgba,
-                    LineMode mode, bool hide_unfilled) const;
+    void draw_lines(int mesh, const PaneStyle& pane, const Camera& cam, float width_px, float extra_px,
+                    std::uint32_t rgba, LineMode mode, bool hide_unfilled) const;
 
     GLuint fill_program_ = 0;
     GLuint line_program_ = 0;
     Uniforms fill_u_, line_u_;
-    GLuint styles_texture_ = 0;
-    int styles_width_ = 1;
-    bool any_highlight_ = false;  // the highlight and claim passes are skipped when unused
-    bool any_claim_ = false;
     float pattern_px_ = 4.0f;
     float frag_origin_[2] = {0, 0};
     std::vector<GpuMesh> meshes_;

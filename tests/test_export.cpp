@@ -9,6 +9,7 @@
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
+#include "offscreen.h"
 #include "projection.h"
 #include "support/png_io.h"
 
@@ -164,4 +165,35 @@ TEST_F(Headless, ShapesFollowTheirValidityDates) {
     EXPECT_EQ(colour_on("1960"), power_colour(r.atlas, "blue"));
     EXPECT_EQ(colour_on("1920"), palette::kSea);
     EXPECT_EQ(colour_on("1950-01-01"), power_colour(r.atlas, "blue"));  // valid_from is inclusive
+}
+
+// An export draws in a pane of its own: the window's map (its colours, shapes and labels) is
+// the same after exporting another date (it used to be recoloured per tile and restored).
+TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
+    view.set_date(*parse_date("1914").date, Basis::DeFacto);
+    const render::Camera cam = fit_camera(view.default_area(), 320, 180);
+    render::Offscreen target;
+    ASSERT_TRUE(target.create(320, 180, 1, error)) << error;
+    auto window_pixels = [&] {
+        target.bind();
+        view.draw(cam);
+        return target.read_rgba();
+    };
+    const auto before = window_pixels();
+    const std::size_t labels_before = view.label_seeds().size();
+    ExportRequest req;
+    req.date = *parse_date("1990-02-01").date;
+    req.view = Basis::DeJure;
+    req.width = 320;
+    req.height = 180;
+    req.overlays = kMapOnly;
+    std::vector<std::uint8_t> exported;
+    ASSERT_EQ(render_image(view, r.atlas, req, exported), "");
+    EXPECT_EQ(window_pixels(), before);
+    EXPECT_EQ(view.label_seeds().size(), labels_before);
+    EXPECT_NE(exported, before);  // the export did show another date
 }

@@ -204,10 +204,7 @@ void App::finish_export(const std::string& error) {
     export_error = error;
     export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
                                   : "Export failed: " + error;
-    export_job.reset();
-    // The export drew its own date: back to the window's shapes and colours.
-    doc->view->use_shapes_of(date);
-    doc->view->show(anim_.shown);
+    export_job.reset();  // it drew in a pane of its own: the window's map was never touched
 }
 
 std::string App::export_now(const ExportRequest& req, const std::string& path) {
