@@ -14,6 +14,8 @@
 #include <tuple>
 
 #include "cli_args.h"
+#include "cli_common.h"
+#include "cli_diff.h"
 #include "cli_output.h"
 #include "export.h"
 #include "geometry_check.h"
@@ -26,59 +28,6 @@
 
 namespace chronomap::cli {
 namespace {
-
-void print_diagnostics(const Diagnostics& d, std::ostream& out) {
-    for (const auto& item : d.items()) out << item.format() << '\n';
-}
-
-// Loads the atlas; problems go to stderr in one line each plus a summary.
-bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false,
-          bool geometry = true) {
-    result = load_atlas(path, LoadOptions{geometry});
-    if (!result.internal_error.empty()) throw std::runtime_error(result.internal_error);
-    const auto& d = result.diagnostics;
-    if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
-    if (d.has_errors())
-        std::cerr << path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
-    return result.manifest_read;
-}
-
-std::optional<Date> date_option(const Args& a, const char* key) {
-    const auto text = a.get(key);
-    if (!text) return std::nullopt;
-    const DateParseResult r = parse_date(*text);
-    if (!r.date) throw std::invalid_argument(std::string(key) + ": " + r.error);
-    if (!r.warning.empty()) std::cerr << "chronomap: note: " << key << ": " << r.warning << '\n';
-    return r.date;
-}
-
-Basis basis_option(const Args& a) {
-    const std::string b = a.get("--basis").value_or("de_facto");
-    auto basis = basis_from_string(b);
-    if (!basis || *basis == Basis::Both)
-        throw std::invalid_argument("--basis must be de_facto or de_jure, not '" + b + "'");
-    return *basis;
-}
-
-// --lang: a language code ("tr", "az", "pt-BR"); one the atlas has no names in is said.
-std::string lang_option(const Args& a, const Atlas& atlas) {
-    const std::string lang = a.get("--lang").value_or("en");
-    if (!is_language_code(lang))
-        throw std::invalid_argument("--lang takes a language code such as en, tr, az, ru, hy or ka, not '" + lang + "'");
-    std::set<std::string> have{"en"};
-    for (const auto& p : atlas.powers)
-        for (const auto& [code, name] : p.names.by_lang) have.insert(code);
-    for (const auto& layer : atlas.layers)
-        for (const auto& f : layer.features)
-            for (const auto& [code, name] : f.names.by_lang) have.insert(code);
-    if (!have.count(lang)) {
-        std::string list;
-        for (const auto& code : have) list += (list.empty() ? "" : ", ") + code;
-        std::cerr << "chronomap: note: the atlas has no names in '" << lang << "' (it has " << list
-                  << "); English names are shown\n";
-    }
-    return lang;
-}
 
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
@@ -315,6 +264,8 @@ std::string usage() {
            "      who held each territory on DATE\n"
            "  chronomap events ATLAS [--from DATE] [--to DATE] [--json]\n"
            "      the events in a range of dates\n"
+           "  chronomap diff ATLAS DATE1 DATE2 [--basis de_facto|de_jure] [--compare-basis ...] [--lang CODE] [--json]\n"
+           "      the territories whose control differs between two dates (or two views)\n"
            "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
            "      every change of one territory, with its sources\n"
            "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox "
@@ -356,7 +307,7 @@ std::string default_atlas_path() {
 bool is_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return false;
     static const char* const kCommands[] = {"validate", "status", "events", "history",  "export", "init",
-                                            "help",     "--help", "-h",     "--version"};
+                                            "help",     "--help", "-h",     "--version", "diff"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char* c) { return argv[0] == c; });
 }
@@ -374,7 +325,7 @@ int run(const std::vector<std::string>& argv) {
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
-            rest, {"--date", "--basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+            rest, {"--date", "--basis", "--compare-basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
@@ -384,6 +335,7 @@ int run(const std::vector<std::string>& argv) {
         if (command == "history") return cmd_history(a);
         if (command == "export") return cmd_export(a);
         if (command == "init") return cmd_init(a);
+        if (command == "diff") return cmd_diff(a);
         throw std::invalid_argument("unknown command '" + command + "'");
     } catch (const std::invalid_argument& e) {
         std::cerr << "chronomap: " << printable(e.what()) << "\n(see chronomap --help)\n";

@@ -99,3 +99,21 @@ TEST(Cli, HistoryJson) {
     EXPECT_EQ(j["history"][1]["basis"], "de_facto");
     EXPECT_EQ(j["history"][1]["status"], "occupied");
 }
+
+TEST(Cli, DiffListsWhatChangedBetweenTwoDates) {
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    const auto text = run({"diff", kars, "1914", "1921-11-01"});
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_NE(text.out.find("Kars: Russian Empire -> Turkey, 5 changes between"), std::string::npos) << text.out;
+    const auto r = run({"diff", kars, "1923-07-01", "1923-07-01", "--compare-basis", "de_jure", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["from"]["basis"], "de_facto");
+    EXPECT_EQ(j["to"]["basis"], "de_jure");
+    ASSERT_EQ(j["differences"].size(), 1u);  // Nakhchivan: a district in practice, autonomous by treaty
+    EXPECT_EQ(j["differences"][0]["territory"], "nakhchivan");
+    EXPECT_EQ(j["differences"][0]["before"]["status"], "integral");
+    EXPECT_EQ(j["differences"][0]["after"]["status"], "autonomous");
+    EXPECT_EQ(run({"diff", kars, "1914"}).code, 2);
+    EXPECT_EQ(run({"diff", kars, "1914", "1921-02-30"}).code, 2);
+}

@@ -1,0 +1,61 @@
+#include "cli_common.h"
+
+#include <iostream>
+#include <set>
+#include <stdexcept>
+
+namespace chronomap::cli {
+
+void print_diagnostics(const Diagnostics& d, std::ostream& out) {
+    for (const auto& item : d.items()) out << item.format() << '\n';
+}
+
+// Loads the atlas; problems go to stderr in one line each plus a summary.
+bool load(const std::string& path, LoadResult& result, bool quiet_warnings, bool geometry) {
+    result = load_atlas(path, LoadOptions{geometry});
+    if (!result.internal_error.empty()) throw std::runtime_error(result.internal_error);
+    const auto& d = result.diagnostics;
+    if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
+    if (d.has_errors())
+        std::cerr << path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
+    return result.manifest_read;
+}
+
+std::optional<Date> date_option(const Args& a, const char* key) {
+    const auto text = a.get(key);
+    if (!text) return std::nullopt;
+    const DateParseResult r = parse_date(*text);
+    if (!r.date) throw std::invalid_argument(std::string(key) + ": " + r.error);
+    if (!r.warning.empty()) std::cerr << "chronomap: note: " << key << ": " << r.warning << '\n';
+    return r.date;
+}
+
+Basis basis_option(const Args& a, const char* key) {
+    const std::string b = a.get(key).value_or("de_facto");
+    auto basis = basis_from_string(b);
+    if (!basis || *basis == Basis::Both)
+        throw std::invalid_argument(std::string(key) + " must be de_facto or de_jure, not '" + b + "'");
+    return *basis;
+}
+
+// --lang: a language code ("tr", "az", "pt-BR"); one the atlas has no names in is said.
+std::string lang_option(const Args& a, const Atlas& atlas) {
+    const std::string lang = a.get("--lang").value_or("en");
+    if (!is_language_code(lang))
+        throw std::invalid_argument("--lang takes a language code such as en, tr, az, ru, hy or ka, not '" + lang + "'");
+    std::set<std::string> have{"en"};
+    for (const auto& p : atlas.powers)
+        for (const auto& [code, name] : p.names.by_lang) have.insert(code);
+    for (const auto& layer : atlas.layers)
+        for (const auto& f : layer.features)
+            for (const auto& [code, name] : f.names.by_lang) have.insert(code);
+    if (!have.count(lang)) {
+        std::string list;
+        for (const auto& code : have) list += (list.empty() ? "" : ", ") + code;
+        std::cerr << "chronomap: note: the atlas has no names in '" << lang << "' (it has " << list
+                  << "); English names are shown\n";
+    }
+    return lang;
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,25 @@
+#pragma once
+// What the commands share: loading with diagnostics on stderr, and the options read alike by
+// status, events, history, export and diff.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "cli_args.h"
+#include "loader.h"
+
+namespace chronomap::cli {
+
+void print_diagnostics(const Diagnostics& d, std::ostream& out);
+// Loads the atlas; problems go to stderr in one line each plus a summary. False when the
+// manifest itself could not be read. An internal failure throws.
+bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false, bool geometry = true);
+// A date option (nullopt when absent); a bad one throws std::invalid_argument.
+std::optional<Date> date_option(const Args& a, const char* key);
+// --basis (or another key): de_facto (the default) or de_jure.
+Basis basis_option(const Args& a, const char* key = "--basis");
+// --lang: a language code; one the atlas has no names in is noted on stderr.
+std::string lang_option(const Args& a, const Atlas& atlas);
+
+}  // namespace chronomap::cli

@@ -1,0 +1,75 @@
+#include "cli_diff.h"
+
+#include <iostream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "cli_common.h"
+#include "comparison.h"
+
+namespace chronomap::cli {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string side(const Atlas& atlas, const std::optional<TerritoryState>& s, const std::string& lang) {
+    if (!s) return "not on the map";
+    return atlas.power_name(s->controller, lang) + (s->status == Status::Integral ? "" : std::string(" (") + to_string(s->status) + ")");
+}
+
+ojson side_json(const Atlas& atlas, const std::optional<TerritoryState>& s, const std::string& lang) {
+    if (!s) return nullptr;
+    return {{"status", to_string(s->status)},
+            {"controller", std::string(s->controller)},
+            {"controller_name", atlas.power_name(s->controller, lang)}};
+}
+
+}  // namespace
+
+int cmd_diff(const Args& a) {
+    if (a.positional.size() != 3) throw std::invalid_argument("diff takes ATLAS DATE1 DATE2");
+    auto parse = [](const std::string& text) {
+        const auto r = parse_date(text);
+        if (!r.date) throw std::invalid_argument("diff: " + r.error);
+        return *r.date;
+    };
+    const Date first = parse(a.positional[1]), second = parse(a.positional[2]);
+    const Basis view_a = basis_option(a, "--basis");
+    const Basis view_b = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : view_a;
+    LoadResult r;
+    if (!load(a.positional[0], r, true, false)) return kInputErrors;
+    const std::string lang = lang_option(a, r.atlas);
+    const Timeline tl(r.atlas);
+    const auto diffs = compare_dates(tl, first, view_a, second, view_b);
+    if (a.has("--json")) {
+        ojson list = ojson::array();
+        for (const auto& d : diffs)
+            list.push_back({{"territory", d.territory},
+                            {"name", r.atlas.territory_name(d.territory, lang)},
+                            {"before", side_json(r.atlas, d.before, lang)},
+                            {"after", side_json(r.atlas, d.after, lang)},
+                            {"changes_between", d.changes_between},
+                            {"event", d.event ? ojson(d.event->id) : ojson(nullptr)}});
+        const ojson out = {{"from", {{"date", first.iso()}, {"basis", to_string(view_a)}}},
+                           {"to", {{"date", second.iso()}, {"basis", to_string(view_b)}}},
+                           {"differences", std::move(list)}};
+        std::cout << out.dump(2) << '\n';
+        return kOk;
+    }
+    auto view_name = [](Basis b) { return b == Basis::DeJure ? "de jure" : "de facto"; };
+    std::cout << r.atlas.title << ": " << first.readable() << " (" << view_name(view_a) << ") to "
+              << second.readable() << " (" << view_name(view_b) << ")\n";
+    if (diffs.empty()) std::cout << "no territory differs\n";
+    for (const auto& d : diffs) {
+        std::cout << "  " << r.atlas.territory_name(d.territory, lang) << ": " << side(r.atlas, d.before, lang)
+                  << " -> " << side(r.atlas, d.after, lang) << ", " << d.changes_between << " change"
+                  << (d.changes_between == 1 ? "" : "s") << " between";
+        if (d.event) std::cout << " (last: " << d.event->title << ", " << d.event->date.readable() << ")";
+        std::cout << '\n';
+    }
+    return kOk;
+}
+
+}  // namespace chronomap::cli
