@@ -200,14 +200,19 @@ int cmd_export(const Args& a) {
     lap("scene (meshes, labels) and upload");
     // Polygons repaired or left out of the picture are said, never silently dropped.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
-    error = export_png(view, r.atlas, req, *out);
+    if (const auto other = date_option(a, "--compare")) {
+        const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.view;
+        error = export_comparison_png(view, r.atlas, tl, req, *other, other_view, *out);
+    } else {
+        error = export_png(view, r.atlas, req, *out);
+    }
     lap("render and write");
     if (!error.empty()) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", "
-              << date->readable() << ")\n";
+    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", " << date->readable()
+              << (a.get("--compare") ? " and " + date_option(a, "--compare")->readable() : std::string()) << ")\n";
     return kOk;
 }
 
@@ -273,7 +278,9 @@ std::string usage() {
            "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
            "[--no-legend]\n"
            "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
-           "      the map at DATE as a PNG, with no display needed\n"
+           "                   [--compare DATE2 [--compare-basis de_facto|de_jure]]\n"
+           "      the map at DATE as a PNG, with no display needed; with --compare, DATE and DATE2\n"
+           "      side by side, the territories whose control differs outlined\n"
            "  chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
            "      write a starting atlas.json for vector data (snapshot series or dated fields)\n"
            "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
@@ -325,7 +332,7 @@ int run(const std::vector<std::string>& argv) {
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
-            rest, {"--date", "--basis", "--compare-basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+            rest, {"--date", "--basis", "--compare", "--compare-basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);

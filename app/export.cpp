@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "comparison.h"
 #include "export_job.h"
+#include "map_view.h"
+#include "png_writer.h"
 
 namespace chronomap {
 
@@ -57,6 +60,41 @@ std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& r
     ExportJob job;
     if (std::string error = run_all(job, view, atlas, req, progress); !error.empty()) return error;
     return job.write_png(path);
+}
+
+std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline,
+                                  const ExportRequest& req, Date date, Basis other_view, const std::string& path) {
+    constexpr int kGap = 4;  // a white rule between the halves
+    if (req.width < 2 * 16 + kGap) return "the image is too narrow for two maps side by side";
+    ExportRequest left = req, right = req;
+    left.width = right.width = (req.width - kGap) / 2;
+    right.date = date;
+    right.view = other_view;
+    // The same area for both halves of the same size: one camera.
+    if (!left.area && !left.bbox_lonlat) left.area = right.area = view.default_area();
+    for (const auto& d : compare_dates(timeline, req.date, req.view, date, other_view)) {
+        left.emphasise.push_back(d.territory);
+        right.emphasise.push_back(d.territory);
+    }
+    std::vector<std::uint8_t> a, b;
+    if (std::string e = render_image(view, atlas, left, a); !e.empty()) return e;
+    if (std::string e = render_image(view, atlas, right, b); !e.empty()) return e;
+    std::vector<std::uint8_t> image(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4, 255);
+    const auto row = static_cast<std::size_t>(left.width) * 4;
+    for (int y = 0; y < req.height; ++y) {
+        const auto out = static_cast<std::size_t>(y) * static_cast<std::size_t>(req.width) * 4;
+        std::copy_n(a.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
+                    image.begin() + static_cast<std::ptrdiff_t>(out));
+        std::copy_n(b.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
+                    image.begin() + static_cast<std::ptrdiff_t>(out + row + kGap * 4));
+    }
+    const auto name = [](Basis v) { return v == Basis::DeJure ? "de jure" : "de facto"; };
+    return render::write_png(path, req.width, req.height, image,
+                             {{"Title", atlas.title},
+                              {"Description", req.date.readable() + " (" + name(req.view) + ") and " + date.readable() +
+                                                  " (" + name(other_view) + ") side by side; territories whose "
+                                                  "control differs are outlined"},
+                              {"Software", "Chronomap"}});
 }
 
 }  // namespace chronomap

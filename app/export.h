@@ -30,7 +30,15 @@ struct ExportRequest {
     float overlay_scale = 0;  // text and line scale; 0 derives it from the image size
     int samples = 4;
     int max_tile = 4096;  // larger images are drawn in tiles of at most this many pixels a side
+    // Territories outlined as changed (a comparison marks those that differ between its dates).
+    std::vector<std::string> emphasise;
 };
+
+// Two dates (or two views) side by side in one image of req.width x req.height: the left half is
+// req, the right half the same at `date` in `view`; one camera for both, and the territories whose
+// control differs outlined in each. Written like export_png.
+std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline,
+                                  const ExportRequest& req, Date date, Basis other_view, const std::string& path);
 
 // Draws with `view` (already initialised in the current GL context). Returns an error message, or
 // an empty string when the file was written. `progress`, when given, is called after each tile

@@ -42,9 +42,15 @@ void labels_shown(const std::vector<LabelSeed>& seeds, const std::vector<render:
 }  // namespace
 
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
-                      bool with_claims) const {
+                      bool with_claims, const std::vector<std::string>& emphasise) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
-    const auto s = styles(date, view, with_claims);
+    auto s = styles(date, view, with_claims);
+    if (!emphasise.empty())
+        for (std::size_t i = 0; i < s.size() && i < scene_.slots.size(); ++i) {
+            const Feature* f = scene_.slots[i].feature;
+            if (f && shown(s[i]) && std::find(emphasise.begin(), emphasise.end(), f->id) != emphasise.end())
+                s[i].highlight = 255;
+        }
     pane.set_styles(s);
     labels_shown(scene_.labels, s, labels);
 }

@@ -30,8 +30,9 @@ class MapView {
 
     // Another map over the same geometry: the styles, shapes and labels of `date` in a pane of
     // its own (an export, one side of a comparison), leaving the window's untouched.
+    // Territories in `emphasise` are outlined as changed.
     void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
-                 bool with_claims = true) const;
+                 bool with_claims = true, const std::vector<std::string>& emphasise = {}) const;
     void draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0,
               float frag_y = 0);
 

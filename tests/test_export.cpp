@@ -197,3 +197,25 @@ TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
     EXPECT_EQ(view.label_seeds().size(), labels_before);
     EXPECT_NE(exported, before);  // the export did show another date
 }
+
+// export --compare: two dates side by side over one camera, each half the map of its date.
+TEST_F(Headless, ComparisonShowsBothDatesSideBySide) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1914").date;
+    req.width = 964;  // two halves of 480 and a 4-pixel rule
+    req.height = 360;
+    req.overlays = kMapOnly;
+    const std::string path = (dir / "compare.png").string();
+    ASSERT_EQ(export_comparison_png(view, r.atlas, tl, req, *parse_date("1921-11-01").date, Basis::DeFacto, path), "");
+    const Png png = read_png(path);
+    ASSERT_EQ(png.width, 964);
+    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 480, 360, 43.0, 40.45);  // inside Kars
+    EXPECT_EQ(png.at(x, y), power_colour(r.atlas, "russian-empire"));
+    EXPECT_EQ(png.at(x + 484, y), power_colour(r.atlas, "turkey"));
+    EXPECT_EQ(png.at(481, y), 0xFFFFFFFFu);  // the rule between them
+    EXPECT_NE(png.text.at("Description").find("side by side"), std::string::npos);
+}
