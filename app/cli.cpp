@@ -15,6 +15,7 @@
 
 #include "cli_args.h"
 #include "cli_common.h"
+#include "cli_animate.h"
 #include "cli_diff.h"
 #include "cli_output.h"
 #include "export.h"
@@ -281,6 +282,10 @@ std::string usage() {
            "                   [--compare DATE2 [--compare-basis de_facto|de_jure]]\n"
            "      the map at DATE as a PNG, with no display needed; with --compare, DATE and DATE2\n"
            "      side by side, the territories whose control differs outlined\n"
+           "  chronomap animate ATLAS --out FILE.mp4|FILE.webm|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
+           "                   [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
+           "                   [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches\n"
+           "      a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed\n"
            "  chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
            "      write a starting atlas.json for vector data (snapshot series or dated fields)\n"
            "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
@@ -314,7 +319,7 @@ std::string default_atlas_path() {
 bool is_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return false;
     static const char* const kCommands[] = {"validate", "status", "events", "history",  "export", "init",
-                                            "help",     "--help", "-h",     "--version", "diff"};
+                                            "help",     "--help", "-h",     "--version", "diff", "animate"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char* c) { return argv[0] == c; });
 }
@@ -332,7 +337,8 @@ int run(const std::vector<std::string>& argv) {
         const std::string command = argv[0];
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
-            rest, {"--date", "--basis", "--compare", "--compare-basis", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+            rest, {"--date", "--basis", "--compare", "--compare-basis", "--fps", "--per-event", "--years-per-second",
+                   "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
@@ -343,6 +349,7 @@ int run(const std::vector<std::string>& argv) {
         if (command == "export") return cmd_export(a);
         if (command == "init") return cmd_init(a);
         if (command == "diff") return cmd_diff(a);
+        if (command == "animate") return cmd_animate(a);
         throw std::invalid_argument("unknown command '" + command + "'");
     } catch (const std::invalid_argument& e) {
         std::cerr << "chronomap: " << printable(e.what()) << "\n(see chronomap --help)\n";

@@ -32,6 +32,8 @@ struct ExportRequest {
     int max_tile = 4096;  // larger images are drawn in tiles of at most this many pixels a side
     // Territories outlined as changed (a comparison marks those that differ between its dates).
     std::vector<std::string> emphasise;
+    // The feature styles to draw instead of those of `date` (a film's frame mid-transition).
+    const std::vector<render::FeatureStyle>* styles = nullptr;
 };
 
 // Two dates (or two views) side by side in one image of req.width x req.height: the left half is

@@ -32,7 +32,10 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         area = *b;
     }
     pane_ = std::make_unique<render::PaneStyle>();
-    view.prepare(*pane_, labels_, req.date, req.view, req.with_claims, req.emphasise);
+    if (req.styles)
+        view.prepare(*pane_, labels_, req.date, *req.styles);
+    else
+        view.prepare(*pane_, labels_, req.date, req.view, req.with_claims, req.emphasise);
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
     const OverlayText text =

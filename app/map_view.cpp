@@ -41,6 +41,13 @@ void labels_shown(const std::vector<LabelSeed>& seeds, const std::vector<render:
 
 }  // namespace
 
+void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date,
+                      const std::vector<render::FeatureStyle>& styles) const {
+    pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
+    pane.set_styles(styles);
+    labels_shown(scene_.labels, styles, labels);
+}
+
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
                       bool with_claims, const std::vector<std::string>& emphasise) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));

@@ -33,6 +33,9 @@ class MapView {
     // Territories in `emphasise` are outlined as changed.
     void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
                  bool with_claims = true, const std::vector<std::string>& emphasise = {}) const;
+    // The same with styles given (blended ones), the shapes and labels those of `date`.
+    void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date,
+                 const std::vector<render::FeatureStyle>& styles) const;
     void draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0,
               float frag_y = 0);
 

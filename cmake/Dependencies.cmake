@@ -5,6 +5,7 @@ find_package(GEOS CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
 find_package(PNG REQUIRED)
 
 # The window: Dear ImGui 1.86 (its libimgui.a holds the GLFW and OpenGL3 backends and

@@ -1,0 +1,145 @@
+#include "cli_animate.h"
+
+#include <chrono>
+#include <iostream>
+#include <stdexcept>
+
+#include "cli.h"
+#include "cli_common.h"
+#include "export.h"
+#include "film_plan.h"
+#include "film_writer.h"
+#include "headless_context.h"
+#include "map_view.h"
+#include "playback.h"
+
+namespace chronomap::cli {
+namespace {
+
+double seconds_option(const Args& a, const char* key, double fallback, double lo, double hi) {
+    const auto text = a.get(key);
+    if (!text) return fallback;
+    const auto v = parse_real(*text, lo, hi);
+    if (!v)
+        throw std::invalid_argument(std::string(key) + " must be a number from " + std::to_string(lo) + " to " +
+                                    std::to_string(hi) + ", not '" + *text + "'");
+    return *v;
+}
+
+// The styles of a frame: those of its date, or blending from an earlier date's as on screen.
+std::vector<render::FeatureStyle> frame_styles(const MapView& view, const FilmFrame& f, Basis basis, bool claims) {
+    auto to = view.styles(f.date, basis, claims);
+    if (!f.blend_from) return to;
+    const auto from = view.styles(*f.blend_from, basis, claims);
+    std::vector<std::uint32_t> a(to.size()), b(to.size());
+    std::vector<bool> changed(to.size(), false);
+    for (std::size_t i = 0; i < to.size() && i < from.size(); ++i) {
+        a[i] = from[i].fill;
+        b[i] = to[i].fill;
+        changed[i] = shown(from[i]) && shown(to[i]) &&
+                     (from[i].fill != to[i].fill || from[i].pattern != to[i].pattern || from[i].claim != to[i].claim);
+    }
+    ColourTransition t;
+    t.start(std::move(a), std::move(b), std::move(changed), 0.0);
+    for (std::size_t i = 0; i < to.size(); ++i) {
+        if (!t.changed(i)) continue;
+        to[i].fill = t.fill(i, f.since_change);
+        to[i].highlight = t.highlight(i, f.since_change);
+    }
+    return to;
+}
+
+}  // namespace
+
+int cmd_animate(const Args& a) {
+    if (a.positional.size() != 1) throw std::invalid_argument("animate takes one ATLAS");
+    const auto out = a.get("--out");
+    if (!out || out->empty()) throw std::invalid_argument("animate needs --out FILE.mp4, FILE.webm or a FOLDER/");
+    if (!FilmWriter::known_format(*out))
+        throw std::invalid_argument("--out must end in .mp4 or .webm, or name a folder for PNG frames");
+    int width = 1280, height = 720;
+    if (const auto s = a.get("--size")) {
+        const auto x = s->find_first_of("xX");
+        const auto w = x == std::string::npos ? std::nullopt : parse_integer(s->substr(0, x), 2, 7680);
+        const auto h = x == std::string::npos ? std::nullopt : parse_integer(s->substr(x + 1), 2, 4320);
+        if (!w || !h) throw std::invalid_argument("--size must look like 1280x720, at most 7680x4320");
+        width = static_cast<int>(*w) & ~1;  // video formats need even sizes
+        height = static_cast<int>(*h) & ~1;
+    }
+    FilmPacing pacing;
+    pacing.fps = seconds_option(a, "--fps", 30, 1, 120);
+    pacing.per_event = seconds_option(a, "--per-event", 0, 0.1, 600);
+    pacing.hold_start = seconds_option(a, "--hold-start", 0, 0, 600);
+    pacing.hold_end = seconds_option(a, "--hold-end", 0, 0, 600);
+    LoadResult r;
+    if (!load(a.positional[0], r, true)) return kInputErrors;
+    const Timeline tl(r.atlas);
+    const Date from = date_option(a, "--from").value_or(r.atlas.start);
+    const Date to = date_option(a, "--to").value_or(r.atlas.end);
+    if (to < from) throw std::invalid_argument("--to is before --from");
+    pacing.years_per_second = seconds_option(a, "--years-per-second", default_years_per_second(from, to) * 2, 1e-6, 1e7);
+    const Basis basis = basis_option(a);
+    const auto frames = plan_film(tl, from, to, pacing);
+    if (frames.empty()) throw std::invalid_argument("the film has no frames (check --from, --to and the pacing)");
+    std::string error;
+    auto context = render::HeadlessContext::create(error);
+    if (!context) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
+    MapView view;
+    if (!view.init(r.atlas, tl, from, error)) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
+    ExportRequest req;
+    req.view = basis;
+    req.width = width;
+    req.height = height;
+    req.lang = lang_option(a, r.atlas);
+    req.overlays.title = !a.has("--no-title");
+    req.overlays.legend = !a.has("--no-legend");
+    req.overlays.caption = !a.has("--no-caption");
+    req.overlays.labels = !a.has("--no-labels");
+    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
+    req.with_claims = !a.has("--no-claims");
+    std::string sources;
+    for (const auto& s : r.atlas.sources) sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
+    FilmWriter film;
+    if (std::string e = film.open(*out, width, height, pacing.fps,
+                                  {{"title", r.atlas.title},
+                                   {"comment", from.readable() + " to " + to.readable() + " (" +
+                                                   (basis == Basis::DeJure ? "de jure" : "de facto") + ")"},
+                                   {"description", "Sources: " + sources},
+                                   {"encoder", "Chronomap"}});
+        !e.empty()) {
+        std::cerr << "chronomap: " << e << '\n';
+        return kInternal;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::uint8_t> rgba;
+    for (const auto& f : frames) {
+        const auto styles = frame_styles(view, f, basis, req.with_claims);
+        req.date = f.date;
+        req.styles = &styles;
+        if (std::string e = render_image(view, r.atlas, req, rgba); !e.empty()) {
+            std::cerr << "chronomap: " << e << '\n';
+            return kInternal;
+        }
+        if (std::string e = film.add_frame(rgba); !e.empty()) {
+            std::cerr << "chronomap: " << e << '\n';
+            return kInternal;
+        }
+    }
+    if (std::string e = film.finish(); !e.empty()) {
+        std::cerr << "chronomap: " << e << '\n';
+        return kInternal;
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::cout << "wrote " << *out << " (" << frames.size() << " frames at " << pacing.fps << " fps, " << width << "x"
+              << height << ", " << from.readable() << " to " << to.readable() << "; " << frames.size() / secs
+              << " frames rendered and encoded per second)\n";
+    return kOk;
+}
+
+}  // namespace chronomap::cli

@@ -1,0 +1,10 @@
+#pragma once
+// chronomap animate ATLAS --out FILE: a film of the map changing, with no display.
+
+#include "cli_args.h"
+
+namespace chronomap::cli {
+
+int cmd_animate(const Args& a);
+
+}  // namespace chronomap::cli

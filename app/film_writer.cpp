@@ -1,0 +1,193 @@
+#include "film_writer.h"
+
+#include <cstdio>
+#include <filesystem>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/log.h>
+#include <libavutil/opt.h>
+#include <libswscale/swscale.h>
+}
+
+#include "output_file.h"
+#include "png_writer.h"
+
+namespace chronomap {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string av_message(int err) {
+    char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
+    av_strerror(err, buf, sizeof buf);
+    return buf;
+}
+
+std::string extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+bool is_folder(const std::string& path) {
+    std::error_code ec;
+    return (!path.empty() && path.back() == '/') || fs::is_directory(path, ec);
+}
+
+}  // namespace
+
+struct FilmWriter::Impl {
+    std::string path;
+    int width = 0, height = 0, count = 0;
+    bool folder = false;
+    std::unique_ptr<OutputFile> out;
+    AVFormatContext* format = nullptr;
+    AVCodecContext* codec = nullptr;
+    AVStream* stream = nullptr;
+    SwsContext* sws = nullptr;
+    AVFrame* frame = nullptr;
+    AVPacket* packet = nullptr;
+    bool header_written = false;
+
+    ~Impl() {
+        if (packet) av_packet_free(&packet);
+        if (frame) av_frame_free(&frame);
+        if (sws) sws_freeContext(sws);
+        if (codec) avcodec_free_context(&codec);
+        if (format) {
+            if (format->pb) avio_closep(&format->pb);
+            avformat_free_context(format);
+        }
+    }
+
+    // Sends a frame (nullptr: flush) and writes every packet the encoder gives back.
+    std::string encode(AVFrame* f) {
+        int err = avcodec_send_frame(codec, f);
+        if (err < 0) return "the encoder refused a frame: " + av_message(err);
+        while ((err = avcodec_receive_packet(codec, packet)) >= 0) {
+            // Every frame lasts one frame: without it MP4 gives the last one no duration and
+            // players (and libavformat's edit list) drop it.
+            if (packet->duration == 0) packet->duration = 1;
+            av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
+            packet->stream_index = stream->index;
+            if ((err = av_interleaved_write_frame(format, packet)) < 0) return "cannot write the film: " + av_message(err);
+        }
+        return err == AVERROR(EAGAIN) || err == AVERROR_EOF ? std::string() : "encoding failed: " + av_message(err);
+    }
+};
+
+FilmWriter::FilmWriter() : impl_(std::make_unique<Impl>()) {}
+FilmWriter::~FilmWriter() = default;
+
+bool FilmWriter::known_format(const std::string& path) {
+    const std::string ext = extension(path);
+    return ext == ".mp4" || ext == ".webm" || is_folder(path);
+}
+
+int FilmWriter::frames() const { return impl_->count; }
+
+std::string FilmWriter::open(const std::string& path, int width, int height, double fps,
+                             const std::map<std::string, std::string>& metadata) {
+    Impl& m = *impl_;
+    m.path = path;
+    m.width = width;
+    m.height = height;
+    if (is_folder(path)) {
+        m.folder = true;
+        std::error_code ec;
+        fs::create_directories(path, ec);
+        if (ec) return "cannot create the folder " + path + ": " + ec.message();
+        return {};
+    }
+    const std::string ext = extension(path);
+    if (ext != ".mp4" && ext != ".webm") return "a film is .mp4, .webm or a folder for PNG frames, not '" + path + "'";
+    if (width % 2 || height % 2) return "video sizes must be even (" + std::to_string(width) + "x" + std::to_string(height) + ")";
+    m.out = std::make_unique<OutputFile>(path);
+    if (!m.out->error().empty()) return m.out->error();
+    const bool mp4 = ext == ".mp4";
+    av_log_set_level(AV_LOG_ERROR);  // x264's statistics are not the user's business
+    if (avformat_alloc_output_context2(&m.format, nullptr, mp4 ? "mp4" : "webm", m.out->temp_path().c_str()) < 0)
+        return "FFmpeg has no " + ext + " writer";
+    const AVCodec* encoder = mp4 ? avcodec_find_encoder_by_name("libx264") : avcodec_find_encoder_by_name("libvpx-vp9");
+    if (!encoder) encoder = avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
+    if (!encoder) return std::string("FFmpeg has no ") + (mp4 ? "H.264" : "VP9") + " encoder";
+    m.stream = avformat_new_stream(m.format, nullptr);
+    m.codec = avcodec_alloc_context3(encoder);
+    m.codec->width = width;
+    m.codec->height = height;
+    const AVRational rate = av_d2q(fps, 1001000);
+    m.codec->time_base = av_inv_q(rate);
+    m.codec->framerate = rate;
+    m.codec->pix_fmt = AV_PIX_FMT_YUV420P;
+    m.codec->gop_size = static_cast<int>(fps * 2);
+    // No B-frames: every frame decodes in order, so a film cut anywhere (or read by a slide
+    // program's simple decoder) starts and ends on the frames that were rendered.
+    m.codec->max_b_frames = 0;
+    if (m.format->oformat->flags & AVFMT_GLOBALHEADER) m.codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (mp4) {
+        av_opt_set(m.codec->priv_data, "preset", "veryfast", 0);
+        av_opt_set(m.codec->priv_data, "crf", "20", 0);
+    } else {
+        av_opt_set(m.codec->priv_data, "deadline", "realtime", 0);
+        av_opt_set(m.codec->priv_data, "cpu-used", "8", 0);
+        av_opt_set(m.codec->priv_data, "row-mt", "1", 0);
+        av_opt_set(m.codec->priv_data, "crf", "32", 0);
+        m.codec->bit_rate = 0;
+    }
+    int err = avcodec_open2(m.codec, encoder, nullptr);
+    if (err < 0) return "cannot start the encoder: " + av_message(err);
+    avcodec_parameters_from_context(m.stream->codecpar, m.codec);
+    m.stream->time_base = m.codec->time_base;
+    for (const auto& [key, value] : metadata) av_dict_set(&m.format->metadata, key.c_str(), value.c_str(), 0);
+    if ((err = avio_open(&m.format->pb, m.out->temp_path().c_str(), AVIO_FLAG_WRITE)) < 0)
+        return "cannot write " + path + ": " + av_message(err);
+    AVDictionary* options = nullptr;
+    if (mp4) av_dict_set(&options, "movflags", "+faststart", 0);  // playable while it downloads
+    err = avformat_write_header(m.format, &options);
+    av_dict_free(&options);
+    if (err < 0) return "cannot start the film: " + av_message(err);
+    m.header_written = true;
+    m.sws = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr,
+                           nullptr, nullptr);
+    m.frame = av_frame_alloc();
+    m.frame->format = AV_PIX_FMT_YUV420P;
+    m.frame->width = width;
+    m.frame->height = height;
+    m.packet = av_packet_alloc();
+    if (!m.sws || !m.frame || !m.packet || av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
+    return {};
+}
+
+std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
+    Impl& m = *impl_;
+    if (rgba.size() != static_cast<std::size_t>(m.width) * static_cast<std::size_t>(m.height) * 4)
+        return "a frame of the wrong size";
+    if (m.folder) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%06d.png", m.count + 1);
+        std::string e = render::write_png((fs::path(m.path) / name).string(), m.width, m.height, rgba, {});
+        if (e.empty()) ++m.count;
+        return e;
+    }
+    if (av_frame_make_writable(m.frame) < 0) return "out of memory for the film";
+    const std::uint8_t* src[1] = {rgba.data()};
+    const int stride[1] = {m.width * 4};
+    sws_scale(m.sws, src, stride, 0, m.height, m.frame->data, m.frame->linesize);
+    m.frame->pts = m.count++;
+    return m.encode(m.frame);
+}
+
+std::string FilmWriter::finish() {
+    Impl& m = *impl_;
+    if (m.folder) return {};
+    if (!m.header_written) return "the film was not started";
+    if (std::string e = m.encode(nullptr); !e.empty()) return e;
+    int err = av_write_trailer(m.format);
+    if (err < 0) return "cannot finish the film: " + av_message(err);
+    avio_closep(&m.format->pb);
+    return m.out->commit();
+}
+
+}  // namespace chronomap
