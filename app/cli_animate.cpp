@@ -11,6 +11,7 @@
 #include "film_writer.h"
 #include "headless_context.h"
 #include "map_view.h"
+#include "overlay_canvas.h"
 #include "playback.h"
 
 namespace chronomap::cli {
@@ -116,13 +117,34 @@ int cmd_animate(const Args& a) {
         std::cerr << "chronomap: " << e << '\n';
         return kInternal;
     }
+    // One overlay canvas for the whole film, with every character its frames show: building the
+    // fonts and the canvas's GL program for each frame cost more than drawing the map.
+    std::string glyphs;
+    {
+        render::PaneStyle pane;
+        std::vector<LabelSeed> labels;
+        Date last{INT64_MIN, Precision::Day};
+        for (const auto& f : frames) {
+            if (f.date == last) continue;
+            last = f.date;
+            view.prepare(pane, labels, f.date, basis, req.with_claims);
+            glyphs += overlay_characters(
+                overlay_text(r.atlas, tl, f.date, basis, req.lang, req.with_claims, &view.scene()), labels);
+        }
+    }
+    OverlayCanvas canvas;
+    std::string warning;
+    if (!canvas.init(default_overlay_scale(width, height), error, warning, &glyphs)) {
+        std::cerr << "chronomap: " << error << '\n';
+        return kInternal;
+    }
     const auto t0 = std::chrono::steady_clock::now();
     std::vector<std::uint8_t> rgba;
     for (const auto& f : frames) {
         const auto styles = frame_styles(view, f, basis, req.with_claims);
         req.date = f.date;
         req.styles = &styles;
-        if (std::string e = render_image(view, r.atlas, req, rgba); !e.empty()) {
+        if (std::string e = render_image(view, r.atlas, req, rgba, {}, &canvas); !e.empty()) {
             std::cerr << "chronomap: " << e << '\n';
             return kInternal;
         }

@@ -35,8 +35,8 @@ namespace {
 
 // Starts the job and renders every tile; returns "" or the error.
 std::string run_all(ExportJob& job, MapView& view, const Atlas& atlas, const ExportRequest& req,
-                    const std::function<void(float)>& progress) {
-    if (std::string error = job.start(view, atlas, req); !error.empty()) return error;
+                    const std::function<void(float)>& progress, OverlayCanvas* canvas = nullptr) {
+    if (std::string error = job.start(view, atlas, req, canvas); !error.empty()) return error;
     do {
         job.step();
         if (progress) progress(job.progress());
@@ -48,9 +48,9 @@ std::string run_all(ExportJob& job, MapView& view, const Atlas& atlas, const Exp
 
 std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
                          std::vector<std::uint8_t>& rgba,
-                         const std::function<void(float)>& progress) {
+                         const std::function<void(float)>& progress, OverlayCanvas* canvas) {
     ExportJob job;
-    if (std::string error = run_all(job, view, atlas, req, progress); !error.empty()) return error;
+    if (std::string error = run_all(job, view, atlas, req, progress, canvas); !error.empty()) return error;
     rgba = job.image();
     return {};
 }

@@ -49,9 +49,11 @@ std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& r
                        const std::string& path, const std::function<void(float)>& progress = {});
 
 // Renders the image into memory (RGBA, top row first) without writing it.
+class OverlayCanvas;
+// `canvas`, when given, is used for the overlays instead of one built for this image.
 std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
                          std::vector<std::uint8_t>& rgba,
-                         const std::function<void(float)>& progress = {});
+                         const std::function<void(float)>& progress = {}, OverlayCanvas* canvas = nullptr);
 
 // An export of what a map view shows: the camera's visible area at width x height, with text and
 // lines scaled like the preview's (`preview_scale`) times the change in resolution.

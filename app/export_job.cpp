@@ -8,7 +8,7 @@
 
 namespace chronomap {
 
-std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req) {
+std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared) {
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
@@ -41,9 +41,14 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene());
     const std::string glyphs = overlay_characters(text, labels_);
-    canvas_ = std::make_unique<OverlayCanvas>();
-    std::string warning;
-    if (!canvas_->init(scale_, error_, warning, &glyphs)) return error_;
+    if (shared) {
+        canvas_ = shared;
+    } else {
+        own_canvas_ = std::make_unique<OverlayCanvas>();
+        std::string warning;
+        if (!own_canvas_->init(scale_, error_, warning, &glyphs)) return error_;
+        canvas_ = own_canvas_.get();
+    }
     // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
     const double inset = !req.area && req.overlays.caption
                              ? caption_band(canvas_->fonts(), text, static_cast<float>(req.width))

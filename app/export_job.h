@@ -20,7 +20,9 @@ class ExportJob {
     // Checks the request, styles a pane of its own for its date (the view's own map, the
     // window's, is not touched) and lays out the overlay. Returns an error message, or "" when
     // tiles can be rendered.
-    std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req);
+    // `shared`: an overlay canvas to draw with instead of building one (a film draws every frame
+    // with one canvas, built once at its scale with every character its frames show).
+    std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared = nullptr);
     // Renders the next tile. False when every tile is done or a step failed (see error()).
     bool step();
     float progress() const {
@@ -39,7 +41,8 @@ class ExportJob {
     render::Camera full_;
     float scale_ = 1;
     int tile_ = 4096, tiles_ = 0, done_ = 0;
-    std::unique_ptr<OverlayCanvas> canvas_;
+    std::unique_ptr<OverlayCanvas> own_canvas_;
+    OverlayCanvas* canvas_ = nullptr;
     std::unique_ptr<render::PaneStyle> pane_;  // the export's styles and shapes
     std::vector<LabelSeed> labels_;
     render::Offscreen target_;
