@@ -9,8 +9,17 @@ printf '{"title": "t", "time_range": {"start": "1900", "end": "2000"}, "layers":
   > "$dir/atlas.json"
 line='{"id": "e", "date": "1950", "title": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "summary": "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"},'
 { echo '['; yes "$line" | head -n 600000; echo '{"id": "last", "date": "1950"}]'; } > "$dir/events.json"
+# The address space the program needs to start depends on the libraries it links: find it, then
+# allow 200 MB more, far less than 120 MB of events take to load.
+base=150000
+while ! ( ulimit -v $base; "$exe" --version ) > /dev/null 2>&1; do
+  base=$((base + 25000))
+  [ $base -lt 4000000 ] || { echo "chronomap does not start even with 4 GB of address space" >&2; exit 1; }
+done
+limit=$((base + 200000))
+echo "starts within $base KB; loading under $limit KB"
 set +e
-( ulimit -v 250000; "$exe" validate "$dir" ) > "$dir/out.txt" 2> "$dir/err.txt"
+( ulimit -v $limit; "$exe" validate "$dir" ) > "$dir/out.txt" 2> "$dir/err.txt"
 rc=$?
 set -e
 tail -c 400 "$dir/err.txt"
