@@ -166,12 +166,7 @@ int cmd_export(const Args& a) {
     std::tie(req.width, req.height) = size_option(a);
     req.bbox_lonlat = bbox_option(a);
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
-    req.overlays.title = !a.has("--no-title");
-    req.overlays.legend = !a.has("--no-legend");
-    req.overlays.caption = !a.has("--no-caption");
-    req.overlays.labels = !a.has("--no-labels");
-    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
-    req.with_claims = !a.has("--no-claims");
+    overlay_switches(a, req);
     // CHRONOMAP_TIMING=1 prints where an export's time goes (for benchmarks).
     const bool timing = std::getenv("CHRONOMAP_TIMING") != nullptr;
     const auto t0 = std::chrono::steady_clock::now();

@@ -33,15 +33,12 @@ std::vector<render::FeatureStyle> frame_styles(const MapView& view, const FilmFr
     if (!f.blend_from) return to;
     const auto from = view.styles(*f.blend_from, basis, claims);
     std::vector<std::uint32_t> a(to.size()), b(to.size());
-    std::vector<bool> changed(to.size(), false);
     for (std::size_t i = 0; i < to.size() && i < from.size(); ++i) {
         a[i] = from[i].fill;
         b[i] = to[i].fill;
-        changed[i] = shown(from[i]) && shown(to[i]) &&
-                     (from[i].fill != to[i].fill || from[i].pattern != to[i].pattern || from[i].claim != to[i].claim);
     }
     ColourTransition t;
-    t.start(std::move(a), std::move(b), std::move(changed), 0.0);
+    t.start(std::move(a), std::move(b), changed_slots(from, to), 0.0);
     for (std::size_t i = 0; i < to.size(); ++i) {
         if (!t.changed(i)) continue;
         to[i].fill = t.fill(i, f.since_change);
@@ -98,12 +95,7 @@ int cmd_animate(const Args& a) {
     req.width = width;
     req.height = height;
     req.lang = lang_option(a, r.atlas);
-    req.overlays.title = !a.has("--no-title");
-    req.overlays.legend = !a.has("--no-legend");
-    req.overlays.caption = !a.has("--no-caption");
-    req.overlays.labels = !a.has("--no-labels");
-    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
-    req.with_claims = !a.has("--no-claims");
+    overlay_switches(a, req);
     std::string sources;
     for (const auto& s : r.atlas.sources) sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
     FilmWriter film;

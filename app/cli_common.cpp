@@ -58,4 +58,13 @@ std::string lang_option(const Args& a, const Atlas& atlas) {
     return lang;
 }
 
+void overlay_switches(const Args& a, ExportRequest& req) {
+    req.overlays.title = !a.has("--no-title");
+    req.overlays.legend = !a.has("--no-legend");
+    req.overlays.caption = !a.has("--no-caption");
+    req.overlays.labels = !a.has("--no-labels");
+    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
+    req.with_claims = !a.has("--no-claims");
+}
+
 }  // namespace chronomap::cli

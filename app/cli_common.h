@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli_args.h"
+#include "export.h"
 #include "loader.h"
 
 namespace chronomap::cli {
@@ -19,6 +20,8 @@ bool load(const std::string& path, LoadResult& result, bool quiet_warnings = fal
 std::optional<Date> date_option(const Args& a, const char* key);
 // --basis (or another key): de_facto (the default) or de_jure.
 Basis basis_option(const Args& a, const char* key = "--basis");
+// The overlay switches export and animate share (--no-title, --no-legend, ...), and --no-claims.
+void overlay_switches(const Args& a, ExportRequest& req);
 // --lang: a language code; one the atlas has no names in is noted on stderr.
 std::string lang_option(const Args& a, const Atlas& atlas);
 

@@ -66,6 +66,16 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
                                             const MapScene& scene, Date date, Basis view,
                                             bool with_claims = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
+// Which slots change control between two sets of styles: shown in both, with another fill,
+// pattern or claim (a shape that appears or disappears, a new snapshot, is not a change).
+inline std::vector<bool> changed_slots(const std::vector<render::FeatureStyle>& from,
+                                       const std::vector<render::FeatureStyle>& to) {
+    std::vector<bool> out(to.size(), false);
+    for (std::size_t i = 0; i < to.size() && i < from.size(); ++i)
+        out[i] = shown(from[i]) && shown(to[i]) &&
+                 (from[i].fill != to[i].fill || from[i].pattern != to[i].pattern || from[i].claim != to[i].claim);
+    return out;
+}
 // Which groups of the territory mesh hold shapes valid at a date.
 std::vector<char> groups_at(const MapScene& scene, Date date);
 render::Pattern pattern_for(Status s);

@@ -78,15 +78,11 @@ void App::restyle(bool animate) {
         return;
     }
     std::vector<std::uint32_t> from(target.size()), to(target.size());
-    std::vector<bool> changed(target.size(), false);
     for (std::size_t i = 0; i < target.size(); ++i) {
-        // A shape that appears or disappears (a new snapshot) is not a change of control.
-        const auto &a = anim_.shown[i], &b = target[i];
-        changed[i] = shown(a) && shown(b) && (a.fill != b.fill || a.pattern != b.pattern || a.claim != b.claim);
-        from[i] = a.fill;
-        to[i] = b.fill;
+        from[i] = anim_.shown[i].fill;
+        to[i] = target[i].fill;
     }
-    anim_.transition.start(std::move(from), std::move(to), std::move(changed), now);
+    anim_.transition.start(std::move(from), std::move(to), changed_slots(anim_.shown, target), now);
     anim_.to = std::move(target);
     anim_.running = anim_.transition.active(now);
     if (!anim_.running) {
