@@ -1,6 +1,7 @@
 #include "cli_animate.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 
@@ -130,9 +131,12 @@ int cmd_animate(const Args& a) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    const auto t0 = std::chrono::steady_clock::now();
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    double render_s = 0, encode_s = 0;  // CHRONOMAP_TIMING=1 prints them
     std::vector<std::uint8_t> rgba;
     for (const auto& f : frames) {
+        const auto t1 = clock::now();
         const auto styles = frame_styles(view, f, basis, req.with_claims);
         req.date = f.date;
         req.styles = &styles;
@@ -140,7 +144,11 @@ int cmd_animate(const Args& a) {
             std::cerr << "chronomap: " << e << '\n';
             return kInternal;
         }
-        if (std::string e = film.add_frame(rgba); !e.empty()) {
+        const auto t2 = clock::now();
+        render_s += std::chrono::duration<double>(t2 - t1).count();
+        const std::string added = film.add_frame(rgba);
+        encode_s += std::chrono::duration<double>(clock::now() - t2).count();
+        if (const std::string& e = added; !e.empty()) {
             std::cerr << "chronomap: " << e << '\n';
             return kInternal;
         }
@@ -149,7 +157,10 @@ int cmd_animate(const Args& a) {
         std::cerr << "chronomap: " << e << '\n';
         return kInternal;
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = std::chrono::duration<double>(clock::now() - t0).count();
+    if (std::getenv("CHRONOMAP_TIMING"))
+        std::cerr << "timing: per frame " << 1000 * render_s / frames.size() << " ms styling, drawing and reading back, "
+                  << 1000 * encode_s / frames.size() << " ms colour conversion and encoding\n";
     std::cout << "wrote " << *out << " (" << frames.size() << " frames at " << pacing.fps << " fps, " << width << "x"
               << height << ", " << from.readable() << " to " << to.readable() << "; " << frames.size() / secs
               << " frames rendered and encoded per second)\n";
