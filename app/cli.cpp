@@ -24,6 +24,7 @@
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
+#include "output_file.h"
 #include "timeline.h"
 #include "version.h"
 
@@ -101,13 +102,9 @@ int cmd_history(const Args& a) {
 
 std::pair<int, int> size_option(const Args& a) {
     const std::string s = a.get("--size").value_or("1920x1080");
-    int w = 0, h = 0;
-    char x = 0, extra = 0;
-    if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
-        w < 1 || h < 1 || w > 16384 || h > 16384)
-        throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" +
-                                    s + "'");
-    return {w, h};
+    const auto size = parse_size(s, 1, 16384, 16384);
+    if (!size) throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" + s + "'");
+    return *size;
 }
 
 std::optional<Bounds> bbox_option(const Args& a) {
@@ -227,20 +224,21 @@ int cmd_init(const Args& a) {
     const InitProposal p = propose_manifest(a.positional, base);
     for (const auto& e : p.errors) std::cerr << "chronomap: " << e << '\n';
     if (p.manifest.is_null()) return kInputErrors;
-    const std::string tmp = out + ".tmp";
+    OutputFile file(out);
+    if (!file.error().empty()) {
+        std::cerr << "chronomap: " << file.error() << '\n';
+        return kInternal;
+    }
     {
-        std::ofstream f(tmp);
+        std::ofstream f(file.temp_path());
         f << p.manifest.dump(2) << '\n';
         if (!f) {
-            std::cerr << "chronomap: cannot write " << tmp << '\n';
-            fs::remove(tmp, ec);
+            std::cerr << "chronomap: cannot write " << out << '\n';
             return kInternal;
         }
     }
-    fs::rename(tmp, out, ec);
-    if (ec) {
-        std::cerr << "chronomap: cannot move the manifest into place: " << ec.message() << '\n';
-        fs::remove(tmp, ec);
+    if (std::string e = file.commit(); !e.empty()) {
+        std::cerr << "chronomap: " << e << '\n';
         return kInternal;
     }
     std::cout << "wrote " << out << '\n';

@@ -58,12 +58,10 @@ int cmd_animate(const Args& a) {
         throw std::invalid_argument("--out must end in .mp4 or .webm, or name a folder for PNG frames");
     int width = 1280, height = 720;
     if (const auto s = a.get("--size")) {
-        const auto x = s->find_first_of("xX");
-        const auto w = x == std::string::npos ? std::nullopt : parse_integer(s->substr(0, x), 2, 7680);
-        const auto h = x == std::string::npos ? std::nullopt : parse_integer(s->substr(x + 1), 2, 4320);
-        if (!w || !h) throw std::invalid_argument("--size must look like 1280x720, at most 7680x4320");
-        width = static_cast<int>(*w) & ~1;  // video formats need even sizes
-        height = static_cast<int>(*h) & ~1;
+        const auto size = parse_size(*s, 2, 7680, 4320);
+        if (!size) throw std::invalid_argument("--size must look like 1280x720, at most 7680x4320");
+        width = size->first & ~1;  // video formats need even sizes
+        height = size->second & ~1;
     }
     FilmPacing pacing;
     pacing.fps = seconds_option(a, "--fps", 30, 1, 120);

@@ -5,6 +5,15 @@
 
 namespace chronomap::cli {
 
+std::optional<std::pair<int, int>> parse_size(const std::string& text, int lo, int hi_width, int hi_height) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return std::nullopt;
+    const auto w = parse_integer(text.substr(0, x), lo, hi_width);
+    const auto h = parse_integer(text.substr(x + 1), lo, hi_height);
+    if (!w || !h) return std::nullopt;
+    return std::pair<int, int>{static_cast<int>(*w), static_cast<int>(*h)};
+}
+
 bool is_language_code(const std::string& lang) {
     const std::size_t dash = lang.find('-');
     const std::string base = lang.substr(0, dash);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chronomap::cli {
@@ -26,6 +27,9 @@ struct Args {
 // "5 frames"). Callers name the option and the range in their message.
 std::optional<long long> parse_integer(const std::string& text, long long lo, long long hi);
 std::optional<double> parse_real(const std::string& text, double lo, double hi);
+
+// "1920x1080" (or "1920X1080"): each side a whole number within [lo, hi]; nullopt for anything else.
+std::optional<std::pair<int, int>> parse_size(const std::string& text, int lo, int hi_width, int hi_height);
 
 // "en", "tr", "pt-BR": two or three lowercase letters, optionally a dash and a region or script.
 bool is_language_code(const std::string& code);

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 #include <unistd.h>
 
 #include "csv_reader.h"
@@ -51,60 +53,50 @@ inline int fuzz_date(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
-// The CSV events reader: the CSV layer itself, then the rows as an atlas's event file.
-namespace fuzz_detail_csv_events {
-
-inline const std::filesystem::path& folder() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("chronomap-fuzz-csv-" + std::to_string(::getpid()));
+// A scratch folder of this process holding the given files, written once; the loaders the
+// fuzzers drive read from disk.
+inline std::filesystem::path scratch_folder(const std::string& name,
+                                            const std::vector<std::pair<std::string, std::string>>& files) {
+    const auto d = std::filesystem::temp_directory_path() / ("chronomap-fuzz-" + name + "-" + std::to_string(::getpid()));
+    if (!std::filesystem::exists(d)) {
         std::filesystem::create_directories(d);
-        std::ofstream(d / "atlas.json") << R"({"title": "fuzz", "time_range": {"start": "1900", "end": "2000"},
-            "layers": [], "powers": [{"id": "red", "name": "Red", "color": "#ff0000"}],
-            "sources": [{"id": "src", "title": "S"}], "events": ["events.csv"]})";
-        return d;
-    }();
-    return dir;
+        for (const auto& [file, text] : files) std::ofstream(d / file) << text;
+    }
+    return d;
 }
 
-}  // namespace fuzz_detail_csv_events
+// Loads the atlas in `dir` without geometry and formats every problem.
+inline int load_and_report(const std::filesystem::path& dir) {
+    const auto r = chronomap::load_atlas((dir / "atlas.json").string(), chronomap::LoadOptions{false});
+    for (const auto& d : r.diagnostics.items()) (void)d.format();
+    return 0;
+}
 
+// The CSV events reader: the CSV layer itself, then the rows as an atlas's event file.
 inline int fuzz_csv_events(const std::uint8_t* data, std::size_t size) {
+    static const auto dir = scratch_folder("csv", {{"atlas.json", R"({"title": "fuzz", "time_range": {"start": "1900", "end": "2000"},
+            "layers": [], "powers": [{"id": "red", "name": "Red", "color": "#ff0000"}],
+            "sources": [{"id": "src", "title": "S"}], "events": ["events.csv"]})"}});
     const std::string text(reinterpret_cast<const char*>(data), size);
     chronomap::Diagnostics diags;
     (void)chronomap::read_csv(text, "fuzz.csv", diags);
-    std::ofstream(fuzz_detail_csv_events::folder() / "events.csv", std::ios::binary | std::ios::trunc) << text;
-    const auto r = chronomap::load_atlas((fuzz_detail_csv_events::folder() / "atlas.json").string(), chronomap::LoadOptions{false});
-    for (const auto& d : r.diagnostics.items()) (void)d.format();
-    return 0;
+    std::ofstream(dir / "events.csv", std::ios::binary | std::ios::trunc) << text;
+    return load_and_report(dir);
 }
 
 // The manifest loader: any bytes as atlas.json (its layers and event files may name anything
 // in the folder, which holds one small GeoJSON layer and one event file).
-namespace fuzz_detail_manifest {
-
-inline const std::filesystem::path& folder() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("chronomap-fuzz-manifest-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
-        std::ofstream(d / "t.geojson") << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
-            "properties": {"id": "a", "name": "A", "from": "1900", "power": "red"},
-            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]})";
-        std::ofstream(d / "events.json") << R"([{"id": "e", "date": "1920", "title": "E",
-            "changes": [{"territory": "a", "status": "integral", "controller": "red"}],
-            "sources": [{"source": "src", "locator": "p. 1"}]}])";
-        return d;
-    }();
-    return dir;
-}
-
-}  // namespace fuzz_detail_manifest
-
 inline int fuzz_manifest(const std::uint8_t* data, std::size_t size) {
-    std::ofstream(fuzz_detail_manifest::folder() / "atlas.json", std::ios::binary | std::ios::trunc)
+    static const auto dir = scratch_folder("manifest", {
+        {"t.geojson", R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {"id": "a", "name": "A", "from": "1900", "power": "red"},
+            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]})"},
+        {"events.json", R"([{"id": "e", "date": "1920", "title": "E",
+            "changes": [{"territory": "a", "status": "integral", "controller": "red"}],
+            "sources": [{"source": "src", "locator": "p. 1"}]}])"}});
+    std::ofstream(dir / "atlas.json", std::ios::binary | std::ios::trunc)
         << std::string(reinterpret_cast<const char*>(data), size);
-    const auto r = chronomap::load_atlas((fuzz_detail_manifest::folder() / "atlas.json").string(), chronomap::LoadOptions{false});
-    for (const auto& d : r.diagnostics.items()) (void)d.format();
-    return 0;
+    return load_and_report(dir);
 }
 
 // Our GeoJSON reader (geojson_reader.h): any bytes, with and without geometry.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace chronomap::gui {
 
@@ -15,14 +16,9 @@ namespace {
 constexpr long long kMaxWaitFrames = 1000000;
 
 bool parse_size(const std::string& text, int& w, int& h) {
-    const auto x = text.find_first_of("xX");
-    if (x == std::string::npos) return false;
-    const auto a = cli::parse_integer(text.substr(0, x), 1, 16384);
-    const auto b = cli::parse_integer(text.substr(x + 1), 1, 16384);
-    if (!a || !b) return false;
-    w = static_cast<int>(*a);
-    h = static_cast<int>(*b);
-    return true;
+    const auto size = cli::parse_size(text, 1, 16384, 16384);
+    if (size) std::tie(w, h) = *size;
+    return size.has_value();
 }
 
 // What is wrong with a command as written, before anything runs; empty when nothing is.
