@@ -100,9 +100,8 @@ void BM_FrameWithOverlays(benchmark::State& state) {
     for (auto _ : state) {
         target.bind();
         k.view.draw(cam);
-        draw_overlay(
-            {canvas.begin(1920, 1080), &canvas.fonts(), 0, 0, 1920, 1080, cam, &k.view.geo()}, text,
-            k.view.label_seeds(), OverlayOptions{});
+        ImGuiPainter painter(canvas.begin(1920, 1080), canvas.fonts());
+        draw_overlay({&painter, 0, 0, 1920, 1080, cam, &k.view.geo()}, text, k.view.label_seeds(), OverlayOptions{});
         canvas.end();
         canvas.render_tile(0, 0, 1920, 1080);
         glFinish();

@@ -16,7 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "cli.h"
-#include "cli_args.h"
+#include "launch_args.h"
 #include "csv_reader.h"
 #include "gui.h"
 #include "json_doc.h"
@@ -154,10 +154,10 @@ TEST(Hardening, Row09_NonRegularInputsAreRefused) {
 // Row 10: numeric flags are parsed strictly, with the range in the message.
 TEST(Hardening, Row10_NumericFlagsAreStrict) {
     for (const char* bad : {"abc", "0", "-1", "1e20", "5x", ""})
-        EXPECT_FALSE(cli::parse_integer(bad, 1, 100000000)) << bad;
-    EXPECT_EQ(cli::parse_integer("12", 1, 100), 12);
-    for (const char* bad : {"nan", "abc", "inf", "0.5", "3.5", "2 "}) EXPECT_FALSE(cli::parse_real(bad, 1, 3)) << bad;
-    EXPECT_EQ(cli::parse_real("1.5", 1, 3), 1.5);
+        EXPECT_FALSE(parse_integer(bad, 1, 100000000)) << bad;
+    EXPECT_EQ(parse_integer("12", 1, 100), 12);
+    for (const char* bad : {"nan", "abc", "inf", "0.5", "3.5", "2 "}) EXPECT_FALSE(parse_real(bad, 1, 3)) << bad;
+    EXPECT_EQ(parse_real("1.5", 1, 3), 1.5);
     // The window refuses them before it needs a display.
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"--exit-after-frames", "abc"}, {"--exit-after-frames", "0"},

@@ -214,8 +214,8 @@ TEST_F(Rendered, ExportMatchesThePreview) {
     std::string warning;
     ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
     const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true, &view.scene());
-    draw_overlay({canvas.begin(w, h), &canvas.fonts(), 0, 0, float(w), float(h), cam, &view.geo()},
-                 text, view.label_seeds(), overlays);
+    ImGuiPainter painter(canvas.begin(w, h), canvas.fonts());
+    draw_overlay({&painter, 0, 0, float(w), float(h), cam, &view.geo()}, text, view.label_seeds(), overlays);
     canvas.end();
     canvas.render_tile(0, 0, w, h);
     const auto preview = target.read_rgba();

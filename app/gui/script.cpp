@@ -1,6 +1,6 @@
 #include "script.h"
 
-#include "cli_args.h"
+#include "launch_args.h"
 #include "input_file.h"
 
 #include <cstdio>
@@ -15,8 +15,8 @@ namespace {
 
 constexpr long long kMaxWaitFrames = 1000000;
 
-bool parse_size(const std::string& text, int& w, int& h) {
-    const auto size = cli::parse_size(text, 1, 16384, 16384);
+bool parse_wxh(const std::string& text, int& w, int& h) {
+    const auto size = chronomap::parse_size(text, 1, 16384, 16384);
     if (size) std::tie(w, h) = *size;
     return size.has_value();
 }
@@ -46,11 +46,11 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "claims" || verb == "presentation")
         return args <= 1 && (arg.empty() || arg == "on" || arg == "off") ? "" : verb + " takes on or off";
     if (verb == "speed")
-        return args == 1 && cli::parse_real(arg, 1e-9, 1e6)
+        return args == 1 && parse_real(arg, 1e-9, 1e6)
                    ? ""
                    : "speed takes years per second, a number above 0 and at most 1000000";
     if (verb == "wait")
-        return args == 1 && cli::parse_integer(arg, 0, kMaxWaitFrames)
+        return args == 1 && parse_integer(arg, 0, kMaxWaitFrames)
                    ? ""
                    : "wait takes a number of frames, a whole number from 0 to 1000000";
     if (verb == "open") return one_arg("an atlas path");
@@ -58,7 +58,7 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "export") {
         int w = 0, h = 0;
         if (args < 1 || args > 2) return "export takes FILE.png and optionally WxH";
-        return args == 2 && !parse_size(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
+        return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
     }
     if (verb == "dialog") return args == 1 && (arg == "export" || arg == "close") ? "" : "dialog takes export or close";
     if (verb == "screenshot") return one_arg("a file name");
@@ -143,9 +143,9 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "play" || verb == "pause") {
         app.playback.playing = verb == "play";
     } else if (verb == "speed") {
-        app.playback.years_per_second = static_cast<float>(cli::parse_real(arg, 1e-9, 1e6).value_or(1));
+        app.playback.years_per_second = static_cast<float>(parse_real(arg, 1e-9, 1e6).value_or(1));
     } else if (verb == "wait") {
-        wait_ = static_cast<int>(cli::parse_integer(arg, 0, kMaxWaitFrames).value_or(0));
+        wait_ = static_cast<int>(parse_integer(arg, 0, kMaxWaitFrames).value_or(0));
     } else if (verb == "open") {
         req.open_atlas = arg;
     } else if (verb == "reference") {
@@ -158,7 +158,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.lang = app.settings.lang;
         r.overlays = app.settings.overlays;
         r.with_claims = app.settings.claims;
-        if (l.words.size() > 2 && !parse_size(l.words[2], r.width, r.height)) return fail("size must be WxH");
+        if (l.words.size() > 2 && !parse_wxh(l.words[2], r.width, r.height)) return fail("size must be WxH");
         if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
     } else if (verb == "dialog") {
         if (arg != "export" && arg != "close") return fail("dialog takes export or close");

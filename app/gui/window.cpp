@@ -11,8 +11,7 @@
 #include <iostream>
 #include <memory>
 
-#include "cli.h"
-#include "cli_args.h"
+#include "launch.h"
 #include "gui.h"
 #include "map_input.h"
 #include "panels.h"
@@ -24,46 +23,6 @@ namespace chronomap::gui {
 namespace {
 
 std::vector<std::string> g_dropped;  // paths dropped onto the window since the last frame
-
-struct Options {
-    std::string atlas;
-    std::optional<Date> date;
-    std::string screenshot, script, lang;
-    int exit_after = 0;
-    float ui_scale = 0;
-    bool presentation = false;
-};
-
-bool parse(const std::vector<std::string>& args, Options& o, std::string& error) {
-    const auto a = cli::parse_args(
-        args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale"},
-        {"--presentation"});
-    if (!a.error.empty()) return error = a.error, false;
-    if (a.positional.size() > 1) return error = "the window opens one atlas at a time", false;
-    if (!a.positional.empty()) o.atlas = a.positional[0];
-    if (auto d = a.get("--date")) {
-        const auto r = parse_date(*d);
-        if (!r.date) return error = "--date: " + r.error, false;
-        o.date = r.date;
-    }
-    o.screenshot = a.get("--screenshot").value_or("");
-    o.script = a.get("--script").value_or("");
-    o.lang = a.get("--lang").value_or("");
-    if (!o.lang.empty() && !cli::is_language_code(o.lang))
-        return error = "--lang takes a language code such as en, tr, az, ru, hy or ka", false;
-    if (auto v = a.get("--exit-after-frames")) {
-        const auto n = cli::parse_integer(*v, 1, 100000000);
-        if (!n) return error = "--exit-after-frames must be a whole number from 1 to 100000000", false;
-        o.exit_after = static_cast<int>(*n);
-    }
-    if (auto v = a.get("--ui-scale")) {
-        const auto x = cli::parse_real(*v, 1, 3);
-        if (!x) return error = "--ui-scale must be a number from 1 to 3", false;
-        o.ui_scale = static_cast<float>(*x);
-    }
-    o.presentation = a.has("--presentation");
-    return true;
-}
 
 // Builds the fonts for the current scale and sizes ImGui's style to match.
 FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
@@ -86,11 +45,11 @@ FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
-    Options opt;
+    WindowLaunch opt;
     std::string error;
-    if (!parse(args, opt, error)) {
+    if (!parse_window_launch(args, opt, error)) {
         std::cerr << "chronomap: " << printable(error) << "\n(see chronomap --help)\n";
-        return cli::kInputErrors;
+        return kInputErrors;
     }
     std::vector<std::string> script_problems;
     std::unique_ptr<ScriptRunner> script;
@@ -98,7 +57,7 @@ int run(const std::vector<std::string>& args) {
         auto lines = read_script(opt.script, script_problems);
         if (!script_problems.empty()) {
             for (const auto& p : script_problems) std::cerr << printable(p) << '\n';
-            return cli::kInputErrors;
+            return kInputErrors;
         }
         script = std::make_unique<ScriptRunner>(opt.script, std::move(lines));
     }
@@ -115,7 +74,7 @@ int run(const std::vector<std::string>& args) {
         std::cerr << "chronomap: cannot open a window (is a display available?). Images can be "
                      "made without one: "
                      "chronomap export ATLAS --date DATE --out FILE.png\n";
-        return cli::kInternal;
+        return kInternal;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -129,7 +88,7 @@ int run(const std::vector<std::string>& args) {
     if (!window) {
         std::cerr << "chronomap: cannot create an OpenGL 3.3 window\n";
         glfwTerminate();
-        return cli::kInternal;
+        return kInternal;
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
@@ -154,7 +113,7 @@ int run(const std::vector<std::string>& args) {
     if (atlas.empty())
         atlas = !app.settings.last_atlas.empty() && fs::exists(app.settings.last_atlas)
                     ? app.settings.last_atlas
-                    : cli::default_atlas_path();
+                    : default_atlas_path();
     if (!app.open(atlas) && !opt.atlas.empty())
         std::cerr << "chronomap: cannot open " << atlas << " (see the Diagnostics panel)\n";
     if (app.doc && opt.date) app.set_date(*opt.date, false);
@@ -238,7 +197,7 @@ int run(const std::vector<std::string>& args) {
             if (!app.camera_set || req.fit) {
                 const float band =
                     app.settings.overlays.caption
-                        ? caption_band(fonts, app.overlay, map.w, text_scale) * map.fb_scale
+                        ? caption_band(ImGuiPainter(nullptr, fonts), app.overlay, map.w, text_scale) * map.fb_scale
                         : 0.0f;
                 app.fit(map.pixel_w(), map.pixel_h(), band);
             }
@@ -254,9 +213,8 @@ int run(const std::vector<std::string>& args) {
             ui_cam.width = static_cast<int>(map.w);
             ui_cam.height = static_cast<int>(map.h);
             ui_cam.units_per_pixel *= map.fb_scale;
-            OverlayFrame of{
-                ImGui::GetBackgroundDrawList(), &fonts,    map.x, map.y, map.w, map.h, ui_cam,
-                &app.doc->view->geo(),          text_scale};
+            ImGuiPainter painter(ImGui::GetBackgroundDrawList(), fonts);
+            OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
             draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
         } else {
             handle_keys(app, req, map);
@@ -323,11 +281,11 @@ int run(const std::vector<std::string>& args) {
                                                        app.camera.units_per_pixel};
     if (std::string e = save_settings(app.settings, settings_file); !e.empty())
         std::cerr << "chronomap: settings: " << e << '\n';
-    int code = screenshot_failed ? cli::kInternal : cli::kOk;
+    int code = screenshot_failed ? kInternal : kOk;
     if (script)
         for (const auto& p : script->problems()) {
             std::cerr << printable(p) << '\n';
-            code = cli::kInputErrors;
+            code = kInputErrors;
         }
     app.export_job.reset();
     app.doc.reset();  // GL objects go while the context is alive

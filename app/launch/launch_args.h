@@ -1,5 +1,6 @@
 #pragma once
-// A small argument parser: positionals and --key value / --flag options.
+// A small argument parser (positionals, --key value and --flag options) and the strict number,
+// size and language-code parsing that the command line, the window and scripts share.
 
 #include <map>
 #include <optional>
@@ -8,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace chronomap::cli {
+namespace chronomap {
 
 struct Args {
     std::vector<std::string> positional;
@@ -38,4 +39,4 @@ bool is_language_code(const std::string& code);
 Args parse_args(const std::vector<std::string>& args, const std::set<std::string>& value_options,
                 const std::set<std::string>& flag_options);
 
-}  // namespace chronomap::cli
+}  // namespace chronomap

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-namespace chronomap::cli {
+#include "launch.h"
 
-enum ExitCode { kOk = 0, kInternal = 1, kInputErrors = 2 };
+namespace chronomap::cli {
 
 // Runs a command-line invocation; args excludes the program name.
 int run(const std::vector<std::string>& args);
@@ -15,9 +15,5 @@ std::string usage();
 
 // True when args name a command-line command (or --help/--version) rather than the window.
 bool is_command(const std::vector<std::string>& args);
-
-// The atlas opened when none is named: the bundled one, found next to the executable or in the
-// source tree.
-std::string default_atlas_path();
 
 }  // namespace chronomap::cli

@@ -2,78 +2,72 @@
 #include <cmath>
 #include <cstdio>
 
-#include <imgui.h>
-
-#include "im_colour.h"
 #include "overlay.h"
+#include "overlay_painter.h"
 #include "projection.h"
 
 namespace chronomap {
 namespace {
 
-constexpr ImU32 kInk = IM_COL32(30, 30, 30, 255);
-constexpr ImU32 kMuted = IM_COL32(80, 80, 80, 255);
-constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 230);
-constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 215);
+constexpr std::uint32_t kInk = 0x1E1E1EFF;
+constexpr std::uint32_t kMuted = 0x505050FF;
+constexpr std::uint32_t kPanel = 0xFFFFFFE6;
+constexpr std::uint32_t kHalo = 0xFFFFFFD7;
+constexpr std::uint32_t kWhite = 0xFFFFFFFF;
 
+// The overlay's drawing vocabulary over an OverlayPainter, at the frame's scale.
 struct Painter {
-    ImDrawList* dl;
-    const FontSet& f;
+    OverlayPainter* out;
     float s;  // pixel scale of everything drawn: the fonts' scale times the frame's text_scale
     float k;  // text_scale: the fonts are drawn at k times the size they were built at
 
-    float px(const ImFont* font) const { return font->FontSize * k; }
-    ImVec2 size(ImFont* font, const std::string& text, float wrap = 0) const {
-        return font->CalcTextSizeA(px(font), 1e9f, wrap, text.c_str());
+    float px(TextStyle font) const { return out->font_size(font) * k; }
+    PaintXY size(TextStyle font, const std::string& text, float wrap = 0) const {
+        return out->measure(font, px(font), text, wrap);
     }
-    void text(ImFont* font, ImVec2 at, ImU32 col, const std::string& t, float wrap = 0) const {
-        dl->AddText(font, px(font), at, col, t.c_str(), nullptr, wrap);
+    void text(TextStyle font, PaintXY at, std::uint32_t col, const std::string& t, float wrap = 0) const {
+        out->text(font, px(font), at, col, t, wrap);
     }
-    void panel(const Rect& r) const {
-        dl->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s);
-    }
+    void panel(const Rect& r) const { out->fill_rect({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s); }
 
     // A legend swatch: fill, pattern as in the map, and a claim band when the swatch has one.
-    void swatch(ImVec2 p, float w, float h, const render::FeatureStyle& st) const {
-        const ImVec2 q{p.x + w, p.y + h};
+    void swatch(PaintXY p, float w, float h, const render::FeatureStyle& st) const {
+        const PaintXY q{p.x + w, p.y + h};
         if (st.claim) {
-            dl->AddRectFilled(p, q, IM_COL32(255, 255, 255, 255));
-            dl->AddRect(p, q, im_colour(st.claim), 0, 0, 3.5f * s);
+            out->fill_rect(p, q, kWhite, 0);
+            out->stroke_rect(p, q, st.claim, 3.5f * s);
             return;
         }
-        dl->AddRectFilled(p, q, im_colour(st.fill));
-        const ImU32 pc = im_colour(st.pattern_colour);
+        out->fill_rect(p, q, st.fill, 0);
+        const std::uint32_t pc = st.pattern_colour;
         const float step = 4.0f * s;
-        dl->PushClipRect(p, q, true);
+        out->push_clip(p, q);
         switch (st.pattern) {
             case render::Pattern::Hatch:
             case render::Pattern::CrossHatch:
                 for (float d = -h; d < w; d += step * 2) {
-                    dl->AddLine({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 1.2f * s);
+                    out->line({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 1.2f * s);
                     if (st.pattern == render::Pattern::CrossHatch)
-                        dl->AddLine({p.x + d, p.y}, {p.x + d + h, q.y}, pc, 1.0f * s);
+                        out->line({p.x + d, p.y}, {p.x + d + h, q.y}, pc, 1.0f * s);
                 }
                 break;
             case render::Pattern::Dots:
                 for (float y = p.y + step; y < q.y; y += step * 2)
-                    for (float x = p.x + step; x < q.x; x += step * 2)
-                        dl->AddCircleFilled({x, y}, 0.9f * s, pc);
+                    for (float x = p.x + step; x < q.x; x += step * 2) out->fill_circle({x, y}, 0.9f * s, pc);
                 break;
             case render::Pattern::Stripes:
-                for (float y = p.y + step; y < q.y; y += step * 2)
-                    dl->AddLine({p.x, y}, {q.x, y}, pc, 1.2f * s);
+                for (float y = p.y + step; y < q.y; y += step * 2) out->line({p.x, y}, {q.x, y}, pc, 1.2f * s);
                 break;
             case render::Pattern::None:
                 break;
         }
-        dl->PopClipRect();
-        dl->AddRect(p, q, IM_COL32(60, 60, 60, 255), 0, 0, 1.0f);
+        out->pop_clip();
+        out->stroke_rect(p, q, 0x3C3C3CFF, 1.0f);
     }
 
-    void haloed(ImFont* font, ImVec2 at, ImU32 col, const std::string& t) const {
+    void haloed(TextStyle font, PaintXY at, std::uint32_t col, const std::string& t) const {
         const float o = std::max(1.0f, 1.2f * s);
-        for (ImVec2 d : {ImVec2{-o, 0}, ImVec2{o, 0}, ImVec2{0, -o}, ImVec2{0, o}, ImVec2{-o, -o},
-                         ImVec2{o, o}})
+        for (PaintXY d : {PaintXY{-o, 0}, PaintXY{o, 0}, PaintXY{0, -o}, PaintXY{0, o}, PaintXY{-o, -o}, PaintXY{o, o}})
             text(font, {at.x + d.x, at.y + d.y}, kHalo, t);
         text(font, at, col, t);
     }
@@ -81,14 +75,14 @@ struct Painter {
 
 Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     const float m = 12 * P.s, pad = 8 * P.s, wrap = std::min(fr.width * 0.45f, 460 * P.s);
-    const ImVec2 a = P.size(P.f.bold, t.title, wrap), b = P.size(P.f.title, t.date),
-                 c = P.size(P.f.small, t.basis);
+    const PaintXY a = P.size(TextStyle::Bold, t.title, wrap), b = P.size(TextStyle::Title, t.date),
+                 c = P.size(TextStyle::Small, t.basis);
     const float w = std::max({a.x, b.x, c.x});
     Rect r{fr.x + m, fr.y + m, fr.x + m + w + 2 * pad, fr.y + m + a.y + b.y + c.y + 2 * pad};
     P.panel(r);
-    P.text(P.f.bold, {r.x0 + pad, r.y0 + pad}, kInk, t.title, wrap);
-    P.text(P.f.title, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.date);
-    P.text(P.f.small, {r.x0 + pad, r.y0 + pad + a.y + b.y}, kMuted, t.basis);
+    P.text(TextStyle::Bold, {r.x0 + pad, r.y0 + pad}, kInk, t.title, wrap);
+    P.text(TextStyle::Title, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.date);
+    P.text(TextStyle::Small, {r.x0 + pad, r.y0 + pad + a.y + b.y}, kMuted, t.basis);
     return r;
 }
 
@@ -106,8 +100,8 @@ bool in_view(const OverlayFrame& fr, const LegendItem& item) {
 Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                  const std::vector<Rect>& avoid) {
     const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
-    const float line = std::max(P.px(P.f.body) * 1.25f, sh + 4 * P.s);
-    const float heading = P.px(P.f.bold) * 1.3f;
+    const float line = std::max(P.px(TextStyle::Body) * 1.25f, sh + 4 * P.s);
+    const float heading = P.px(TextStyle::Bold) * 1.3f;
     std::vector<const LegendItem*> controllers;
     for (const auto& i : t.controllers)
         if (in_view(fr, i)) controllers.push_back(&i);
@@ -124,10 +118,10 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         h = 0;
         for (const auto& sec : sections) {
             if (sec.items.empty() && sec.more == 0) continue;
-            w = std::max(w, P.size(P.f.bold, sec.heading).x);
+            w = std::max(w, P.size(TextStyle::Bold, sec.heading).x);
             h += heading + static_cast<float>(sec.items.size() + (sec.more ? 1 : 0)) * line;
-            for (const auto* i : sec.items) w = std::max(w, sw + gap + P.size(P.f.body, i->label).x);
-            if (sec.more) w = std::max(w, P.size(P.f.body, "+ " + std::to_string(sec.more) + " more").x);
+            for (const auto* i : sec.items) w = std::max(w, sw + gap + P.size(TextStyle::Body, i->label).x);
+            if (sec.more) w = std::max(w, P.size(TextStyle::Body, "+ " + std::to_string(sec.more) + " more").x);
         }
     };
     float w = 0, h = 0;
@@ -154,15 +148,15 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
     float y = r.y0 + pad;
     for (const auto& sec : sections) {
         if (sec.items.empty() && sec.more == 0) continue;
-        P.text(P.f.bold, {r.x0 + pad, y}, kInk, sec.heading);
+        P.text(TextStyle::Bold, {r.x0 + pad, y}, kInk, sec.heading);
         y += heading;
         for (const auto* i : sec.items) {
             P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i->swatch);
-            P.text(P.f.body, {r.x0 + pad + sw + gap, y + (line - P.px(P.f.body)) / 2}, kInk, i->label);
+            P.text(TextStyle::Body, {r.x0 + pad + sw + gap, y + (line - P.px(TextStyle::Body)) / 2}, kInk, i->label);
             y += line;
         }
         if (sec.more) {
-            P.text(P.f.body, {r.x0 + pad, y + (line - P.px(P.f.body)) / 2}, kMuted,
+            P.text(TextStyle::Body, {r.x0 + pad, y + (line - P.px(TextStyle::Body)) / 2}, kMuted,
                    "+ " + std::to_string(sec.more) + " more");
             y += line;
         }
@@ -181,14 +175,14 @@ float caption_wrap(float width, float s) {
 Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     if (t.caption_heading.empty()) return {};
     const float m = 12 * P.s, pad = 8 * P.s, wrap = caption_wrap(fr.width, P.s);
-    const ImVec2 a = P.size(P.f.bold, t.caption_heading, wrap),
-                 b = P.size(P.f.body, t.caption_body, wrap);
+    const PaintXY a = P.size(TextStyle::Bold, t.caption_heading, wrap),
+                 b = P.size(TextStyle::Body, t.caption_body, wrap);
     const float w = std::max(a.x, b.x);
     Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - 2 * pad, fr.x + m + w + 2 * pad,
            fr.y + fr.height - m};
     P.panel(r);
-    P.text(P.f.bold, {r.x0 + pad, r.y0 + pad}, kInk, t.caption_heading, wrap);
-    P.text(P.f.body, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.caption_body, wrap);
+    P.text(TextStyle::Bold, {r.x0 + pad, r.y0 + pad}, kInk, t.caption_heading, wrap);
+    P.text(TextStyle::Body, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.caption_body, wrap);
     return r;
 }
 
@@ -198,7 +192,7 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
     const float m = 12 * P.s, pad = 6 * P.s;
     const float wrap = std::min(fr.width * 0.4f, 520 * P.s);  // caption_wrap() relies on this
     const bool source = o.source && !t.source.empty();
-    const ImVec2 ss = source ? P.size(P.f.small, t.source, wrap) : ImVec2{0, 0};
+    const PaintXY ss = source ? P.size(TextStyle::Small, t.source, wrap) : PaintXY{0, 0};
     double metres = 0;
     float bar_px = 0;
     if (o.scale_bar && fr.geo && fr.geo->valid()) {
@@ -215,7 +209,7 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
     if (bar_px > 0)
         std::snprintf(label, sizeof label, metres >= 1000 ? "%.0f km" : "%.0f m",
                       metres >= 1000 ? metres / 1000 : metres);
-    const ImVec2 ls = P.size(P.f.small, label);
+    const PaintXY ls = P.size(TextStyle::Small, label);
     const float bar_h = bar_px > 0 ? ls.y + 8 * P.s : 0;
     const float w = std::max(ss.x, bar_px + ls.x + 6 * P.s);
     Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + fr.height - m - ss.y - bar_h - 2 * pad,
@@ -224,12 +218,11 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
     if (bar_px > 0) {
         const float y = r.y0 + pad + ls.y * 0.5f, x1 = r.x1 - pad - ls.x - 6 * P.s,
                     x0 = x1 - bar_px;
-        P.dl->AddRectFilled({x0, y - 2 * P.s}, {x1, y + 2 * P.s}, kInk);
-        P.dl->AddRectFilled({x0 + bar_px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1},
-                            IM_COL32(255, 255, 255, 255));
-        P.text(P.f.small, {x1 + 6 * P.s, r.y0 + pad}, kInk, label);
+        P.out->fill_rect({x0, y - 2 * P.s}, {x1, y + 2 * P.s}, kInk, 0);
+        P.out->fill_rect({x0 + bar_px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1}, kWhite, 0);
+        P.text(TextStyle::Small, {x1 + 6 * P.s, r.y0 + pad}, kInk, label);
     }
-    if (source) P.text(P.f.small, {r.x1 - pad - ss.x, r.y0 + pad + bar_h}, kMuted, t.source, wrap);
+    if (source) P.text(TextStyle::Small, {r.x1 - pad - ss.x, r.y0 + pad + bar_h}, kMuted, t.source, wrap);
     return r;
 }
 
@@ -255,7 +248,7 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         cands.push_back(std::move(lc));
     }
     auto measure = [&](const std::string& text, bool town, float& w, float& h) {
-        const ImVec2 sz = P.size(town ? P.f.small : P.f.bold, text);
+        const PaintXY sz = P.size(town ? TextStyle::Small : TextStyle::Bold, text);
         w = sz.x;
         h = sz.y;
     };
@@ -264,26 +257,26 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         if (l.town) {
             // Small type on strong fills needs a ground of its own to stay legible.
             const float p = 2 * P.s;
-            P.dl->AddRectFilled({l.box.x0 - p, l.box.y0}, {l.box.x1 + p, l.box.y1},
-                                IM_COL32(255, 255, 255, 200), 3 * P.s);
-            P.dl->AddCircleFilled({l.dot_x, l.dot_y}, 3.2f * P.s, IM_COL32(255, 255, 255, 255));
-            P.dl->AddCircleFilled({l.dot_x, l.dot_y}, 2.2f * P.s, kInk);
-            P.text(P.f.small, {l.box.x0, l.box.y0}, kInk, l.text);
+            P.out->fill_rect({l.box.x0 - p, l.box.y0}, {l.box.x1 + p, l.box.y1}, 0xFFFFFFC8, 3 * P.s);
+            P.out->fill_circle({l.dot_x, l.dot_y}, 3.2f * P.s, kWhite);
+            P.out->fill_circle({l.dot_x, l.dot_y}, 2.2f * P.s, kInk);
+            P.text(TextStyle::Small, {l.box.x0, l.box.y0}, kInk, l.text);
         } else {
-            P.haloed(l.small ? P.f.small : P.f.bold, {l.box.x0, l.box.y0}, kInk, l.text);
+            P.haloed(l.small ? TextStyle::Small : TextStyle::Bold, {l.box.x0, l.box.y0}, kInk, l.text);
         }
     }
 }
 
 }  // namespace
 
-float caption_band(const FontSet& f, const OverlayText& t, float width, float text_scale) {
+float caption_band(const OverlayPainter& painter, const OverlayText& t, float width, float text_scale) {
     if (t.caption_heading.empty()) return 0;
-    const Painter P{nullptr, f, f.scale * text_scale, text_scale};
-    const float wrap = caption_wrap(width, P.s);
-    const float a = P.size(f.bold, t.caption_heading, wrap).y,
-                b = P.size(f.body, t.caption_body, wrap).y;
-    return a + b + 2 * 8 * P.s + 2 * 12 * P.s;  // text, padding, margins above and below
+    const float s = painter.scale() * text_scale, wrap = caption_wrap(width, s);
+    auto height = [&](TextStyle style, const std::string& text) {
+        return painter.measure(style, painter.font_size(style) * text_scale, text, wrap).y;
+    };
+    const float a = height(TextStyle::Bold, t.caption_heading), b = height(TextStyle::Body, t.caption_body);
+    return a + b + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
 }
 
 float overlay_text_scale(float font_scale, float width, float height) {
@@ -293,22 +286,21 @@ float overlay_text_scale(float font_scale, float width, float height) {
 
 void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vector<LabelSeed>& seeds,
                   const OverlayOptions& o) {
-    const Painter P{fr.draw, *fr.fonts, fr.fonts->scale * fr.text_scale, fr.text_scale};
-    fr.draw->PushClipRect({fr.x, fr.y}, {fr.x + fr.width, fr.y + fr.height}, true);
+    OverlayPainter& out = *fr.painter;
+    const Painter P{&out, out.scale() * fr.text_scale, fr.text_scale};
+    out.push_clip({fr.x, fr.y}, {fr.x + fr.width, fr.y + fr.height});
     std::vector<Rect> reserved;
-    // Boxes first (they reserve their space), labels after, on whatever room is left.
-    ImDrawListSplitter split;
-    split.Split(fr.draw, 2);
-    split.SetCurrentChannel(fr.draw, 1);
+    // Boxes first (they reserve their space), labels after, on whatever room is left, drawn under.
+    out.set_layer(1);
     if (o.title) reserved.push_back(draw_title(P, fr, t));
     reserved.push_back(draw_scale_and_source(P, fr, t, o));
     if (o.caption) reserved.push_back(draw_caption(P, fr, t));
     // The legend last: it takes the room the boxes below it leave.
     if (o.legend) reserved.push_back(draw_legend(P, fr, t, reserved));
-    split.SetCurrentChannel(fr.draw, 0);
+    out.set_layer(0);
     if (o.labels) draw_labels(P, fr, t, seeds, reserved);
-    split.Merge(fr.draw);
-    fr.draw->PopClipRect();
+    out.end_layers();
+    out.pop_clip();
 }
 
 }  // namespace chronomap

@@ -50,12 +50,11 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         canvas_ = own_canvas_.get();
     }
     // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
-    const double inset = !req.area && req.overlays.caption
-                             ? caption_band(canvas_->fonts(), text, static_cast<float>(req.width))
-                             : 0.0;
+    ImGuiPainter painter(canvas_->begin(req.width, req.height), canvas_->fonts());
+    const double inset =
+        !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
     full_ = fit_camera(area, req.width, req.height, margin, inset);
-    OverlayFrame frame{canvas_->begin(req.width, req.height),
-                       &canvas_->fonts(),
+    OverlayFrame frame{&painter,
                        0,
                        0,
                        static_cast<float>(req.width),

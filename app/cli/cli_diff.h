@@ -1,7 +1,7 @@
 #pragma once
 // chronomap diff ATLAS DATE1 DATE2: what changed between two dates (or two views of one date).
 
-#include "cli_args.h"
+#include "launch_args.h"
 
 namespace chronomap::cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 // What is drawn over the map, in the window and in exports alike: title and date, legend, the
-// current event's caption, a source line, a scale bar, and non-overlapping labels. Drawn with an
-// ImDrawList, so the same code serves the window (ImGui's own frame) and offscreen exports.
+// current event's caption, a source line, a scale bar, and non-overlapping labels. Drawn through an
+// OverlayPainter, so the same code serves the window (ImGui's own frame) and offscreen exports.
 
 #include <cstdint>
 #include <string>
@@ -12,9 +12,8 @@
 #include "fonts.h"
 #include "labels.h"
 #include "map_scene.h"
+#include "overlay_painter.h"
 #include "timeline.h"
-
-struct ImDrawList;
 
 namespace chronomap {
 
@@ -52,8 +51,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
 
 // Where and how big: `x, y, width, height` is the map's rectangle in the draw list's pixels.
 struct OverlayFrame {
-    ImDrawList* draw = nullptr;
-    const FontSet* fonts = nullptr;
+    OverlayPainter* painter = nullptr;
     float x = 0, y = 0, width = 0, height = 0;
     render::Camera camera;          // the map's camera over that rectangle
     const ToLonLat* geo = nullptr;  // for the scale bar; none when null
@@ -75,7 +73,7 @@ std::string overlay_characters(const OverlayText& text, const std::vector<LabelS
 
 // The height the caption box takes at the bottom of a map `width` pixels wide (with its margins),
 // so a fitted map can keep that band free and the caption hides nothing.
-float caption_band(const FontSet& fonts, const OverlayText& text, float width,
+float caption_band(const OverlayPainter& painter, const OverlayText& text, float width,
                    float text_scale = 1);
 
 // "1 000 km"-style round distance for a scale bar no longer than max_m metres.

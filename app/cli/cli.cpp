@@ -13,7 +13,7 @@
 #include <set>
 #include <tuple>
 
-#include "cli_args.h"
+#include "launch_args.h"
 #include "cli_common.h"
 #include "cli_animate.h"
 #include "cli_diff.h"
@@ -291,22 +291,6 @@ std::string usage() {
            "are astronomical (there is a year 0): -0489 = 490 BC, and -0500 = 501 BC (noted when given).\n"
            "The bundled atlas is " +
            default_atlas_path() + "\n";
-}
-
-std::string default_atlas_path() {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    std::vector<fs::path> candidates;
-    if (!ec) {
-        candidates.push_back(exe.parent_path() / "../share/chronomap/maps" /
-                             CHRONOMAP_DEFAULT_ATLAS);
-        candidates.push_back(exe.parent_path() / "maps" / CHRONOMAP_DEFAULT_ATLAS);
-    }
-    candidates.push_back(fs::path(CHRONOMAP_SOURCE_MAPS_DIR) / CHRONOMAP_DEFAULT_ATLAS);
-    for (const auto& c : candidates)
-        if (fs::exists(c / "atlas.json", ec)) return (c / "atlas.json").lexically_normal().string();
-    return (candidates.back() / "atlas.json").lexically_normal().string();
 }
 
 bool is_command(const std::vector<std::string>& argv) {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "cli_args.h"
+#include "launch_args.h"
 #include "export.h"
 #include "loader.h"
 

@@ -1,9 +1,9 @@
-#include "cli_args.h"
+#include "launch_args.h"
 
 #include <charconv>
 #include <cmath>
 
-namespace chronomap::cli {
+namespace chronomap {
 
 std::optional<std::pair<int, int>> parse_size(const std::string& text, int lo, int hi_width, int hi_height) {
     const auto x = text.find_first_of("xX");
@@ -76,4 +76,4 @@ Args parse_args(const std::vector<std::string>& args, const std::set<std::string
     return out;
 }
 
-}  // namespace chronomap::cli
+}  // namespace chronomap

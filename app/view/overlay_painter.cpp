@@ -1,0 +1,75 @@
+#include "overlay_painter.h"
+
+#include <imgui.h>
+
+#include "im_colour.h"
+
+namespace chronomap {
+namespace {
+
+ImFont* font_of(const FontSet& f, TextStyle s) {
+    switch (s) {
+        case TextStyle::Bold: return f.bold;
+        case TextStyle::Title: return f.title;
+        case TextStyle::Small: return f.small;
+        case TextStyle::Body: break;
+    }
+    return f.body;
+}
+
+ImVec2 v(PaintXY p) { return {p.x, p.y}; }
+
+}  // namespace
+
+ImGuiPainter::ImGuiPainter(ImDrawList* list, const FontSet& fonts) : list_(list), fonts_(fonts) {}
+
+ImGuiPainter::~ImGuiPainter() { end_layers(); }
+
+float ImGuiPainter::font_size(TextStyle style) const { return font_of(fonts_, style)->FontSize; }
+
+PaintXY ImGuiPainter::measure(TextStyle style, float px, const std::string& text, float wrap) const {
+    const ImVec2 s = font_of(fonts_, style)->CalcTextSizeA(px, 1e9f, wrap, text.c_str());
+    return {s.x, s.y};
+}
+
+void ImGuiPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, const std::string& text,
+                        float wrap) {
+    list_->AddText(font_of(fonts_, style), px, v(at), im_colour(rgba), text.c_str(), nullptr, wrap);
+}
+
+void ImGuiPainter::fill_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float rounding) {
+    list_->AddRectFilled(v(a), v(b), im_colour(rgba), rounding);
+}
+
+void ImGuiPainter::stroke_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) {
+    list_->AddRect(v(a), v(b), im_colour(rgba), 0, 0, thickness);
+}
+
+void ImGuiPainter::line(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) {
+    list_->AddLine(v(a), v(b), im_colour(rgba), thickness);
+}
+
+void ImGuiPainter::fill_circle(PaintXY c, float r, std::uint32_t rgba) {
+    list_->AddCircleFilled(v(c), r, im_colour(rgba));
+}
+
+void ImGuiPainter::push_clip(PaintXY a, PaintXY b) { list_->PushClipRect(v(a), v(b), true); }
+
+void ImGuiPainter::pop_clip() { list_->PopClipRect(); }
+
+void ImGuiPainter::set_layer(int layer) {
+    if (!split_) {
+        split_ = IM_NEW(ImDrawListSplitter)();
+        split_->Split(list_, 2);
+    }
+    split_->SetCurrentChannel(list_, layer);
+}
+
+void ImGuiPainter::end_layers() {
+    if (!split_) return;
+    split_->Merge(list_);
+    IM_DELETE(split_);
+    split_ = nullptr;
+}
+
+}  // namespace chronomap
