@@ -1,11 +1,13 @@
 // Films (chronomap animate): the plan of frames, frame accuracy against stills, and the MP4 as a
 // player decodes it (libavcodec).
 #include <filesystem>
+#include <map>
 
 #include <gtest/gtest.h>
 
 #include "export.h"
 #include "film_plan.h"
+#include "gif_palette.h"
 #include "headless_context.h"
 #include "loader.h"
 #include "map_view.h"
@@ -153,3 +155,87 @@ TEST(Film, AFailedFilmLeavesNoFile) {
     EXPECT_TRUE(fs::is_empty(tmp.path));
     EXPECT_EQ(test_support::run_cli({"animate", kKars, "--out", (tmp.path / "x.avi").string()}).code, 2);
 }
+
+namespace {
+
+// A GIF keeps the map's flat fills exactly (its palette is computed for the film) and decodes to
+// the PNG frames of the same film: no dithering on the territories.
+TEST(Film, GifKeepsTheFillsExactAndDecodesToTheFrames) {
+    test_support::TempDir tmp;
+    const std::vector<std::string> common = {"--from", "1920-10-01", "--to", "1921-04-01", "--per-event", "1",
+                                             "--fps", "5", "--size", "320x180"};
+    auto run = [&](const std::string& out) {
+        std::vector<std::string> a = {"animate", kKars, "--out", out};
+        a.insert(a.end(), common.begin(), common.end());
+        return test_support::run_cli(a);
+    };
+    const std::string folder = (tmp.path / "frames").string() + "/", gif = (tmp.path / "kars.gif").string();
+    ASSERT_EQ(run(folder).code, 0);
+    const auto r = run(gif);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto film = test_support::decode_video(gif);
+    ASSERT_EQ(film.error, "");
+    EXPECT_EQ(film.codec, "gif");
+    EXPECT_EQ(film.width, 320);
+    const KarsAtlas k;
+    FilmPacing p;
+    p.fps = 5;
+    p.per_event = 1;
+    const auto plan = plan_film(k.tl, d("1920-10-01"), d("1921-04-01"), p);
+    ASSERT_EQ(film.frames.size(), plan.size());
+    int checked = 0;
+    for (std::size_t i = 0; i < film.frames.size(); ++i) {
+        SCOPED_TRACE("frame " + std::to_string(i));
+        // During the half-second colour blend the palette has the colours before and after,
+        // not every mix between: those frames show the nearest, and are not compared exactly.
+        if (plan[i].blend_from && plan[i].since_change < ColourTransition::kDuration) continue;
+        ++checked;
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%06zu.png", i + 1);
+        const auto png = test::read_png(folder + name);
+        // Flat areas (colours covering at least 0.5% of the frame: fills, sea, panels) are exact.
+        std::map<std::uint32_t, std::size_t> count;
+        auto rgb = [](const std::uint8_t* p) { return std::uint32_t(p[0]) << 16 | std::uint32_t(p[1]) << 8 | p[2]; };
+        const std::size_t pixels = png.rgba.size() / 4;
+        for (std::size_t px = 0; px < pixels; ++px) ++count[rgb(&png.rgba[px * 4])];
+        std::size_t flat = 0, exact = 0;
+        for (std::size_t px = 0; px < pixels; ++px) {
+            if (count[rgb(&png.rgba[px * 4])] * 200 < pixels) continue;
+            ++flat;
+            exact += rgb(&png.rgba[px * 4]) == rgb(&film.frames[i][px * 4]);
+        }
+        EXPECT_GT(flat, pixels / 2);
+        EXPECT_EQ(exact, flat);
+        // Edges, patterns and text share the rest of the 255 colours: a few of their pixels
+        // take a neighbouring colour.
+        const auto diff = test::compare(film.frames[i], png.rgba, 40);
+        EXPECT_LT(diff.mean_abs, 2.0);
+        EXPECT_LT(diff.share_over, 0.015);
+    }
+    EXPECT_GT(checked, 5);
+}
+
+TEST(GifPalette, KeepsTheCommonColoursExactly) {
+    // Three flat fills over most of the image and 2,000 one-pixel colours (edges, text).
+    std::vector<std::uint8_t> rgba;
+    const std::uint8_t fills[3][3] = {{0xE0, 0xC8, 0x70}, {0x2A, 0x6F, 0xB8}, {0xD0, 0x50, 0x60}};
+    for (int i = 0; i < 30000; ++i) {
+        const auto& f = fills[i % 3];
+        rgba.insert(rgba.end(), {f[0], f[1], f[2], 255});
+    }
+    for (int i = 0; i < 2000; ++i)
+        rgba.insert(rgba.end(), {std::uint8_t(i * 7), std::uint8_t(i * 13), std::uint8_t(i * 29), 255});
+    GifPalette palette;
+    palette.sample(rgba);
+    palette.build();
+    std::vector<std::uint8_t> index(rgba.size() / 4);
+    palette.map(rgba, index.data());
+    for (int i = 0; i < 3; ++i) {
+        const std::uint32_t argb = palette.argb()[index[static_cast<std::size_t>(i)]];
+        EXPECT_EQ(argb, 0xFF000000u | std::uint32_t(fills[i][0]) << 16 | std::uint32_t(fills[i][1]) << 8 | fills[i][2]);
+    }
+    EXPECT_EQ(palette.argb()[255] >> 24, 0u);  // the transparent entry
+    for (std::uint8_t i : index) EXPECT_LT(i, 255);
+}
+
+}  // namespace

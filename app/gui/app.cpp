@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -32,6 +33,7 @@ bool App::open(const std::string& path) {
     camera_set = false;
     timeline_view = {};
     anim_ = {};
+    compare.reset();
     playback.years_per_second =
         static_cast<float>(default_years_per_second(doc->atlas().start, doc->atlas().end));
     set_date(doc->atlas().start, false);
@@ -70,6 +72,7 @@ void App::restyle(bool animate) {
     overlay =
         overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims,
                      &doc->view->scene());
+    refresh_compare();
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
     if (!can_animate) {
         anim_ = {};
@@ -154,6 +157,31 @@ void App::select_territory(const std::string& id) {
     selected_territory = id;
 }
 
+void App::compare_with(Date other, Basis other_basis) {
+    if (!doc) return;
+    if (!compare) compare = std::make_unique<Comparison>();
+    compare->other = std::clamp(other, doc->atlas().start, doc->atlas().end);
+    compare->other_basis = other_basis;
+    refresh_compare();
+}
+
+void App::stop_compare() { compare.reset(); }
+
+void App::refresh_compare() {
+    if (!compare || !doc) return;
+    Comparison& c = *compare;
+    c.differences = compare_dates(*doc->timeline, date, basis(), c.other, c.other_basis);
+    std::vector<std::string> changed;
+    for (const auto& d : c.differences) changed.push_back(d.territory);
+    c.left.show(*doc->view, doc->atlas(), date, basis(), settings.lang, settings.claims, changed);
+    c.right.show(*doc->view, doc->atlas(), c.other, c.other_basis, settings.lang, settings.claims, changed);
+}
+
+void App::select_difference(const Difference& d) {
+    selected_territory = d.territory;
+    selected_event = d.event;  // shown in the event card; the compared dates do not move
+}
+
 void App::fit(int w, int h, double caption_band) {
     if (!doc) return;
     camera = fit_camera(doc->view->default_area(), w, h, 0.03, caption_band);
@@ -201,6 +229,40 @@ void App::finish_export(const std::string& error) {
     export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
                                   : "Export failed: " + error;
     export_job.reset();  // it drew in a pane of its own: the window's map was never touched
+}
+
+void App::start_film(const FilmRequest& req) {
+    if (!doc) return;
+    film_job = std::make_unique<FilmJob>();
+    film_result.clear();
+    film_started = now;
+    film_path = req.path;
+    if (std::string e = film_job->start(*doc->view, doc->atlas(), req); !e.empty()) {
+        film_result = "Film failed: " + e;
+        film_job.reset();  // removes the temporary file
+    }
+}
+
+void App::poll_film(double budget) {
+    if (!film_job) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    while (film_job->step())
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= budget) return;
+    if (film_job->all_rendered() && film_job->error().empty()) {
+        const std::string e = film_job->finish();
+        film_result = e.empty() ? "Wrote " + std::filesystem::absolute(film_path).string() + " (" +
+                                      std::to_string(film_job->frames_total()) + " frames)"
+                                : "Film failed: " + e;
+    } else {
+        film_result = "Film failed: " + film_job->error();
+    }
+    film_job.reset();
+}
+
+void App::cancel_film() {
+    if (!film_job) return;
+    film_job.reset();
+    film_result = "Cancelled; nothing was written.";
 }
 
 std::string App::export_now(const ExportRequest& req, const std::string& path) {

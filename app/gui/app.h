@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "comparison.h"
 #include "draw_data.h"
 #include "export.h"
 #include "export_job.h"
+#include "film_job.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "overlay.h"
 #include "playback.h"
@@ -33,6 +36,19 @@ struct Animation {
     std::vector<render::FeatureStyle> to, shown;
     ColourTransition transition;
     bool running = false;
+};
+
+enum class CompareLayout { SideBySide, Swipe };
+
+// Two dates (or one date in both views) at once over one camera: the window's date on the left,
+// `other` on the right, side by side or as a swipe across one map.
+struct Comparison {
+    CompareLayout layout = CompareLayout::SideBySide;
+    Date other;
+    Basis other_basis = Basis::DeFacto;
+    float swipe = 0.5f;                   // where the swipe line is, as a fraction of the map's width
+    std::vector<Difference> differences;  // left to right, outlined on both sides
+    MapPane left, right;
 };
 
 // The part of time the timeline shows, in day numbers; zoomed and panned by the user.
@@ -61,6 +77,12 @@ class App {
     OverlayText overlay;      // rebuilt on date, language or view changes
     double now = 0;           // seconds, from the window clock
     float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
+    std::unique_ptr<Comparison> compare;  // null when one map is shown
+    bool film_dialog_open = false;
+    std::unique_ptr<FilmJob> film_job;  // a film being made, a few frames per window frame
+    std::string film_result;            // for the dialog: the path written, the error, or "Cancelled"
+    double film_started = 0;            // window clock, for the time left
+    std::string film_path;
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
     bool open(const std::string& path);
@@ -74,6 +96,11 @@ class App {
     void go_end();
     void select_event(const Event* e);  // also moves the date to it
     void select_territory(const std::string& id);
+    // Shows `other` (in its own view) beside the window's date; stop_compare() goes back to one map.
+    void compare_with(Date other, Basis other_basis);
+    void stop_compare();
+    // Picks a difference: its territory is selected and its event shown, the dates stay.
+    void select_difference(const Difference& d);
     // Frames the atlas's default view in a map of w x h framebuffer pixels, above a band of
     // `caption_band` pixels left to the caption.
     void fit(int w, int h, double caption_band);
@@ -83,6 +110,11 @@ class App {
     // Exports run a tile per frame so the dialog can show progress; poll_export() advances them.
     void start_export(const ExportRequest& req, const std::string& path);
     void poll_export();
+    // Films likewise: poll_film() renders frames for up to `budget` seconds, so the window stays
+    // responsive; cancel_film() stops and leaves no file.
+    void start_film(const FilmRequest& req);  // req.path is where it goes
+    void poll_film(double budget);
+    void cancel_film();
     // Runs an export to the end at once (scripts); returns "" or the error.
     std::string export_now(const ExportRequest& req, const std::string& path);
 
@@ -91,6 +123,7 @@ class App {
 
   private:
     void restyle(bool animate);
+    void refresh_compare();
     void finish_export(const std::string& error);
     Animation anim_;
 };

@@ -50,6 +50,7 @@ void draw_menu_bar(PanelContext& c) {
         }
         if (ImGui::MenuItem("Export image...", "Ctrl+E", false, a.doc != nullptr))
             a.export_dialog_open = true;
+        if (ImGui::MenuItem("Export animation...", nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();
@@ -71,6 +72,13 @@ void draw_menu_bar(PanelContext& c) {
             a.set_basis(Basis::DeFacto);
         if (ImGui::MenuItem("De jure", "J", a.settings.basis_de_jure)) a.set_basis(Basis::DeJure);
         if (ImGui::MenuItem("Claims", "C", a.settings.claims)) a.set_claims(!a.settings.claims);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Compare two dates", nullptr, a.compare != nullptr, a.doc != nullptr)) {
+            if (a.compare)
+                a.stop_compare();
+            else
+                a.compare_with(a.date == a.doc->atlas().end ? a.doc->atlas().start : a.doc->atlas().end, a.basis());
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -82,7 +90,7 @@ void draw_menu_bar(PanelContext& c) {
             "zoom to it");
         ImGui::TextUnformatted(
             "+/-: zoom    Shift+arrows: pan    F: fit    F5: presentation    F11: full screen");
-        ImGui::TextUnformatted("Ctrl+E: export an image");
+        ImGui::TextUnformatted("Ctrl+E: export an image    File > Export animation: a film");
         ImGui::EndMenu();
     }
     if (a.doc) {
@@ -94,15 +102,20 @@ void draw_menu_bar(PanelContext& c) {
     ImGui::EndMainMenuBar();
 }
 
-std::string default_export_name(const App& a) {
+std::string atlas_file_stem(const App& a) {
     namespace fs = std::filesystem;
     fs::path p = fs::absolute(a.doc->path).lexically_normal();
     if (p.filename().empty()) p = p.parent_path();  // "maps/kars/"
     if (!fs::is_directory(p))
         p = p.filename() == "atlas.json" ? p.parent_path() : p.replace_extension();
-    const std::string stem = p.filename().empty() ? "chronomap" : p.filename().string();
-    return stem + "-" + a.date.iso() + ".png";
+    return p.filename().empty() ? "chronomap" : p.filename().string();
 }
+
+namespace {
+
+std::string default_export_name(const App& a) { return atlas_file_stem(a) + "-" + a.date.iso() + ".png"; }
+
+}  // namespace
 
 void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     App& a = c.app;

@@ -157,6 +157,13 @@ void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
         static std::string last_territory;
         const bool territory_changed = a.selected_territory != last_territory;
         last_territory = a.selected_territory;
+        static bool was_comparing = false;
+        const bool comparing = a.compare != nullptr;
+        if (comparing && ImGui::BeginTabItem("Compare", nullptr, !was_comparing ? ImGuiTabItemFlags_SetSelected : 0)) {
+            draw_compare_panel(c);
+            ImGui::EndTabItem();
+        }
+        was_comparing = comparing;
         if (ImGui::BeginTabItem("Event")) {
             const Event* e =
                 a.selected_event

@@ -256,6 +256,13 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         if (near || &e == a.selected_event)
             dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
     }
+    // The date compared with, dashed in blue, under the playhead.
+    if (a.compare) {
+        const float cx = to_x(static_cast<double>(a.compare->other.day));
+        for (float y = p0.y + 2; y < p0.y + size.y - 2; y += 8 * c.s)
+            dl->AddLine({cx, y}, {cx, std::min(y + 5 * c.s, p0.y + size.y - 2)}, IM_COL32(30, 90, 200, 255), 2.0f * c.s);
+        dl->AddTriangleFilled({cx - 6 * c.s, p0.y}, {cx + 6 * c.s, p0.y}, {cx, p0.y + 8 * c.s}, IM_COL32(30, 90, 200, 255));
+    }
     // The playhead.
     const float hx = to_x(static_cast<double>(a.date.day));
     dl->AddLine({hx, p0.y + 2}, {hx, p0.y + size.y - 2}, IM_COL32(200, 30, 30, 255), 2.0f * c.s);

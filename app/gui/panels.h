@@ -33,6 +33,11 @@ void draw_left_panel(PanelContext& c, float x, float y, float w,
 void draw_right_panel(PanelContext& c, float x, float y, float w,
                       float h);  // event card, inspector, legend
 void draw_export_dialog(PanelContext& c, int map_w, int map_h);
+void draw_film_dialog(PanelContext& c);
+// The atlas's file or folder name, for the names of exported files ("kars").
+std::string atlas_file_stem(const App& a);
+// The second date, its view, the layout, and the territories that differ (in the right panel).
+void draw_compare_panel(PanelContext& c);
 
 // Pieces shared by several panels.
 void event_card(PanelContext& c, const Event& e);

@@ -60,7 +60,25 @@ std::string check_command(const ScriptLine& l) {
         if (args < 1 || args > 2) return "export takes FILE.png and optionally WxH";
         return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
     }
-    if (verb == "dialog") return args == 1 && (arg == "export" || arg == "close") ? "" : "dialog takes export or close";
+    if (verb == "dialog")
+        return args == 1 && (arg == "export" || arg == "film" || arg == "close") ? "" : "dialog takes export, film or close";
+    if (verb == "film") {
+        int w = 0, h = 0;
+        if (args < 1 || args > 2) return "film takes FILE (.mp4, .webm, .gif or a folder/) and optionally WxH";
+        return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
+    }
+    if (verb == "compare") {
+        if (args == 1 && arg == "off") return "";
+        if (args < 1 || args > 3) return "compare takes DATE [de_facto|de_jure] [side|swipe], or off";
+        const auto r = parse_date(arg);
+        if (!r.date) return "bad date '" + arg + "': " + r.error;
+        for (std::size_t k = 2; k < l.words.size(); ++k) {
+            const std::string& w = l.words[k];
+            if (w != "de_facto" && w != "de_jure" && w != "side" && w != "swipe")
+                return "compare takes DATE [de_facto|de_jure] [side|swipe], not '" + w + "'";
+        }
+        return "";
+    }
     if (verb == "screenshot") return one_arg("a file name");
     return "unknown command '" + verb + "'";
 }
@@ -161,8 +179,40 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         if (l.words.size() > 2 && !parse_wxh(l.words[2], r.width, r.height)) return fail("size must be WxH");
         if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
     } else if (verb == "dialog") {
-        if (arg != "export" && arg != "close") return fail("dialog takes export or close");
         app.export_dialog_open = arg == "export";
+        app.film_dialog_open = arg == "film";
+    } else if (verb == "film") {
+        // Started as from the dialog (one second on each event, the whole atlas); it runs while
+        // the script goes on, a few frames per window frame.
+        if (!need_atlas()) return;
+        FilmRequest r;
+        r.path = arg;
+        r.from = app.doc->atlas().start;
+        r.to = app.doc->atlas().end;
+        r.pacing.per_event = 1;
+        r.frame.view = app.basis();
+        r.frame.lang = app.settings.lang;
+        r.frame.overlays = app.settings.overlays;
+        r.frame.with_claims = app.settings.claims;
+        r.frame.width = 640;
+        r.frame.height = 360;
+        if (l.words.size() > 2 && !parse_wxh(l.words[2], r.frame.width, r.frame.height)) return fail("size must be WxH");
+        app.film_dialog_open = true;
+        app.start_film(r);
+        if (!app.film_job) fail(app.film_result);
+    } else if (verb == "compare") {
+        if (!need_atlas()) return;
+        if (arg == "off") return app.stop_compare();
+        Basis basis = app.basis();
+        CompareLayout layout = app.compare ? app.compare->layout : CompareLayout::SideBySide;
+        for (std::size_t k = 2; k < l.words.size(); ++k) {
+            if (l.words[k] == "de_facto" || l.words[k] == "de_jure")
+                basis = l.words[k] == "de_jure" ? Basis::DeJure : Basis::DeFacto;
+            else
+                layout = l.words[k] == "swipe" ? CompareLayout::Swipe : CompareLayout::SideBySide;
+        }
+        app.compare_with(*parse_date(arg).date, basis);
+        app.compare->layout = layout;
     } else if (verb == "screenshot") {
         if (arg.empty()) return fail("screenshot needs a file name");
         screenshot = arg;

@@ -8,7 +8,9 @@
 //   lang CODE            claims on|off          presentation on|off
 //   play / pause         wait FRAMES            open ATLAS        reference FILE
 //   export FILE.png [WxH]                       screenshot FILE.png                 quit
-//   dialog export|close  (opens or closes the export dialog)
+//   dialog export|film|close  (opens the export or film dialog, or closes them)
+//   compare DATE [de_facto|de_jure] [side|swipe]    compare off
+//   film FILE [WxH]      (starts a film of the whole atlas, one second an event, as the dialog does)
 
 #include <string>
 #include <vector>

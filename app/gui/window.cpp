@@ -24,6 +24,14 @@ namespace {
 
 std::vector<std::string> g_dropped;  // paths dropped onto the window since the last frame
 
+// One map drawn into a part of the window: the window's own styles, or a pane's.
+struct MapDraw {
+    bool on = false;
+    const render::PaneStyle* pane = nullptr;
+    render::Camera cam;
+    int x = 0;  // framebuffer pixels from the left
+};
+
 // Builds the fonts for the current scale and sizes ImGui's style to match.
 FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
     const float s =
@@ -135,7 +143,7 @@ int run(const std::vector<std::string>& args) {
     bool fullscreen = false;
     int windowed[4] = {100, 100, 1600, 900};
     while (!glfwWindowShouldClose(window)) {
-        const bool busy = app.playback.playing || app.animating() || app.export_job || script ||
+        const bool busy = app.playback.playing || app.animating() || app.export_job || app.film_job || script ||
                           opt.exit_after > 0 || !opt.screenshot.empty() || frame < 3;
         if (busy)
             glfwPollEvents();
@@ -145,6 +153,7 @@ int run(const std::vector<std::string>& args) {
         app.tick(now, now - last);
         last = now;
         app.poll_export();
+        app.poll_film(0.05);  // a few frames of a film, the window stays responsive
 
         UiRequests req;
         for (const auto& path : std::exchange(g_dropped, {})) {
@@ -168,6 +177,7 @@ int run(const std::vector<std::string>& args) {
         ImGui::NewFrame();
         const float s = fonts.scale;
         PanelContext pc{app, fonts, s, req};
+        MapDraw map_draws[2];
         const ImVec2 display = io.DisplaySize;
         const bool presenting = app.settings.presentation;
         float top = 0;
@@ -194,28 +204,48 @@ int run(const std::vector<std::string>& args) {
         const float text_scale = overlay_text_scale(s, map.w, map.h);
         app.preview_scale = s * text_scale;
         if (app.doc) {
+            // Side by side, the shared camera frames one half; a swipe cuts one full picture.
+            CompareSides sides;
+            if (app.compare) sides = compare_sides(app, map);
+            const bool halves = app.compare && app.compare->layout == CompareLayout::SideBySide;
+            const MapRect framed = halves ? sides.rect[0] : map;
+            const float framed_scale = overlay_text_scale(s, framed.w, framed.h);
             if (!app.camera_set || req.fit) {
                 const float band =
                     app.settings.overlays.caption
-                        ? caption_band(ImGuiPainter(nullptr, fonts), app.overlay, map.w, text_scale) * map.fb_scale
+                        ? caption_band(ImGuiPainter(nullptr, fonts), app.overlay, framed.w, framed_scale) * map.fb_scale
                         : 0.0f;
-                app.fit(map.pixel_w(), map.pixel_h(), band);
+                app.fit(framed.pixel_w(), framed.pixel_h(), band);
             }
-            app.camera.width = std::max(1, map.pixel_w());
+            app.camera.width = std::max(1, halves ? sides.pixel_w[0] : map.pixel_w());
             app.camera.height = std::max(1, map.pixel_h());
             if (req.zoom_to_selected && !app.selected_territory.empty())
                 app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);
-            handle_map_mouse(app, map);
+            const bool over_right = halves && ImGui::GetIO().MousePos.x >= sides.rect[1].x;
+            handle_map_mouse(app, over_right ? sides.rect[1] : framed);
             handle_keys(app, req, map);
             draw_export_dialog(pc, app.camera.width, app.camera.height);
-            // The overlay works in ImGui units; the camera in framebuffer pixels.
-            render::Camera ui_cam = app.camera;
-            ui_cam.width = static_cast<int>(map.w);
-            ui_cam.height = static_cast<int>(map.h);
-            ui_cam.units_per_pixel *= map.fb_scale;
-            ImGuiPainter painter(ImGui::GetBackgroundDrawList(), fonts);
-            OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
-            draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
+            draw_film_dialog(pc);
+            if (app.compare) {
+                app.preview_scale = s * framed_scale;
+                draw_compare_overlays(pc, map, sides);
+                for (int i = 0; i < 2; ++i) {
+                    map_draws[i].on = true;
+                    map_draws[i].pane = i == 0 ? &app.compare->left.style : &app.compare->right.style;
+                    map_draws[i].cam = side_camera(app, sides, i);
+                    map_draws[i].x = static_cast<int>(map.x * map.fb_scale) + sides.pixel_x[i];
+                }
+            } else {
+                // The overlay works in ImGui units; the camera in framebuffer pixels.
+                render::Camera ui_cam = app.camera;
+                ui_cam.width = static_cast<int>(map.w);
+                ui_cam.height = static_cast<int>(map.h);
+                ui_cam.units_per_pixel *= map.fb_scale;
+                ImGuiPainter painter(ImGui::GetBackgroundDrawList(), fonts);
+                OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
+                draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
+                map_draws[0] = {true, nullptr, app.camera, static_cast<int>(map.x * map.fb_scale)};
+            }
         } else {
             handle_keys(app, req, map);
             const char* hint =
@@ -230,13 +260,17 @@ int run(const std::vector<std::string>& args) {
 
         render::bind_screen(fb_w, fb_h);
         render::clear_screen(0xF2F2EFFF);
-        if (app.doc) {
-            render::bind_screen_rect(static_cast<int>(map.x * map.fb_scale),
-                                     fb_h - static_cast<int>((map.y + map.h) * map.fb_scale),
-                                     app.camera.width, app.camera.height);
-            app.doc->view->draw(app.camera, app.preview_scale * map.fb_scale);
-            render::bind_screen(fb_w, fb_h);
-        }
+        if (app.doc)
+            for (const MapDraw& d : map_draws) {
+                if (!d.on) continue;
+                render::bind_screen_rect(d.x, fb_h - static_cast<int>((map.y + map.h) * map.fb_scale), d.cam.width,
+                                         d.cam.height);
+                if (d.pane)
+                    app.doc->view->draw(*d.pane, d.cam, app.preview_scale * map.fb_scale);
+                else
+                    app.doc->view->draw(d.cam, app.preview_scale * map.fb_scale);
+                render::bind_screen(fb_w, fb_h);
+            }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
         const bool last_frame = opt.exit_after > 0 && frame >= opt.exit_after;
@@ -288,6 +322,8 @@ int run(const std::vector<std::string>& args) {
             code = kInputErrors;
         }
     app.export_job.reset();
+    app.film_job.reset();
+    app.compare.reset();
     app.doc.reset();  // GL objects go while the context is alive
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

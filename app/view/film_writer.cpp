@@ -1,6 +1,7 @@
 #include "film_writer.h"
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 extern "C" {
@@ -50,6 +51,7 @@ struct FilmWriter::Impl {
     AVFrame* frame = nullptr;
     AVPacket* packet = nullptr;
     bool header_written = false;
+    std::unique_ptr<GifPalette> gif;
 
     ~Impl() {
         if (packet) av_packet_free(&packet);
@@ -83,10 +85,12 @@ FilmWriter::~FilmWriter() = default;
 
 bool FilmWriter::known_format(const std::string& path) {
     const std::string ext = extension(path);
-    return ext == ".mp4" || ext == ".webm" || is_folder(path);
+    return ext == ".mp4" || ext == ".webm" || ext == ".gif" || is_folder(path);
 }
 
 int FilmWriter::frames() const { return impl_->count; }
+
+GifPalette* FilmWriter::palette() { return impl_->gif.get(); }
 
 std::string FilmWriter::open(const std::string& path, int width, int height, double fps,
                              const std::map<std::string, std::string>& metadata) {
@@ -102,17 +106,21 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
         return {};
     }
     const std::string ext = extension(path);
-    if (ext != ".mp4" && ext != ".webm") return "a film is .mp4, .webm or a folder for PNG frames, not '" + path + "'";
+    if (ext != ".mp4" && ext != ".webm" && ext != ".gif")
+        return "a film is .mp4, .webm, .gif or a folder for PNG frames, not '" + path + "'";
     if (width % 2 || height % 2) return "video sizes must be even (" + std::to_string(width) + "x" + std::to_string(height) + ")";
     m.out = std::make_unique<OutputFile>(path);
     if (!m.out->error().empty()) return m.out->error();
-    const bool mp4 = ext == ".mp4";
+    const bool mp4 = ext == ".mp4", gif = ext == ".gif";
     av_log_set_level(AV_LOG_ERROR);  // x264's statistics are not the user's business
-    if (avformat_alloc_output_context2(&m.format, nullptr, mp4 ? "mp4" : "webm", m.out->temp_path().c_str()) < 0)
+    const char* muxer = mp4 ? "mp4" : gif ? "gif" : "webm";
+    if (avformat_alloc_output_context2(&m.format, nullptr, muxer, m.out->temp_path().c_str()) < 0)
         return "FFmpeg has no " + ext + " writer";
-    const AVCodec* encoder = mp4 ? avcodec_find_encoder_by_name("libx264") : avcodec_find_encoder_by_name("libvpx-vp9");
-    if (!encoder) encoder = avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
-    if (!encoder) return std::string("FFmpeg has no ") + (mp4 ? "H.264" : "VP9") + " encoder";
+    const AVCodec* encoder = mp4   ? avcodec_find_encoder_by_name("libx264")
+                             : gif ? avcodec_find_encoder(AV_CODEC_ID_GIF)
+                                   : avcodec_find_encoder_by_name("libvpx-vp9");
+    if (!encoder && !gif) encoder = avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
+    if (!encoder) return std::string("FFmpeg has no ") + (mp4 ? "H.264" : gif ? "GIF" : "VP9") + " encoder";
     m.stream = avformat_new_stream(m.format, nullptr);
     m.codec = avcodec_alloc_context3(encoder);
     m.codec->width = width;
@@ -120,13 +128,15 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     const AVRational rate = av_d2q(fps, 1001000);
     m.codec->time_base = av_inv_q(rate);
     m.codec->framerate = rate;
-    m.codec->pix_fmt = AV_PIX_FMT_YUV420P;
+    m.codec->pix_fmt = gif ? AV_PIX_FMT_PAL8 : AV_PIX_FMT_YUV420P;
     m.codec->gop_size = static_cast<int>(fps * 2);
     // No B-frames: every frame decodes in order, so a film cut anywhere (or read by a slide
     // program's simple decoder) starts and ends on the frames that were rendered.
     m.codec->max_b_frames = 0;
     if (m.format->oformat->flags & AVFMT_GLOBALHEADER) m.codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    if (mp4) {
+    if (gif) {
+        m.gif = std::make_unique<GifPalette>();
+    } else if (mp4) {
         av_opt_set(m.codec->priv_data, "preset", "veryfast", 0);
         av_opt_set(m.codec->priv_data, "crf", "20", 0);
     } else {
@@ -149,14 +159,16 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     av_dict_free(&options);
     if (err < 0) return "cannot start the film: " + av_message(err);
     m.header_written = true;
-    m.sws = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr,
-                           nullptr, nullptr);
+    if (!gif)
+        m.sws = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
+                               nullptr, nullptr, nullptr);
     m.frame = av_frame_alloc();
-    m.frame->format = AV_PIX_FMT_YUV420P;
+    m.packet = av_packet_alloc();
+    if ((!gif && !m.sws) || !m.frame || !m.packet) return "out of memory for the film";
+    m.frame->format = m.codec->pix_fmt;
     m.frame->width = width;
     m.frame->height = height;
-    m.packet = av_packet_alloc();
-    if (!m.sws || !m.frame || !m.packet || av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
+    if (av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
     return {};
 }
 
@@ -172,6 +184,18 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
         return e;
     }
     if (av_frame_make_writable(m.frame) < 0) return "out of memory for the film";
+    if (m.gif) {
+        if (!m.gif->built()) m.gif->build();  // from what was sampled, else a colour cube
+        std::vector<std::uint8_t> indices(static_cast<std::size_t>(m.width) * static_cast<std::size_t>(m.height));
+        m.gif->map(rgba, indices.data());
+        for (int y = 0; y < m.height; ++y)
+            std::memcpy(m.frame->data[0] + static_cast<std::ptrdiff_t>(y) * m.frame->linesize[0],
+                        indices.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m.width),
+                        static_cast<std::size_t>(m.width));
+        std::memcpy(m.frame->data[1], m.gif->argb().data(), 256 * 4);
+        m.frame->pts = m.count++;
+        return m.encode(m.frame);
+    }
     const std::uint8_t* src[1] = {rgba.data()};
     const int stride[1] = {m.width * 4};
     sws_scale(m.sws, src, stride, 0, m.height, m.frame->data, m.frame->linesize);

@@ -1,0 +1,178 @@
+// File > Export animation: the same choices as `chronomap animate`, a progress bar with the time
+// left, and Cancel. The film is made a few frames per window frame (App::poll_film).
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+
+#include <imgui.h>
+
+#include "panels.h"
+#include "playback.h"
+
+namespace chronomap::gui {
+namespace {
+
+struct FilmSize {
+    const char* name;
+    int w, h;
+};
+constexpr FilmSize kSizes[] = {{"1280 x 720", 1280, 720}, {"1920 x 1080", 1920, 1080}, {"854 x 480", 854, 480}};
+constexpr const char* kFormats[] = {"MP4 (H.264)", "WebM (VP9)", "GIF", "Folder of PNG frames"};
+constexpr const char* kExtensions[] = {".mp4", ".webm", ".gif", "-frames/"};
+constexpr int kRates[] = {24, 25, 30, 60};
+
+// A date typed into a field: the parsed date, or the field's problem shown under it.
+bool date_field(const char* label, char* buf, std::size_t size, Date& out, float width) {
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputText(label, buf, size);
+    const auto r = parse_date(buf);
+    if (r.date) out = *r.date;
+    return r.date.has_value();
+}
+
+std::string time_left(const App& a) {
+    const FilmJob& job = *a.film_job;
+    const int done = job.frames_done(), total = job.frames_total();
+    const double spent = a.now - a.film_started;
+    char text[96];
+    if (done < 3 || spent <= 0) {
+        std::snprintf(text, sizeof text, "frame %d of %d", done, total);
+    } else {
+        const double left = spent / done * (total - done);
+        std::snprintf(text, sizeof text, "frame %d of %d, about %.0f s left", done, total, std::ceil(left));
+    }
+    return text;
+}
+
+}  // namespace
+
+void draw_film_dialog(PanelContext& c) {
+    App& a = c.app;
+    static char from[32] = "", to[32] = "", name[1024] = "";
+    static int size = 0, format = 0, rate = 2, pacing = 1;
+    static float years_per_second = 2, per_event = 2, hold_start = 1, hold_end = 2;
+    static bool on_screen = true;
+    static OverlayOptions overlays;
+    auto set_name = [&] {
+        std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), from, to, kExtensions[format]);
+    };
+    if (a.film_dialog_open && !ImGui::IsPopupOpen("Export animation")) {
+        ImGui::OpenPopup("Export animation");
+        std::snprintf(from, sizeof from, "%s", a.doc->atlas().start.iso().c_str());
+        std::snprintf(to, sizeof to, "%s", a.doc->atlas().end.iso().c_str());
+        years_per_second = static_cast<float>(default_years_per_second(a.doc->atlas().start, a.doc->atlas().end) * 2);
+        overlays = a.settings.overlays;
+        set_name();
+        if (!a.film_job) a.film_result.clear();
+    }
+    ImGui::SetNextWindowSize({600 * c.s, 0});
+    if (!ImGui::BeginPopupModal("Export animation", &a.film_dialog_open)) return;
+    const bool busy = a.film_job != nullptr;
+    ImGui::BeginDisabled(busy);
+    Date d_from, d_to;
+    bool from_ok = false, to_ok = false;
+    if (ImGui::BeginTable("##film", 2)) {
+        ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, 150 * c.s);
+        ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+        auto row = [&](const char* label) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label);
+            ImGui::TableSetColumnIndex(1);
+        };
+        row("Dates");
+        from_ok = date_field("##from", from, sizeof from, d_from, 130 * c.s);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("to");
+        ImGui::SameLine();
+        to_ok = date_field("##to", to, sizeof to, d_to, 130 * c.s);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", a.basis() == Basis::DeJure ? "de jure" : "de facto");
+        row("Pacing");
+        ImGui::RadioButton("Event to event", &pacing, 1);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::BeginDisabled(pacing != 1);
+        ImGui::SliderFloat("##per-event", &per_event, 0.5f, 10.0f, "%.1f s on each");
+        ImGui::EndDisabled();
+        row("");
+        ImGui::RadioButton("Steady time", &pacing, 0);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::BeginDisabled(pacing != 0);
+        ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, "%.2f years/s", ImGuiSliderFlags_Logarithmic);
+        ImGui::EndDisabled();
+        row("Hold");
+        ImGui::SetNextItemWidth(140 * c.s);
+        ImGui::SliderFloat("##hold-start", &hold_start, 0, 10, "%.1f s at start");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(140 * c.s);
+        ImGui::SliderFloat("##hold-end", &hold_end, 0, 10, "%.1f s at end");
+        row("Size");
+        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::Combo("##size", &size, [](void*, int i, const char** out) { return *out = kSizes[i].name, true; },
+                     nullptr, static_cast<int>(std::size(kSizes)));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(80 * c.s);
+        ImGui::Combo("frames a second", &rate, "24\0" "25\0" "30\0" "60\0");
+        row("Format");
+        ImGui::SetNextItemWidth(220 * c.s);
+        if (ImGui::Combo("##format", &format, kFormats, static_cast<int>(std::size(kFormats)))) set_name();
+        ImGui::EndTable();
+    }
+    ImGui::Checkbox("The area on screen (else the atlas's whole view)", &on_screen);
+    ImGui::Checkbox("Title and date", &overlays.title);
+    ImGui::SameLine();
+    ImGui::Checkbox("Legend", &overlays.legend);
+    ImGui::SameLine();
+    ImGui::Checkbox("Caption", &overlays.caption);
+    ImGui::SameLine();
+    ImGui::Checkbox("Labels", &overlays.labels);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##film-file", name, sizeof name);
+    ImGui::EndDisabled();
+    const bool valid = from_ok && to_ok && !(d_to < d_from);
+    if (!valid) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to.");
+    if (!busy) {
+        ImGui::BeginDisabled(!valid);
+        if (ImGui::Button("Export", {120 * c.s, 0})) {
+            FilmRequest req;
+            req.path = name;
+            req.from = d_from;
+            req.to = d_to;
+            req.pacing.fps = kRates[rate];
+            req.pacing.years_per_second = pacing == 0 ? years_per_second : 1;
+            req.pacing.per_event = pacing == 1 ? per_event : 0;
+            req.pacing.hold_start = hold_start;
+            req.pacing.hold_end = hold_end;
+            const int w = kSizes[size].w, h = kSizes[size].h;
+            req.frame = on_screen ? as_previewed(a.camera, a.preview_scale, w, h) : ExportRequest{};
+            req.frame.width = w;
+            req.frame.height = h;
+            req.frame.view = a.basis();
+            req.frame.lang = a.settings.lang;
+            req.frame.overlays = overlays;
+            req.frame.with_claims = a.settings.claims;
+            a.start_film(req);
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Close")) a.film_dialog_open = false;
+        if (!a.film_result.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(a.film_result.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    } else {
+        const FilmJob& job = *a.film_job;
+        const float done = job.frames_total() ? static_cast<float>(job.frames_done()) / job.frames_total() : 0;
+        ImGui::ProgressBar(done, {-1, 0}, time_left(a).c_str());
+        if (ImGui::Button("Cancel", {120 * c.s, 0})) a.cancel_film();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace chronomap::gui

@@ -1,0 +1,138 @@
+// The window's comparison of two dates and its film export, driven as the panels drive them
+// (App commands), with a headless GL context instead of a window.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "app.h"
+#include "headless_context.h"
+#include "map_input.h"
+#include "support/decode_video.h"
+#include "support/temp_dir.h"
+
+using namespace chronomap;
+using namespace chronomap::gui;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kKars = std::string(CHRONOMAP_MAPS) + "/kars/atlas.json";
+Date d(const char* s) { return *parse_date(s).date; }
+
+struct WindowState : ::testing::Test {
+    std::string error;
+    std::unique_ptr<render::HeadlessContext> ctx = render::HeadlessContext::create(error);
+    App app;
+    void SetUp() override {
+        ASSERT_TRUE(ctx) << error;
+        ASSERT_TRUE(app.open(kKars));
+        app.enable_animation = false;
+    }
+    void TearDown() override {
+        app.film_job.reset();
+        app.compare.reset();
+        app.doc.reset();  // GL objects go while the context is alive
+    }
+};
+
+const Difference* find(const std::vector<Difference>& list, const std::string& id) {
+    for (const auto& x : list)
+        if (x.territory == id) return &x;
+    return nullptr;
+}
+
+TEST_F(WindowState, ComparisonListsAndOutlinesWhatDiffersAndFollowsTheDate) {
+    app.set_date(d("1914"), false);
+    app.compare_with(d("1921-11-01"), Basis::DeFacto);
+    ASSERT_TRUE(app.compare);
+    const Comparison& c = *app.compare;
+    EXPECT_EQ(c.left.date, d("1914"));
+    EXPECT_EQ(c.right.date, d("1921-11-01"));
+    const Difference* kars = find(c.differences, "kars");
+    ASSERT_NE(kars, nullptr);
+    EXPECT_EQ(difference_line(app.doc->atlas(), *kars, "en").rfind("Kars: Russian Empire \xe2\x86\x92 Turkey, ", 0), 0u)
+        << difference_line(app.doc->atlas(), *kars, "en");
+    EXPECT_GE(kars->changes_between, 2);
+    ASSERT_NE(kars->event, nullptr);
+    // Each side titled with its own date; labels are those of its own shapes.
+    EXPECT_EQ(c.left.overlay.date, d("1914").readable());
+    EXPECT_EQ(c.right.overlay.date, d("1921-11-01").readable());
+    EXPECT_FALSE(c.right.labels.empty());
+    // Picking a difference shows its event without moving either date.
+    app.select_difference(*kars);
+    EXPECT_EQ(app.selected_territory, "kars");
+    EXPECT_EQ(app.selected_event, kars->event);
+    EXPECT_EQ(app.date, d("1914"));
+    // Moving the window's date moves the left side and the list.
+    app.set_date(d("1921-11-01"), false);
+    EXPECT_EQ(app.compare->left.date, d("1921-11-01"));
+    EXPECT_TRUE(app.compare->differences.empty());
+    // The same date in the other view differs where the treaties had not caught up with the troops.
+    app.set_date(d("1920-12-01"), false);
+    app.compare_with(d("1920-12-01"), Basis::DeJure);
+    EXPECT_FALSE(app.compare->differences.empty());
+    app.stop_compare();
+    EXPECT_FALSE(app.compare);
+}
+
+TEST(CompareSides, BothSidesShareOneCameraAndLineUp) {
+    App app;
+    app.compare = std::make_unique<Comparison>();
+    app.camera = {1000, 2000, 5, 1600, 1200};
+    const MapRect map{100, 50, 800, 600, 2};
+    app.compare->layout = CompareLayout::Swipe;
+    app.compare->swipe = 0.25f;
+    auto s = compare_sides(app, map);
+    EXPECT_EQ(s.pixel_w[0], 400);
+    EXPECT_EQ(s.pixel_x[1], 400);
+    EXPECT_FLOAT_EQ(s.rect[1].x, 300);
+    const auto left = side_camera(app, s, 0), right = side_camera(app, s, 1);
+    // A swipe cuts one picture: the left part's right edge is the right part's left edge.
+    EXPECT_DOUBLE_EQ(left.center_x + left.width / 2.0 * left.units_per_pixel,
+                     right.center_x - right.width / 2.0 * right.units_per_pixel);
+    EXPECT_DOUBLE_EQ(left.center_x - left.width / 2.0 * left.units_per_pixel,
+                     app.camera.center_x - app.camera.width / 2.0 * app.camera.units_per_pixel);
+    // Side by side, each half shows the same place at the same scale.
+    app.compare->layout = CompareLayout::SideBySide;
+    s = compare_sides(app, map);
+    EXPECT_NEAR(s.pixel_w[0], s.pixel_w[1], 1);
+    EXPECT_LT(s.pixel_w[0] + s.pixel_w[1], 1600);  // a line between them
+    const auto a = side_camera(app, s, 0), b = side_camera(app, s, 1);
+    EXPECT_EQ(a.center_x, b.center_x);
+    EXPECT_EQ(a.units_per_pixel, b.units_per_pixel);
+}
+
+TEST_F(WindowState, FilmRunsAFrameAtATimeAndCancelLeavesNothing) {
+    test_support::TempDir tmp;
+    FilmRequest req;
+    req.path = (tmp.path / "kars.mp4").string();
+    req.from = d("1920-10-01");
+    req.to = d("1921-04-01");
+    req.pacing.fps = 10;
+    req.pacing.per_event = 0.2;
+    req.frame.width = 160;
+    req.frame.height = 90;
+    app.start_film(req);
+    ASSERT_TRUE(app.film_job) << app.film_result;
+    const int total = app.film_job->frames_total();
+    ASSERT_GT(total, 5);
+    app.poll_film(0);  // a budget of nothing still makes one frame
+    EXPECT_EQ(app.film_job->frames_done(), 1);
+    app.poll_film(0);
+    EXPECT_EQ(app.film_job->frames_done(), 2);
+    app.cancel_film();
+    EXPECT_FALSE(app.film_job);
+    EXPECT_NE(app.film_result.find("Cancelled"), std::string::npos);
+    EXPECT_TRUE(fs::is_empty(tmp.path)) << "a cancelled film left a file";
+
+    app.start_film(req);
+    for (int guard = 0; app.film_job && guard < 10000; ++guard) app.poll_film(0.01);
+    EXPECT_FALSE(app.film_job);
+    EXPECT_EQ(app.film_result.rfind("Wrote ", 0), 0u) << app.film_result;
+    const auto film = test_support::decode_video(req.path);
+    ASSERT_EQ(film.error, "");
+    EXPECT_EQ(static_cast<int>(film.frames.size()), total);
+    EXPECT_EQ(film.metadata.at("title"), app.doc->atlas().title);
+}
+
+}  // namespace
