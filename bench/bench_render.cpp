@@ -11,6 +11,7 @@
 #include <epoxy/gl.h>
 
 #include "export.h"
+#include "film_job.h"
 #include "bench_support.h"
 #include "headless_context.h"
 #include "loader.h"
@@ -141,6 +142,39 @@ BENCHMARK(BM_Export4K)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3)
     ->Repetitions(5)
+    ->ReportAggregatesOnly();
+
+// A film of the bundled atlas, 1914-1991, one second an event at 30 frames/s, H.264: each
+// iteration renders one frame (style, draw with 4x MSAA, overlays, read back) and encodes it.
+// Target: at least 30 frames/s at 1280x720 (the "frames" rate counter).
+void BM_FilmFrame(benchmark::State& state) {
+    Loaded& k = kars();
+    const std::string out = (std::filesystem::temp_directory_path() /
+                             ("chronomap-bench-" + std::to_string(::getpid()) + ".mp4"))
+                                .string();
+    FilmRequest req;
+    req.path = out;
+    req.from = k.r.atlas.start;
+    req.to = k.r.atlas.end;
+    req.pacing.per_event = 1;
+    req.frame.width = static_cast<int>(state.range(0));
+    req.frame.height = static_cast<int>(state.range(1));
+    FilmJob job;
+    if (std::string e = job.start(k.view, k.r.atlas, req); !e.empty()) state.SkipWithError(e.c_str());
+    for (auto _ : state)
+        if (!job.step()) state.SkipWithError(job.error().empty() ? "the film ended" : job.error().c_str());
+    state.counters["frames"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["render_ms"] = 1000 * job.render_seconds() / std::max(1, job.frames_done());
+    state.counters["encode_ms"] = 1000 * job.encode_seconds() / std::max(1, job.frames_done());
+}  // the unfinished film's temporary file goes with the job
+BENCHMARK(BM_FilmFrame)
+    ->Args({1280, 720})
+    ->Args({1920, 1080})
+    ->ArgNames({"w", "h"})
+    ->UseRealTime()  // llvmpipe draws on its own threads: the main thread's CPU time is not the frame's
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(300)
+    ->Repetitions(3)
     ->ReportAggregatesOnly();
 
 // A generated layer: 100 polygons of 10,000 vertices each (one million), drawn whole.

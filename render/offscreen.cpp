@@ -57,6 +57,12 @@ void Offscreen::bind() const {
 }
 
 std::vector<std::uint8_t> Offscreen::read_rgba() const {
+    std::vector<std::uint8_t> px;
+    read_rgba(px);
+    return px;
+}
+
+void Offscreen::read_rgba(std::vector<std::uint8_t>& px) const {
     if (samples_ > 0) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
@@ -64,7 +70,7 @@ std::vector<std::uint8_t> Offscreen::read_rgba() const {
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
     const auto row = static_cast<std::size_t>(width_) * 4;
-    std::vector<std::uint8_t> px(row * static_cast<std::size_t>(height_));
+    px.resize(row * static_cast<std::size_t>(height_));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
     // GL's rows run bottom to top; images run top to bottom.
@@ -73,7 +79,6 @@ std::vector<std::uint8_t> Offscreen::read_rgba() const {
                          px.begin() + static_cast<std::ptrdiff_t>((y + 1) * row),
                          px.begin() + static_cast<std::ptrdiff_t>((static_cast<std::size_t>(height_) - 1 - y) * row));
     bind();
-    return px;
 }
 
 }  // namespace chronomap::render

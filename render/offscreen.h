@@ -22,6 +22,8 @@ public:
     void bind() const;
     // Resolves multisampling and returns top-to-bottom RGBA rows.
     std::vector<std::uint8_t> read_rgba() const;
+    // The same into `px`, reusing its memory (a film reads every frame into one buffer).
+    void read_rgba(std::vector<std::uint8_t>& px) const;
 
     int width() const { return width_; }
     int height() const { return height_; }

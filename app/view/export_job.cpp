@@ -12,6 +12,8 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
+    error_.clear();
+    done_ = tiles_ = 0;
     if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
         return error_ = "the image size must be between 1 and 16384 pixels a side";
     Bounds area = view.default_area();
@@ -31,7 +33,7 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
         area = *b;
     }
-    pane_ = std::make_unique<render::PaneStyle>();
+    if (!pane_) pane_ = std::make_unique<render::PaneStyle>();  // a job started again keeps its GL objects
     if (req.styles)
         view.prepare(*pane_, labels_, req.date, *req.styles);
     else
@@ -67,8 +69,7 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     tile_ = std::min(req.max_tile, render::max_texture_size());
     tiles_ = ((req.width + tile_ - 1) / tile_) * ((req.height + tile_ - 1) / tile_);
     done_ = 0;
-    image_.assign(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4,
-                  0);
+    image_.resize(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4);  // every tile fills its part
     return {};
 }
 
@@ -88,9 +89,13 @@ bool ExportJob::step() {
     cam.center_y = full_.center_y - (ty + h / 2.0 - req_.height / 2.0) * full_.units_per_pixel;
     view_->draw(*pane_, cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
     canvas_->render_tile(tx, ty, w, h);
-    const auto px = target_.read_rgba();
+    if (tiles_ == 1) {
+        target_.read_rgba(image_);
+        return ++done_ < tiles_;
+    }
+    target_.read_rgba(tile_pixels_);
     for (int y = 0; y < h; ++y)
-        std::copy_n(px.begin() + static_cast<std::ptrdiff_t>(y) * w * 4, w * 4,
+        std::copy_n(tile_pixels_.begin() + static_cast<std::ptrdiff_t>(y) * w * 4, w * 4,
                     image_.begin() + (static_cast<std::ptrdiff_t>(ty + y) * req_.width + tx) * 4);
     return ++done_ < tiles_;
 }

@@ -22,6 +22,8 @@ class ExportJob {
     // tiles can be rendered.
     // `shared`: an overlay canvas to draw with instead of building one (a film draws every frame
     // with one canvas, built once at its scale with every character its frames show).
+    // A job may be started again for the next image (a film's frames): its framebuffer, style
+    // texture and image memory are reused.
     std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared = nullptr);
     // Renders the next tile. False when every tile is done or a step failed (see error()).
     bool step();
@@ -46,7 +48,7 @@ class ExportJob {
     std::unique_ptr<render::PaneStyle> pane_;  // the export's styles and shapes
     std::vector<LabelSeed> labels_;
     render::Offscreen target_;
-    std::vector<std::uint8_t> image_;
+    std::vector<std::uint8_t> image_, tile_pixels_;
     std::string error_;
 };
 

@@ -55,8 +55,8 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
             samples.push_back({dates[n == 1 ? 0 : i * (dates.size() - 1) / (n - 1)], std::nullopt, 0});
         for (std::size_t i = 0; i < m; ++i) samples.push_back(frames_[m == 1 ? 0 : i * (frames_.size() - 1) / (m - 1)]);
         for (const auto& f : samples) {
-            if (std::string e = render(f, rgba_); !e.empty()) return error_ = e;
-            palette->sample(rgba_);
+            if (std::string e = render(f); !e.empty()) return error_ = e;
+            palette->sample(frame_.image());
         }
         palette->build();
     }
@@ -84,24 +84,27 @@ std::vector<render::FeatureStyle> FilmJob::styles_of(const FilmFrame& f) const {
     return to;
 }
 
-std::string FilmJob::render(const FilmFrame& f, std::vector<std::uint8_t>& rgba) {
+std::string FilmJob::render(const FilmFrame& f) {
     const auto styles = styles_of(f);
     ExportRequest req = req_.frame;
     req.date = f.date;
     req.styles = &styles;
-    return render_image(*view_, *atlas_, req, rgba, {}, &canvas_);
+    if (std::string e = frame_.start(*view_, *atlas_, req, &canvas_); !e.empty()) return e;
+    while (frame_.step()) {
+    }
+    return frame_.error();
 }
 
 bool FilmJob::step() {
     if (!error_.empty() || all_rendered()) return false;
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    if (std::string e = render(frames_[static_cast<std::size_t>(done_)], rgba_); !e.empty()) {
+    if (std::string e = render(frames_[static_cast<std::size_t>(done_)]); !e.empty()) {
         error_ = e;
         return false;
     }
     const auto t1 = clock::now();
-    error_ = writer_.add_frame(rgba_);
+    error_ = writer_.add_frame(frame_.image());
     encode_s_ += std::chrono::duration<double>(clock::now() - t1).count();
     render_s_ += std::chrono::duration<double>(t1 - t0).count();
     if (!error_.empty()) return false;

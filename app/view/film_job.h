@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "export.h"
+#include "export_job.h"
 #include "film_plan.h"
 #include "film_writer.h"
 #include "overlay_canvas.h"
@@ -43,7 +44,8 @@ class FilmJob {
 
   private:
     std::vector<render::FeatureStyle> styles_of(const FilmFrame& f) const;
-    std::string render(const FilmFrame& f, std::vector<std::uint8_t>& rgba);
+    // Draws a frame into frame_.image().
+    std::string render(const FilmFrame& f);
 
     MapView* view_ = nullptr;
     const Atlas* atlas_ = nullptr;
@@ -52,7 +54,7 @@ class FilmJob {
     int done_ = 0;
     FilmWriter writer_;
     OverlayCanvas canvas_;
-    std::vector<std::uint8_t> rgba_;
+    ExportJob frame_;  // started again for every frame: one framebuffer for the whole film
     std::string error_;
     double render_s_ = 0, encode_s_ = 0;
 };
