@@ -15,6 +15,7 @@
 #include "bench_support.h"
 #include "headless_context.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "offscreen.h"
 #include "overlay_canvas.h"
@@ -29,11 +30,13 @@ struct Loaded {
     LoadResult r;
     Timeline tl;
     MapView view;
+    MapPane pane;  // 1 November 1921, de facto
     explicit Loaded(const std::string& path) : r(load_atlas(path)), tl(r.atlas) {
         std::string error;
         context();
-        if (!view.init(r.atlas, tl, *parse_date("1921-11-01").date, error))
+        if (!view.init(r.atlas, tl, error))
             throw std::runtime_error(error);
+        pane.show(view, r.atlas, *parse_date("1921-11-01").date, Basis::DeFacto, "en", true);
     }
 };
 
@@ -62,7 +65,7 @@ void BM_FrameBundledAtlas(benchmark::State& state) {
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
     for (auto _ : state) {
         target.bind();
-        k.view.draw(cam);
+        k.view.draw(k.pane.style, cam);
         glFinish();
     }
 }
@@ -100,9 +103,9 @@ void BM_FrameWithOverlays(benchmark::State& state) {
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
     for (auto _ : state) {
         target.bind();
-        k.view.draw(cam);
+        k.view.draw(k.pane.style, cam);
         ImGuiPainter painter(canvas.begin(1920, 1080), canvas.fonts());
-        draw_overlay({&painter, 0, 0, 1920, 1080, cam, &k.view.geo()}, text, k.view.label_seeds(), OverlayOptions{});
+        draw_overlay({&painter, 0, 0, 1920, 1080, cam, &k.view.geo()}, text, k.pane.labels, OverlayOptions{});
         canvas.end();
         canvas.render_tile(0, 0, 1920, 1080);
         glFinish();
@@ -115,7 +118,7 @@ void BM_Recolour(benchmark::State& state) {
     const Date a = *parse_date("1918-04-03").date, b = *parse_date("1990-01-19").date;
     bool flip = false;
     for (auto _ : state) {
-        k.view.set_date(flip ? a : b, Basis::DeFacto);
+        k.view.prepare(k.pane.style, k.pane.labels, flip ? a : b, Basis::DeFacto);
         flip = !flip;
     }
     glFinish();

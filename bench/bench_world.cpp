@@ -17,6 +17,7 @@
 #include "bench_support.h"
 #include "headless_context.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "offscreen.h"
 #include "support/series.h"
@@ -53,6 +54,7 @@ struct World {
     LoadResult r;
     std::unique_ptr<Timeline> tl;
     MapView view;
+    MapPane pane;  // 1914, de facto
 };
 
 // Load, build the scene, draw one 1920x1080 frame: what opening an atlas costs.
@@ -61,11 +63,12 @@ std::unique_ptr<World> open_world() {
     w->r = load_atlas(manifest());
     w->tl = std::make_unique<Timeline>(w->r.atlas);
     std::string error;
-    if (!w->view.init(w->r.atlas, *w->tl, *parse_date("1914").date, error)) throw std::runtime_error(error);
+    if (!w->view.init(w->r.atlas, *w->tl, error)) throw std::runtime_error(error);
+    w->pane.show(w->view, w->r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
     render::Offscreen target;
     target.create(1920, 1080, 4, error);
     target.bind();
-    w->view.draw(fit_camera(w->view.default_area(), 1920, 1080));
+    w->view.draw(w->pane.style, fit_camera(w->view.default_area(), 1920, 1080));
     glFinish();
     return w;
 }
@@ -121,7 +124,7 @@ void BM_WorldFrame(benchmark::State& state) {
     for (auto _ : state) {
         target.bind();
         auto t0 = clock::now();
-        w.view.draw(cam);
+        w.view.draw(w.pane.style, cam);
         glFinish();
         auto t1 = clock::now();
         w.view.renderer().draw_fill(quad, flat, cam, 0xE9E5DCFF);
@@ -153,9 +156,9 @@ void BM_WorldPlayback(benchmark::State& state) {
         Date d = from;
         d.day += frame++ * 73;  // a fifth of a year a frame: a snapshot every ten frames
         const auto t0 = std::chrono::steady_clock::now();
-        w.view.set_date(d, Basis::DeFacto);
+        w.view.prepare(w.pane.style, w.pane.labels, d, Basis::DeFacto);
         target.bind();
-        w.view.draw(cam);
+        w.view.draw(w.pane.style, cam);
         glFinish();
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }

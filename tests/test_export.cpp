@@ -8,6 +8,7 @@
 #include "export.h"
 #include "headless_context.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "offscreen.h"
 #include "projection.h"
@@ -56,7 +57,7 @@ TEST_F(Headless, TerritoryColourChangesExactlyAsTheEventsSay) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     const auto [x, y] =
         pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
     struct Case {
@@ -85,7 +86,7 @@ TEST_F(Headless, StatusPatternsShowInTheExport) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921-11-01").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.overlays = kMapOnly;
     req.date = *parse_date("1921-11-01").date;  // Nakhchivan autonomous: hatched in two colours
@@ -106,7 +107,7 @@ TEST_F(Headless, ExportSizeMetadataAndTiling) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/sample/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.date = *parse_date("1921-11-01").date;
     req.width = 1000;
@@ -133,7 +134,7 @@ TEST_F(Headless, FailedExportLeavesNoFile) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/sample/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1921").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.date = *parse_date("1921").date;
     req.width = 64;
@@ -150,7 +151,7 @@ TEST_F(Headless, ShapesFollowTheirValidityDates) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_FIXTURES) + "/good/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1900").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.width = 400;
     req.height = 300;
@@ -173,18 +174,19 @@ TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
-    view.set_date(*parse_date("1914").date, Basis::DeFacto);
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
+    MapPane window;
+    window.show(view, r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
     const render::Camera cam = fit_camera(view.default_area(), 320, 180);
     render::Offscreen target;
     ASSERT_TRUE(target.create(320, 180, 1, error)) << error;
     auto window_pixels = [&] {
         target.bind();
-        view.draw(cam);
+        view.draw(window.style, cam);
         return target.read_rgba();
     };
     const auto before = window_pixels();
-    const std::size_t labels_before = view.label_seeds().size();
+    const std::size_t labels_before = window.labels.size();
     ExportRequest req;
     req.date = *parse_date("1990-02-01").date;
     req.view = Basis::DeJure;
@@ -194,7 +196,7 @@ TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
     std::vector<std::uint8_t> exported;
     ASSERT_EQ(render_image(view, r.atlas, req, exported), "");
     EXPECT_EQ(window_pixels(), before);
-    EXPECT_EQ(view.label_seeds().size(), labels_before);
+    EXPECT_EQ(window.labels.size(), labels_before);
     EXPECT_NE(exported, before);  // the export did show another date
 }
 
@@ -203,7 +205,7 @@ TEST_F(Headless, ComparisonShowsBothDatesSideBySide) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, *parse_date("1914").date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.date = *parse_date("1914").date;
     req.width = 964;  // two halves of 480 and a 4-pixel rule

@@ -96,7 +96,7 @@ TEST(Film, FramesAreTheStillsAndTheMp4DecodesToThem) {
     auto ctx = render::HeadlessContext::create(error);
     ASSERT_TRUE(ctx) << error;
     MapView view;
-    ASSERT_TRUE(view.init(k.r.atlas, k.tl, d("1920-10-01"), error)) << error;
+    ASSERT_TRUE(view.init(k.r.atlas, k.tl, error)) << error;
     FilmPacing p;
     p.fps = 10;
     p.per_event = 0.3;

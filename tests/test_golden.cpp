@@ -43,7 +43,7 @@ TEST_P(Golden, MatchesTheCommittedReference) {
     const Timeline tl(r.atlas);
     MapView view;
     const Date date = *parse_date(c.date).date;
-    ASSERT_TRUE(view.init(r.atlas, tl, date, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.date = date;
     req.view = c.basis;

@@ -10,6 +10,7 @@
 #include "label_point.h"
 #include "labels.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "offscreen.h"
 #include "overlay.h"
@@ -151,7 +152,7 @@ struct Rendered : ::testing::Test {
     void SetUp() override {
         ASSERT_TRUE(ctx) << error;
         tl = std::make_unique<Timeline>(r.atlas);
-        ASSERT_TRUE(view.init(r.atlas, *tl, r.atlas.start, error)) << error;
+        ASSERT_TRUE(view.init(r.atlas, *tl, error)) << error;
     }
     std::vector<std::uint8_t> image(ExportRequest req) {
         std::vector<std::uint8_t> rgba;
@@ -207,15 +208,16 @@ TEST_F(Rendered, ExportMatchesThePreview) {
 
     render::Offscreen target;
     ASSERT_TRUE(target.create(w, h, 4, error)) << error;
-    view.set_date(date, Basis::DeFacto);
+    MapPane pane;
+    pane.show(view, r.atlas, date, Basis::DeFacto, "en", true);
     target.bind();
-    view.draw(cam, 1.0f);
+    view.draw(pane.style, cam, 1.0f);
     OverlayCanvas canvas;
     std::string warning;
     ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
     const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true, &view.scene());
     ImGuiPainter painter(canvas.begin(w, h), canvas.fonts());
-    draw_overlay({&painter, 0, 0, float(w), float(h), cam, &view.geo()}, text, view.label_seeds(), overlays);
+    draw_overlay({&painter, 0, 0, float(w), float(h), cam, &view.geo()}, text, pane.labels, overlays);
     canvas.end();
     canvas.render_tile(0, 0, w, h);
     const auto preview = target.read_rgba();

@@ -13,6 +13,7 @@
 #include "export.h"
 #include "headless_context.h"
 #include "loader.h"
+#include "map_pane.h"
 #include "map_view.h"
 #include "support/series.h"
 
@@ -120,7 +121,7 @@ TEST_F(Series, EveryPolygonIsInTheImage) {
     ASSERT_TRUE(ctx) << error;
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, r.atlas.start, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     for (int s : {0, 3, 9}) {
         const std::vector<std::uint8_t> px = map_only(view, r.atlas, snapshot_date(s), 1600, 800);
         ASSERT_EQ(px.size(), 1600u * 800u * 4u);
@@ -197,9 +198,11 @@ TEST(ReferenceLayers, NeedNoIdAndHaveStyleAndLabels) {
     ASSERT_TRUE(ctx) << error;
     const Timeline tl(r.atlas);
     MapView view;
-    ASSERT_TRUE(view.init(r.atlas, tl, r.atlas.start, error)) << error;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
+    MapPane pane;
+    pane.show(view, r.atlas, r.atlas.start, Basis::DeFacto, "en", true);
     int labels = 0;
-    for (const auto& s : view.label_seeds()) labels += s.reference;
+    for (const auto& s : pane.labels) labels += s.reference;
     EXPECT_EQ(labels, 2);
     const std::vector<std::uint8_t> px = map_only(view, r.atlas, r.atlas.start, 400, 200);
     ASSERT_EQ(px.size(), 400u * 200u * 4u);

@@ -186,7 +186,7 @@ int cmd_export(const Args& a) {
     }
     const Timeline tl(r.atlas);
     MapView view;
-    if (!view.init(r.atlas, tl, req.date, error)) {
+    if (!view.init(r.atlas, tl, error)) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }

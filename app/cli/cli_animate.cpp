@@ -72,7 +72,7 @@ int cmd_animate(const Args& a) {
         return kInternal;
     }
     MapView view;
-    if (!view.init(r.atlas, tl, from, error)) {
+    if (!view.init(r.atlas, tl, error)) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }

@@ -18,9 +18,9 @@ bool App::open(const std::string& path) {
     }
     d->timeline = std::make_unique<Timeline>(d->atlas());
     d->view = std::make_unique<MapView>();
+    d->pane = std::make_unique<MapPane>();
     std::string error;
-    const Date start = d->atlas().start;
-    if (!d->view->init(d->atlas(), *d->timeline, start, error)) {
+    if (!d->view->init(d->atlas(), *d->timeline, error)) {
         messages.push_back("cannot draw " + path + ": " + error);
         return false;
     }
@@ -51,13 +51,14 @@ bool App::add_reference(const std::string& path) {
     // The scene is rebuilt with the new layer; the camera and date stay.
     auto view = std::make_unique<MapView>();
     std::string error;
-    if (!view->init(doc->atlas(), *doc->timeline, date, error)) {
+    if (!view->init(doc->atlas(), *doc->timeline, error)) {
         messages.push_back("cannot draw " + path + ": " + error);
         return false;
     }
     for (const auto& p : view->scene().problems)
         if (p.layer == doc->atlas().layers.back().name) doc->loaded.diagnostics.add(p);
     doc->view = std::move(view);
+    doc->pane = std::make_unique<MapPane>();  // styled for the new view's meshes
     restyle(false);
     if (doc->loaded.diagnostics.items().size() == before)
         messages.push_back("added reference layer " + path);
@@ -66,18 +67,19 @@ bool App::add_reference(const std::string& path) {
 
 void App::restyle(bool animate) {
     if (!doc) return;
+    MapPane& pane = *doc->pane;
     doc->view->show_reference = settings.show_reference;
-    doc->view->use_shapes_of(date);
+    pane.date = date;
+    pane.basis = basis();
     auto target = doc->view->styles(date, basis(), settings.claims);
-    overlay =
-        overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims,
-                     &doc->view->scene());
+    pane.overlay = overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims,
+                                &doc->view->scene());
     refresh_compare();
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
     if (!can_animate) {
         anim_ = {};
         anim_.shown = target;
-        doc->view->show(target);
+        doc->view->prepare(pane.style, pane.labels, date, target);
         return;
     }
     std::vector<std::uint32_t> from(target.size()), to(target.size());
@@ -88,10 +90,9 @@ void App::restyle(bool animate) {
     anim_.transition.start(std::move(from), std::move(to), changed_slots(anim_.shown, target), now);
     anim_.to = std::move(target);
     anim_.running = anim_.transition.active(now);
-    if (!anim_.running) {
-        anim_.shown = anim_.to;
-        doc->view->show(anim_.shown);
-    }
+    if (!anim_.running) anim_.shown = anim_.to;
+    // The shapes of the new date at once; the colours blend from the old ones.
+    doc->view->prepare(pane.style, pane.labels, date, anim_.shown);
 }
 
 void App::tick(double now_seconds, double dt) {
@@ -106,7 +107,7 @@ void App::tick(double now_seconds, double dt) {
         s.fill = anim_.transition.fill(i, now);
         s.highlight = anim_.transition.highlight(i, now);
     }
-    doc->view->show(anim_.shown);
+    doc->view->restyle(doc->pane->style, doc->pane->labels, anim_.shown);
     anim_.running = anim_.transition.active(now);
 }
 

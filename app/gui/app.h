@@ -28,6 +28,7 @@ struct Document {
     LoadResult loaded;
     std::unique_ptr<Timeline> timeline;
     std::unique_ptr<MapView> view;
+    std::unique_ptr<MapPane> pane;  // the window's map: its shapes, styles (blended), labels, overlay texts
     Atlas& atlas() { return loaded.atlas; }
 };
 
@@ -74,7 +75,6 @@ class App {
     std::string export_result;  // for the dialog: the path written, or the error
     std::string export_error;   // "" when the last export succeeded
     std::string export_path;
-    OverlayText overlay;      // rebuilt on date, language or view changes
     double now = 0;           // seconds, from the window clock
     float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
     std::unique_ptr<Comparison> compare;  // null when one map is shown
@@ -123,6 +123,7 @@ class App {
 
   private:
     void restyle(bool animate);
+    void show_styles(const std::vector<render::FeatureStyle>& styles);
     void refresh_compare();
     void finish_export(const std::string& error);
     Animation anim_;

@@ -24,7 +24,7 @@ namespace {
 
 std::vector<std::string> g_dropped;  // paths dropped onto the window since the last frame
 
-// One map drawn into a part of the window: the window's own styles, or a pane's.
+// One map drawn into a part of the window: the window's pane, or a side of a comparison.
 struct MapDraw {
     bool on = false;
     const render::PaneStyle* pane = nullptr;
@@ -213,7 +213,7 @@ int run(const std::vector<std::string>& args) {
             if (!app.camera_set || req.fit) {
                 const float band =
                     app.settings.overlays.caption
-                        ? caption_band(ImGuiPainter(nullptr, fonts), app.overlay, framed.w, framed_scale) * map.fb_scale
+                        ? caption_band(ImGuiPainter(nullptr, fonts), app.doc->pane->overlay, framed.w, framed_scale) * map.fb_scale
                         : 0.0f;
                 app.fit(framed.pixel_w(), framed.pixel_h(), band);
             }
@@ -243,8 +243,8 @@ int run(const std::vector<std::string>& args) {
                 ui_cam.units_per_pixel *= map.fb_scale;
                 ImGuiPainter painter(ImGui::GetBackgroundDrawList(), fonts);
                 OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
-                draw_overlay(of, app.overlay, app.doc->view->label_seeds(), app.settings.overlays);
-                map_draws[0] = {true, nullptr, app.camera, static_cast<int>(map.x * map.fb_scale)};
+                draw_overlay(of, app.doc->pane->overlay, app.doc->pane->labels, app.settings.overlays);
+                map_draws[0] = {true, &app.doc->pane->style, app.camera, static_cast<int>(map.x * map.fb_scale)};
             }
         } else {
             handle_keys(app, req, map);
@@ -265,10 +265,7 @@ int run(const std::vector<std::string>& args) {
                 if (!d.on) continue;
                 render::bind_screen_rect(d.x, fb_h - static_cast<int>((map.y + map.h) * map.fb_scale), d.cam.width,
                                          d.cam.height);
-                if (d.pane)
-                    app.doc->view->draw(*d.pane, d.cam, app.preview_scale * map.fb_scale);
-                else
-                    app.doc->view->draw(d.cam, app.preview_scale * map.fb_scale);
+                app.doc->view->draw(*d.pane, d.cam, app.preview_scale * map.fb_scale);
                 render::bind_screen(fb_w, fb_h);
             }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

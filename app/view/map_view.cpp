@@ -6,7 +6,7 @@
 
 namespace chronomap {
 
-bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, std::string& error) {
+bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& error) {
     atlas_ = &atlas;
     timeline_ = &timeline;
     if (!renderer_.init(error)) return false;
@@ -17,15 +17,12 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, Date initial, s
     geo_ = std::make_unique<ToLonLat>(atlas.crs);
     if (atlas.default_view.bbox)
         if (auto b = lonlat_to_display(atlas.crs, *atlas.default_view.bbox)) default_area_ = *b;
-    set_date(initial, Basis::DeFacto);
     return true;
 }
 
 std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims) const {
     return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims);
 }
-
-void MapView::use_shapes_of(Date date) { pane_.set_visible_groups(territory_mesh_, groups_at(scene_, date)); }
 
 namespace {
 
@@ -62,18 +59,10 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
     labels_shown(scene_.labels, s, labels);
 }
 
-void MapView::set_date(Date date, Basis view, bool with_claims) {
-    use_shapes_of(date);
-    show(styles(date, view, with_claims));
-}
-
-void MapView::show(const std::vector<render::FeatureStyle>& styles) {
-    pane_.set_styles(styles);
-    labels_shown(scene_.labels, styles, visible_labels_);
-}
-
-void MapView::draw(const render::Camera& cam, float ui_scale, float frag_x, float frag_y) {
-    draw(pane_, cam, ui_scale, frag_x, frag_y);
+void MapView::restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
+                      const std::vector<render::FeatureStyle>& styles) const {
+    pane.set_styles(styles);
+    labels_shown(scene_.labels, styles, labels);
 }
 
 void MapView::draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale, float frag_x,
