@@ -6,6 +6,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(EGL REQUIRED IMPORTED_TARGET egl)
 pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
+# Vector export (SVG, PDF) with FreeType fonts.
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-ft cairo-svg cairo-pdf)
 find_package(PNG REQUIRED)
 
 # The window: Dear ImGui 1.86 (its libimgui.a holds the GLFW and OpenGL3 backends and

@@ -26,6 +26,7 @@
 #include "map_view.h"
 #include "output_file.h"
 #include "timeline.h"
+#include "vector_export.h"
 #include "version.h"
 
 namespace chronomap::cli {
@@ -156,7 +157,7 @@ int cmd_export(const Args& a) {
     const auto date = date_option(a, "--date");
     if (!date) throw std::invalid_argument("export needs --date DATE");
     const auto out = a.get("--out");
-    if (!out || out->empty()) throw std::invalid_argument("export needs --out FILE.png");
+    if (!out || out->empty()) throw std::invalid_argument("export needs --out FILE.png, FILE.svg or FILE.pdf");
     ExportRequest req;
     req.date = *date;
     req.view = basis_option(a);
@@ -193,7 +194,10 @@ int cmd_export(const Args& a) {
     lap("scene (meshes, labels) and upload");
     // Polygons repaired or left out of the picture are said, never silently dropped.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
-    if (const auto other = date_option(a, "--compare")) {
+    if (is_vector_path(*out)) {
+        if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
+        error = export_vector(view, r.atlas, req, *out);
+    } else if (const auto other = date_option(a, "--compare")) {
         const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.view;
         error = export_comparison_png(view, r.atlas, tl, req, *other, other_view, *out);
     } else {
@@ -267,15 +271,16 @@ std::string usage() {
            "      the territories whose control differs between two dates (or two views)\n"
            "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
            "      every change of one territory, with its sources\n"
-           "  chronomap export ATLAS --date DATE --out FILE.png [--size WxH] [--bbox "
+           "  chronomap export ATLAS --date DATE --out FILE.png|FILE.svg|FILE.pdf [--size WxH] [--bbox "
            "LONMIN,LATMIN,LONMAX,LATMAX]\n"
            "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
            "[--no-legend]\n"
            "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
            "                   [--compare DATE2 [--compare-basis de_facto|de_jure]]\n"
-           "      the map at DATE as a PNG, with no display needed; with --compare, DATE and DATE2\n"
+           "      the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
+           "      DATE and DATE2\n"
            "      side by side, the territories whose control differs outlined\n"
-           "  chronomap animate ATLAS --out FILE.mp4|FILE.webm|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
+           "  chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
            "                   [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
            "                   [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches\n"
            "      a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed\n"

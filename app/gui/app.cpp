@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "vector_export.h"
+
 namespace chronomap::gui {
 
 bool App::open(const std::string& path) {
@@ -210,6 +212,11 @@ std::optional<std::string> App::territory_at(double x, double y) const {
 
 void App::start_export(const ExportRequest& req, const std::string& path) {
     if (!doc) return;
+    if (is_vector_path(path)) {  // SVG and PDF are written at once: no pixels to render in tiles
+        export_path = path;
+        finish_export(export_vector(*doc->view, doc->atlas(), req, path));
+        return;
+    }
     export_job = std::make_unique<ExportJob>();
     export_path = path;
     if (std::string error = export_job->start(*doc->view, doc->atlas(), req); !error.empty())

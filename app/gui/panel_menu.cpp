@@ -166,6 +166,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     ImGui::Checkbox("Labels", &overlays.labels);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", name, sizeof name);
+    ImGui::TextDisabled("A name ending in .svg or .pdf writes a vector map (text stays text in the PDF).");
     ImGui::EndDisabled();
     if (!busy && ImGui::Button("Export", {120 * c.s, 0})) {
         // The area on screen, so the image shows what the window shows, at the image's resolution.

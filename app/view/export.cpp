@@ -6,12 +6,32 @@
 #include "export_job.h"
 #include "map_view.h"
 #include "png_writer.h"
+#include "projection.h"
 
 namespace chronomap {
 
 float default_overlay_scale(int width, int height) {
     return std::max(
         0.75f, std::min(static_cast<float>(width) / 1920.0f, static_cast<float>(height) / 1080.0f));
+}
+
+std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas,
+                                                     const ExportRequest& req, std::string& error) {
+    if (req.area) return std::pair{*req.area, 0.0};
+    if (!req.bbox_lonlat) return std::pair{view.default_area(), 0.03};
+    auto b = lonlat_to_display(atlas.crs, *req.bbox_lonlat);
+    if (!b) {
+        // Mercator and its kind cannot show the poles: the box is cut at 85 degrees.
+        Bounds cut = *req.bbox_lonlat;
+        cut.min_y = std::max(cut.min_y, -85.0);
+        cut.max_y = std::min(cut.max_y, 85.0);
+        if (cut.min_y < cut.max_y) b = lonlat_to_display(atlas.crs, cut);
+    }
+    if (!b) {
+        error = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
+        return std::nullopt;
+    }
+    return std::pair{*b, 0.03};
 }
 
 ExportRequest as_previewed(const render::Camera& cam, float preview_scale, int width, int height) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "atlas.h"
@@ -60,6 +61,11 @@ std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest&
 // Date, view, language and overlays are left for the caller.
 ExportRequest as_previewed(const render::Camera& preview, float preview_scale, int width,
                            int height);
+
+// What an export shows, in the display CRS, and the margin around it: the area asked for, the
+// bounding box, or the atlas's default view. nullopt with `error` when the box cannot be shown.
+std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas,
+                                                     const ExportRequest& req, std::string& error);
 
 // The overlay scale an export of this size uses when none is asked for: 1 at 1920x1080.
 float default_overlay_scale(int width, int height);

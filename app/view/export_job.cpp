@@ -16,23 +16,9 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     done_ = tiles_ = 0;
     if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
         return error_ = "the image size must be between 1 and 16384 pixels a side";
-    Bounds area = view.default_area();
-    double margin = 0.03;
-    if (req.area) {
-        area = *req.area;
-        margin = 0;
-    } else if (req.bbox_lonlat) {
-        auto b = lonlat_to_display(atlas.crs, *req.bbox_lonlat);
-        if (!b) {
-            // Mercator and its kind cannot show the poles: the box is cut at 85 degrees.
-            Bounds cut = *req.bbox_lonlat;
-            cut.min_y = std::max(cut.min_y, -85.0);
-            cut.max_y = std::min(cut.max_y, 85.0);
-            if (cut.min_y < cut.max_y) b = lonlat_to_display(atlas.crs, cut);
-        }
-        if (!b) return error_ = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
-        area = *b;
-    }
+    const auto framed = export_area(view, atlas, req, error_);
+    if (!framed) return error_;
+    const auto [area, margin] = *framed;
     if (!pane_) pane_ = std::make_unique<render::PaneStyle>();  // a job started again keeps its GL objects
     if (req.styles)
         view.prepare(*pane_, labels_, req.date, *req.styles);

@@ -15,9 +15,7 @@ constexpr ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
 constexpr ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
 constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto Sans Math does
 
-struct Files {
-    std::string regular, bold, armenian, georgian, math;
-};
+using Files = FontFiles;
 
 // fontconfig's matching, on a configuration of our own that is destroyed afterwards (the global
 // one is never freed, which LeakSanitizer reports).
@@ -74,6 +72,12 @@ ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, fl
 
 }  // namespace
 
+const FontFiles& font_files() {
+    // Looked up once per run: loading fontconfig's configuration costs tens of milliseconds.
+    static const Files f = find_files();
+    return f;
+}
+
 FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
                     const std::string* only_text) {
     atlas.Clear();
@@ -92,8 +96,7 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     FontSet set;
     set.scale = scale;
-    // Looked up once per run: loading fontconfig's configuration costs tens of milliseconds.
-    static const Files f = find_files();
+    const Files& f = font_files();
     if (f.regular.empty()) {
         warning =
             "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
@@ -109,10 +112,10 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
             "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
             "Armenian or Georgian names will show as boxes.";
     const std::string& bold = f.bold.empty() ? f.regular : f.bold;
-    set.body = add_font(atlas, f, f.regular, 16.0f * scale, ranges);
-    set.bold = add_font(atlas, f, bold, 16.0f * scale, ranges);
-    set.title = add_font(atlas, f, bold, 26.0f * scale, ranges);
-    set.small = add_font(atlas, f, f.regular, 13.0f * scale, ranges);
+    set.body = add_font(atlas, f, f.regular, kBodyPx * scale, ranges);
+    set.bold = add_font(atlas, f, bold, kBodyPx * scale, ranges);
+    set.title = add_font(atlas, f, bold, kTitlePx * scale, ranges);
+    set.small = add_font(atlas, f, f.regular, kSmallPx * scale, ranges);
     atlas.Build();
     return set;
 }

@@ -21,6 +21,15 @@ struct FontSet {
 // built-in font, with a warning in `warning`, when the Noto fonts are not installed. With
 // `only_text`, just the characters in it (plus ASCII and Latin-1) are rasterised: exports know
 // all their text in advance.
+// The Noto files fontconfig finds (empty strings for those missing), for drawing text without
+// ImGui (vector export).
+struct FontFiles {
+    std::string regular, bold, armenian, georgian, math;
+};
+const FontFiles& font_files();
+// The pixel size of each overlay font at scale 1 (body 16, bold 16, title 26, small 13).
+inline constexpr float kBodyPx = 16, kTitlePx = 26, kSmallPx = 13;
+
 FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
                     const std::string* only_text = nullptr);
 

@@ -59,6 +59,12 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
     labels_shown(scene_.labels, s, labels);
 }
 
+std::vector<LabelSeed> MapView::labels_for(const std::vector<render::FeatureStyle>& styles) const {
+    std::vector<LabelSeed> out;
+    labels_shown(scene_.labels, styles, out);
+    return out;
+}
+
 void MapView::restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
                       const std::vector<render::FeatureStyle>& styles) const {
     pane.set_styles(styles);

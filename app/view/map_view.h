@@ -32,6 +32,8 @@ class MapView {
     // New styles (a colour transition's step) for a pane whose shapes stay.
     void restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
                  const std::vector<render::FeatureStyle>& styles) const;
+    // The labels a set of styles shows: of the territories shown, towns and reference labels.
+    std::vector<LabelSeed> labels_for(const std::vector<render::FeatureStyle>& styles) const;
     void draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale = 1.0f, float frag_x = 0,
               float frag_y = 0);
 

@@ -66,10 +66,7 @@ struct Painter {
     }
 
     void haloed(TextStyle font, PaintXY at, std::uint32_t col, const std::string& t) const {
-        const float o = std::max(1.0f, 1.2f * s);
-        for (PaintXY d : {PaintXY{-o, 0}, PaintXY{o, 0}, PaintXY{0, -o}, PaintXY{0, o}, PaintXY{-o, -o}, PaintXY{o, o}})
-            text(font, {at.x + d.x, at.y + d.y}, kHalo, t);
-        text(font, at, col, t);
+        out->haloed_text(font, px(font), at, col, kHalo, std::max(1.0f, 1.2f * s), t);
     }
 };
 

@@ -37,6 +37,14 @@ void ImGuiPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgb
     list_->AddText(font_of(fonts_, style), px, v(at), im_colour(rgba), text.c_str(), nullptr, wrap);
 }
 
+void ImGuiPainter::haloed_text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, std::uint32_t halo,
+                               float o, const std::string& t) {
+    // Six offset copies in the halo's colour under the text.
+    for (PaintXY d : {PaintXY{-o, 0}, PaintXY{o, 0}, PaintXY{0, -o}, PaintXY{0, o}, PaintXY{-o, -o}, PaintXY{o, o}})
+        text(style, px, {at.x + d.x, at.y + d.y}, halo, t, 0);
+    text(style, px, at, rgba, t, 0);
+}
+
 void ImGuiPainter::fill_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float rounding) {
     list_->AddRectFilled(v(a), v(b), im_colour(rgba), rounding);
 }

@@ -31,6 +31,9 @@ class OverlayPainter {
     virtual PaintXY measure(TextStyle style, float px, const std::string& text, float wrap) const = 0;
     virtual void text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, const std::string& text,
                       float wrap) = 0;
+    // Text with a halo `halo_width` pixels wide around its letters (map labels).
+    virtual void haloed_text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, std::uint32_t halo,
+                             float halo_width, const std::string& text) = 0;
     virtual void fill_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float rounding) = 0;
     virtual void stroke_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) = 0;
     virtual void line(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) = 0;
@@ -55,6 +58,8 @@ class ImGuiPainter final : public OverlayPainter {
     PaintXY measure(TextStyle style, float px, const std::string& text, float wrap) const override;
     void text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, const std::string& text,
               float wrap) override;
+    void haloed_text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, std::uint32_t halo, float halo_width,
+                     const std::string& text) override;
     void fill_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float rounding) override;
     void stroke_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) override;
     void line(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) override;

@@ -1,0 +1,264 @@
+#include "cairo_painter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+
+namespace chronomap {
+namespace {
+
+cairo_font_face_t* face_for_file(const std::string& file) {
+    if (file.empty()) return nullptr;
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(file.c_str()));
+    FcPatternAddInteger(pattern, FC_INDEX, 0);
+    cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(pattern);
+    FcPatternDestroy(pattern);
+    return face;
+}
+
+// The code point starting at text[i] and its length in bytes (invalid bytes count as one).
+std::pair<char32_t, std::size_t> decode(const std::string& text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (n == 1 || i + n > text.size()) return {c, 1};
+    char32_t cp = c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    return {cp, n};
+}
+
+}  // namespace
+
+void set_rgba(cairo_t* cr, std::uint32_t rgba) {
+    cairo_set_source_rgba(cr, ((rgba >> 24) & 0xFF) / 255.0, ((rgba >> 16) & 0xFF) / 255.0,
+                          ((rgba >> 8) & 0xFF) / 255.0, (rgba & 0xFF) / 255.0);
+}
+
+CairoPainter::CairoPainter(cairo_t* cr, float scale) : cr_(cr), scale_(scale) {
+    const FontFiles& f = font_files();
+    faces_[kRegular] = face_for_file(f.regular);
+    faces_[kBold] = face_for_file(f.bold.empty() ? f.regular : f.bold);
+    faces_[kArmenian] = face_for_file(f.armenian);
+    faces_[kGeorgian] = face_for_file(f.georgian);
+    faces_[kMath] = face_for_file(f.math);
+    for (int i = 0; i < kFaces; ++i) {
+        if (!faces_[i]) continue;
+        cairo_set_font_face(cr_, faces_[i]);
+        cairo_set_font_size(cr_, 1.0);
+        cairo_font_extents_t fe;
+        cairo_font_extents(cr_, &fe);
+        line_per_em_[i] = fe.ascent + fe.descent > 0 ? fe.ascent + fe.descent : 1.0;
+    }
+}
+
+void CairoPainter::use_face(Face face, double px) const {
+    cairo_set_font_face(cr_, faces_[face]);
+    cairo_set_font_size(cr_, px / line_per_em_[face]);
+}
+
+CairoPainter::~CairoPainter() {
+    end_layers();
+    for (auto* face : faces_)
+        if (face) cairo_font_face_destroy(face);
+}
+
+float CairoPainter::font_size(TextStyle style) const {
+    switch (style) {
+        case TextStyle::Title: return kTitlePx * scale_;
+        case TextStyle::Small: return kSmallPx * scale_;
+        case TextStyle::Body:
+        case TextStyle::Bold: break;
+    }
+    return kBodyPx * scale_;
+}
+
+std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face main, const std::string& text) const {
+    std::vector<std::pair<Face, std::string>> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [cp, n] = decode(text, i);
+        Face face = main;
+        if ((cp >= 0x0530 && cp <= 0x058F) || (cp >= 0xFB13 && cp <= 0xFB17)) face = kArmenian;
+        if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF) || (cp >= 0x2D00 && cp <= 0x2D2F))
+            face = kGeorgian;
+        if (cp >= 0x2190 && cp <= 0x21FF) face = kMath;
+        if (!faces_[face]) face = main;
+        if (out.empty() || out.back().first != face) out.emplace_back(face, std::string());
+        out.back().second.append(text, i, n);
+        i += n;
+    }
+    return out;
+}
+
+double CairoPainter::advance(Face main, double px, const std::string& text) const {
+    double x = 0;
+    for (const auto& [face, run] : runs(main, text)) {
+        if (!faces_[face]) continue;
+        use_face(face, px);
+        cairo_text_extents_t e;
+        cairo_text_extents(cr_, run.c_str(), &e);
+        x += e.x_advance;
+    }
+    return x;
+}
+
+// Greedy wrapping at spaces, as ImGui wraps, and at line breaks.
+std::vector<std::string> CairoPainter::wrap_lines(Face main, double px, const std::string& text, float wrap) const {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        const std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (wrap <= 0) {
+            lines.push_back(para);
+        } else {
+            std::string line;
+            std::size_t i = 0;
+            while (i <= para.size()) {
+                const std::size_t sp = std::min(para.find(' ', i), para.size());
+                const std::string word = para.substr(i, sp - i);
+                const std::string longer = line.empty() ? word : line + " " + word;
+                if (!line.empty() && advance(main, px, longer) > wrap) {
+                    lines.push_back(line);
+                    line = word;
+                } else {
+                    line = longer;
+                }
+                i = sp + 1;
+            }
+            lines.push_back(line);
+        }
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return lines;
+}
+
+PaintXY CairoPainter::measure(TextStyle style, float px, const std::string& text, float wrap) const {
+    const Face main = style == TextStyle::Bold || style == TextStyle::Title ? kBold : kRegular;
+    if (text.empty()) return {0, px};
+    double w = 0;
+    const auto lines = wrap_lines(main, px, text, wrap);
+    for (const auto& l : lines) w = std::max(w, advance(main, px, l));
+    return {static_cast<float>(w), px * static_cast<float>(lines.size())};
+}
+
+void CairoPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, const std::string& text,
+                        float wrap) {
+    const Face main = style == TextStyle::Bold || style == TextStyle::Title ? kBold : kRegular;
+    if (!faces_[main]) return;
+    use_face(main, px);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr_, &fe);
+    // ImGui puts the top of the line at `at`; cairo draws from the baseline.
+    const double baseline = fe.ascent;
+    set_rgba(cr_, rgba);
+    double y = at.y + baseline;
+    for (const auto& line : wrap_lines(main, px, text, wrap)) {
+        double x = at.x;
+        for (const auto& [face, run] : runs(main, line)) {
+            if (!faces_[face]) continue;
+            use_face(face, px);
+            cairo_move_to(cr_, x, y);
+            cairo_show_text(cr_, run.c_str());
+            cairo_text_extents_t e;
+            cairo_text_extents(cr_, run.c_str(), &e);
+            x += e.x_advance;
+        }
+        y += px;
+    }
+}
+
+void CairoPainter::haloed_text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, std::uint32_t halo,
+                               float halo_width, const std::string& t) {
+    const Face main = style == TextStyle::Bold || style == TextStyle::Title ? kBold : kRegular;
+    if (!faces_[main]) return;
+    use_face(main, px);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr_, &fe);
+    double x = at.x;
+    cairo_new_path(cr_);
+    for (const auto& [face, run] : runs(main, t)) {
+        if (!faces_[face]) continue;
+        use_face(face, px);
+        cairo_move_to(cr_, x, at.y + fe.ascent);
+        cairo_text_path(cr_, run.c_str());
+        cairo_text_extents_t e;
+        cairo_text_extents(cr_, run.c_str(), &e);
+        x += e.x_advance;
+    }
+    set_rgba(cr_, halo);
+    cairo_set_line_width(cr_, 2 * halo_width);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr_);
+    text(style, px, at, rgba, t, 0);
+}
+
+void CairoPainter::fill_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float r) {
+    r = std::min({r, (b.x - a.x) / 2, (b.y - a.y) / 2});
+    if (r > 0) {
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, b.x - r, a.y + r, r, -M_PI / 2, 0);
+        cairo_arc(cr_, b.x - r, b.y - r, r, 0, M_PI / 2);
+        cairo_arc(cr_, a.x + r, b.y - r, r, M_PI / 2, M_PI);
+        cairo_arc(cr_, a.x + r, a.y + r, r, M_PI, 3 * M_PI / 2);
+        cairo_close_path(cr_);
+    } else {
+        cairo_rectangle(cr_, a.x, a.y, b.x - a.x, b.y - a.y);
+    }
+    set_rgba(cr_, rgba);
+    cairo_fill(cr_);
+}
+
+void CairoPainter::stroke_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) {
+    cairo_rectangle(cr_, a.x + 0.5, a.y + 0.5, b.x - a.x - 1, b.y - a.y - 1);
+    set_rgba(cr_, rgba);
+    cairo_set_line_width(cr_, thickness);
+    cairo_stroke(cr_);
+}
+
+void CairoPainter::line(PaintXY a, PaintXY b, std::uint32_t rgba, float thickness) {
+    cairo_move_to(cr_, a.x, a.y);
+    cairo_line_to(cr_, b.x, b.y);
+    set_rgba(cr_, rgba);
+    cairo_set_line_width(cr_, thickness);
+    cairo_stroke(cr_);
+}
+
+void CairoPainter::fill_circle(PaintXY c, float radius, std::uint32_t rgba) {
+    cairo_new_sub_path(cr_);
+    cairo_arc(cr_, c.x, c.y, radius, 0, 2 * M_PI);
+    set_rgba(cr_, rgba);
+    cairo_fill(cr_);
+}
+
+void CairoPainter::push_clip(PaintXY a, PaintXY b) {
+    cairo_save(cr_);
+    cairo_rectangle(cr_, a.x, a.y, b.x - a.x, b.y - a.y);
+    cairo_clip(cr_);
+}
+
+void CairoPainter::pop_clip() { cairo_restore(cr_); }
+
+void CairoPainter::set_layer(int layer) {
+    if (layer == layer_) return;
+    if (layer_ >= 0) layers_.emplace_back(layer_, cairo_pop_group(cr_));
+    cairo_push_group(cr_);
+    layer_ = layer;
+}
+
+void CairoPainter::end_layers() {
+    if (layer_ < 0) return;
+    layers_.emplace_back(layer_, cairo_pop_group(cr_));
+    layer_ = -1;
+    std::stable_sort(layers_.begin(), layers_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [layer, pattern] : layers_) {
+        cairo_set_source(cr_, pattern);
+        cairo_paint(cr_);
+        cairo_pattern_destroy(pattern);
+    }
+    layers_.clear();
+}
+
+}  // namespace chronomap

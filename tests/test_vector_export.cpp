@@ -1,0 +1,129 @@
+// SVG and PDF export: the PDF renders (poppler's pdftoppm) like the PNG export, its text can be
+// extracted (pdftotext), the SVG is well-formed XML with real pattern fills, and geometry is
+// thinned to the output resolution.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "support/png_io.h"
+#include "support/run_cli.h"
+#include "support/temp_dir.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kKars = std::string(CHRONOMAP_MAPS) + "/kars";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int shell(const std::string& command) { return std::system(command.c_str()); }
+
+struct Exports : ::testing::Test {
+    test_support::TempDir tmp;
+    // Exports the bundled atlas on 1 November 1921 at 800x450 to `name`, with extra arguments.
+    void run(const std::string& name, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"export", kKars, "--date", "1921-11-01", "--size", "800x450", "--out",
+                                         (tmp.path / name).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = test_support::run_cli(args);
+        ASSERT_EQ(r.code, 0) << r.err;
+    }
+    // The PDF rasterised by poppler at one pixel a point.
+    test::Png rasterise(const std::string& pdf) {
+        const fs::path stem = tmp.path / (pdf + "-page");
+        EXPECT_EQ(shell("pdftoppm -r 72 -png -singlefile '" + (tmp.path / pdf).string() + "' '" + stem.string() + "'"), 0);
+        return test::read_png(stem.string() + ".png");
+    }
+};
+
+TEST_F(Exports, PdfRendersLikeThePng) {
+    const std::vector<std::string> map_only = {"--no-title", "--no-legend", "--no-caption", "--no-labels",
+                                               "--no-scale-bar"};
+    run("map.png", map_only);
+    run("map.pdf", map_only);
+    const auto png = test::read_png((tmp.path / "map.png").string());
+    const auto pdf = rasterise("map.pdf");
+    ASSERT_EQ(pdf.width, 800);
+    ASSERT_EQ(pdf.height, 450);
+    // The same shapes, colours and patterns; the two rasterisers anti-alias edges differently.
+    auto diff = test::compare(pdf.rgba, png.rgba, 40);
+    EXPECT_LT(diff.mean_abs, 3.0);
+    EXPECT_LT(diff.share_over, 0.03);
+    // With every overlay: the same boxes and labels in the same places (text is drawn by
+    // another rasteriser, so a little more differs).
+    run("full.png");
+    run("full.pdf");
+    diff = test::compare(rasterise("full.pdf").rgba, test::read_png((tmp.path / "full.png").string()).rgba, 40);
+    EXPECT_LT(diff.mean_abs, 6.0);
+    EXPECT_LT(diff.share_over, 0.08);
+}
+
+TEST_F(Exports, PdfTextCanBeExtracted) {
+    run("map.pdf");
+    const fs::path text = tmp.path / "map.txt";
+    ASSERT_EQ(shell("pdftotext '" + (tmp.path / "map.pdf").string() + "' '" + text.string() + "'"), 0);
+    const std::string t = slurp(text);
+    EXPECT_NE(t.find("The Treaty of Kars and Nakhchivan"), std::string::npos) << t;
+    EXPECT_NE(t.find("1 November 1921"), std::string::npos);
+    EXPECT_NE(t.find("Sources: bolat"), std::string::npos);  // the source line
+    EXPECT_NE(t.find("Azerbaijan SSR"), std::string::npos);  // the legend
+    // Labels are drawn once as text (their halo is a stroked outline, not more copies).
+    std::size_t count = 0;
+    for (std::size_t at = t.find("Erzurum"); at != std::string::npos; at = t.find("Erzurum", at + 1)) ++count;
+    EXPECT_EQ(count, 2u) << t;  // the territory and the town
+}
+
+TEST_F(Exports, SvgIsWellFormedWithPatternFills) {
+    run("map.svg");
+    const fs::path svg = tmp.path / "map.svg";
+    EXPECT_EQ(shell("xmllint --noout '" + svg.string() + "'"), 0);
+    const std::string s = slurp(svg);
+    EXPECT_NE(s.find("<svg"), std::string::npos);
+    EXPECT_NE(s.find("width=\"800px\""), std::string::npos);
+    EXPECT_NE(s.find("<pattern"), std::string::npos);  // Nakhchivan's autonomy hatching
+}
+
+// A polygon of 300,000 vertices is a few thousand path points at 800x450 (its outline, 40 waves
+// around a circle, is about 4,000 pixels long).
+TEST_F(Exports, GeometryIsThinnedToTheOutputResolution) {
+    fs::create_directories(tmp.path / "star");
+    std::string ring = "[";
+    const int n = 300000;
+    char buf[64];
+    for (int k = 0; k <= n; ++k) {
+        const double a = 2 * M_PI * (k % n) / n;
+        const double radius = 10 + 3 * std::sin(a * 40);
+        std::snprintf(buf, sizeof buf, "%s[%.6f, %.6f]", k ? "," : "", 20 + radius * std::cos(a), 20 + radius * std::sin(a));
+        ring += buf;
+    }
+    ring += "]";
+    std::ofstream(tmp.path / "star" / "atlas.json") << R"({"title": "star", "time_range": {"start": "1900", "end": "2000"},
+      "layers": [{"name": "l", "source": "l.geojson", "role": "territories"}],
+      "powers": [{"id": "red", "name": "Red", "color": "#D55E00"}], "sources": [{"id": "s", "title": "S"}],
+      "events": ["events.json"]})";
+    std::ofstream(tmp.path / "star" / "events.json") << R"([{"id": "e", "date": "1900-01-01", "title": "E",
+      "changes": [{"territory": "big", "status": "integral", "controller": "red"}],
+      "sources": [{"source": "s", "locator": "p. 1"}]}])";
+    std::ofstream(tmp.path / "star" / "l.geojson") << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+      "properties": {"id": "big"}, "geometry": {"type": "Polygon", "coordinates": [)" << ring << "]}}]}";
+    const fs::path svg = tmp.path / "star.svg";
+    const auto r = test_support::run_cli({"export", (tmp.path / "star").string(), "--date", "1950", "--size", "800x450",
+                                          "--out", svg.string(), "--no-labels"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    // The full ring would be 300,000 points, over 5 MB of path.
+    EXPECT_LT(fs::file_size(svg), 200u * 1024) << fs::file_size(svg);
+}
+
+}  // namespace
