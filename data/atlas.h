@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "border_precision.h"
 #include "date.h"
 #include "diagnostics.h"
 #include "geometry.h"
@@ -112,6 +113,9 @@ struct Event {
     std::vector<SourceRef> sources;
     std::vector<std::string> notes;
     SourcePos pos;
+    // Derived from a layer's data (a snapshot or a dated field): its date is the data's, when the
+    // state was seen, not when the change happened.
+    bool derived = false;
 };
 
 struct Feature {
@@ -126,6 +130,7 @@ struct Feature {
     std::string controller;
     std::string status;
     std::string origin;  // "world_1914.geojson, feature 12": where it came from
+    BorderPrecision border = BorderPrecision::Exact;  // from the layer's precision_field
 
     // Whether this shape is the one in use on `date` (valid_from inclusive, valid_to exclusive).
     bool valid_at(Date date) const {
@@ -148,6 +153,7 @@ struct Layer {
     std::string name_field;
     std::string controller_field;
     std::string status_field;
+    std::string precision_field;  // how precisely each feature's border is known (border_precision.h)
     // A snapshot series: each file's features hold from its date until the next file's date.
     struct Snapshot {
         Date date;

@@ -94,7 +94,7 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
     };
     std::map<std::pair<std::string, std::int64_t>, std::vector<Seen>> by_day;
     for (const auto& ev : atlas.events) {
-        if (!ev.sources.empty() && ev.sources.front().source.rfind("data:", 0) == 0) continue;  // derived
+        if (ev.derived) continue;
         for (const auto& c : ev.changes) by_day[{c.territory, c.date.value_or(ev.date).day}].push_back({&ev, &c});
     }
     for (const auto& [key, list] : by_day)

@@ -280,4 +280,14 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
     return r;
 }
 
+std::int64_t Date::span_end() const {
+    switch (precision) {
+        case Precision::Day: return day + 1;
+        case Precision::Month:
+            return month() == 12 ? Date::year_only(year() + 1).day : Date::year_month(year(), month() + 1).day;
+        case Precision::Year: return Date::year_only(year() + 1).day;
+    }
+    return day + 1;
+}
+
 }  // namespace chronomap

@@ -28,6 +28,8 @@ struct Date {
     int year() const;
     int month() const;
     int day_of_month() const;
+    // The first day after the span the date stands for: the next day, month or year.
+    std::int64_t span_end() const;
 
     // ISO 8601 at the date's own precision: "1921", "1921-03", "1921-03-16", "-0489".
     std::string iso() const;

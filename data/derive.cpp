@@ -146,6 +146,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                                                   : "Snapshot " + file + " of layer '" + layer.name + "'";
                 e.pos = layer.pos;
                 e.sources.push_back({source_id, file, layer.pos});
+                e.derived = true;
                 derived.push_back(std::move(e));
             }
             return derived[it->second];

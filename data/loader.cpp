@@ -130,6 +130,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
             detail::load_events_json(file, ctx, atlas);
     }
     detail::derive_from_layers(atlas, diags);
+    apply_border_precision(atlas, diags);
     std::stable_sort(atlas.events.begin(), atlas.events.end(),
                      [](const Event& a, const Event& b) { return a.date < b.date; });
     detail::bound_texts(atlas, diags);

@@ -91,6 +91,7 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         layer.name_field = f.string(obj, ptr, "name_field", Need::Optional, what).value_or("");
         layer.controller_field = f.string(obj, ptr, "controller_field", Need::Optional, what).value_or("");
         layer.status_field = f.string(obj, ptr, "status_field", Need::Optional, what).value_or("");
+        layer.precision_field = f.string(obj, ptr, "precision_field", Need::Optional, what).value_or("");
         // Pieces are identified by their name when no id field is named.
         layer.id_field = f.string(obj, ptr, "id_field", Need::Optional, what)
                              .value_or(layer.name_field.empty() ? "id" : layer.name_field);

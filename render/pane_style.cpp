@@ -41,6 +41,7 @@ void PaneStyle::set_styles(const std::vector<FeatureStyle>& styles) {
         put_rgba(px, at(1), styles[i].pattern_colour);
         px[at(2)] = static_cast<std::uint8_t>(styles[i].pattern);
         px[at(2) + 1] = styles[i].highlight;
+        px[at(2) + 2] = styles[i].edge;
         put_rgba(px, at(3), styles[i].claim);
     }
     any_highlight_ =

@@ -55,6 +55,8 @@ void main() {
         mask = max(step(0.8, fract((p.x + p.y) * 0.5)), step(0.8, fract((p.x - p.y) * 0.5)));
     } else if (v_pattern == 4) {     // horizontal stripes
         mask = step(0.7, fract(p.y * 0.5));
+    } else if (v_pattern == 5) {     // a change under way: wide bands of the colour before
+        mask = step(0.5, fract((p.x - p.y) / 6.0));
     }
     frag = vec4(mix(v_fill.rgb, v_pattern_colour.rgb, mask * v_pattern_colour.a), v_fill.a);
 }
@@ -78,6 +80,9 @@ uniform int u_mode;  // 0 plain, 1 highlighted features only, 2 claimed features
 uniform bool u_hide_unfilled;  // segments of slots without a fill (shapes not shown) are skipped
 flat out float v_highlight;
 flat out vec4 v_claim;
+flat out int v_edge;  // territory borders: 0 exact, 1 approximate (soft), 2 schematic (dashed)
+out float v_side;     // -1 .. 1 across the line
+out float v_along;    // pixels from the segment's start
 void main() {
     vec2 p0 = (a_segment.xy + u_offset) * u_scale;
     vec2 p1 = (a_segment.zw + u_offset) * u_scale;
@@ -89,12 +94,16 @@ void main() {
     v_claim = vec4(0.0);
     int s = int(a_slot);
     ivec2 at = ivec2(s % u_styles_width, (s / u_styles_width) * 4);
+    v_edge = 0;
+    v_side = 0.0;
+    v_along = 0.0;
     if (u_hide_unfilled && texelFetch(u_styles, at, 0).a <= 0.0) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // outside the clip volume: nothing drawn
         v_highlight = 0.0;
         v_claim = vec4(0.0);
         return;
     }
+    if (u_mode == 0 && u_hide_unfilled) v_edge = int(texelFetch(u_styles, at + ivec2(0, 2), 0).b * 255.0 + 0.5);
     if (u_mode != 0) {
         h = texelFetch(u_styles, at + ivec2(0, 2), 0).g;
         if (u_mode == 2) v_claim = texelFetch(u_styles, at + ivec2(0, 3), 0);
@@ -102,7 +111,10 @@ void main() {
     if (u_mode != 1) h = 0.0;
     v_highlight = h;
     float half_width = 0.5 * (u_width_px + h * u_highlight_px);
+    if (v_edge == 1) half_width *= 2.5;  // soft: wider, fading to nothing at its sides
     vec2 a_corner = kCorners[gl_VertexID];
+    v_side = a_corner.y;
+    v_along = a_corner.x * len;
     vec2 p = mix(p0, p1, a_corner.x);
     vec2 px = normal * a_corner.y * half_width + dir * (a_corner.x * 2.0 - 1.0) * half_width;
     gl_Position = vec4(p + px * 2.0 / u_viewport, 0.0, 1.0);
@@ -112,8 +124,12 @@ void main() {
 inline constexpr const char* kLineFragment = R"(#version 330 core
 flat in float v_highlight;
 flat in vec4 v_claim;
+flat in int v_edge;
+in float v_side;
+in float v_along;
 uniform vec4 u_colour;
 uniform int u_mode;
+uniform float u_width_px;
 out vec4 frag;
 void main() {
     if (u_mode == 1) {
@@ -124,6 +140,8 @@ void main() {
         frag = v_claim;
     } else {
         frag = u_colour;
+        if (v_edge == 2 && fract(v_along / (5.0 * u_width_px)) > 0.55) discard;
+        if (v_edge == 1) frag.a *= 0.85 * (1.0 - smoothstep(0.1, 1.0, abs(v_side)));
     }
 }
 )";

@@ -156,8 +156,8 @@ TEST_F(Headless, ShapesFollowTheirValidityDates) {
     req.width = 400;
     req.height = 300;
     req.overlays = kMapOnly;
-    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 400, 300, 42.5, 40.5);
-    auto colour_on = [&](const char* date) {
+    const auto at = pixel_of(r.atlas, view.default_area(), 400, 300, 42.5, 40.5);
+    auto colour_on = [&, x = at.first, y = at.second](const char* date) {
         req.date = *parse_date(date).date;
         const std::string out = (dir / (std::string(date) + ".png")).string();
         EXPECT_EQ(export_png(view, r.atlas, req, out), "");

@@ -275,7 +275,7 @@ std::string usage() {
            "LONMIN,LATMIN,LONMAX,LATMAX]\n"
            "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
            "[--no-legend]\n"
-           "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims]\n"
+           "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims] [--no-uncertainty]\n"
            "                   [--compare DATE2 [--compare-basis de_facto|de_jure]]\n"
            "      the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
            "      DATE and DATE2\n"
@@ -322,7 +322,7 @@ int run(const std::vector<std::string>& argv) {
             rest, {"--date", "--basis", "--compare", "--compare-basis", "--fps", "--per-event", "--years-per-second",
                    "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
-             "--no-claims"});
+             "--no-claims", "--no-uncertainty"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         if (command == "validate") return cmd_validate(a);
         if (command == "status") return cmd_status(a);

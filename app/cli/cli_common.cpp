@@ -65,6 +65,7 @@ void overlay_switches(const Args& a, ExportRequest& req) {
     req.overlays.labels = !a.has("--no-labels");
     req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
     req.with_claims = !a.has("--no-claims");
+    req.overlays.uncertainty = !a.has("--no-uncertainty");
 }
 
 }  // namespace chronomap::cli

@@ -73,9 +73,9 @@ void App::restyle(bool animate) {
     doc->view->show_reference = settings.show_reference;
     pane.date = date;
     pane.basis = basis();
-    auto target = doc->view->styles(date, basis(), settings.claims);
+    auto target = doc->view->styles(date, basis(), settings.claims, settings.overlays.uncertainty);
     pane.overlay = overlay_text(doc->atlas(), *doc->timeline, date, basis(), settings.lang, settings.claims,
-                                &doc->view->scene());
+                                &doc->view->scene(), settings.overlays.uncertainty);
     refresh_compare();
     const bool can_animate = animate && enable_animation && anim_.shown.size() == target.size();
     if (!can_animate) {
@@ -136,6 +136,11 @@ void App::set_claims(bool on) {
     restyle(false);
 }
 
+void App::set_uncertainty(bool on) {
+    settings.overlays.uncertainty = on;
+    restyle(false);
+}
+
 void App::step_event(int direction) {
     if (!doc) return;
     const Event* e =
@@ -176,8 +181,9 @@ void App::refresh_compare() {
     c.differences = compare_dates(*doc->timeline, date, basis(), c.other, c.other_basis);
     std::vector<std::string> changed;
     for (const auto& d : c.differences) changed.push_back(d.territory);
-    c.left.show(*doc->view, doc->atlas(), date, basis(), settings.lang, settings.claims, changed);
-    c.right.show(*doc->view, doc->atlas(), c.other, c.other_basis, settings.lang, settings.claims, changed);
+    const bool u = settings.overlays.uncertainty;
+    c.left.show(*doc->view, doc->atlas(), date, basis(), settings.lang, settings.claims, changed, u);
+    c.right.show(*doc->view, doc->atlas(), c.other, c.other_basis, settings.lang, settings.claims, changed, u);
 }
 
 void App::select_difference(const Difference& d) {

@@ -91,6 +91,7 @@ class App {
     void set_basis(Basis b);
     void set_lang(const std::string& lang);
     void set_claims(bool on);
+    void set_uncertainty(bool on);  // borders by precision, uncertain dates as bands
     void step_event(int direction);  // -1 previous, +1 next
     void go_start();
     void go_end();

@@ -131,6 +131,8 @@ void draw_film_dialog(PanelContext& c) {
     ImGui::Checkbox("Caption", &overlays.caption);
     ImGui::SameLine();
     ImGui::Checkbox("Labels", &overlays.labels);
+    ImGui::SameLine();
+    ImGui::Checkbox("Uncertainty", &overlays.uncertainty);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##film-file", name, sizeof name);
     ImGui::EndDisabled();

@@ -164,6 +164,8 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     ImGui::Checkbox("Scale bar", &overlays.scale_bar);
     ImGui::SameLine();
     ImGui::Checkbox("Labels", &overlays.labels);
+    ImGui::SameLine();
+    ImGui::Checkbox("Uncertainty", &overlays.uncertainty);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", name, sizeof name);
     ImGui::TextDisabled("A name ending in .svg or .pdf writes a vector map (text stays text in the PDF).");

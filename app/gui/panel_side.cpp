@@ -49,6 +49,9 @@ void draw_options(PanelContext& c) {
     if (ImGui::Checkbox("Claims (a band in the claimant's colour)", &claims)) a.set_claims(claims);
     if (ImGui::Checkbox("Reference layers (modern borders, coasts)", &st.show_reference) && a.doc)
         a.doc->view->show_reference = st.show_reference;
+    bool uncertainty = st.overlays.uncertainty;
+    if (ImGui::Checkbox("Uncertainty (soft and dashed borders, uncertain dates)", &uncertainty))
+        a.set_uncertainty(uncertainty);
     ImGui::Checkbox("Animate changes", &a.enable_animation);
     ImGui::Separator();
     ImGui::TextDisabled("On the map");

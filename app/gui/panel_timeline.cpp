@@ -246,6 +246,23 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
             continue;
         }
         const float r = (&e == a.selected_event ? 6.5f : 5.0f) * c.s;
+        // A date known only to the month or year is the span it covers, once that is wider than
+        // a marker.
+        const float end_x = to_x(static_cast<double>(e.date.span_end()));
+        if (a.settings.overlays.uncertainty && e.date.precision != Precision::Day && end_x - b.x > 2 * r) {
+            const ImVec2 lo{b.x, centre.y - 0.8f * r}, hi{end_x, centre.y + 0.8f * r};
+            const bool over = hovered && io.MousePos.x >= lo.x && io.MousePos.x <= hi.x &&
+                              std::abs(io.MousePos.y - centre.y) <= r + 6 * c.s;
+            if (over) hovered_event = &e;
+            const ImU32 kc = im_colour(kind_colour(e.kind));
+            dl->AddRectFilled(lo, hi, never_in_force(e) ? IM_COL32(255, 255, 255, 255) : (kc & 0x00FFFFFFu) | 0xA0000000u,
+                              0.8f * r);
+            dl->AddRect(lo, hi, kc, 0.8f * r, 0, 1.5f * c.s);
+            if (over || &e == a.selected_event)
+                dl->AddRect({lo.x - 2 * c.s, lo.y - 2 * c.s}, {hi.x + 2 * c.s, hi.y + 2 * c.s}, IM_COL32(20, 20, 20, 255),
+                            0.8f * r + 2 * c.s, 0, 1.5f * c.s);
+            continue;
+        }
         if (near) hovered_event = &e;
         if (never_in_force(e)) {
             dl->AddCircleFilled(centre, r, IM_COL32(255, 255, 255, 255));

@@ -43,7 +43,7 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "basis")
         return args == 1 && (arg == "de_facto" || arg == "de_jure") ? "" : "basis takes de_facto or de_jure";
     if (verb == "lang") return one_arg("a language code");
-    if (verb == "claims" || verb == "presentation")
+    if (verb == "claims" || verb == "presentation" || verb == "uncertainty")
         return args <= 1 && (arg.empty() || arg == "on" || arg == "off") ? "" : verb + " takes on or off";
     if (verb == "speed")
         return args == 1 && parse_real(arg, 1e-9, 1e6)
@@ -155,6 +155,8 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         app.set_lang(arg);
     } else if (verb == "claims") {
         app.set_claims(arg != "off");
+    } else if (verb == "uncertainty") {
+        app.set_uncertainty(arg != "off");
     } else if (verb == "presentation") {
         app.settings.presentation = arg != "off";
         req.rebuild_fonts = true;

@@ -5,7 +5,7 @@
 //
 //   date 1921-03-16      next / prev            event ID          inspect TERRITORY
 //   zoom TERRITORY       fit                    basis de_facto|de_jure
-//   lang CODE            claims on|off          presentation on|off
+//   lang CODE            claims on|off          presentation on|off     uncertainty on|off
 //   play / pause         wait FRAMES            open ATLAS        reference FILE
 //   export FILE.png [WxH]                       screenshot FILE.png                 quit
 //   dialog export|film|close  (opens the export or film dialog, or closes them)

@@ -93,6 +93,7 @@ Settings load_settings(const std::string& path, std::string& warning) {
         get(*o, "source", s.overlays.source);
         get(*o, "scale_bar", s.overlays.scale_bar);
         get(*o, "labels", s.overlays.labels);
+        get(*o, "uncertainty", s.overlays.uncertainty);
     }
     get(j, "show_left", s.show_left);
     get(j, "show_right", s.show_right);
@@ -124,7 +125,8 @@ std::string save_settings(const Settings& given, const std::string& path) {
                 {"caption", s.overlays.caption},
                 {"source", s.overlays.source},
                 {"scale_bar", s.overlays.scale_bar},
-                {"labels", s.overlays.labels}}},
+                {"labels", s.overlays.labels},
+                {"uncertainty", s.overlays.uncertainty}}},
               {"show_left", s.show_left},
               {"show_right", s.show_right},
               {"left_width", s.left_width},

@@ -65,9 +65,10 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
 
 std::vector<render::FeatureStyle> FilmJob::styles_of(const FilmFrame& f) const {
     const Basis basis = req_.frame.view;
-    auto to = view_->styles(f.date, basis, req_.frame.with_claims);
+    const bool uncertain = req_.frame.overlays.uncertainty;
+    auto to = view_->styles(f.date, basis, req_.frame.with_claims, uncertain);
     if (!f.blend_from) return to;
-    const auto from = view_->styles(*f.blend_from, basis, req_.frame.with_claims);
+    const auto from = view_->styles(*f.blend_from, basis, req_.frame.with_claims, uncertain);
     std::vector<std::uint32_t> a(to.size()), b(to.size());
     for (std::size_t i = 0; i < to.size() && i < from.size(); ++i) {
         a[i] = from[i].fill;

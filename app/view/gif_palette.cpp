@@ -47,9 +47,10 @@ void GifPalette::build() {
         std::uint64_t total = 0;
         for (const auto& c : order) total += c.second;
         std::vector<std::uint32_t> close;
-        for (const auto& [rgb, n] : order) {
+        for (const auto& entry : order) {
             if (static_cast<int>(chosen.size()) >= kColours) break;
-            const bool common = n * 4000 >= total;
+            const std::uint32_t rgb = entry.first;
+            const bool common = entry.second * 4000 >= total;
             const bool near = !common && std::any_of(chosen.begin(), chosen.end(),
                                                      [&](std::uint32_t c) { return distance(c, rgb) < 3 * 81; });
             (near ? close : chosen).push_back(rgb);

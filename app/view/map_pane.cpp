@@ -3,11 +3,11 @@
 namespace chronomap {
 
 void MapPane::show(const MapView& view, const Atlas& atlas, Date d, Basis b, const std::string& lang,
-                   bool with_claims, const std::vector<std::string>& emphasise) {
+                   bool with_claims, const std::vector<std::string>& emphasise, bool uncertainty) {
     date = d;
     basis = b;
-    view.prepare(style, labels, d, b, with_claims, emphasise);
-    overlay = overlay_text(atlas, view.timeline(), d, b, lang, with_claims, &view.scene());
+    view.prepare(style, labels, d, b, with_claims, emphasise, uncertainty);
+    overlay = overlay_text(atlas, view.timeline(), d, b, lang, with_claims, &view.scene(), uncertainty);
 }
 
 render::Camera camera_part(const render::Camera& cam, double x0, int width) {

@@ -205,7 +205,7 @@ std::vector<char> groups_at(const MapScene& scene, Date date) {
 }
 
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
-                                                   Date date, Basis view, bool with_claims) {
+                                                   Date date, Basis view, bool with_claims, bool uncertainty) {
     std::vector<TerritoryState> states;
     timeline.state_at(date, view, states);
     std::vector<render::FeatureStyle> styles(states.size());
@@ -220,6 +220,17 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
         styles[i].fill = p ? p->rgba : palette::kUnknown;
         styles[i].pattern = pattern_for(s.status);
         styles[i].pattern_colour = pattern_colour(styles[i].fill);
+        // A change known only to the month or year: across that span the territory shows both
+        // controllers, in bands, rather than switching on the span's first day.
+        if (uncertainty && s.event && !s.event->derived && s.since.precision != Precision::Day &&
+            date.day < s.since.span_end()) {
+            const auto before = timeline.territory_state(std::string(s.territory), Date{s.since.day - 1, Precision::Day}, view);
+            if (before && before->known && before->status != Status::Ceased && before->controller != s.controller) {
+                const Power* was = atlas.find_power(before->controller);
+                styles[i].pattern = render::Pattern::Transition;
+                styles[i].pattern_colour = was ? was->rgba : palette::kUnknown;
+            }
+        }
     }
     if (with_claims) {
         for (const Claim* c : timeline.claims_at(date)) {
@@ -234,8 +245,8 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
 
 std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
                                             const MapScene& scene, Date date, Basis view,
-                                            bool with_claims) {
-    const auto by_territory = territory_styles(atlas, timeline, date, view, with_claims);
+                                            bool with_claims, bool uncertainty) {
+    const auto by_territory = territory_styles(atlas, timeline, date, view, with_claims, uncertainty);
     std::vector<render::FeatureStyle> out(scene.slots.size());
     for (std::size_t i = 0; i < scene.slots.size(); ++i) {
         const SceneSlot& s = scene.slots[i];
@@ -244,6 +255,7 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
             out[i] = by_territory[static_cast<std::size_t>(s.territory)];
         else
             out[i].fill = palette::kUnknown;
+        if (uncertainty) out[i].edge = static_cast<std::uint8_t>(s.feature->border);
     }
     return out;
 }

@@ -58,13 +58,17 @@ struct MapScene {
 };
 
 // Fill colour and pattern of each territory at a date, under one view, and the colour of the
-// claims in force on it; indexed like Timeline::territories().
+// claims in force on it; indexed like Timeline::territories(). With `uncertainty`, a change dated
+// only to the month or year shows as the Transition pattern (bands of the controller before)
+// across that month or year.
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
-                                                   Date date, Basis view, bool with_claims = true);
-// The same per scene slot: a slot whose shape is not valid at the date is hidden (all zero).
+                                                   Date date, Basis view, bool with_claims = true,
+                                                   bool uncertainty = true);
+// The same per scene slot: a slot whose shape is not valid at the date is hidden (all zero). With
+// `uncertainty`, each slot's border is drawn by its feature's precision (soft, dashed).
 std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
                                             const MapScene& scene, Date date, Basis view,
-                                            bool with_claims = true);
+                                            bool with_claims = true, bool uncertainty = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
 // Which slots change control between two sets of styles: shown in both, with another fill,
 // pattern or claim (a shape that appears or disappears, a new snapshot, is not a change).

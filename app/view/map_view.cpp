@@ -20,8 +20,8 @@ bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& er
     return true;
 }
 
-std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims) const {
-    return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims);
+std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims, bool uncertainty) const {
+    return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims, uncertainty);
 }
 
 namespace {
@@ -46,9 +46,9 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
 }
 
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
-                      bool with_claims, const std::vector<std::string>& emphasise) const {
+                      bool with_claims, const std::vector<std::string>& emphasise, bool uncertainty) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
-    auto s = styles(date, view, with_claims);
+    auto s = styles(date, view, with_claims, uncertainty);
     if (!emphasise.empty())
         for (std::size_t i = 0; i < s.size() && i < scene_.slots.size(); ++i) {
             const Feature* f = scene_.slots[i].feature;

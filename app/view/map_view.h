@@ -20,12 +20,14 @@ class MapView {
     // Needs a current GL context. Returns false with a message on failure.
     bool init(const Atlas& atlas, const Timeline& timeline, std::string& error);
     // The styles of every slot at a date.
-    std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true) const;
+    std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true,
+                                             bool uncertainty = true) const;
 
     // Styles a pane for a date: its shapes, styles and the labels those show. Territories in
     // `emphasise` are outlined as changed.
     void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
-                 bool with_claims = true, const std::vector<std::string>& emphasise = {}) const;
+                 bool with_claims = true, const std::vector<std::string>& emphasise = {},
+                 bool uncertainty = true) const;
     // The same with styles given (blended ones), the shapes and labels those of `date`.
     void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date,
                  const std::vector<render::FeatureStyle>& styles) const;

@@ -26,6 +26,10 @@ struct OverlayOptions {
     bool source = true;
     bool scale_bar = true;
     bool labels = true;
+    // Uncertainty shown: borders by their precision (soft, dashed), changes dated to the month or
+    // year as bands of both controllers across that span, and their legend entries. Off for a
+    // clean print.
+    bool uncertainty = true;
 };
 
 struct LegendItem {
@@ -41,13 +45,17 @@ struct OverlayText {
     std::string caption_heading, caption_body;
     std::string source;
     std::vector<LegendItem> controllers, statuses, claims;
+    // Approximate and schematic borders, and changes under way across an uncertain date, when on
+    // the map (a swatch's `edge` or Transition pattern shows which).
+    std::vector<LegendItem> uncertainty;
     std::string lang;
 };
 
 // With the scene, powers are listed largest area first, each with where it holds land, so the
 // legend can keep to those in view.
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
-                         const std::string& lang, bool with_claims, const MapScene* scene = nullptr);
+                         const std::string& lang, bool with_claims, const MapScene* scene = nullptr,
+                         bool uncertainty = true);
 
 // Where and how big: `x, y, width, height` is the map's rectangle in the draw list's pixels.
 struct OverlayFrame {

@@ -33,6 +33,19 @@ struct Painter {
     // A legend swatch: fill, pattern as in the map, and a claim band when the swatch has one.
     void swatch(PaintXY p, float w, float h, const render::FeatureStyle& st) const {
         const PaintXY q{p.x + w, p.y + h};
+        if (st.edge) {  // a border sample: soft for approximate, dashed for schematic
+            out->fill_rect(p, q, kWhite, 0);
+            const float y = p.y + h / 2;
+            if (st.edge == 1) {
+                out->line({p.x, y}, {q.x, y}, 0x2B2B2B30, 6.0f * s);
+                out->line({p.x, y}, {q.x, y}, 0x2B2B2B60, 3.5f * s);
+                out->line({p.x, y}, {q.x, y}, 0x2B2B2BA0, 1.5f * s);
+            } else {
+                for (float x = p.x; x < q.x; x += 6.0f * s)
+                    out->line({x, y}, {std::min(x + 3.5f * s, q.x), y}, 0x2B2B2BFF, 1.5f * s);
+            }
+            return;
+        }
         if (st.claim) {
             out->fill_rect(p, q, kWhite, 0);
             out->stroke_rect(p, q, st.claim, 3.5f * s);
@@ -57,6 +70,9 @@ struct Painter {
                 break;
             case render::Pattern::Stripes:
                 for (float y = p.y + step; y < q.y; y += step * 2) out->line({p.x, y}, {q.x, y}, pc, 1.2f * s);
+                break;
+            case render::Pattern::Transition:
+                for (float d = -h; d < w + h; d += step * 3) out->line({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 3.0f * s);
                 break;
             case render::Pattern::None:
                 break;
@@ -107,9 +123,10 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         std::vector<const LegendItem*> items;
         std::size_t more = 0;  // items left out for lack of room
     };
-    Section sections[] = {{"Control", controllers, 0}, {"Status", {}, 0}, {"Claims", {}, 0}};
+    Section sections[] = {{"Control", controllers, 0}, {"Status", {}, 0}, {"Claims", {}, 0}, {"Uncertainty", {}, 0}};
     for (const auto& i : t.statuses) sections[1].items.push_back(&i);
     for (const auto& i : t.claims) sections[2].items.push_back(&i);
+    for (const auto& i : t.uncertainty) sections[3].items.push_back(&i);
     auto measure = [&](float& w, float& h) {
         w = 0;
         h = 0;

@@ -70,7 +70,7 @@ std::string control_label(const Atlas& atlas, std::string_view controller, Statu
 }
 
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
-                         const std::string& lang, bool with_claims, const MapScene* scene) {
+                         const std::string& lang, bool with_claims, const MapScene* scene, bool uncertainty) {
     OverlayText t;
     t.lang = lang;
     t.title = atlas.title;
@@ -130,6 +130,25 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     std::sort(statuses.begin(), statuses.end());
     for (Status s : statuses)
         t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}, 0, Bounds{}});
+    if (uncertainty) {
+        bool borders[3] = {false, false, false};
+        if (scene)
+            for (const auto& slot : scene->slots)
+                if (slot.territory >= 0 && slot.feature->valid_at(date) &&
+                    timeline.exists(states[static_cast<std::size_t>(slot.territory)], date))
+                    borders[static_cast<int>(slot.feature->border)] = true;
+        if (borders[1])
+            t.uncertainty.push_back({"approximate border", {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 1}, 0, Bounds{}});
+        if (borders[2])
+            t.uncertainty.push_back({"schematic border", {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 2}, 0, Bounds{}});
+        const auto styles = territory_styles(atlas, timeline, date, basis, false, true);
+        for (std::size_t i = 0; i < styles.size() && i < states.size(); ++i)
+            if (styles[i].pattern == render::Pattern::Transition && timeline.exists(states[i], date)) {
+                t.uncertainty.push_back({"change under way (date uncertain)",
+                                         {0xFFFFFFFFu, 0x707070FFu, render::Pattern::Transition, 0, 0, 0}, 0, Bounds{}});
+                break;
+            }
+    }
     if (with_claims) {
         for (const Claim* c : timeline.claims_at(date)) {
             const Power* p = atlas.find_power(c->claimant);
@@ -145,8 +164,8 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
 
 std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed>& seeds) {
     std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.source +
-                      "ControlStatusClaims km";
-    for (const auto* items : {&t.controllers, &t.statuses, &t.claims})
+                      "ControlStatusClaimsUncertainty km";
+    for (const auto* items : {&t.controllers, &t.statuses, &t.claims, &t.uncertainty})
         for (const auto& i : *items) all += i.label;
     for (const auto& s : seeds) all += s.feature->names.get(t.lang, s.feature->id);
     return all;

@@ -89,7 +89,7 @@ struct Page {
 // A status pattern as a repeating tile drawn with vector strokes (an SVG <pattern>, a PDF tiling
 // pattern), spaced as on screen.
 cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double s) {
-    const double t = 8 * s;
+    const double t = (kind == render::Pattern::Transition ? 24 : 8) * s;
     cairo_rectangle_t extents{0, 0, t, t};
     cairo_surface_t* tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
     cairo_t* cr = cairo_create(tile);
@@ -117,6 +117,11 @@ cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double
             break;
         case render::Pattern::Stripes:
             seg(0, t / 2, t, t / 2);
+            cairo_stroke(cr);
+            break;
+        case render::Pattern::Transition:  // wide bands, half of each period
+            cairo_set_line_width(cr, t / (2 * std::sqrt(2.0)));
+            for (double x0 : {-t, 0.0, t}) seg(x0, t, x0 + t, 0);
             cairo_stroke(cr);
             break;
         case render::Pattern::None:
@@ -192,9 +197,24 @@ void draw_map(const Page& page, const MapView& view, const Atlas& atlas,
         cairo_stroke(cr);
         cairo_restore(cr);
     });
-    cairo_set_line_width(cr, 1.2 * s);
-    set_rgba(cr, palette::kBorder);
-    each_shown([&](const render::FeatureStyle&) { cairo_stroke(cr); });
+    // Borders by their precision: solid when exact, soft (wide and fading) when approximate,
+    // dashed when schematic.
+    each_shown([&](const render::FeatureStyle& st) {
+        if (st.edge == 1) {
+            for (const auto& [width, alpha] : {std::pair{3.0, 0x30u}, {1.8, 0x50u}, {0.8, 0x80u}}) {
+                cairo_set_line_width(cr, width * s);
+                set_rgba(cr, (palette::kBorder & 0xFFFFFF00u) | alpha);
+                cairo_stroke_preserve(cr);
+            }
+            return cairo_new_path(cr);
+        }
+        const double dash[] = {3.3 * s, 2.7 * s};
+        cairo_set_dash(cr, dash, st.edge == 2 ? 2 : 0, 0);
+        cairo_set_line_width(cr, 1.2 * s);
+        set_rgba(cr, palette::kBorder);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    });
     each_shown([&](const render::FeatureStyle& st) {
         if (!st.highlight) return cairo_new_path(cr);
         set_rgba(cr, (palette::kHighlight & 0xFFFFFF00u) | st.highlight);
@@ -217,7 +237,7 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
     std::string error;
     const auto framed = export_area(view, atlas, req, error);
     if (!framed) return error;
-    auto styles = req.styles ? *req.styles : view.styles(req.date, req.view, req.with_claims);
+    auto styles = req.styles ? *req.styles : view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i) {
         const Feature* f = view.scene().slots[i].feature;
         if (f && shown(styles[i]) && std::find(req.emphasise.begin(), req.emphasise.end(), f->id) != req.emphasise.end())
@@ -225,7 +245,8 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
     }
     const auto labels = view.labels_for(styles);
     const OverlayText text =
-        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene());
+        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene(),
+                     req.overlays.uncertainty);
     const float scale = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
 
     OutputFile out(path);
