@@ -35,6 +35,9 @@ struct Date {
     std::string iso() const;
     // Readable English form: "13 October 1921", "March 1921", "1921", "490 BC", "10,000 BC".
     std::string readable() const;
+    // The same in a language of the interface (tr, az, ru, hy, ka; English otherwise):
+    // "13 Ekim 1921", "13 октября 1921", "март 1921", "MÖ 500".
+    std::string readable(const std::string& lang) const;
 
     friend bool operator==(const Date& a, const Date& b) { return a.day == b.day; }
     friend auto operator<=>(const Date& a, const Date& b) { return a.day <=> b.day; }

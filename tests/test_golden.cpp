@@ -10,6 +10,7 @@
 
 #include "export.h"
 #include "headless_context.h"
+#include "i18n.h"
 #include "loader.h"
 #include "map_view.h"
 #include "png_writer.h"
@@ -50,9 +51,12 @@ TEST_P(Golden, MatchesTheCommittedReference) {
     req.width = 640;
     req.height = 360;
     req.lang = c.lang;
+    set_ui_language(c.lang);  // as export --lang does: the legend and captions in the language
     if (!c.overlays) req.overlays = {false, false, false, false, false, false};
     std::vector<std::uint8_t> rgba;
-    ASSERT_EQ(render_image(view, r.atlas, req, rgba), "");
+    const std::string rendered = render_image(view, r.atlas, req, rgba);
+    set_ui_language("en");
+    ASSERT_EQ(rendered, "");
 
     const std::string reference = std::string(CHRONOMAP_GOLDEN) + "/" + c.name + ".png";
     if (std::getenv("CHRONOMAP_UPDATE_GOLDEN")) {

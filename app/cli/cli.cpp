@@ -26,6 +26,7 @@
 #include "map_view.h"
 #include "output_file.h"
 #include "timeline.h"
+#include "i18n.h"
 #include "vector_export.h"
 #include "version.h"
 
@@ -179,6 +180,7 @@ int cmd_export(const Args& a) {
     lap("load");
     if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
     req.lang = lang_option(a, r.atlas);
+    set_ui_language(req.lang);  // the image's legend and captions; messages here stay English
     std::string error;
     auto context = render::HeadlessContext::create(error);
     if (!context) {

@@ -10,6 +10,7 @@
 #include "export.h"
 #include "film_job.h"
 #include "headless_context.h"
+#include "i18n.h"
 #include "map_view.h"
 #include "playback.h"
 
@@ -64,6 +65,7 @@ int cmd_animate(const Args& a) {
     film.frame.width = width;
     film.frame.height = height;
     film.frame.lang = lang_option(a, r.atlas);
+    set_ui_language(film.frame.lang);  // the frames' legend and captions; messages stay English
     overlay_switches(a, film.frame);
     std::string error;
     auto context = render::HeadlessContext::create(error);

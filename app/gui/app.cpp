@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "i18n.h"
 #include "vector_export.h"
 
 namespace chronomap::gui {
@@ -128,6 +129,7 @@ void App::set_basis(Basis b) {
 
 void App::set_lang(const std::string& lang) {
     settings.lang = lang;
+    set_ui_language(lang);  // the interface follows the names' language (English where it has none)
     restyle(false);
 }
 

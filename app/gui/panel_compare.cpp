@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "map_input.h"
 #include "overlay_painter.h"
 
@@ -92,10 +93,12 @@ void draw_compare_overlays(PanelContext& c, const MapRect& map, const CompareSid
 
 std::string difference_line(const Atlas& atlas, const Difference& d, const std::string& lang) {
     auto side = [&](const std::optional<TerritoryState>& s) {
-        return s ? control_label(atlas, s->controller, s->status, lang) : std::string("not on the map");
+        return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
     };
+    char between[96];
+    std::snprintf(between, sizeof between, _("changes between: %d"), d.changes_between);
     return atlas.territory_name(d.territory, lang) + ": " + side(d.before) + " \xe2\x86\x92 " + side(d.after) + ", " +
-           std::to_string(d.changes_between) + (d.changes_between == 1 ? " change" : " changes") + " between";
+           between;
 }
 
 namespace {
@@ -105,13 +108,13 @@ void difference_entry(App& a, const Difference& d, float height) {
     const Atlas& atlas = a.doc->atlas();
     const std::string& lang = a.settings.lang;
     auto side = [&](const std::optional<TerritoryState>& s) {
-        return s ? control_label(atlas, s->controller, s->status, lang) : std::string("not on the map");
+        return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
     };
     const ImVec2 at = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##difference", a.selected_territory == d.territory, 0, {0, height})) a.select_difference(d);
     if (ImGui::IsItemHovered()) {
         const std::string tip = difference_line(atlas, d, lang) +
-                                (d.event ? "\nlast: " + d.event->title + ", " + d.event->date.readable() : "");
+                                (d.event ? "\n" + std::string(_("last:")) + " " + d.event->title + ", " + d.event->date.readable(lang) : "");
         ImGui::SetTooltip("%s", tip.c_str());
     }
     const float line = ImGui::GetTextLineHeight();
@@ -119,9 +122,10 @@ void difference_entry(App& a, const Difference& d, float height) {
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const std::string name = atlas.territory_name(d.territory, lang);
     const std::string change = side(d.before) + " \xe2\x86\x92 " + side(d.after);
-    const std::string between = std::to_string(d.changes_between) +
-                                (d.changes_between == 1 ? " change between" : " changes between") +
-                                (d.event ? " (last: " + d.event->date.readable() + ")" : "");
+    char count[96];
+    std::snprintf(count, sizeof count, _("changes between: %d"), d.changes_between);
+    const std::string between =
+        count + (d.event ? " (" + std::string(_("last:")) + " " + d.event->date.readable(lang) + ")" : "");
     dl->AddText(at, ink, name.c_str());
     dl->AddText({at.x, at.y + line}, ink, change.c_str());
     dl->AddText({at.x, at.y + 2 * line}, muted, between.c_str());
@@ -133,12 +137,12 @@ void draw_compare_panel(PanelContext& c) {
     App& a = c.app;
     if (!a.compare || !a.doc) return;
     Comparison& cmp = *a.compare;
-    ImGui::TextUnformatted("Comparing with");
+    ImGui::TextUnformatted(_("Comparing with"));
     ImGui::SameLine();
     static char typed[32] = "";
     static std::string problem;
     ImGui::SetNextItemWidth(110 * c.s);
-    if (ImGui::InputTextWithHint("##other", cmp.other.readable().c_str(), typed, sizeof typed,
+    if (ImGui::InputTextWithHint("##other", cmp.other.readable(ui_language()).c_str(), typed, sizeof typed,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);
         problem = r.date ? "" : r.error;
@@ -147,16 +151,16 @@ void draw_compare_panel(PanelContext& c) {
             typed[0] = 0;
         }
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The date on the right: YYYY, YYYY-MM or YYYY-MM-DD");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("The date on the right: YYYY, YYYY-MM or YYYY-MM-DD"));
     int basis = cmp.other_basis == Basis::DeJure ? 1 : 0;
-    if (ImGui::RadioButton("de facto##other", &basis, 0)) a.compare_with(cmp.other, Basis::DeFacto);
+    if (ImGui::RadioButton(_("de facto##other"), &basis, 0)) a.compare_with(cmp.other, Basis::DeFacto);
     ImGui::SameLine();
-    if (ImGui::RadioButton("de jure##other", &basis, 1)) a.compare_with(cmp.other, Basis::DeJure);
+    if (ImGui::RadioButton(_("de jure##other"), &basis, 1)) a.compare_with(cmp.other, Basis::DeJure);
     int layout = cmp.layout == CompareLayout::Swipe ? 1 : 0;
-    if (ImGui::RadioButton("Side by side", &layout, 0)) cmp.layout = CompareLayout::SideBySide;
+    if (ImGui::RadioButton(_("Side by side"), &layout, 0)) cmp.layout = CompareLayout::SideBySide;
     ImGui::SameLine();
-    if (ImGui::RadioButton("Swipe", &layout, 1)) cmp.layout = CompareLayout::Swipe;
-    if (ImGui::Button("Swap dates")) {
+    if (ImGui::RadioButton(_("Swipe"), &layout, 1)) cmp.layout = CompareLayout::Swipe;
+    if (ImGui::Button(_("Swap dates"))) {
         const Date right = cmp.other;
         const Basis right_basis = cmp.other_basis;
         cmp.other = a.date;
@@ -165,15 +169,14 @@ void draw_compare_panel(PanelContext& c) {
         a.set_date(right, false);  // restyles both sides
     }
     ImGui::SameLine();
-    if (ImGui::Button("One map")) {
+    if (ImGui::Button(_("One map"))) {
         a.stop_compare();
         return;
     }
     if (!problem.empty()) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "%s", problem.c_str());
     ImGui::Separator();
-    ImGui::Text("%zu %s differ%s between %s and %s", cmp.differences.size(),
-                cmp.differences.size() == 1 ? "territory" : "territories", cmp.differences.size() == 1 ? "s" : "",
-                a.date.readable().c_str(), cmp.other.readable().c_str());
+    ImGui::Text(_("Territories that differ: %zu (%s and %s)"), cmp.differences.size(),
+                a.date.readable(a.settings.lang).c_str(), cmp.other.readable(a.settings.lang).c_str());
     ImGui::BeginChild("##differences");
     const float entry_h = 3 * ImGui::GetTextLineHeight();
     ImGuiListClipper clipper;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "im_colour.h"
 #include "panels.h"
 
@@ -57,25 +58,25 @@ void event_card(PanelContext& c, const Event& e) {
     const float swatch = ImGui::GetTextLineHeight() * 0.7f;
     colour_square(kind_colour(e.kind), swatch, swatch);
     ImGui::TextDisabled("%s", to_string(e.kind));
-    ImGui::Text("Date: %s", e.date.readable().c_str());
-    if (e.signed_on) ImGui::Text("Signed: %s", e.signed_on->readable().c_str());
-    if (e.ratified) ImGui::Text("Ratified: %s", e.ratified->readable().c_str());
+    ImGui::Text(_("Date: %s"), e.date.readable(ui_language()).c_str());
+    if (e.signed_on) ImGui::Text(_("Signed: %s"), e.signed_on->readable().c_str());
+    if (e.ratified) ImGui::Text(_("Ratified: %s"), e.ratified->readable().c_str());
     if (e.in_force)
-        ImGui::Text("In force: %s", e.in_force->readable().c_str());
+        ImGui::Text(_("In force: %s"), e.in_force->readable().c_str());
     else if (never_in_force(e))
-        ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "Never in force");
+        ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", _("Never in force"));
     ImGui::Spacing();
     ImGui::TextUnformatted(e.summary.c_str());
     if (!e.parties.empty()) {
         std::string parties;
         for (const auto& p : e.parties) parties += (parties.empty() ? "" : ", ") + power_name(a, p);
         ImGui::Spacing();
-        ImGui::TextDisabled("Parties");
+        ImGui::TextDisabled(_("Parties"));
         ImGui::TextUnformatted(parties.c_str());
     }
     if (!e.changes.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Changes");
+        ImGui::TextDisabled(_("Changes"));
         for (const auto& ch : e.changes) {
             // "Batum: Ottoman Empire -> Georgian SSR, autonomous (de facto)"
             const Date when = ch.date.value_or(e.date);
@@ -85,13 +86,13 @@ void event_card(PanelContext& c, const Event& e) {
             const auto prev = a.doc->timeline->territory_state(ch.territory, before, view);
             const Atlas& atlas = a.doc->atlas();
             const std::string from = prev && prev->known ? control_label(atlas, prev->controller, prev->status, a.settings.lang)
-                                                         : "no control recorded";
+                                                         : _("no control recorded");
             std::string line = territory_name(a, ch.territory) + ": " + from + " \xE2\x86\x92 " +
                                control_label(atlas, ch.controller, ch.status, a.settings.lang);
             line += ch.basis == Basis::Both     ? ""
-                    : ch.basis == Basis::DeJure ? " (de jure)"
-                                                : " (de facto)";
-            if (ch.date) line += " on " + ch.date->readable();
+                    : ch.basis == Basis::DeJure ? std::string(" (") + _("de jure") + ")"
+                                                : std::string(" (") + _("de facto") + ")";
+            if (ch.date) line += std::string(" ") + _("on") + " " + ch.date->readable(a.settings.lang);
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
             if (!ch.note.empty()) ImGui::TextDisabled("%s", ch.note.c_str());
@@ -99,18 +100,18 @@ void event_card(PanelContext& c, const Event& e) {
     }
     if (!e.claims.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Claims");
+        ImGui::TextDisabled(_("Claims"));
         for (const auto& cl : e.claims) {
-            std::string line = power_name(a, cl.claimant) + " claims " +
-                               territory_name(a, cl.territory) + " from " + cl.from.readable() +
-                               (cl.to ? " to " + cl.to->readable() : "");
+            std::string line = power_name(a, cl.claimant) + " " + _("claims") + " " + territory_name(a, cl.territory) +
+                               " " + _("from") + " " + cl.from.readable(a.settings.lang) +
+                               (cl.to ? std::string(" ") + _("to") + " " + cl.to->readable(a.settings.lang) : "");
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
         }
     }
     if (!e.sources.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Sources");
+        ImGui::TextDisabled(_("Sources"));
         for (const auto& ref : e.sources) {
             const Source* src = a.doc->loaded.atlas.find_source(ref.source);
             std::string line =
@@ -126,7 +127,7 @@ void event_card(PanelContext& c, const Event& e) {
     }
     if (!e.notes.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Notes (where sources disagree or a fact is approximated)");
+        ImGui::TextDisabled(_("Notes (where sources disagree or a fact is approximated)"));
         for (const auto& n : e.notes) {
             ImGui::Bullet();
             ImGui::TextUnformatted(n.c_str());
@@ -139,7 +140,7 @@ void draw_event_list(PanelContext& c) {
     App& a = c.app;
     static char filter[64] = "";
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", "filter events", filter, sizeof filter);
+    ImGui::InputTextWithHint("##filter", _("filter events"), filter, sizeof filter);
     ImGui::BeginChild("events");
     const auto& events = a.doc->atlas().events;
     // The rows that pass the filter, found again only when the filter or the atlas changes; only
@@ -180,7 +181,7 @@ void draw_event_list(PanelContext& c) {
             ImGui::PushID(&e);
             const float swatch = ImGui::GetTextLineHeight() * 0.6f;
             colour_square(kind_colour(e.kind), swatch, swatch);
-            const std::string label = e.date.readable() + "  " + e.title;
+            const std::string label = e.date.readable(ui_language()) + "  " + e.title;
             if (ImGui::Selectable(label.c_str(), &e == highlighted)) a.select_event(&e);
             ImGui::PopID();
         }

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "panels.h"
 #include "playback.h"
 
@@ -19,7 +20,7 @@ struct FilmSize {
     int w, h;
 };
 constexpr FilmSize kSizes[] = {{"1280 x 720", 1280, 720}, {"1920 x 1080", 1920, 1080}, {"854 x 480", 854, 480}};
-constexpr const char* kFormats[] = {"MP4 (H.264)", "WebM (VP9)", "GIF", "Folder of PNG frames"};
+constexpr const char* kFormats[] = {"MP4 (H.264)", "WebM (VP9)", "GIF", N_("Folder of PNG frames")};
 constexpr const char* kExtensions[] = {".mp4", ".webm", ".gif", "-frames/"};
 constexpr int kRates[] = {24, 25, 30, 60};
 
@@ -38,10 +39,10 @@ std::string time_left(const App& a) {
     const double spent = a.now - a.film_started;
     char text[96];
     if (done < 3 || spent <= 0) {
-        std::snprintf(text, sizeof text, "frame %d of %d", done, total);
+        std::snprintf(text, sizeof text, _("frame %d of %d"), done, total);
     } else {
         const double left = spent / done * (total - done);
-        std::snprintf(text, sizeof text, "frame %d of %d, about %.0f s left", done, total, std::ceil(left));
+        std::snprintf(text, sizeof text, _("frame %d of %d, about %.0f s left"), done, total, std::ceil(left));
     }
     return text;
 }
@@ -58,8 +59,8 @@ void draw_film_dialog(PanelContext& c) {
     auto set_name = [&] {
         std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), from, to, kExtensions[format]);
     };
-    if (a.film_dialog_open && !ImGui::IsPopupOpen("Export animation")) {
-        ImGui::OpenPopup("Export animation");
+    if (a.film_dialog_open && !ImGui::IsPopupOpen(_("Export animation"))) {
+        ImGui::OpenPopup(_("Export animation"));
         std::snprintf(from, sizeof from, "%s", a.doc->atlas().start.iso().c_str());
         std::snprintf(to, sizeof to, "%s", a.doc->atlas().end.iso().c_str());
         years_per_second = static_cast<float>(default_years_per_second(a.doc->atlas().start, a.doc->atlas().end) * 2);
@@ -68,7 +69,7 @@ void draw_film_dialog(PanelContext& c) {
         if (!a.film_job) a.film_result.clear();
     }
     ImGui::SetNextWindowSize({600 * c.s, 0});
-    if (!ImGui::BeginPopupModal("Export animation", &a.film_dialog_open)) return;
+    if (!ImGui::BeginPopupModal(_("Export animation"), &a.film_dialog_open)) return;
     const bool busy = a.film_job != nullptr;
     ImGui::BeginDisabled(busy);
     Date d_from, d_to;
@@ -83,64 +84,66 @@ void draw_film_dialog(PanelContext& c) {
             ImGui::TextUnformatted(label);
             ImGui::TableSetColumnIndex(1);
         };
-        row("Dates");
+        row(_("Dates"));
         from_ok = date_field("##from", from, sizeof from, d_from, 130 * c.s);
         ImGui::SameLine();
-        ImGui::TextUnformatted("to");
+        ImGui::TextUnformatted(_("to"));
         ImGui::SameLine();
         to_ok = date_field("##to", to, sizeof to, d_to, 130 * c.s);
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", a.basis() == Basis::DeJure ? "de jure" : "de facto");
-        row("Pacing");
-        ImGui::RadioButton("Event to event", &pacing, 1);
+        ImGui::TextDisabled("%s", a.basis() == Basis::DeJure ? _("de jure") : _("de facto"));
+        row(_("Pacing"));
+        ImGui::RadioButton(_("Event to event"), &pacing, 1);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::BeginDisabled(pacing != 1);
         ImGui::SliderFloat("##per-event", &per_event, 0.5f, 10.0f, "%.1f s on each");
         ImGui::EndDisabled();
         row("");
-        ImGui::RadioButton("Steady time", &pacing, 0);
+        ImGui::RadioButton(_("Steady time"), &pacing, 0);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::BeginDisabled(pacing != 0);
         ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, "%.2f years/s", ImGuiSliderFlags_Logarithmic);
         ImGui::EndDisabled();
-        row("Hold");
+        row(_("Hold"));
         ImGui::SetNextItemWidth(140 * c.s);
         ImGui::SliderFloat("##hold-start", &hold_start, 0, 10, "%.1f s at start");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140 * c.s);
         ImGui::SliderFloat("##hold-end", &hold_end, 0, 10, "%.1f s at end");
-        row("Size");
+        row(_("Size"));
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::Combo("##size", &size, [](void*, int i, const char** out) { return *out = kSizes[i].name, true; },
                      nullptr, static_cast<int>(std::size(kSizes)));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(80 * c.s);
-        ImGui::Combo("frames a second", &rate, "24\0" "25\0" "30\0" "60\0");
-        row("Format");
+        ImGui::Combo(_("frames a second"), &rate, "24\0" "25\0" "30\0" "60\0");
+        row(_("Format"));
         ImGui::SetNextItemWidth(220 * c.s);
-        if (ImGui::Combo("##format", &format, kFormats, static_cast<int>(std::size(kFormats)))) set_name();
+        if (ImGui::Combo("##format", &format, [](void*, int i, const char** out) { return *out = _(kFormats[i]), true; },
+                         nullptr, static_cast<int>(std::size(kFormats))))
+            set_name();
         ImGui::EndTable();
     }
-    ImGui::Checkbox("The area on screen (else the atlas's whole view)", &on_screen);
-    ImGui::Checkbox("Title and date", &overlays.title);
+    ImGui::Checkbox(_("The area on screen (else the atlas's whole view)"), &on_screen);
+    ImGui::Checkbox(_("Title and date"), &overlays.title);
     ImGui::SameLine();
-    ImGui::Checkbox("Legend", &overlays.legend);
+    ImGui::Checkbox(_("Legend"), &overlays.legend);
     ImGui::SameLine();
-    ImGui::Checkbox("Caption", &overlays.caption);
+    ImGui::Checkbox(_("Caption"), &overlays.caption);
     ImGui::SameLine();
-    ImGui::Checkbox("Labels", &overlays.labels);
+    ImGui::Checkbox(_("Labels"), &overlays.labels);
     ImGui::SameLine();
-    ImGui::Checkbox("Uncertainty", &overlays.uncertainty);
+    ImGui::Checkbox(_("Uncertainty"), &overlays.uncertainty);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##film-file", name, sizeof name);
     ImGui::EndDisabled();
     const bool valid = from_ok && to_ok && !(d_to < d_from);
-    if (!valid) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to.");
+    if (!valid) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
     if (!busy) {
         ImGui::BeginDisabled(!valid);
-        if (ImGui::Button("Export", {120 * c.s, 0})) {
+        if (ImGui::Button(_("Export"), {120 * c.s, 0})) {
             FilmRequest req;
             req.path = name;
             req.from = d_from;
@@ -162,7 +165,7 @@ void draw_film_dialog(PanelContext& c) {
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Close")) a.film_dialog_open = false;
+        if (ImGui::Button(_("Close"))) a.film_dialog_open = false;
         if (!a.film_result.empty()) {
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(a.film_result.c_str());
@@ -172,7 +175,7 @@ void draw_film_dialog(PanelContext& c) {
         const FilmJob& job = *a.film_job;
         const float done = job.frames_total() ? static_cast<float>(job.frames_done()) / job.frames_total() : 0;
         ImGui::ProgressBar(done, {-1, 0}, time_left(a).c_str());
-        if (ImGui::Button("Cancel", {120 * c.s, 0})) a.cancel_film();
+        if (ImGui::Button(_("Cancel"), {120 * c.s, 0})) a.cancel_film();
     }
     ImGui::EndPopup();
 }

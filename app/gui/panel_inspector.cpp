@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "im_colour.h"
 #include "panels.h"
 
@@ -49,14 +50,14 @@ void history_band(PanelContext& c, const std::string& id) {
         const double day = start + (ImGui::GetIO().MousePos.x - p.x) / w * span;
         const Date d{static_cast<std::int64_t>(day), Precision::Day};
         if (auto st = a.doc->timeline->territory_state(id, d, a.basis()); st && st->known) {
-            ImGui::SetTooltip("%s: %s", d.readable().c_str(),
+            ImGui::SetTooltip("%s: %s", d.readable(ui_language()).c_str(),
                               control_label(atlas, st->controller, st->status, a.settings.lang).c_str());
         }
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.set_date(d);
     }
-    ImGui::TextDisabled("%s", atlas.start.readable().c_str());
-    ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(atlas.end.readable().c_str()).x));
-    ImGui::TextDisabled("%s", atlas.end.readable().c_str());
+    ImGui::TextDisabled("%s", atlas.start.readable(ui_language()).c_str());
+    ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(atlas.end.readable(ui_language()).c_str()).x));
+    ImGui::TextDisabled("%s", atlas.end.readable(ui_language()).c_str());
 }
 
 }  // namespace
@@ -66,7 +67,7 @@ void inspector(PanelContext& c, const std::string& id) {
     const Atlas& atlas = a.doc->atlas();
     const Feature* f = atlas.find_territory(id, a.date);
     if (!f) {
-        ImGui::TextDisabled("Click a territory on the map to see its history.");
+        ImGui::TextDisabled(_("Click a territory on the map to see its history."));
         return;
     }
     ImGui::PushTextWrapPos(0);
@@ -78,37 +79,38 @@ void inspector(PanelContext& c, const std::string& id) {
         names += (names.empty() ? "" : "  \xC2\xB7  ") + name + " (" + lang + ")";
     ImGui::TextUnformatted(names.c_str());
     if (auto st = a.doc->timeline->territory_state(id, a.date, a.basis()); st && st->known) {
-        std::string line = "On " + a.date.readable() + ": " +
-                           control_label(atlas, st->controller, st->status, a.settings.lang);
-        line += " (since " + st->since.readable() + ")";
+        char head[160];
+        std::snprintf(head, sizeof head, _("On %s:"), a.date.readable(a.settings.lang).c_str());
+        std::string line = std::string(head) + " " + control_label(atlas, st->controller, st->status, a.settings.lang);
+        line += " (" + std::string(_("since")) + " " + st->since.readable(a.settings.lang) + ")";
         ImGui::TextUnformatted(line.c_str());
         const auto parents = parents_at(atlas, std::string(st->controller), a.date);
         if (!parents.empty()) {
             std::string within;
-            for (const auto& p : parents) within += (within.empty() ? "" : ", within ") + p;
-            ImGui::TextDisabled("within %s", within.c_str());
+            for (const auto& p : parents) within += (within.empty() ? "" : ", ") + p;
+            ImGui::TextDisabled(_("within %s"), within.c_str());
         }
     } else {
-        ImGui::TextDisabled("No control recorded on %s.", a.date.readable().c_str());
+        ImGui::TextDisabled(_("No control recorded on %s."), a.date.readable(ui_language()).c_str());
     }
     if (auto it = f->properties.find("precision"); it != f->properties.end())
-        ImGui::TextDisabled("Extent: %s", it->second.c_str());
+        ImGui::TextDisabled(_("Extent: %s"), it->second.c_str());
     if (auto it = f->properties.find("note"); it != f->properties.end())
         ImGui::TextDisabled("%s", it->second.c_str());
     ImGui::Spacing();
     history_band(c, id);
     ImGui::Spacing();
-    ImGui::TextDisabled("History (%s)", a.basis() == Basis::DeJure ? "de jure" : "de facto");
+    ImGui::TextDisabled(_("History (%s)"), a.basis() == Basis::DeJure ? "de jure" : "de facto");
     for (const auto& h : a.doc->timeline->history(id)) {
         if (!applies_to(h.basis, a.basis())) continue;
         ImGui::PushID(h.change);
-        const std::string label = h.effective.readable() + ": " +
+        const std::string label = h.effective.readable(ui_language()) + ": " +
                                   control_label(atlas, h.change->controller, h.change->status, a.settings.lang);
         if (ImGui::Selectable(label.c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
         const std::string src = source_refs(h.event->sources);
         ImGui::TextDisabled("%s", h.event->title.c_str());
-        if (!src.empty()) ImGui::TextDisabled("Sources: %s", src.c_str());
+        if (!src.empty()) ImGui::TextDisabled(_("Sources: %s"), src.c_str());
         ImGui::Unindent();
         ImGui::PopID();
     }

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "panels.h"
 
 namespace chronomap::gui {
@@ -15,11 +16,11 @@ struct Preset {
     int w, h;
 };
 // 0 x 0 stands for the map as it is on screen.
-constexpr Preset kPresets[] = {{"As on screen", 0, 0},
+constexpr Preset kPresets[] = {{N_("As on screen"), 0, 0},
                                {"Full HD 1920 x 1080", 1920, 1080},
                                {"4K 3840 x 2160", 3840, 2160},
-                               {"A4 landscape, 300 dpi (3508 x 2480)", 3508, 2480},
-                               {"Custom", -1, -1}};
+                               {N_("A4 landscape, 300 dpi (3508 x 2480)"), 3508, 2480},
+                               {N_("Custom"), -1, -1}};
 
 void path_prompt(const char* id, const char* hint, std::string& request) {
     static char buf[1024] = "";
@@ -37,43 +38,43 @@ void path_prompt(const char* id, const char* hint, std::string& request) {
 void draw_menu_bar(PanelContext& c) {
     App& a = c.app;
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::BeginMenu("Open atlas...")) {
-            path_prompt("##open", "path to atlas.json or its folder, then Enter",
+    if (ImGui::BeginMenu(_("File"))) {
+        if (ImGui::BeginMenu(_("Open atlas..."))) {
+            path_prompt("##open", _("path to atlas.json or its folder, then Enter"),
                         c.requests.open_atlas);
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("Add reference layer...", a.doc != nullptr)) {
-            path_prompt("##ref", "any vector file GDAL reads, then Enter",
+        if (ImGui::BeginMenu(_("Add reference layer..."), a.doc != nullptr)) {
+            path_prompt("##ref", _("any vector file GDAL reads, then Enter"),
                         c.requests.add_reference);
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Export image...", "Ctrl+E", false, a.doc != nullptr))
+        if (ImGui::MenuItem(_("Export image..."), "Ctrl+E", false, a.doc != nullptr))
             a.export_dialog_open = true;
-        if (ImGui::MenuItem("Export animation...", nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;
+        if (ImGui::MenuItem(_("Export animation..."), nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) c.requests.quit = true;
+        if (ImGui::MenuItem(_("Quit"), "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Presentation", "F5", a.settings.presentation)) {
+    if (ImGui::BeginMenu(_("View"))) {
+        if (ImGui::MenuItem(_("Presentation"), "F5", a.settings.presentation)) {
             a.settings.presentation = !a.settings.presentation;
             c.requests.rebuild_fonts = true;
         }
-        if (ImGui::MenuItem("Full screen", "F11")) c.requests.toggle_fullscreen = true;
-        if (ImGui::MenuItem("Fit the atlas", "F")) c.requests.fit = true;
-        if (ImGui::MenuItem("Zoom to selected territory", "Z", false,
+        if (ImGui::MenuItem(_("Full screen"), "F11")) c.requests.toggle_fullscreen = true;
+        if (ImGui::MenuItem(_("Fit the atlas"), "F")) c.requests.fit = true;
+        if (ImGui::MenuItem(_("Zoom to selected territory"), "Z", false,
                             !a.selected_territory.empty()))
             c.requests.zoom_to_selected = true;
-        ImGui::MenuItem("Side panels: events and options", nullptr, &a.settings.show_left);
-        ImGui::MenuItem("Side panels: event card and territory", nullptr, &a.settings.show_right);
+        ImGui::MenuItem(_("Side panels: events and options"), nullptr, &a.settings.show_left);
+        ImGui::MenuItem(_("Side panels: event card and territory"), nullptr, &a.settings.show_right);
         ImGui::Separator();
-        if (ImGui::MenuItem("De facto", "D", !a.settings.basis_de_jure))
+        if (ImGui::MenuItem(_("De facto"), "D", !a.settings.basis_de_jure))
             a.set_basis(Basis::DeFacto);
-        if (ImGui::MenuItem("De jure", "J", a.settings.basis_de_jure)) a.set_basis(Basis::DeJure);
-        if (ImGui::MenuItem("Claims", "C", a.settings.claims)) a.set_claims(!a.settings.claims);
+        if (ImGui::MenuItem(_("De jure"), "J", a.settings.basis_de_jure)) a.set_basis(Basis::DeJure);
+        if (ImGui::MenuItem(_("Claims"), "C", a.settings.claims)) a.set_claims(!a.settings.claims);
         ImGui::Separator();
-        if (ImGui::MenuItem("Compare two dates", nullptr, a.compare != nullptr, a.doc != nullptr)) {
+        if (ImGui::MenuItem(_("Compare two dates"), nullptr, a.compare != nullptr, a.doc != nullptr)) {
             if (a.compare)
                 a.stop_compare();
             else
@@ -81,16 +82,16 @@ void draw_menu_bar(PanelContext& c) {
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Help")) {
+    if (ImGui::BeginMenu(_("Help"))) {
         ImGui::TextUnformatted(
-            "Left/Right, Page Up/Down: previous/next event (presentation clickers send these)");
-        ImGui::TextUnformatted("Home/End: start/end of the atlas    Space: play/pause");
+            _("Left/Right, Page Up/Down: previous/next event (presentation clickers send these)"));
+        ImGui::TextUnformatted(_("Home/End: start/end of the atlas    Space: play/pause"));
         ImGui::TextUnformatted(
-            "Drag the map to pan, wheel to zoom, click a territory to inspect it, double-click to "
-            "zoom to it");
+            _("Drag the map to pan, wheel to zoom, click a territory to inspect it, double-click to "
+            "zoom to it"));
         ImGui::TextUnformatted(
-            "+/-: zoom    Shift+arrows: pan    F: fit    F5: presentation    F11: full screen");
-        ImGui::TextUnformatted("Ctrl+E: export an image    File > Export animation: a film");
+            _("+/-: zoom    Shift+arrows: pan    F: fit    F5: presentation    F11: full screen"));
+        ImGui::TextUnformatted(_("Ctrl+E: export an image    File > Export animation: a film"));
         ImGui::EndMenu();
     }
     if (a.doc) {
@@ -122,20 +123,20 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     static int preset = 0, custom_w = 1920, custom_h = 1080;
     static char name[1024] = "";
     static OverlayOptions overlays;
-    if (a.export_dialog_open && !ImGui::IsPopupOpen("Export image")) {
-        ImGui::OpenPopup("Export image");
+    if (a.export_dialog_open && !ImGui::IsPopupOpen(_("Export image"))) {
+        ImGui::OpenPopup(_("Export image"));
         std::snprintf(name, sizeof name, "%s", default_export_name(a).c_str());
         overlays = a.settings.overlays;
         a.export_result.clear();
     }
     ImGui::SetNextWindowSize({560 * c.s, 0});
-    if (!ImGui::BeginPopupModal("Export image", &a.export_dialog_open)) return;
+    if (!ImGui::BeginPopupModal(_("Export image"), &a.export_dialog_open)) return;
     const bool busy = a.export_job != nullptr;
     ImGui::BeginDisabled(busy);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##preset", kPresets[preset].name)) {
+    if (ImGui::BeginCombo("##preset", _(kPresets[preset].name))) {
         for (int i = 0; i < static_cast<int>(std::size(kPresets)); ++i)
-            if (ImGui::Selectable(kPresets[i].name, i == preset)) preset = i;
+            if (ImGui::Selectable(_(kPresets[i].name), i == preset)) preset = i;
         ImGui::EndCombo();
     }
     int w = kPresets[preset].w, h = kPresets[preset].h;
@@ -144,33 +145,33 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
         h = map_h;
     } else if (w < 0) {
         ImGui::SetNextItemWidth(120 * c.s);
-        ImGui::InputInt("width", &custom_w, 100, 1000);
+        ImGui::InputInt(_("width"), &custom_w, 100, 1000);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120 * c.s);
-        ImGui::InputInt("height", &custom_h, 100, 1000);
+        ImGui::InputInt(_("height"), &custom_h, 100, 1000);
         custom_w = std::clamp(custom_w, 16, 16384);
         custom_h = std::clamp(custom_h, 16, 16384);
         w = custom_w;
         h = custom_h;
     }
-    ImGui::Text("%d x %d pixels%s", w, h, std::max(w, h) > 4096 ? " (drawn in tiles)" : "");
-    ImGui::Checkbox("Title and date", &overlays.title);
+    ImGui::Text(_("%d x %d pixels%s"), w, h, std::max(w, h) > 4096 ? _(" (drawn in tiles)") : "");
+    ImGui::Checkbox(_("Title and date"), &overlays.title);
     ImGui::SameLine();
-    ImGui::Checkbox("Legend", &overlays.legend);
+    ImGui::Checkbox(_("Legend"), &overlays.legend);
     ImGui::SameLine();
-    ImGui::Checkbox("Caption", &overlays.caption);
-    ImGui::Checkbox("Sources", &overlays.source);
+    ImGui::Checkbox(_("Caption"), &overlays.caption);
+    ImGui::Checkbox(_("Sources"), &overlays.source);
     ImGui::SameLine();
-    ImGui::Checkbox("Scale bar", &overlays.scale_bar);
+    ImGui::Checkbox(_("Scale bar"), &overlays.scale_bar);
     ImGui::SameLine();
-    ImGui::Checkbox("Labels", &overlays.labels);
+    ImGui::Checkbox(_("Labels"), &overlays.labels);
     ImGui::SameLine();
-    ImGui::Checkbox("Uncertainty", &overlays.uncertainty);
+    ImGui::Checkbox(_("Uncertainty"), &overlays.uncertainty);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", name, sizeof name);
-    ImGui::TextDisabled("A name ending in .svg or .pdf writes a vector map (text stays text in the PDF).");
+    ImGui::TextDisabled(_("A name ending in .svg or .pdf writes a vector map (text stays text in the PDF)."));
     ImGui::EndDisabled();
-    if (!busy && ImGui::Button("Export", {120 * c.s, 0})) {
+    if (!busy && ImGui::Button(_("Export"), {120 * c.s, 0})) {
         // The area on screen, so the image shows what the window shows, at the image's resolution.
         ExportRequest req = as_previewed(a.camera, a.preview_scale, w, h);
         req.date = a.date;
@@ -188,7 +189,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
         ImGui::PopTextWrapPos();
     }
     ImGui::SameLine();
-    if (!busy && ImGui::Button("Close")) a.export_dialog_open = false;
+    if (!busy && ImGui::Button(_("Close"))) a.export_dialog_open = false;
     ImGui::EndPopup();
 }
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "panels.h"
 
 namespace chronomap::gui {
@@ -12,8 +13,10 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 // Languages offered: every language any territory or power has a name in.
+// The interface's languages, then any other the atlas has names in.
 std::vector<std::string> languages(const Atlas& atlas) {
-    std::vector<std::string> out{"en"};
+    std::vector<std::string> out;
+    for (const char* const* l = ui_languages(); *l; ++l) out.emplace_back(*l);
     auto add = [&](const Names& n) {
         for (const auto& [lang, name] : n.by_lang)
             if (std::find(out.begin(), out.end(), lang) == out.end()) out.push_back(lang);
@@ -41,50 +44,53 @@ bool begin_side_panel(const char* name, float x, float y, float w, float h, floa
 void draw_options(PanelContext& c) {
     App& a = c.app;
     Settings& st = a.settings;
-    ImGui::TextDisabled("View");
+    ImGui::TextDisabled(_("View"));
     int basis = st.basis_de_jure ? 1 : 0;
-    if (ImGui::RadioButton("De facto: who held control", &basis, 0)) a.set_basis(Basis::DeFacto);
-    if (ImGui::RadioButton("De jure: treaties in force", &basis, 1)) a.set_basis(Basis::DeJure);
+    if (ImGui::RadioButton(_("De facto: who held control"), &basis, 0)) a.set_basis(Basis::DeFacto);
+    if (ImGui::RadioButton(_("De jure: treaties in force"), &basis, 1)) a.set_basis(Basis::DeJure);
     bool claims = st.claims;
-    if (ImGui::Checkbox("Claims (a band in the claimant's colour)", &claims)) a.set_claims(claims);
-    if (ImGui::Checkbox("Reference layers (modern borders, coasts)", &st.show_reference) && a.doc)
+    if (ImGui::Checkbox(_("Claims (a band in the claimant's colour)"), &claims)) a.set_claims(claims);
+    if (ImGui::Checkbox(_("Reference layers (modern borders, coasts)"), &st.show_reference) && a.doc)
         a.doc->view->show_reference = st.show_reference;
     bool uncertainty = st.overlays.uncertainty;
-    if (ImGui::Checkbox("Uncertainty (soft and dashed borders, uncertain dates)", &uncertainty))
+    if (ImGui::Checkbox(_("Uncertainty (soft and dashed borders, uncertain dates)"), &uncertainty))
         a.set_uncertainty(uncertainty);
-    ImGui::Checkbox("Animate changes", &a.enable_animation);
+    ImGui::Checkbox(_("Animate changes"), &a.enable_animation);
     ImGui::Separator();
-    ImGui::TextDisabled("On the map");
-    ImGui::Checkbox("Title and date", &st.overlays.title);
-    ImGui::Checkbox("Legend", &st.overlays.legend);
-    ImGui::Checkbox("Caption of the current event", &st.overlays.caption);
-    ImGui::Checkbox("Sources", &st.overlays.source);
-    ImGui::Checkbox("Scale bar", &st.overlays.scale_bar);
-    ImGui::Checkbox("Labels", &st.overlays.labels);
+    ImGui::TextDisabled(_("On the map"));
+    ImGui::Checkbox(_("Title and date"), &st.overlays.title);
+    ImGui::Checkbox(_("Legend"), &st.overlays.legend);
+    ImGui::Checkbox(_("Caption of the current event"), &st.overlays.caption);
+    ImGui::Checkbox(_("Sources"), &st.overlays.source);
+    ImGui::Checkbox(_("Scale bar"), &st.overlays.scale_bar);
+    ImGui::Checkbox(_("Labels"), &st.overlays.labels);
     ImGui::Separator();
-    ImGui::TextDisabled("Names");
+    ImGui::TextDisabled(_("Names"));
     if (a.doc) {
         ImGui::SetNextItemWidth(120 * c.s);
-        if (ImGui::BeginCombo("Language", st.lang.c_str())) {
-            for (const auto& l : languages(a.doc->atlas()))
-                if (ImGui::Selectable(l.c_str(), l == st.lang)) a.set_lang(l);
+        if (ImGui::BeginCombo(_("Language"), st.lang.c_str())) {
+            for (const auto& l : languages(a.doc->atlas())) {
+                const char* name = language_name(l);
+                const std::string label = name ? std::string(name) + " (" + l + ")" : l;
+                if (ImGui::Selectable(label.c_str(), l == st.lang)) a.set_lang(l);
+            }
             ImGui::EndCombo();
         }
     }
     ImGui::Separator();
-    ImGui::TextDisabled("Interface");
+    ImGui::TextDisabled(_("Interface"));
     ImGui::SetNextItemWidth(160 * c.s);
     float scale = st.ui_scale;
-    if (ImGui::SliderFloat("UI scale", &scale, 1.0f, 3.0f, "%.2fx")) st.ui_scale = scale;
+    if (ImGui::SliderFloat(_("UI scale"), &scale, 1.0f, 3.0f, "%.2fx")) st.ui_scale = scale;
     if (ImGui::IsItemDeactivatedAfterEdit()) c.requests.rebuild_fonts = true;
     if (a.doc) {
         ImGui::Separator();
-        ImGui::TextDisabled("Layers");
+        ImGui::TextDisabled(_("Layers"));
         for (auto& layer : a.doc->atlas().layers) {
-            ImGui::BulletText("%s (%s, %zu features)%s", layer.name.c_str(), to_string(layer.role),
-                              layer.features.size(), layer.loaded ? "" : " - not loaded");
+            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.name.c_str(), to_string(layer.role),
+                              layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
         }
-        ImGui::TextDisabled("Drop a vector file onto the window to add it as a reference layer.");
+        ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));
     }
 }
 
@@ -96,7 +102,7 @@ void draw_diagnostics(PanelContext& c) {
     if (a.doc) {
         const auto& items = a.doc->loaded.diagnostics.items();
         if (items.empty() && a.messages.empty())
-            ImGui::TextUnformatted("No problems found in this atlas.");
+            ImGui::TextUnformatted(_("No problems found in this atlas."));
         for (const auto& d : items)
             ImGui::TextColored(d.severity == Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1)
                                                              : ImVec4(0.55f, 0.35f, 0, 1),
@@ -108,7 +114,7 @@ void draw_diagnostics(PanelContext& c) {
 void legend_panel(PanelContext& c) {
     App& a = c.app;
     const Atlas& atlas = a.doc->atlas();
-    ImGui::TextDisabled("Powers (colour of the territories they control)");
+    ImGui::TextDisabled(_("Powers (colour of the territories they control)"));
     for (const auto& p : atlas.powers) {
         const float h = ImGui::GetTextLineHeight();
         colour_square(p.rgba, 1.6f * h, h);
@@ -116,34 +122,34 @@ void legend_panel(PanelContext& c) {
         if (!p.note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
     }
     ImGui::Spacing();
-    ImGui::TextDisabled("Status (pattern over the colour)");
+    ImGui::TextDisabled(_("Status (pattern over the colour)"));
     for (Status s : {Status::Integral, Status::Autonomous, Status::Occupied, Status::Administered,
                      Status::SelfDeclared})
         ImGui::BulletText("%s: %s", status_legend(s),
-                          s == Status::Integral       ? "plain colour"
-                          : s == Status::Autonomous   ? "diagonal hatching"
-                          : s == Status::Occupied     ? "dots"
-                          : s == Status::Administered ? "cross-hatching"
-                                                      : "horizontal stripes");
-    ImGui::BulletText("claims: a wide band along the border, in the claimant's colour");
-    ImGui::BulletText("recent change: a yellow outline for a moment");
+                          s == Status::Integral       ? _("plain colour")
+                          : s == Status::Autonomous   ? _("diagonal hatching")
+                          : s == Status::Occupied     ? _("dots")
+                          : s == Status::Administered ? _("cross-hatching")
+                                                      : _("horizontal stripes"));
+    ImGui::BulletText(_("claims: a wide band along the border, in the claimant's colour"));
+    ImGui::BulletText(_("recent change: a yellow outline for a moment"));
 }
 
 void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
     if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.s) &&
         ImGui::BeginTabBar("left")) {
-        if (a.doc && ImGui::BeginTabItem("Events")) {
+        if (a.doc && ImGui::BeginTabItem(_("Events"))) {
             draw_event_list(c);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Layers & options")) {
+        if (ImGui::BeginTabItem(_("Layers & options"))) {
             draw_options(c);
             ImGui::EndTabItem();
         }
         std::size_t problems =
             a.messages.size() + (a.doc ? a.doc->loaded.diagnostics.items().size() : 0);
-        const std::string label = "Diagnostics (" + std::to_string(problems) + ")###diag";
+        const std::string label = std::string(_("Diagnostics")) + " (" + std::to_string(problems) + ")###diag";
         if (ImGui::BeginTabItem(label.c_str())) {
             draw_diagnostics(c);
             ImGui::EndTabItem();
@@ -162,12 +168,12 @@ void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
         last_territory = a.selected_territory;
         static bool was_comparing = false;
         const bool comparing = a.compare != nullptr;
-        if (comparing && ImGui::BeginTabItem("Compare", nullptr, !was_comparing ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (comparing && ImGui::BeginTabItem(_("Compare"), nullptr, !was_comparing ? ImGuiTabItemFlags_SetSelected : 0)) {
             draw_compare_panel(c);
             ImGui::EndTabItem();
         }
         was_comparing = comparing;
-        if (ImGui::BeginTabItem("Event")) {
+        if (ImGui::BeginTabItem(_("Event"))) {
             const Event* e =
                 a.selected_event
                     ? a.selected_event
@@ -175,17 +181,17 @@ void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
             if (e)
                 event_card(c, *e);
             else
-                ImGui::TextDisabled("No event yet on this date.");
+                ImGui::TextDisabled(_("No event yet on this date."));
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Territory", nullptr,
+        if (ImGui::BeginTabItem(_("Territory"), nullptr,
                                 territory_changed && !a.selected_territory.empty()
                                     ? ImGuiTabItemFlags_SetSelected
                                     : 0)) {
             inspector(c, a.selected_territory);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Legend")) {
+        if (ImGui::BeginTabItem(_("Legend"))) {
             legend_panel(c);
             ImGui::EndTabItem();
         }

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "i18n.h"
 #include "im_colour.h"
 #include "panels.h"
 
@@ -14,24 +15,24 @@ constexpr double kDaysPerYear = 365.2425;
 void controls(PanelContext& c) {
     App& a = c.app;
     ImGui::PushFont(c.fonts.title);
-    ImGui::TextUnformatted(a.date.readable().c_str());
+    ImGui::TextUnformatted(a.date.readable(ui_language()).c_str());
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * c.s);
     if (ImGui::Button("|<")) a.go_start();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start of the atlas (Home)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Start of the atlas (Home)"));
     ImGui::SameLine();
-    if (ImGui::Button("< Event")) a.step_event(-1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (Left or Page Up)");
+    if (ImGui::Button(_("< Event"))) a.step_event(-1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Previous event (Left or Page Up)"));
     ImGui::SameLine();
-    if (ImGui::Button(a.playback.playing ? "Pause" : "Play", ImVec2(70 * c.s, 0)))
+    if (ImGui::Button(a.playback.playing ? _("Pause") : _("Play"), ImVec2(70 * c.s, 0)))
         a.playback.playing = !a.playback.playing;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Play or pause (Space)"));
     ImGui::SameLine();
-    if (ImGui::Button("Event >")) a.step_event(+1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (Right or Page Down)");
+    if (ImGui::Button(_("Event >"))) a.step_event(+1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Next event (Right or Page Down)"));
     ImGui::SameLine();
     if (ImGui::Button(">|")) a.go_end();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("End of the atlas (End)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("End of the atlas (End)"));
     // At large UI scales in a small window, the rest goes on a second row.
     if (ImGui::GetWindowWidth() > 1250 * c.s) ImGui::SameLine();
     ImGui::SetNextItemWidth(150 * c.s);
@@ -41,15 +42,15 @@ void controls(PanelContext& c) {
                                    : 100.0f;
     ImGui::SliderFloat("##speed", &a.playback.years_per_second, 1.0f / 60.0f,
                        std::max(20.0f, span_years / 10.0f),
-                       a.playback.years_per_second < 1 ? "%.2f years/s" : "%.0f years/s",
+                       a.playback.years_per_second < 1 ? _("%.2f years/s") : _("%.0f years/s"),
                        ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
-    ImGui::Checkbox("Loop", &a.playback.loop);
+    ImGui::Checkbox(_("Loop"), &a.playback.loop);
     ImGui::SameLine(0, 24 * c.s);
     static char typed[32] = "";
     static std::string problem;
     ImGui::SetNextItemWidth(130 * c.s);
-    if (ImGui::InputTextWithHint("##date", "go to date", typed, sizeof typed,
+    if (ImGui::InputTextWithHint("##date", _("go to date"), typed, sizeof typed,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);
         if (r.date) {
@@ -61,13 +62,13 @@ void controls(PanelContext& c) {
         }
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("YYYY, YYYY-MM or YYYY-MM-DD, or '500 BC', 'AD 5'; negative years are "
-                          "astronomical (-0489 = 490 BC)");
+        ImGui::SetTooltip(_("YYYY, YYYY-MM or YYYY-MM-DD, or '500 BC', 'AD 5'; negative years are "
+                          "astronomical (-0489 = 490 BC)"));
     ImGui::SameLine();
     int basis = a.settings.basis_de_jure ? 1 : 0;
-    if (ImGui::RadioButton("de facto", &basis, 0)) a.set_basis(Basis::DeFacto);
+    if (ImGui::RadioButton(_("de facto"), &basis, 0)) a.set_basis(Basis::DeFacto);
     ImGui::SameLine();
-    if (ImGui::RadioButton("de jure", &basis, 1)) a.set_basis(Basis::DeJure);
+    if (ImGui::RadioButton(_("de jure"), &basis, 1)) a.set_basis(Basis::DeJure);
     if (!problem.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", problem.c_str());
@@ -106,7 +107,7 @@ void year_ticks(double from_day, double to_day, int step_years, Tick tick) {
         }
         const Date d = Date::year_only(year);
         if (static_cast<double>(d.day) > to_day) break;
-        tick(d, d.readable());
+        tick(d, d.readable(ui_language()));
     }
 }
 
@@ -128,7 +129,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
                      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     if (!a.doc) {
         ImGui::TextUnformatted(
-            "No atlas open. File > Open, or drop an atlas.json onto the window.");
+            _("No atlas open. File > Open, or drop an atlas.json onto the window."));
         ImGui::End();
         return;
     }
@@ -188,7 +189,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     if (step.days > 0) {
         for (auto day = static_cast<std::int64_t>(std::floor(tv.start)); day <= tv.end; ++day) {
             const Date d{day, Precision::Day};
-            if (step.days == 1 || d.day_of_month() % 7 == 1) draw_tick(d, d.readable());
+            if (step.days == 1 || d.day_of_month() % 7 == 1) draw_tick(d, d.readable(ui_language()));
         }
     } else if (step.months >= 12) {
         year_ticks(tv.start, tv.end, step.months / 12, draw_tick);
@@ -200,7 +201,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
             const int year = static_cast<int>(std::floor(i / 12.0)), month = i - year * 12 + 1;
             const Date d = Date::year_month(year, month);
             if (static_cast<double>(d.day) > tv.end) break;
-            draw_tick(d, d.readable());
+            draw_tick(d, d.readable(ui_language()));
         }
     }
 
@@ -291,8 +292,8 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     if (ImGui::IsItemActivated()) pressed_on_marker = hovered_event != nullptr || hovered_bin != nullptr;
     if (hovered_bin) {
         ImGui::BeginTooltip();
-        ImGui::Text("%d events from %s", hovered_bin->count, hovered_bin->first->date.readable().c_str());
-        ImGui::TextDisabled("click to zoom in on them");
+        ImGui::Text(_("%d events from %s"), hovered_bin->count, hovered_bin->first->date.readable(ui_language()).c_str());
+        ImGui::TextDisabled(_("click to zoom in on them"));
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             // Zoom so that the cluster's markers come apart around it.
@@ -305,9 +306,9 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(420 * c.s);
         ImGui::TextUnformatted(hovered_event->title.c_str());
-        ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable().c_str(),
+        ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable(ui_language()).c_str(),
                             to_string(hovered_event->kind),
-                            never_in_force(*hovered_event) ? ", never in force" : "");
+                            never_in_force(*hovered_event) ? _(", never in force") : "");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.select_event(hovered_event);

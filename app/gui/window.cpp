@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 
+#include "i18n.h"
 #include "launch.h"
 #include "gui.h"
 #include "map_input.h"
@@ -72,7 +73,10 @@ int run(const std::vector<std::string>& args) {
     App app;
     const std::string settings_file = settings_path();
     std::string warning;
+    const bool first_start = settings_file.empty() || !std::filesystem::exists(settings_file);
     app.settings = load_settings(settings_file, warning);
+    if (first_start) app.settings.lang = system_ui_language();  // then the saved choice
+    set_ui_language(app.settings.lang);
     if (!warning.empty()) app.messages.push_back(warning);
     if (opt.ui_scale > 0) app.settings.ui_scale = opt.ui_scale;
     if (!opt.lang.empty()) app.settings.lang = opt.lang;
@@ -249,8 +253,8 @@ int run(const std::vector<std::string>& args) {
         } else {
             handle_keys(app, req, map);
             const char* hint =
-                "No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
-                "Diagnostics, on the left, says what went wrong.";
+                _("No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
+                  "Diagnostics, on the left, says what went wrong.");
             const ImVec2 size = ImGui::CalcTextSize(hint);
             ImGui::GetBackgroundDrawList()->AddText(
                 {map.x + (map.w - size.x) / 2, map.y + (map.h - size.y) / 2},

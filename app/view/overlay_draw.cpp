@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n.h"
 #include "overlay.h"
 #include "overlay_painter.h"
 #include "projection.h"
@@ -14,6 +15,13 @@ constexpr std::uint32_t kMuted = 0x505050FF;
 constexpr std::uint32_t kPanel = 0xFFFFFFE6;
 constexpr std::uint32_t kHalo = 0xFFFFFFD7;
 constexpr std::uint32_t kWhite = 0xFFFFFFFF;
+
+// "+ 37 more": the powers a legend had no room for.
+std::string more_text(std::size_t n) {
+    char text[96];
+    std::snprintf(text, sizeof text, _("%d more"), static_cast<int>(n));
+    return std::string("+ ") + text;
+}
 
 // The overlay's drawing vocabulary over an OverlayPainter, at the frame's scale.
 struct Painter {
@@ -123,7 +131,7 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         std::vector<const LegendItem*> items;
         std::size_t more = 0;  // items left out for lack of room
     };
-    Section sections[] = {{"Control", controllers, 0}, {"Status", {}, 0}, {"Claims", {}, 0}, {"Uncertainty", {}, 0}};
+    Section sections[] = {{_("Control"), controllers, 0}, {_("Status"), {}, 0}, {_("Claims"), {}, 0}, {_("Uncertainty"), {}, 0}};
     for (const auto& i : t.statuses) sections[1].items.push_back(&i);
     for (const auto& i : t.claims) sections[2].items.push_back(&i);
     for (const auto& i : t.uncertainty) sections[3].items.push_back(&i);
@@ -135,7 +143,7 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
             w = std::max(w, P.size(TextStyle::Bold, sec.heading).x);
             h += heading + static_cast<float>(sec.items.size() + (sec.more ? 1 : 0)) * line;
             for (const auto* i : sec.items) w = std::max(w, sw + gap + P.size(TextStyle::Body, i->label).x);
-            if (sec.more) w = std::max(w, P.size(TextStyle::Body, "+ " + std::to_string(sec.more) + " more").x);
+            if (sec.more) w = std::max(w, P.size(TextStyle::Body, more_text(sec.more)).x);
         }
     };
     float w = 0, h = 0;
@@ -171,7 +179,7 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         }
         if (sec.more) {
             P.text(TextStyle::Body, {r.x0 + pad, y + (line - P.px(TextStyle::Body)) / 2}, kMuted,
-                   "+ " + std::to_string(sec.more) + " more");
+                   more_text(sec.more));
             y += line;
         }
     }

@@ -1,8 +1,11 @@
 #include "overlay.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <iterator>
+
+#include "i18n.h"
 
 namespace chronomap {
 namespace {
@@ -30,7 +33,7 @@ std::string first_sentence(const std::string& text) {
 
 std::string source_line(const Event& e) {
     const std::string refs = source_refs(e.sources);
-    return refs.empty() ? refs : "Sources: " + refs;
+    return refs.empty() ? refs : std::string(_("Sources:")) + " " + refs;
 }
 
 }  // namespace
@@ -46,17 +49,17 @@ std::string source_refs(const std::vector<SourceRef>& refs) {
 const char* status_legend(Status s) {
     switch (s) {
         case Status::Integral:
-            return "integral part";
+            return _("integral part");
         case Status::Autonomous:
-            return "autonomous";
+            return _("autonomous");
         case Status::Occupied:
-            return "occupied";
+            return _("occupied");
         case Status::Administered:
-            return "administered";
+            return _("administered");
         case Status::SelfDeclared:
-            return "self-declared";
+            return _("self-declared");
         case Status::Ceased:
-            return "ceased to exist";
+            return _("ceased to exist");
     }
     return "";
 }
@@ -64,7 +67,7 @@ const char* status_legend(Status s) {
 std::string control_label(const Atlas& atlas, std::string_view controller, Status status,
                           const std::string& lang) {
     if (status == Status::Ceased) return status_legend(status);
-    std::string out = controller.empty() ? "no control recorded" : atlas.power_name(controller, lang);
+    std::string out = controller.empty() ? _("no control recorded") : atlas.power_name(controller, lang);
     if (status != Status::Integral) out += std::string(", ") + status_legend(status);
     return out;
 }
@@ -74,12 +77,12 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     OverlayText t;
     t.lang = lang;
     t.title = atlas.title;
-    t.date = date.readable();
-    t.basis = basis == Basis::DeJure ? "de jure: treaties in force" : "de facto: who held control";
+    t.date = date.readable(lang);
+    t.basis = basis == Basis::DeJure ? _("de jure: treaties in force") : _("de facto: who held control");
     Date after = date;
     after.day += 1;
     if (const Event* e = timeline.previous_event(after)) {
-        t.caption_heading = e->date.readable() + " \xE2\x80\x94 " + e->title;  // em dash
+        t.caption_heading = e->date.readable(lang) + " \xE2\x80\x94 " + e->title;  // em dash
         t.caption_body = first_sentence(e->summary);
         t.source = source_line(*e);
     }
@@ -123,7 +126,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
         std::stable_sort(t.controllers.begin(), t.controllers.end(),
                          [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
     if (unknown)
-        t.controllers.push_back({"no control recorded",
+        t.controllers.push_back({_("no control recorded"),
                                  {palette::kUnknown, 0, render::Pattern::None, 0, 0},
                                  unknown_area,
                                  unknown_where});
@@ -138,13 +141,13 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
                     timeline.exists(states[static_cast<std::size_t>(slot.territory)], date))
                     borders[static_cast<int>(slot.feature->border)] = true;
         if (borders[1])
-            t.uncertainty.push_back({"approximate border", {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 1}, 0, Bounds{}});
+            t.uncertainty.push_back({_("approximate border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 1}, 0, Bounds{}});
         if (borders[2])
-            t.uncertainty.push_back({"schematic border", {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 2}, 0, Bounds{}});
+            t.uncertainty.push_back({_("schematic border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 2}, 0, Bounds{}});
         const auto styles = territory_styles(atlas, timeline, date, basis, false, true);
         for (std::size_t i = 0; i < styles.size() && i < states.size(); ++i)
             if (styles[i].pattern == render::Pattern::Transition && timeline.exists(states[i], date)) {
-                t.uncertainty.push_back({"change under way (date uncertain)",
+                t.uncertainty.push_back({_("change under way (date uncertain)"),
                                          {0xFFFFFFFFu, 0x707070FFu, render::Pattern::Transition, 0, 0, 0}, 0, Bounds{}});
                 break;
             }
@@ -152,7 +155,10 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     if (with_claims) {
         for (const Claim* c : timeline.claims_at(date)) {
             const Power* p = atlas.find_power(c->claimant);
-            const std::string name = "claimed by " + (p ? p->names.get(lang, p->id) : c->claimant);
+            char name_text[512];
+            std::snprintf(name_text, sizeof name_text, _("claimed by %s"),
+                          (p ? p->names.get(lang, p->id) : c->claimant).c_str());
+            const std::string name = name_text;
             if (std::none_of(t.claims.begin(), t.claims.end(),
                              [&](const LegendItem& i) { return i.label == name; }))
                 t.claims.push_back(
@@ -164,7 +170,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
 
 std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed>& seeds) {
     std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.source +
-                      "ControlStatusClaimsUncertainty km";
+                      _("Control") + _("Status") + _("Claims") + _("Uncertainty") + _("%d more") + " +0123456789km";
     for (const auto* items : {&t.controllers, &t.statuses, &t.claims, &t.uncertainty})
         for (const auto& i : *items) all += i.label;
     for (const auto& s : seeds) all += s.feature->names.get(t.lang, s.feature->id);

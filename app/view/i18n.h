@@ -1,0 +1,32 @@
+#pragma once
+// The interface in six languages (English, Turkish, Azerbaijani, Russian, Armenian, Georgian):
+// strings are marked with _("...") in the code, extracted with xgettext into po/chronomap.pot,
+// translated in po/LANG.po and compiled with msgfmt at build time. The compiled catalogues are
+// read here, without the C library's locale machinery, so the language can change while the
+// window is open and works on machines with no locales generated. The command line stays English.
+
+#include <string>
+
+namespace chronomap {
+
+// Chooses the interface language ("tr", "az-Latn", "ru", ...; English for anything without a
+// catalogue). Returns false when there is no catalogue for it.
+bool set_ui_language(const std::string& lang);
+const std::string& ui_language();
+// The translation of a marked string, or the string itself. The pointer stays valid.
+const char* translate(const char* msgid);
+// The interface languages with a catalogue, English first.
+const char* const* ui_languages();
+// A language's name in itself ("Türkçe", "Русский"), or null for one without a catalogue.
+const char* language_name(const std::string& code);
+// The language of the system (LC_ALL, LC_MESSAGES, LANG), for a first start: "ru" from
+// "ru_RU.UTF-8"; "en" when none of ours.
+std::string system_ui_language();
+// Where the catalogues are: CHRONOMAP_LOCALE_DIR, else beside the executable, else the build tree.
+std::string locale_dir();
+
+}  // namespace chronomap
+
+#define _(text) ::chronomap::translate(text)
+// Marks a string for extraction where it is translated later (static tables).
+#define N_(text) text

@@ -1,0 +1,147 @@
+// The interface in six languages: every marked string is in po/chronomap.pot (the template is
+// current), every string has a translation in every language, dates are written in the language,
+// and no translated label overflows the widgets with a fixed width at UI scale 1.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include "date.h"
+#include "headless_context.h"
+#include "i18n.h"
+#include "overlay_canvas.h"
+#include "support/temp_dir.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kLanguages[] = {"tr", "az", "ru", "hy", "ka"};
+
+// The msgids of a .pot or .po file (joined continuation lines, escapes undone).
+std::set<std::string> msgids(const fs::path& file) {
+    std::ifstream in(file);
+    std::stringstream s;
+    s << in.rdbuf();
+    const std::string text = s.str();
+    std::set<std::string> out;
+    const std::regex entry(R"re(msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr)re");
+    const std::regex piece(R"re("((?:[^"\\]|\\.)*)")re");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), entry); it != std::sregex_iterator(); ++it) {
+        const std::string block = (*it)[1];
+        std::string id;
+        for (auto p = std::sregex_iterator(block.begin(), block.end(), piece); p != std::sregex_iterator(); ++p)
+            id += (*p)[1];
+        std::string unescaped;
+        for (std::size_t i = 0; i < id.size(); ++i) {
+            if (id[i] == '\\' && i + 1 < id.size()) {
+                ++i;
+                unescaped += id[i] == 'n' ? '\n' : id[i];
+            } else {
+                unescaped += id[i];
+            }
+        }
+        if (!unescaped.empty()) out.insert(unescaped);
+    }
+    return out;
+}
+
+struct Languages : ::testing::Test {
+    void TearDown() override { set_ui_language("en"); }
+};
+
+// A string marked in the code but missing from the template would ship untranslated.
+TEST_F(Languages, TheTemplateHoldsEveryMarkedString) {
+    test_support::TempDir tmp;
+    const fs::path pot = tmp.path / "now.pot";
+    std::string command = "cd '" + std::string(CHRONOMAP_SOURCE_DIR) +
+                          "' && xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=N_ -o '" + pot.string() +
+                          "' app/gui/*.cpp app/view/*.cpp";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    EXPECT_EQ(msgids(pot), msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot"))
+        << "run po/update.sh and translate the new strings";
+}
+
+TEST_F(Languages, EveryStringIsTranslatedInEveryLanguage) {
+    const auto ids = msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot");
+    ASSERT_GT(ids.size(), 100u);
+    for (const char* lang : kLanguages) {
+        ASSERT_TRUE(set_ui_language(lang)) << lang << ": no catalogue in " << locale_dir();
+        EXPECT_EQ(ui_language(), lang);
+        for (const auto& id : ids) {
+            const std::string t = translate(id.c_str());
+            EXPECT_FALSE(t.empty()) << lang << ": " << id;
+            // Identical only where the words are the same in both ("Format", "Status").
+            if (t == id) {
+                static const std::set<std::string> same = {"Format", "Status", "%s:"};
+                EXPECT_TRUE(same.count(id)) << lang << " leaves \"" << id << "\" in English";
+            }
+            // ImGui's hidden ids ("##other") must survive translation.
+            if (const auto hash = id.find("##"); hash != std::string::npos) {
+                EXPECT_NE(t.find(id.substr(hash)), std::string::npos) << lang << ": " << id;
+            }
+        }
+    }
+    EXPECT_TRUE(set_ui_language("en"));
+    EXPECT_STREQ(translate("Export"), "Export");
+}
+
+TEST_F(Languages, DatesAreWrittenInTheLanguage) {
+    const Date d = *parse_date("1921-10-13").date;
+    EXPECT_EQ(d.readable("en"), "13 October 1921");
+    EXPECT_EQ(d.readable("tr"), "13 Ekim 1921");
+    EXPECT_EQ(d.readable("az"), "13 oktyabr 1921");
+    EXPECT_EQ(d.readable("ru"), "13 октября 1921");
+    EXPECT_EQ(d.readable("hy"), "13 հոկտեմբերի 1921 թ.");
+    EXPECT_EQ(d.readable("ka"), "13 ოქტომბერი 1921");
+    EXPECT_EQ(parse_date("1921-03").date->readable("ru"), "март 1921");
+    EXPECT_EQ(parse_date("500 BC").date->readable("ru"), "500 до н. э.");
+    EXPECT_EQ(parse_date("500 BC").date->readable("tr"), "MÖ 500");
+    EXPECT_EQ(parse_date("10000 BC").date->readable("az"), "e.ə. 10,000");
+}
+
+// The widgets whose width is fixed at UI scale 1 (side panels 320 and 380 pixels, buttons of 70
+// and 120, the film dialog's label column of 150): each language's labels must fit, measured with
+// the interface's own fonts.
+TEST_F(Languages, NoTranslatedLabelOverflowsItsWidget) {
+    std::string error, warning;
+    auto ctx = render::HeadlessContext::create(error);
+    ASSERT_TRUE(ctx) << error;
+    std::string all;  // every translation, so the canvas rasterises their characters
+    const auto ids = msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot");
+    for (const char* lang : kLanguages) {
+        set_ui_language(lang);
+        for (const auto& id : ids) all += translate(id.c_str());
+    }
+    OverlayCanvas canvas;
+    ASSERT_TRUE(canvas.init(1.0f, error, warning, &all)) << error;
+    ImFont* font = canvas.fonts().body;
+    const ImGuiStyle style;  // ImGui's default padding, as the window scales it at 1
+    auto text_w = [&](const char* s) {
+        std::string visible = s;
+        visible = visible.substr(0, visible.find("##"));
+        return font->CalcTextSizeA(font->FontSize, 1e9f, 0, visible.c_str()).x;
+    };
+    auto tab_w = [&](const char* s) { return text_w(s) + 2 * style.FramePadding.x + style.ItemInnerSpacing.x; };
+    const float panel_inner = 2 * style.WindowPadding.x;
+    for (const char* lang : kLanguages) {
+        SCOPED_TRACE(lang);
+        set_ui_language(lang);
+        const std::string diagnostics = std::string(_("Diagnostics")) + " (10)";
+        EXPECT_LE(tab_w(_("Events")) + tab_w(_("Layers & options")) + tab_w(diagnostics.c_str()), 320 - panel_inner);
+        EXPECT_LE(tab_w(_("Compare")) + tab_w(_("Event")) + tab_w(_("Territory")) + tab_w(_("Legend")), 380 - panel_inner);
+        for (const char* b : {"Play", "Pause"}) EXPECT_LE(text_w(_(b)) + 2 * style.FramePadding.x, 70) << b;
+        for (const char* b : {"Export", "Cancel"}) EXPECT_LE(text_w(_(b)) + 2 * style.FramePadding.x, 120) << b;
+        for (const char* l : {"Dates", "Pacing", "Hold", "Size", "Format"}) EXPECT_LE(text_w(_(l)), 150 - 8) << l;
+        EXPECT_LE(text_w(_("Swap dates")) + text_w(_("One map")) + 4 * style.FramePadding.x + style.ItemSpacing.x,
+                  380 - panel_inner);
+    }
+}
+
+}  // namespace
