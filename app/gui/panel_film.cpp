@@ -127,15 +127,7 @@ void draw_film_dialog(PanelContext& c) {
         ImGui::EndTable();
     }
     ImGui::Checkbox(_("The area on screen (else the atlas's whole view)"), &on_screen);
-    ImGui::Checkbox(_("Title and date"), &overlays.title);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Legend"), &overlays.legend);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Caption"), &overlays.caption);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Labels"), &overlays.labels);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Uncertainty"), &overlays.uncertainty);
+    overlay_checkboxes(overlays);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##film-file", name, sizeof name);
     ImGui::EndDisabled();

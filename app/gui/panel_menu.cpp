@@ -118,6 +118,21 @@ std::string default_export_name(const App& a) { return atlas_file_stem(a) + "-" 
 
 }  // namespace
 
+void overlay_checkboxes(OverlayOptions& o) {
+    ImGui::Checkbox(_("Title and date"), &o.title);
+    ImGui::SameLine();
+    ImGui::Checkbox(_("Legend"), &o.legend);
+    ImGui::SameLine();
+    ImGui::Checkbox(_("Caption"), &o.caption);
+    ImGui::Checkbox(_("Sources"), &o.source);
+    ImGui::SameLine();
+    ImGui::Checkbox(_("Scale bar"), &o.scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox(_("Labels"), &o.labels);
+    ImGui::SameLine();
+    ImGui::Checkbox(_("Uncertainty"), &o.uncertainty);
+}
+
 void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     App& a = c.app;
     static int preset = 0, custom_w = 1920, custom_h = 1080;
@@ -155,18 +170,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
         h = custom_h;
     }
     ImGui::Text(_("%d x %d pixels%s"), w, h, std::max(w, h) > 4096 ? _(" (drawn in tiles)") : "");
-    ImGui::Checkbox(_("Title and date"), &overlays.title);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Legend"), &overlays.legend);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Caption"), &overlays.caption);
-    ImGui::Checkbox(_("Sources"), &overlays.source);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Scale bar"), &overlays.scale_bar);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Labels"), &overlays.labels);
-    ImGui::SameLine();
-    ImGui::Checkbox(_("Uncertainty"), &overlays.uncertainty);
+    overlay_checkboxes(overlays);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", name, sizeof name);
     ImGui::TextDisabled(_("A name ending in .svg or .pdf writes a vector map (text stays text in the PDF)."));

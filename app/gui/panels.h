@@ -34,6 +34,8 @@ void draw_right_panel(PanelContext& c, float x, float y, float w,
                       float h);  // event card, inspector, legend
 void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 void draw_film_dialog(PanelContext& c);
+// The overlay switches of the export and film dialogs.
+void overlay_checkboxes(OverlayOptions& o);
 // The atlas's file or folder name, for the names of exported files ("kars").
 std::string atlas_file_stem(const App& a);
 // The second date, its view, the layout, and the territories that differ (in the right panel).
