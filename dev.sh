@@ -17,7 +17,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
   libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
   clang libfuzzer-14-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
-  libcairo2-dev poppler-utils libxml2-utils gettext
+  libcairo2-dev poppler-utils libxml2-utils librsvg2-bin gettext
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 

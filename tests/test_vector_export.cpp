@@ -93,6 +93,18 @@ TEST_F(Exports, SvgIsWellFormedWithPatternFills) {
     EXPECT_NE(s.find("<svg"), std::string::npos);
     EXPECT_NE(s.find("width=\"800px\""), std::string::npos);
     EXPECT_NE(s.find("<pattern"), std::string::npos);  // Nakhchivan's autonomy hatching
+    // The overlays' text is SVG text: searchable and editable.
+    EXPECT_NE(s.find(">The Treaty of Kars and Nakhchivan, 1914\xE2\x80\x93" "1991</text>"), std::string::npos);
+    EXPECT_NE(s.find(">Azerbaijan SSR</text>"), std::string::npos);
+    // Rendered by librsvg (what GNOME and many converters use), it is the PNG export's picture.
+    run("map.png");
+    const fs::path raster = tmp.path / "svg.png";
+    ASSERT_EQ(shell("rsvg-convert -o '" + raster.string() + "' '" + svg.string() + "'"), 0);
+    const auto from_svg = test::read_png(raster.string());
+    ASSERT_EQ(from_svg.width, 800);
+    const auto diff = test::compare(from_svg.rgba, test::read_png((tmp.path / "map.png").string()).rgba, 40);
+    EXPECT_LT(diff.mean_abs, 6.0);
+    EXPECT_LT(diff.share_over, 0.08);
 }
 
 // A polygon of 300,000 vertices is a few thousand path points at 800x450 (its outline, 40 waves

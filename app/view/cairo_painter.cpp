@@ -36,7 +36,7 @@ void set_rgba(cairo_t* cr, std::uint32_t rgba) {
                           ((rgba >> 8) & 0xFF) / 255.0, (rgba & 0xFF) / 255.0);
 }
 
-CairoPainter::CairoPainter(cairo_t* cr, float scale) : cr_(cr), scale_(scale) {
+CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), scale_(scale), keep_text_(keep_text) {
     const FontFiles& f = font_files();
     faces_[kRegular] = face_for_file(f.regular);
     faces_[kBold] = face_for_file(f.bold.empty() ? f.regular : f.bold);
@@ -156,6 +156,11 @@ void CairoPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgb
     set_rgba(cr_, rgba);
     double y = at.y + baseline;
     for (const auto& line : wrap_lines(main, px, text, wrap)) {
+        if (keep_text_) {
+            texts_.push_back({at.x, y, px / line_per_em_[main], main == kBold, rgba, 0, 0, line});
+            y += px;
+            continue;
+        }
         double x = at.x;
         for (const auto& [face, run] : runs(main, line)) {
             if (!faces_[face]) continue;
@@ -177,6 +182,10 @@ void CairoPainter::haloed_text(TextStyle style, float px, PaintXY at, std::uint3
     use_face(main, px);
     cairo_font_extents_t fe;
     cairo_font_extents(cr_, &fe);
+    if (keep_text_) {
+        texts_.push_back({at.x, at.y + fe.ascent, px / line_per_em_[main], main == kBold, rgba, halo, halo_width, t});
+        return;
+    }
     double x = at.x;
     cairo_new_path(cr_);
     for (const auto& [face, run] : runs(main, t)) {

@@ -14,10 +14,22 @@
 
 namespace chronomap {
 
+// A line of text kept for an SVG's own <text> elements (cairo's SVG writer draws letters as
+// outlines, which cannot be searched or edited).
+struct SvgText {
+    double x = 0, baseline = 0, em = 0;  // pixels; `em` is the CSS font size
+    bool bold = false;
+    std::uint32_t rgba = 0, halo = 0;  // halo alpha 0: none
+    double halo_width = 0;
+    std::string text;
+};
+
 class CairoPainter final : public OverlayPainter {
   public:
     // Draws into `cr` at `scale` (1 = 16 px body text). The fonts are those fontconfig finds.
-    CairoPainter(cairo_t* cr, float scale);
+    // With `keep_text`, text is measured as drawn but kept in texts() instead of drawn.
+    CairoPainter(cairo_t* cr, float scale, bool keep_text = false);
+    const std::vector<SvgText>& texts() const { return texts_; }
     ~CairoPainter() override;
     CairoPainter(const CairoPainter&) = delete;
     CairoPainter& operator=(const CairoPainter&) = delete;
@@ -51,6 +63,8 @@ class CairoPainter final : public OverlayPainter {
 
     cairo_t* cr_;
     float scale_;
+    bool keep_text_ = false;
+    std::vector<SvgText> texts_;
     cairo_font_face_t* faces_[kFaces] = {};
     double line_per_em_[kFaces] = {};  // each face's ascent plus descent, in ems
     std::vector<std::pair<int, cairo_pattern_t*>> layers_;  // finished layers, painted at end_layers

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -223,6 +226,49 @@ void draw_map(const Page& page, const MapView& view, const Atlas& atlas,
     });
 }
 
+std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string svg_colour(std::uint32_t rgba, const char* what) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " %s=\"#%06x\" %s-opacity=\"%.3f\"", what, rgba >> 8, what, (rgba & 0xFF) / 255.0);
+    return buf;
+}
+
+// The overlays' text as SVG <text>, one element a line, added before the document ends: text a
+// reader can search, select and edit. Halos are strokes painted under the letters.
+std::string with_svg_text(const std::string& svg, const std::vector<SvgText>& texts) {
+    const auto end = svg.rfind("</svg>");
+    if (end == std::string::npos) return svg;
+    std::string g = "<g font-family=\"'Noto Sans', 'Noto Sans Armenian', 'Noto Sans Georgian', 'Noto Sans Math', "
+                    "sans-serif\" xml:space=\"preserve\">\n";
+    char buf[160];
+    for (const auto& t : texts) {
+        std::snprintf(buf, sizeof buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s", t.x, t.baseline, t.em,
+                      t.bold ? " font-weight=\"bold\"" : "");
+        g += buf + svg_colour(t.rgba, "fill");
+        if (t.halo & 0xFF) {
+            std::snprintf(buf, sizeof buf, " stroke-width=\"%.2f\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                          2 * t.halo_width);
+            g += svg_colour(t.halo, "stroke") + buf;
+        }
+        g += ">" + xml_escaped(t.text) + "</text>\n";
+    }
+    g += "</g>\n";
+    return svg.substr(0, end) + g + svg.substr(end);
+}
+
 }  // namespace
 
 bool is_vector_path(const std::string& path) {
@@ -263,8 +309,9 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
     }
     cairo_t* cr = cairo_create(surface);
+    std::vector<SvgText> texts;
     {
-        CairoPainter painter(cr, scale);
+        CairoPainter painter(cr, scale, !pdf);
         const double inset = !req.area && req.overlays.caption
                                  ? caption_band(painter, text, static_cast<float>(req.width))
                                  : 0.0;
@@ -272,12 +319,22 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
         draw_map(Page{cr, cam}, view, atlas, styles, scale);
         draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
                      text, labels, req.overlays);
+        texts = painter.texts();
     }
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) return std::string("cannot write ") + path + ": " + cairo_status_to_string(status);
+    if (!pdf) {
+        std::ifstream in(out.temp_path(), std::ios::binary);
+        std::stringstream svg;
+        svg << in.rdbuf();
+        in.close();
+        std::ofstream rewrite(out.temp_path(), std::ios::binary | std::ios::trunc);
+        rewrite << with_svg_text(svg.str(), texts);
+        if (!rewrite.flush()) return "cannot write " + path;
+    }
     return out.commit();
 }
 
