@@ -100,7 +100,8 @@ class App {
     // Shows `other` (in its own view) beside the window's date; stop_compare() goes back to one map.
     void compare_with(Date other, Basis other_basis);
     void stop_compare();
-    // Picks a difference: its territory is selected and its event shown, the dates stay.
+    // Picks a difference: its territory is selected and its event shown, the dates stay (a double
+    // click in the list then moves the window's date to the event).
     void select_difference(const Difference& d);
     // Frames the atlas's default view in a map of w x h framebuffer pixels, above a band of
     // `caption_band` pixels left to the caption.

@@ -111,7 +111,12 @@ void difference_entry(App& a, const Difference& d, float height) {
         return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
     };
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (ImGui::Selectable("##difference", a.selected_territory == d.territory, 0, {0, height})) a.select_difference(d);
+    if (ImGui::Selectable("##difference", a.selected_territory == d.territory, ImGuiSelectableFlags_AllowDoubleClick,
+                          {0, height})) {
+        a.select_difference(d);
+        // A double click goes to the event: the left map moves to its date.
+        if (d.event && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) a.select_event(d.event);
+    }
     if (ImGui::IsItemHovered()) {
         const std::string tip = difference_line(atlas, d, lang) +
                                 (d.event ? "\n" + std::string(_("last:")) + " " + d.event->title + ", " + d.event->date.readable(lang) : "");

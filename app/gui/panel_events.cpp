@@ -22,6 +22,11 @@ std::string territory_name(const App& a, const std::string& id) {
 
 }  // namespace
 
+const char* kind_name(EventKind k) {
+    static const char* const kNames[] = {N_("treaty"), N_("decision"), N_("military"), N_("declaration"), N_("other")};
+    return _(kNames[static_cast<std::size_t>(k)]);
+}
+
 void colour_square(std::uint32_t rgba, float w, float h) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + w, p.y + h}, im_colour(rgba));
@@ -57,7 +62,7 @@ void event_card(PanelContext& c, const Event& e) {
     ImGui::PopFont();
     const float swatch = ImGui::GetTextLineHeight() * 0.7f;
     colour_square(kind_colour(e.kind), swatch, swatch);
-    ImGui::TextDisabled("%s", to_string(e.kind));
+    ImGui::TextDisabled("%s", kind_name(e.kind));
     ImGui::Text(_("Date: %s"), e.date.readable(ui_language()).c_str());
     if (e.signed_on) ImGui::Text(_("Signed: %s"), e.signed_on->readable().c_str());
     if (e.ratified) ImGui::Text(_("Ratified: %s"), e.ratified->readable().c_str());

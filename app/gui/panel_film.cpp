@@ -97,21 +97,21 @@ void draw_film_dialog(PanelContext& c) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::BeginDisabled(pacing != 1);
-        ImGui::SliderFloat("##per-event", &per_event, 0.5f, 10.0f, "%.1f s on each");
+        ImGui::SliderFloat("##per-event", &per_event, 0.5f, 10.0f, _("%.1f s on each"));
         ImGui::EndDisabled();
         row("");
         ImGui::RadioButton(_("Steady time"), &pacing, 0);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::BeginDisabled(pacing != 0);
-        ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, "%.2f years/s", ImGuiSliderFlags_Logarithmic);
+        ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, _("%.2f years/s"), ImGuiSliderFlags_Logarithmic);
         ImGui::EndDisabled();
         row(_("Hold"));
         ImGui::SetNextItemWidth(140 * c.s);
-        ImGui::SliderFloat("##hold-start", &hold_start, 0, 10, "%.1f s at start");
+        ImGui::SliderFloat("##hold-start", &hold_start, 0, 10, _("%.1f s at start"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(140 * c.s);
-        ImGui::SliderFloat("##hold-end", &hold_end, 0, 10, "%.1f s at end");
+        ImGui::SliderFloat("##hold-end", &hold_end, 0, 10, _("%.1f s at end"));
         row(_("Size"));
         ImGui::SetNextItemWidth(160 * c.s);
         ImGui::Combo("##size", &size, [](void*, int i, const char** out) { return *out = kSizes[i].name, true; },

@@ -12,8 +12,12 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoTitleBar |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-// Languages offered: every language any territory or power has a name in.
-// The interface's languages, then any other the atlas has names in.
+const char* role_name(LayerRole r) {
+    static const char* const kNames[] = {N_("territories"), N_("places"), N_("reference")};
+    return _(kNames[static_cast<std::size_t>(r)]);
+}
+
+// Languages offered: the interface's, then any other a territory or power has a name in.
 std::vector<std::string> languages(const Atlas& atlas) {
     std::vector<std::string> out;
     for (const char* const* l = ui_languages(); *l; ++l) out.emplace_back(*l);
@@ -87,7 +91,7 @@ void draw_options(PanelContext& c) {
         ImGui::Separator();
         ImGui::TextDisabled(_("Layers"));
         for (auto& layer : a.doc->atlas().layers) {
-            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.name.c_str(), to_string(layer.role),
+            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.name.c_str(), role_name(layer.role),
                               layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
         }
         ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));

@@ -307,7 +307,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         ImGui::PushTextWrapPos(420 * c.s);
         ImGui::TextUnformatted(hovered_event->title.c_str());
         ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable(ui_language()).c_str(),
-                            to_string(hovered_event->kind),
+                            kind_name(hovered_event->kind),
                             never_in_force(*hovered_event) ? _(", never in force") : "");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

@@ -46,6 +46,7 @@ void event_card(PanelContext& c, const Event& e);
 void inspector(PanelContext& c, const std::string& territory);
 void legend_panel(PanelContext& c);
 std::uint32_t kind_colour(EventKind k);  // RGBA
+const char* kind_name(EventKind k);      // "treaty", in the interface's language
 bool never_in_force(const Event& e);
 // A filled rectangle of a colour, then SameLine (legend and list swatches).
 void colour_square(std::uint32_t rgba, float w, float h);
