@@ -24,7 +24,7 @@ bool App::open(const std::string& path) {
     d->pane = std::make_unique<MapPane>();
     std::string error;
     if (!d->view->init(d->atlas(), *d->timeline, error)) {
-        messages.push_back("cannot draw " + path + ": " + error);
+        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, error}));
         return false;
     }
     // Polygons repaired or not drawn go with the atlas's other problems.
@@ -47,7 +47,7 @@ bool App::add_reference(const std::string& path) {
     if (!doc) return false;
     const std::size_t before = doc->loaded.diagnostics.items().size();
     if (!add_reference_layer(doc->atlas(), path, doc->loaded.diagnostics)) {
-        messages.push_back("could not add " + path + " as a reference layer (see Diagnostics)");
+        messages.push_back(fill_in(_("could not add %s as a reference layer (see Diagnostics)"), {path}));
         return false;
     }
     doc->atlas().layers.back().outline_colour = palette::kReferenceLine;  // borders to read it by
@@ -55,7 +55,7 @@ bool App::add_reference(const std::string& path) {
     auto view = std::make_unique<MapView>();
     std::string error;
     if (!view->init(doc->atlas(), *doc->timeline, error)) {
-        messages.push_back("cannot draw " + path + ": " + error);
+        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, error}));
         return false;
     }
     for (const auto& p : view->scene().problems)
@@ -64,7 +64,7 @@ bool App::add_reference(const std::string& path) {
     doc->pane = std::make_unique<MapPane>();  // styled for the new view's meshes
     restyle(false);
     if (doc->loaded.diagnostics.items().size() == before)
-        messages.push_back("added reference layer " + path);
+        messages.push_back(fill_in(_("added reference layer %s"), {path}));
     return true;
 }
 
@@ -242,8 +242,8 @@ void App::poll_export() {
 
 void App::finish_export(const std::string& error) {
     export_error = error;
-    export_result = error.empty() ? "Wrote " + std::filesystem::absolute(export_path).string()
-                                  : "Export failed: " + error;
+    export_result = error.empty() ? fill_in(_("Wrote %s"), {std::filesystem::absolute(export_path).string()})
+                                  : fill_in(_("Export failed: %s"), {error});
     export_job.reset();  // it drew in a pane of its own: the window's map was never touched
 }
 
@@ -254,7 +254,7 @@ void App::start_film(const FilmRequest& req) {
     film_started = now;
     film_path = req.path;
     if (std::string e = film_job->start(*doc->view, doc->atlas(), req); !e.empty()) {
-        film_result = "Film failed: " + e;
+        film_result = fill_in(_("Film failed: %s"), {e});
         film_job.reset();  // removes the temporary file
     }
 }
@@ -266,11 +266,11 @@ void App::poll_film(double budget) {
         if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= budget) return;
     if (film_job->all_rendered() && film_job->error().empty()) {
         const std::string e = film_job->finish();
-        film_result = e.empty() ? "Wrote " + std::filesystem::absolute(film_path).string() + " (" +
-                                      std::to_string(film_job->frames_total()) + " frames)"
-                                : "Film failed: " + e;
+        film_result = e.empty() ? fill_in(_("Wrote %s (%s frames)"), {std::filesystem::absolute(film_path).string(),
+                                                                      std::to_string(film_job->frames_total())})
+                                : fill_in(_("Film failed: %s"), {e});
     } else {
-        film_result = "Film failed: " + film_job->error();
+        film_result = fill_in(_("Film failed: %s"), {film_job->error()});
     }
     film_job.reset();
 }
@@ -278,7 +278,7 @@ void App::poll_film(double budget) {
 void App::cancel_film() {
     if (!film_job) return;
     film_job.reset();
-    film_result = "Cancelled; nothing was written.";
+    film_result = _("Cancelled; nothing was written.");
 }
 
 std::string App::export_now(const ExportRequest& req, const std::string& path) {

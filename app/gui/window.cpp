@@ -163,7 +163,7 @@ int run(const std::vector<std::string>& args) {
         for (const auto& path : std::exchange(g_dropped, {})) {
             if (fs::is_directory(path) || fs::path(path).extension() == ".json") {
                 if (!app.open(path))
-                    app.messages.push_back("could not open " + path + " as an atlas");
+                    app.messages.push_back(fill_in(_("could not open %s as an atlas"), {path}));
             } else {
                 app.add_reference(path);
             }
@@ -290,7 +290,7 @@ int run(const std::vector<std::string>& args) {
 
         if (req.rebuild_fonts) fonts = rebuild_fonts(app, content_scale, warning);
         if (!req.open_atlas.empty() && !app.open(req.open_atlas))
-            app.messages.push_back("could not open " + req.open_atlas);
+            app.messages.push_back(fill_in(_("could not open %s"), {req.open_atlas}));
         if (!req.add_reference.empty()) app.add_reference(req.add_reference);
         if (req.toggle_fullscreen) {
             GLFWmonitor* monitor = glfwGetPrimaryMonitor();

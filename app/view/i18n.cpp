@@ -93,6 +93,20 @@ const char* translate(const char* msgid) {
 
 const char* const* ui_languages() { return kLanguages; }
 
+std::string fill_in(const char* pattern, std::initializer_list<std::string> args) {
+    std::string out;
+    auto next = args.begin();
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '%' && p[1] == 's' && next != args.end()) {
+            out += *next++;
+            ++p;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 const char* language_name(const std::string& code) {
     static const std::unordered_map<std::string, const char*> names = {
         {"en", "English"}, {"tr", "Türkçe"}, {"az", "Azərbaycanca"}, {"ru", "Русский"}, {"hy", "Հայերեն"}, {"ka", "ქართული"}};

@@ -5,6 +5,7 @@
 // read here, without the C library's locale machinery, so the language can change while the
 // window is open and works on machines with no locales generated. The command line stays English.
 
+#include <initializer_list>
 #include <string>
 
 namespace chronomap {
@@ -15,6 +16,9 @@ bool set_ui_language(const std::string& lang);
 const std::string& ui_language();
 // The translation of a marked string, or the string itself. The pointer stays valid.
 const char* translate(const char* msgid);
+// A translated pattern with each "%s" replaced by the next argument, in order (for messages built
+// from paths and errors, whose word order the translation decides).
+std::string fill_in(const char* pattern, std::initializer_list<std::string> args);
 // The interface languages with a catalogue, English first.
 const char* const* ui_languages();
 // A language's name in itself ("Türkçe", "Русский"), or null for one without a catalogue.
