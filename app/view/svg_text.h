@@ -10,7 +10,8 @@
 namespace chronomap {
 
 // `svg` with one <text> a line added before the document ends, in Noto Sans (the Armenian,
-// Georgian and Math faces as fallbacks), label halos as strokes painted under the letters.
+// Georgian and Math faces as fallbacks) embedded as @font-face rules (only the faces the text
+// uses), label halos as strokes painted under the letters.
 std::string with_svg_text(const std::string& svg, const std::vector<SvgText>& texts);
 
 }  // namespace chronomap
