@@ -1,5 +1,6 @@
 #include "output_file.h"
 
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
@@ -93,6 +94,12 @@ std::string OutputFile::commit() {
     if (ec) return "cannot move the new file into place at " + path_ + ": " + ec.message();
     committed_ = true;
     return {};
+}
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
 }
 
 }  // namespace chronomap

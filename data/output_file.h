@@ -11,6 +11,9 @@
 
 namespace chronomap {
 
+// A path's extension in lower case (".mp4", ".pdf"): the output formats are chosen by it.
+std::string lower_extension(const std::string& path);
+
 class OutputFile {
 public:
     // Checks the target and picks the temporary name; error() says why it cannot be written.

@@ -25,6 +25,13 @@ namespace {
 const std::string kKars = std::string(CHRONOMAP_MAPS) + "/kars";
 Date d(const char* s) { return *parse_date(s).date; }
 
+// `chronomap animate` of the bundled atlas into `out`, with the given options.
+test_support::Captured animate(const std::string& out, const std::vector<std::string>& options) {
+    std::vector<std::string> a = {"animate", kKars, "--out", out};
+    a.insert(a.end(), options.begin(), options.end());
+    return test_support::run_cli(a);
+}
+
 struct KarsAtlas {
     LoadResult r = load_atlas(kKars + "/atlas.json");
     Timeline tl{r.atlas};
@@ -78,16 +85,11 @@ TEST(Film, FramesAreTheStillsAndTheMp4DecodesToThem) {
     test_support::TempDir tmp;
     const std::vector<std::string> common = {"--from", "1920-10-01", "--to", "1921-04-01", "--per-event", "0.3",
                                              "--fps", "10", "--size", "320x180"};
-    auto args = [&](const std::string& out) {
-        std::vector<std::string> a = {"animate", kKars, "--out", out};
-        a.insert(a.end(), common.begin(), common.end());
-        return a;
-    };
     const std::string folder = (tmp.path / "frames").string() + "/";
-    auto r = test_support::run_cli(args(folder));
+    auto r = animate(folder, common);
     ASSERT_EQ(r.code, 0) << r.err;
     const std::string mp4 = (tmp.path / "kars.mp4").string();
-    r = test_support::run_cli(args(mp4));
+    r = animate(mp4, common);
     ASSERT_EQ(r.code, 0) << r.err;
 
     // The stills, rendered the way export renders them.
@@ -164,14 +166,9 @@ TEST(Film, GifKeepsTheFillsExactAndDecodesToTheFrames) {
     test_support::TempDir tmp;
     const std::vector<std::string> common = {"--from", "1920-10-01", "--to", "1921-04-01", "--per-event", "1",
                                              "--fps", "5", "--size", "320x180"};
-    auto run = [&](const std::string& out) {
-        std::vector<std::string> a = {"animate", kKars, "--out", out};
-        a.insert(a.end(), common.begin(), common.end());
-        return test_support::run_cli(a);
-    };
     const std::string folder = (tmp.path / "frames").string() + "/", gif = (tmp.path / "kars.gif").string();
-    ASSERT_EQ(run(folder).code, 0);
-    const auto r = run(gif);
+    ASSERT_EQ(animate(folder, common).code, 0);
+    const auto r = animate(gif, common);
     ASSERT_EQ(r.code, 0) << r.err;
     const auto film = test_support::decode_video(gif);
     ASSERT_EQ(film.error, "");

@@ -91,13 +91,20 @@ void draw_compare_overlays(PanelContext& c, const MapRect& map, const CompareSid
                           IM_COL32(40, 40, 40, 255));
 }
 
+namespace {
+
+// One side of a difference in words: "Turkey, occupied", or "not on the map".
+std::string side_label(const Atlas& atlas, const std::optional<TerritoryState>& s, const std::string& lang) {
+    return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
+}
+
+}  // namespace
+
 std::string difference_line(const Atlas& atlas, const Difference& d, const std::string& lang) {
-    auto side = [&](const std::optional<TerritoryState>& s) {
-        return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
-    };
     char between[96];
     std::snprintf(between, sizeof between, _("changes between: %d"), d.changes_between);
-    return atlas.territory_name(d.territory, lang) + ": " + side(d.before) + " \xe2\x86\x92 " + side(d.after) + ", " +
+    return atlas.territory_name(d.territory, lang) + ": " + side_label(atlas, d.before, lang) + " \xe2\x86\x92 " +
+           side_label(atlas, d.after, lang) + ", " +
            between;
 }
 
@@ -107,9 +114,6 @@ namespace {
 void difference_entry(App& a, const Difference& d, float height) {
     const Atlas& atlas = a.doc->atlas();
     const std::string& lang = a.settings.lang;
-    auto side = [&](const std::optional<TerritoryState>& s) {
-        return s ? control_label(atlas, s->controller, s->status, lang) : std::string(_("not on the map"));
-    };
     const ImVec2 at = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##difference", a.selected_territory == d.territory, ImGuiSelectableFlags_AllowDoubleClick,
                           {0, height})) {
@@ -126,7 +130,7 @@ void difference_entry(App& a, const Difference& d, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const std::string name = atlas.territory_name(d.territory, lang);
-    const std::string change = side(d.before) + " \xe2\x86\x92 " + side(d.after);
+    const std::string change = side_label(atlas, d.before, lang) + " \xe2\x86\x92 " + side_label(atlas, d.after, lang);
     char count[96];
     std::snprintf(count, sizeof count, _("changes between: %d"), d.changes_between);
     const std::string between =

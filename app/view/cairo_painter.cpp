@@ -6,6 +6,8 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include "utf8.h"
+
 namespace chronomap {
 namespace {
 
@@ -17,16 +19,6 @@ cairo_font_face_t* face_for_file(const std::string& file) {
     cairo_font_face_t* face = cairo_ft_font_face_create_for_pattern(pattern);
     FcPatternDestroy(pattern);
     return face;
-}
-
-// The code point starting at text[i] and its length in bytes (invalid bytes count as one).
-std::pair<char32_t, std::size_t> decode(const std::string& text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (n == 1 || i + n > text.size()) return {c, 1};
-    char32_t cp = c & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    return {cp, n};
 }
 
 }  // namespace
@@ -77,7 +69,7 @@ float CairoPainter::font_size(TextStyle style) const {
 std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face main, const std::string& text) const {
     std::vector<std::pair<Face, std::string>> out;
     for (std::size_t i = 0; i < text.size();) {
-        const auto [cp, n] = decode(text, i);
+        const auto [cp, n] = decode_utf8(text, i);
         Face face = main;
         if ((cp >= 0x0530 && cp <= 0x058F) || (cp >= 0xFB13 && cp <= 0xFB17)) face = kArmenian;
         if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF) || (cp >= 0x2D00 && cp <= 0x2D2F))

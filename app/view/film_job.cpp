@@ -29,17 +29,16 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
         return error_ = e;
     // One canvas for the whole film: building fonts for each frame cost more than drawing it.
     std::string glyphs;
-    render::PaneStyle pane;
-    std::vector<LabelSeed> labels;
+    const auto& fr = req.frame;
     Date last{INT64_MIN, Precision::Day};
     std::vector<Date> dates;  // each date shown, once
     for (const auto& f : frames_) {
         if (f.date == last) continue;
         last = f.date;
         dates.push_back(f.date);
-        view.prepare(pane, labels, f.date, req.frame.view, req.frame.with_claims);
-        glyphs += overlay_characters(overlay_text(atlas, view.timeline(), f.date, req.frame.view, req.frame.lang,
-                                                  req.frame.with_claims, &view.scene()),
+        const auto labels = view.labels_for(view.styles(f.date, fr.view, fr.with_claims, fr.overlays.uncertainty));
+        glyphs += overlay_characters(overlay_text(atlas, view.timeline(), f.date, fr.view, fr.lang, fr.with_claims,
+                                                  &view.scene(), fr.overlays.uncertainty),
                                      labels);
     }
     const float scale =

@@ -26,12 +26,6 @@ std::string av_message(int err) {
     return buf;
 }
 
-std::string extension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
-
 bool is_folder(const std::string& path) {
     std::error_code ec;
     return (!path.empty() && path.back() == '/') || fs::is_directory(path, ec);
@@ -84,7 +78,7 @@ FilmWriter::FilmWriter() : impl_(std::make_unique<Impl>()) {}
 FilmWriter::~FilmWriter() = default;
 
 bool FilmWriter::known_format(const std::string& path) {
-    const std::string ext = extension(path);
+    const std::string ext = lower_extension(path);
     return ext == ".mp4" || ext == ".webm" || ext == ".gif" || is_folder(path);
 }
 
@@ -105,7 +99,7 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
         if (ec) return "cannot create the folder " + path + ": " + ec.message();
         return {};
     }
-    const std::string ext = extension(path);
+    const std::string ext = lower_extension(path);
     if (ext != ".mp4" && ext != ".webm" && ext != ".gif")
         return "a film is .mp4, .webm, .gif or a folder for PNG frames, not '" + path + "'";
     if (width % 2 || height % 2) return "video sizes must be even (" + std::to_string(width) + "x" + std::to_string(height) + ")";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string_view>
 #include <unordered_map>
 
 #include "version.h"
@@ -15,9 +16,12 @@ namespace {
 
 constexpr const char* kLanguages[] = {"en", "tr", "az", "ru", "hy", "ka", nullptr};
 
+// The .mo file's bytes and views into them: looking a string up allocates nothing (it runs for
+// every label of every frame).
 struct Catalogue {
     std::string lang = "en";
-    std::unordered_map<std::string, std::string> strings;
+    std::string data;
+    std::unordered_map<std::string_view, std::string_view> strings;
 };
 
 Catalogue& current() {
@@ -34,10 +38,11 @@ std::uint32_t word(const std::string& data, std::size_t at, bool swap) {
 
 // A GNU .mo file: a header, then tables of (length, offset) pairs for the originals and the
 // translations. Anything out of bounds ends the reading: a damaged catalogue shows English.
-bool read_mo(const std::string& path, std::unordered_map<std::string, std::string>& out) {
+bool read_mo(const std::string& path, Catalogue& c) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
-    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    c.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    const std::string& data = c.data;
     if (data.size() < 28) return false;
     const std::uint32_t magic = word(data, 0, false);
     bool swap = false;
@@ -49,7 +54,7 @@ bool read_mo(const std::string& path, std::unordered_map<std::string, std::strin
         const std::uint32_t tl = word(data, translations + 8 * i, swap), to = word(data, translations + 8 * i + 4, swap);
         if (std::size_t{oo} + ol > data.size() || std::size_t{to} + tl > data.size()) return false;
         if (ol == 0) continue;  // the header
-        out.emplace(data.substr(oo, ol), data.substr(to, tl));
+        c.strings.emplace(std::string_view(data).substr(oo, ol), std::string_view(data).substr(to, tl));
     }
     return true;
 }
@@ -76,8 +81,9 @@ bool set_ui_language(const std::string& lang) {
         current() = std::move(c);
         return true;
     }
-    const bool ok = read_mo(locale_dir() + "/" + c.lang + "/LC_MESSAGES/chronomap.mo", c.strings);
-    if (!ok) c.lang = "en";
+    const bool ok = read_mo(locale_dir() + "/" + c.lang + "/LC_MESSAGES/chronomap.mo", c);
+    if (!ok) c = Catalogue{};
+    // The views point into `data`, whose buffer a move keeps (catalogues are far past SSO size).
     current() = std::move(c);
     return ok;
 }
@@ -87,8 +93,9 @@ const std::string& ui_language() { return current().lang; }
 const char* translate(const char* msgid) {
     const auto& s = current().strings;
     if (s.empty()) return msgid;
-    const auto it = s.find(msgid);
-    return it == s.end() || it->second.empty() ? msgid : it->second.c_str();
+    const auto it = s.find(std::string_view(msgid));
+    // A .mo file ends each translation with a NUL, so the view is a C string.
+    return it == s.end() || it->second.empty() ? msgid : it->second.data();
 }
 
 const char* const* ui_languages() { return kLanguages; }

@@ -204,6 +204,17 @@ std::vector<char> groups_at(const MapScene& scene, Date date) {
     return out;
 }
 
+std::optional<std::string_view> controller_before_uncertain_change(const Timeline& timeline, const TerritoryState& s,
+                                                                   Date date, Basis view) {
+    if (!s.known || !s.event || s.event->derived || s.since.precision == Precision::Day ||
+        date.day >= s.since.span_end())
+        return std::nullopt;
+    const auto before = timeline.territory_state(std::string(s.territory), Date{s.since.day - 1, Precision::Day}, view);
+    if (!before || !before->known || before->status == Status::Ceased || before->controller == s.controller)
+        return std::nullopt;
+    return before->controller;
+}
+
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
                                                    Date date, Basis view, bool with_claims, bool uncertainty) {
     std::vector<TerritoryState> states;
@@ -222,14 +233,11 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
         styles[i].pattern_colour = pattern_colour(styles[i].fill);
         // A change known only to the month or year: across that span the territory shows both
         // controllers, in bands, rather than switching on the span's first day.
-        if (uncertainty && s.event && !s.event->derived && s.since.precision != Precision::Day &&
-            date.day < s.since.span_end()) {
-            const auto before = timeline.territory_state(std::string(s.territory), Date{s.since.day - 1, Precision::Day}, view);
-            if (before && before->known && before->status != Status::Ceased && before->controller != s.controller) {
-                const Power* was = atlas.find_power(before->controller);
-                styles[i].pattern = render::Pattern::Transition;
-                styles[i].pattern_colour = was ? was->rgba : palette::kUnknown;
-            }
+        if (!uncertainty) continue;
+        if (const auto was = controller_before_uncertain_change(timeline, s, date, view)) {
+            const Power* p_was = atlas.find_power(*was);
+            styles[i].pattern = render::Pattern::Transition;
+            styles[i].pattern_colour = p_was ? p_was->rgba : palette::kUnknown;
         }
     }
     if (with_claims) {

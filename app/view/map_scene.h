@@ -2,7 +2,9 @@
 // Turns an atlas into draw data: meshes built once at load, and per-feature styles computed from
 // the state at a date. The renderer never sees the atlas.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "atlas.h"
@@ -61,6 +63,11 @@ struct MapScene {
 // claims in force on it; indexed like Timeline::territories(). With `uncertainty`, a change dated
 // only to the month or year shows as the Transition pattern (bands of the controller before)
 // across that month or year.
+// The controller before a change whose date is known only to the month or year, while `date` is
+// inside that month or year and control differs: what the Transition bands show. (Changes derived
+// from snapshots are not uncertain in this way: their date is when the state was seen.)
+std::optional<std::string_view> controller_before_uncertain_change(const Timeline& timeline, const TerritoryState& s,
+                                                                   Date date, Basis view);
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
                                                    Date date, Basis view, bool with_claims = true,
                                                    bool uncertainty = true);

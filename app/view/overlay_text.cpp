@@ -144,9 +144,9 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             t.uncertainty.push_back({_("approximate border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 1}, 0, Bounds{}});
         if (borders[2])
             t.uncertainty.push_back({_("schematic border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 2}, 0, Bounds{}});
-        const auto styles = territory_styles(atlas, timeline, date, basis, false, true);
-        for (std::size_t i = 0; i < styles.size() && i < states.size(); ++i)
-            if (styles[i].pattern == render::Pattern::Transition && timeline.exists(states[i], date)) {
+        for (const auto& s : states)
+            if (s.status != Status::Ceased && timeline.exists(s, date) &&
+                controller_before_uncertain_change(timeline, s, date, basis)) {
                 t.uncertainty.push_back({_("change under way (date uncertain)"),
                                          {0xFFFFFFFFu, 0x707070FFu, render::Pattern::Transition, 0, 0, 0}, 0, Bounds{}});
                 break;

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "fonts.h"
+#include "utf8.h"
 
 namespace chronomap {
 namespace {
@@ -49,11 +50,7 @@ std::string base64(const std::string& in) {
 bool uses(const std::vector<SvgText>& texts, char32_t lo, char32_t hi) {
     for (const auto& t : texts)
         for (std::size_t i = 0; i < t.text.size();) {
-            const auto c = static_cast<unsigned char>(t.text[i]);
-            const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-            char32_t cp = n == 1 ? c : c & (0x7F >> n);
-            for (std::size_t k = 1; k < n && i + k < t.text.size(); ++k)
-                cp = (cp << 6) | (static_cast<unsigned char>(t.text[i + k]) & 0x3F);
+            const auto [cp, n] = decode_utf8(t.text, i);
             if (cp >= lo && cp <= hi) return true;
             i += n;
         }

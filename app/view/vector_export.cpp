@@ -20,12 +20,6 @@
 namespace chronomap {
 namespace {
 
-std::string extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
-
 // Douglas-Peucker on page pixels: the points that move the line by more than `tol` pixels.
 void thin(const std::vector<std::pair<double, double>>& in, double tol, std::vector<char>& keep) {
     keep.assign(in.size(), 0);
@@ -230,7 +224,7 @@ void draw_map(const Page& page, const MapView& view, const Atlas& atlas,
 }  // namespace
 
 bool is_vector_path(const std::string& path) {
-    const std::string ext = extension(path);
+    const std::string ext = lower_extension(path);
     return ext == ".svg" || ext == ".pdf";
 }
 
@@ -255,7 +249,7 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
 
     OutputFile out(path);
     if (!out.error().empty()) return out.error();
-    const bool pdf = extension(path) == ".pdf";
+    const bool pdf = lower_extension(path) == ".pdf";
     cairo_surface_t* surface = pdf ? cairo_pdf_surface_create(out.temp_path().c_str(), req.width, req.height)
                                    : cairo_svg_surface_create(out.temp_path().c_str(), req.width, req.height);
     if (pdf) {
