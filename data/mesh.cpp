@@ -128,7 +128,10 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
                     if (!simplified(poly, tolerances[l], small)) continue;  // below a pixel
                     coarse.vertices.clear();
                     coarse.indices.clear();
-                    if (tessellate(small, coarse).ok()) {
+                    if (const TessResult cr = tessellate(small, coarse); cr.ok()) {
+                        // A repair here may be the simplification's doing: full detail tells
+                        // whether the data itself needs it.
+                        if (cr.method == TessMethod::Repaired || cr.method == TessMethod::GeosDelaunay) full_detail();
                         add_triangles(mesh, coarse, origin, in.slot);
                         for (const Ring& ring : small.rings) add_ring_segments(mesh, ring, origin, in.slot);
                         continue;
@@ -141,7 +144,9 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
             for (auto& mesh : chunk.levels)
                 extend_groups(mesh.groups, in.group, static_cast<std::uint32_t>(mesh.indices.size()),
                               static_cast<std::uint32_t>(mesh.segment_feature.size()));
-            // Problems are those of full detail, whichever levels needed it.
+            // Problems are those of full detail, when some level needed it (a coarse level
+            // that tessellates draws the polygon; nothing of it is lost there).
+            if (!full_done) continue;
             const TessResult& r = full_detail();
             if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
                 chunk.problems.push_back({i, p, !r.ok(), r.no_area, r.message});

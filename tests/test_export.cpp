@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "export.h"
@@ -220,4 +222,68 @@ TEST_F(Headless, ComparisonShowsBothDatesSideBySide) {
     EXPECT_EQ(png.at(x + 484, y), power_colour(r.atlas, "turkey"));
     EXPECT_EQ(png.at(481, y), 0xFFFFFFFFu);  // the rule between them
     EXPECT_NE(png.text.at("Description").find("side by side"), std::string::npos);
+}
+
+// A one-shot export builds only the level of detail its scale draws, and the image is the one a
+// scene built whole draws (at the atlas's extent and zoomed in to full detail).
+TEST_F(Headless, LevelsBuiltOnDemandDrawTheSameImage) {
+    // A whole scene from the cache would have every level.
+    ::setenv("CHRONOMAP_NO_CACHE", "1", 1);
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView whole, lazy;
+    ASSERT_TRUE(whole.init(r.atlas, tl, error)) << error;
+    ASSERT_TRUE(lazy.init(r.atlas, tl, error, SceneLevels::OnDemand)) << error;
+    auto levels_built = [&] { return std::count(lazy.scene().built.begin(), lazy.scene().built.end(), 1); };
+    EXPECT_EQ(levels_built(), 0);
+    ExportRequest req;
+    req.date = *parse_date("1921-11-01").date;
+    req.width = 960;
+    req.height = 540;
+    std::vector<std::uint8_t> a, b;
+    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
+    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
+    EXPECT_EQ(levels_built(), 1);
+    EXPECT_TRUE(a == b) << "the on-demand export differs at the atlas's extent";
+    EXPECT_GT(lazy.renderer().level_for(lazy.territory_mesh(), fit_camera(lazy.default_area(), 960, 540)), 0);
+
+    Bounds kars;  // a few kilometres around Kars: full detail
+    kars.add(Vec2{43.08, 40.58});
+    kars.add(Vec2{43.12, 40.62});
+    req.bbox_lonlat = kars;
+    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
+    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
+    EXPECT_EQ(levels_built(), 2);
+    EXPECT_EQ(lazy.scene().built[0], 1);  // full detail
+    EXPECT_TRUE(a == b) << "the on-demand export differs at full detail";
+}
+
+// A polygon repaired to be drawn is said on demand too, once, whichever levels drew it.
+TEST_F(Headless, LevelsBuiltOnDemandSayWhatWasRepaired) {
+    const fs::path d = dir / "bow";
+    fs::create_directories(d);
+    std::ofstream(d / "t.geojson") << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+        "properties":{"id":"bow"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}},
+        {"type":"Feature","properties":{"id":"square"},"geometry":{"type":"Polygon","coordinates":[[[3,0],[5,0],[5,2],[3,2],[3,0]]]}}]})";
+    std::ofstream(d / "atlas.json") << R"({"title":"t","time_range":{"start":"1900","end":"2000"},
+        "layers":[{"source":"t.geojson","role":"territories"}],"sources":[],"events":[]})";
+    const LoadResult r = load_atlas((d / "atlas.json").string());
+    const Timeline tl(r.atlas);
+    MapView lazy;
+    ASSERT_TRUE(lazy.init(r.atlas, tl, error, SceneLevels::OnDemand)) << error;
+    EXPECT_TRUE(lazy.scene().problems.empty());  // nothing built, nothing known yet
+    ExportRequest req;
+    req.date = *parse_date("1950").date;
+    req.width = 400;
+    req.height = 200;
+    req.overlays = kMapOnly;
+    std::vector<std::uint8_t> img;
+    ASSERT_EQ(render_image(lazy, r.atlas, req, img), "");
+    req.width = 4000;  // a finer level
+    req.height = 2000;
+    ASSERT_EQ(render_image(lazy, r.atlas, req, img), "");
+    EXPECT_GE(std::count(lazy.scene().built.begin(), lazy.scene().built.end(), 1), 2);
+    ASSERT_EQ(lazy.scene().problems.size(), 1u);
+    EXPECT_EQ(lazy.scene().problems[0].feature, "bow");
+    EXPECT_NE(lazy.scene().problems[0].message.find("repaired"), std::string::npos);
 }

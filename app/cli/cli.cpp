@@ -188,14 +188,13 @@ int cmd_export(const Args& a) {
         return kInternal;
     }
     const Timeline tl(r.atlas);
+    // Only the level of detail the image's scale draws is built.
     MapView view;
-    if (!view.init(r.atlas, tl, error)) {
+    if (!view.init(r.atlas, tl, error, SceneLevels::OnDemand)) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    lap("scene (meshes, labels) and upload");
-    // Polygons repaired or left out of the picture are said, never silently dropped.
-    for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
+    lap("scene (label anchors) and upload");
     if (is_vector_path(*out)) {
         if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
         error = export_vector(view, r.atlas, req, *out);
@@ -205,7 +204,9 @@ int cmd_export(const Args& a) {
     } else {
         error = export_png(view, r.atlas, req, *out);
     }
-    lap("render and write");
+    lap("meshes, render and write");
+    // Polygons repaired or left out of the picture are said, never silently dropped.
+    for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     if (!error.empty()) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;

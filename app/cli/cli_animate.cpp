@@ -74,7 +74,7 @@ int cmd_animate(const Args& a) {
         return kInternal;
     }
     MapView view;
-    if (!view.init(r.atlas, tl, error)) {
+    if (!view.init(r.atlas, tl, error, SceneLevels::OnDemand)) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
@@ -91,6 +91,8 @@ int cmd_animate(const Args& a) {
         std::cerr << "chronomap: " << e << '\n';
         return kInternal;
     }
+    // Polygons repaired or left out of the frames are said, as by export.
+    for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     const double secs = std::chrono::duration<double>(clock::now() - t0).count();
     const int n = job.frames_total();
     if (std::getenv("CHRONOMAP_TIMING"))

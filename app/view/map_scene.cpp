@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "geometry_check.h"
 #include "label_point.h"
 #include "cache.h"
 #include "parallel.h"
 #include "scene_cache.h"
+#include "tessellate.h"
 
 namespace chronomap {
 
@@ -46,22 +49,71 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
     return (ch(r) << 24) | (ch(g) << 16) | (ch(b) << 8) | 0xFF;
 }
 
-std::vector<render::LodLevel> levels_for(const std::vector<MeshInput>& inputs, Vec2 origin,
-                                         double extent, std::vector<MeshProblem>* problems) {
-    // Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
-    // tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000
-    // and 1/4000 serve whole-extent 4K and 8K exports).
-    const std::vector<double> tolerances = {0, extent / 8000, extent / 4000, extent / 2000, extent / 500,
-                                            extent / 125};
-    std::vector<MapMesh> meshes = build_meshes(inputs, origin, tolerances, problems);
-    std::vector<render::LodLevel> out;
-    for (std::size_t i = 0; i < meshes.size(); ++i) out.push_back({tolerances[i], std::move(meshes[i])});
-    return out;
+// Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
+// tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000 and
+// 1/4000 serve whole-extent 4K and 8K exports).
+std::vector<double> tolerances_for(double extent) {
+    return {0, extent / 8000, extent / 4000, extent / 2000, extent / 500, extent / 125};
 }
 
 }  // namespace
 
-MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
+// Per reference layer: its polygon inputs, and which feature each came from.
+struct RefInputs {
+    const Layer* layer;
+    std::vector<MeshInput> inputs;
+    std::vector<const Feature*> features;
+};
+
+struct SceneInputs {
+    Vec2 origin;
+    std::vector<double> tolerances;  // finest first
+    std::vector<MeshInput> territories;
+    std::vector<RefInputs> refs;
+    // Problems already said, by mesh (0 territories, 1 + i reference i), input and polygon.
+    std::set<std::tuple<std::size_t, std::size_t, std::size_t>> said;
+};
+
+namespace {
+
+// Builds the given levels of every mesh into `scene` and adds the problems found; a polygon's
+// problem is said once, however many levels needed its full detail.
+void build_levels(MapScene& scene, SceneInputs& in, const std::vector<std::size_t>& which) {
+    std::vector<double> tolerances;
+    for (std::size_t l : which) tolerances.push_back(in.tolerances[l]);
+    auto add = [&](std::size_t mesh, const Layer& layer, const Feature& feature, const MeshProblem& p) {
+        if (in.said.insert({mesh, p.input, p.polygon}).second)
+            scene.problems.push_back(mesh_diagnostic(layer, feature, p));
+    };
+    std::vector<MeshProblem> problems;
+    auto meshes = build_meshes(in.territories, in.origin, tolerances, &problems);
+    for (std::size_t k = 0; k < which.size(); ++k) scene.territories[which[k]].mesh = std::move(meshes[k]);
+    for (const auto& p : problems) {
+        const SceneSlot& s = scene.slots[in.territories[p.input].slot];
+        add(0, *s.layer, *s.feature, p);
+    }
+    for (std::size_t i = 0; i < in.refs.size(); ++i) {
+        problems.clear();
+        meshes = build_meshes(in.refs[i].inputs, in.origin, tolerances, &problems);
+        for (const auto& f : in.refs[i].layer->features)
+            if (!f.shape.lines.empty())
+                for (auto& m : meshes) add_lines(m, f.shape, 0);
+        for (std::size_t k = 0; k < which.size(); ++k) scene.references[i].levels[which[k]].mesh = std::move(meshes[k]);
+        for (const auto& p : problems) add(1 + i, *in.refs[i].layer, *in.refs[i].features[p.input], p);
+    }
+    for (std::size_t l : which) scene.built[l] = 1;
+}
+
+}  // namespace
+
+bool MapScene::build_level(std::size_t level) {
+    if (!inputs_ || level >= built.size() || built[level]) return false;
+    build_levels(*this, *inputs_, {level});
+    if (std::all_of(built.begin(), built.end(), [](char b) { return b != 0; })) inputs_.reset();
+    return true;
+}
+
+MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels) {
     MapScene scene;
     for (const auto& layer : atlas.layers)
         for (const auto& f : layer.features) scene.bounds.add(f.shape.bounds());
@@ -71,14 +123,11 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
     const double extent = scene.bounds.empty() ? 1.0
                                                : std::max(scene.bounds.max_x - scene.bounds.min_x,
                                                           scene.bounds.max_y - scene.bounds.min_y);
-    std::vector<MeshInput> territory_inputs;
-    // Per reference layer: its polygon inputs, and which feature each came from.
-    struct RefInputs {
-        const Layer* layer;
-        std::vector<MeshInput> inputs;
-        std::vector<const Feature*> features;
-    };
-    std::vector<RefInputs> refs;
+    auto inputs = std::make_shared<SceneInputs>();
+    inputs->origin = origin;
+    inputs->tolerances = tolerances_for(extent);
+    std::vector<MeshInput>& territory_inputs = inputs->territories;
+    std::vector<RefInputs>& refs = inputs->refs;
     for (const auto& layer : atlas.layers) {
         if (layer.role == LayerRole::Reference) refs.push_back({&layer, {}, {}});
         const bool labelled = layer.role == LayerRole::Reference && !layer.name_fields.empty();
@@ -142,12 +191,28 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
         scene.references.push_back(std::move(ref));
     }
 
-    // The expensive part, from the cache when the same shapes were built before.
+    // Levels not built yet have their tolerance and no geometry.
+    const std::size_t nlevels = inputs->tolerances.size();
+    scene.built.assign(nlevels, 0);
+    auto empty_levels = [&] {
+        std::vector<render::LodLevel> out;
+        for (double t : inputs->tolerances) out.push_back({t, MapMesh{}});
+        for (auto& l : out) l.mesh.origin = origin;
+        return out;
+    };
+    scene.territories = empty_levels();
+    for (auto& ref : scene.references) ref.levels = empty_levels();
+
+    // The expensive part, from the cache when the same shapes were built before (only whole
+    // scenes are stored).
     const std::uint64_t key = scene_key(atlas);
     bool restored = false;
     if (key)
         if (auto payload = cache::load("scenes", key)) restored = unpack_scene(*payload, scene);
-    if (!restored) {
+    if (restored) {
+        scene.built.assign(nlevels, 1);
+        lap("scene from the cache");
+    } else {
         // Label anchors (a search inside each shape) on every core.
         parallel_for(scene.labels.size(), [&](std::size_t i) {
             LabelSeed& s = scene.labels[i];
@@ -160,38 +225,19 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline) {
             }
         });
         lap("label anchors");
-        std::vector<MeshProblem> problems;
-        scene.territories = levels_for(territory_inputs, origin, extent, &problems);
-        lap("territory meshes");
-        for (const auto& p : problems) {
-            const SceneSlot& s = scene.slots[territory_inputs[p.input].slot];
-            scene.problems.push_back(mesh_diagnostic(*s.layer, *s.feature, p));
-        }
-        for (std::size_t i = 0; i < refs.size(); ++i) {
-            std::vector<MeshProblem> ref_problems;
-            auto& levels = scene.references[i].levels;
-            levels = levels_for(refs[i].inputs, origin, extent, &ref_problems);
-            for (const auto& f : refs[i].layer->features)
-                if (!f.shape.lines.empty())
-                    for (auto& level : levels) add_lines(level.mesh, f.shape, 0);
-            for (const auto& p : ref_problems)
-                scene.problems.push_back(mesh_diagnostic(*refs[i].layer, *refs[i].features[p.input], p));
-        }
-        if (key) cache::store("scenes", key, pack_scene(scene, scene.labels));
-    } else {
-        lap("scene from the cache");
-    }
-    // Each slot's area as drawn (after any repair), from the full-detail triangles.
-    if (!scene.territories.empty()) {
-        const MapMesh& full = scene.territories.front().mesh;
-        for (std::size_t t = 0; t + 2 < full.indices.size(); t += 3) {
-            const float* a = &full.positions[2 * full.indices[t]];
-            const float* b = &full.positions[2 * full.indices[t + 1]];
-            const float* c = &full.positions[2 * full.indices[t + 2]];
-            scene.slots[full.feature[full.indices[t]]].area +=
-                std::abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2.0;
+        if (levels == SceneLevels::All) {
+            std::vector<std::size_t> all(nlevels);
+            for (std::size_t l = 0; l < nlevels; ++l) all[l] = l;
+            build_levels(scene, *inputs, all);
+            lap("meshes");
+            if (key) cache::store("scenes", key, pack_scene(scene, scene.labels));
+        } else {
+            scene.inputs_ = std::move(inputs);
         }
     }
+    // Each slot's area, from its polygons (the legend and labels put the largest first).
+    for (auto& slot : scene.slots)
+        for (const auto& poly : slot.feature->shape.polygons) slot.area += polygon_area(poly);
     // Shapes without room for a label have none.
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
     return scene;

@@ -2,6 +2,7 @@
 // Turns an atlas into draw data: meshes built once at load, and per-feature styles computed from
 // the state at a date. The renderer never sees the atlas.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ struct SceneSlot {
     Bounds bounds;       // display CRS
 };
 
+// Which levels of detail MapScene::build makes at once. The window browses every scale and builds
+// them all up front; a one-shot export or film needs the one level its scale draws, which is a
+// fraction of the cost (full detail is most of it), so it builds levels when a camera asks.
+enum class SceneLevels { All, OnDemand };
+
+struct SceneInputs;  // what build_level needs (the shapes of each mesh, the tolerances)
+
 struct MapScene {
     std::vector<SceneSlot> slots;  // the territory mesh's slots
     // The territory mesh's groups: shapes valid over the same dates ([from, to) in days).
@@ -54,9 +62,19 @@ struct MapScene {
     // Polygons that had to be repaired or could not be drawn, located by layer and feature.
     std::vector<Diagnostic> problems;
 
-    // Builds every level of detail of every shape, on every core; tolerances are derived from
-    // the atlas extent.
-    static MapScene build(const Atlas& atlas, const Timeline& timeline);
+    // Per level (of `territories` and of each reference): built yet? A level not built has its
+    // tolerance and no geometry.
+    std::vector<char> built;
+
+    // Builds the levels of detail of every shape, on every core (all of them, or none until
+    // build_level asks); tolerances are derived from the atlas extent.
+    static MapScene build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels = SceneLevels::All);
+    // Builds level `level` of every mesh if it is not built yet, adding the problems it finds.
+    // Returns whether it built anything.
+    bool build_level(std::size_t level);
+
+  private:
+    std::shared_ptr<SceneInputs> inputs_;  // kept while some level is not built
 };
 
 // Fill colour and pattern of each territory at a date, under one view, and the colour of the

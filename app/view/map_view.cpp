@@ -6,11 +6,11 @@
 
 namespace chronomap {
 
-bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& error) {
+bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& error, SceneLevels levels) {
     atlas_ = &atlas;
     timeline_ = &timeline;
     if (!renderer_.init(error)) return false;
-    scene_ = MapScene::build(atlas, timeline);
+    scene_ = MapScene::build(atlas, timeline, levels);
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
     for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
     default_area_ = scene_.bounds;
@@ -71,8 +71,17 @@ void MapView::restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
     labels_shown(scene_.labels, styles, labels);
 }
 
+void MapView::ensure_level(const render::Camera& cam) {
+    // Every mesh has the same tolerances, so the territories' choice holds for all.
+    if (!scene_.build_level(static_cast<std::size_t>(renderer_.level_for(territory_mesh_, cam)))) return;
+    renderer_.replace_mesh(territory_mesh_, scene_.territories);
+    for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
+        renderer_.replace_mesh(reference_meshes_[i], scene_.references[i].levels);
+}
+
 void MapView::draw(const render::PaneStyle& pane, const render::Camera& cam, float ui_scale, float frag_x,
                    float frag_y) {
+    ensure_level(cam);
     renderer_.set_pattern_scale(4.0f * ui_scale);
     renderer_.set_frag_origin(frag_x, frag_y);
     renderer_.clear(palette::kSea);

@@ -17,8 +17,11 @@ class MapView {
   public:
     bool show_reference = true;  // context polygons and reference lines under the territories
 
-    // Needs a current GL context. Returns false with a message on failure.
-    bool init(const Atlas& atlas, const Timeline& timeline, std::string& error);
+    // Needs a current GL context. Returns false with a message on failure. With
+    // SceneLevels::OnDemand, draw() builds the level of detail its camera needs first (and
+    // scene().problems grows with the levels built).
+    bool init(const Atlas& atlas, const Timeline& timeline, std::string& error,
+              SceneLevels levels = SceneLevels::All);
     // The styles of every slot at a date.
     std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true,
                                              bool uncertainty = true) const;
@@ -49,6 +52,9 @@ class MapView {
     int territory_mesh() const { return territory_mesh_; }
 
   private:
+    // Builds and uploads the level `cam` draws, if the scene was built on demand.
+    void ensure_level(const render::Camera& cam);
+
     const Atlas* atlas_ = nullptr;
     const Timeline* timeline_ = nullptr;
     MapScene scene_;
