@@ -25,7 +25,9 @@ Diagnostic mesh_diagnostic(const Layer& layer, const Feature& f, const MeshProbl
     d.pos.file = layer.source;
     d.layer = layer.name;
     d.feature = f.id.empty() ? "#" + std::to_string(&f - layer.features.data() + 1) : f.id;
-    d.message = part + (p.dropped ? "polygon not drawn: " + p.message : p.message) + date_range(f);
+    d.message = part + (p.dropped ? "polygon not drawn: " + p.message : p.message) +
+                (p.simplified ? " (as simplified for this scale; `chronomap validate` checks the full shape)" : "") +
+                date_range(f);
     return d;
 }
 

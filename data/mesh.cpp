@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 #include "parallel.h"
@@ -114,6 +115,7 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
             full.vertices.clear();
             full.indices.clear();
             bool full_done = false;
+            std::optional<TessResult> coarse_repair;  // the first repair a coarse level needed
             TessResult full_result;
             auto full_detail = [&]() -> const TessResult& {
                 if (!full_done) {
@@ -129,9 +131,9 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
                     coarse.vertices.clear();
                     coarse.indices.clear();
                     if (const TessResult cr = tessellate(small, coarse); cr.ok()) {
-                        // A repair here may be the simplification's doing: full detail tells
-                        // whether the data itself needs it.
-                        if (cr.method == TessMethod::Repaired || cr.method == TessMethod::GeosDelaunay) full_detail();
+                        if ((cr.method == TessMethod::Repaired || cr.method == TessMethod::GeosDelaunay) &&
+                            !coarse_repair)
+                            coarse_repair = cr;
                         add_triangles(mesh, coarse, origin, in.slot);
                         for (const Ring& ring : small.rings) add_ring_segments(mesh, ring, origin, in.slot);
                         continue;
@@ -144,12 +146,16 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
             for (auto& mesh : chunk.levels)
                 extend_groups(mesh.groups, in.group, static_cast<std::uint32_t>(mesh.indices.size()),
                               static_cast<std::uint32_t>(mesh.segment_feature.size()));
-            // Problems are those of full detail, when some level needed it (a coarse level
-            // that tessellates draws the polygon; nothing of it is lost there).
-            if (!full_done) continue;
+            // Problems are those of full detail when some level needed it. Otherwise every level
+            // drew the polygon; a repair there is said, as found in the simplified polygon
+            // (tessellating full detail only to check the data would cost more than the rest).
+            if (!full_done) {
+                if (coarse_repair) chunk.problems.push_back({i, p, false, false, true, coarse_repair->message});
+                continue;
+            }
             const TessResult& r = full_detail();
             if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
-                chunk.problems.push_back({i, p, !r.ok(), r.no_area, r.message});
+                chunk.problems.push_back({i, p, !r.ok(), r.no_area, false, r.message});
         }
     }
 }

@@ -38,12 +38,14 @@ struct MeshInput {
     std::uint32_t group = 0;  // inputs of one group should be adjacent
 };
 
-// A polygon that needed repair or could not be drawn at full detail. `input` indexes the inputs.
+// A polygon that needed repair or could not be drawn at full detail (or, when no level needed full
+// detail, that needed repair as simplified for a coarser level). `input` indexes the inputs.
 struct MeshProblem {
     std::size_t input = 0;
     std::size_t polygon = 0;
-    bool dropped = false;  // not drawn at all; otherwise drawn after a repair
-    bool no_area = false;  // dropped because it has no area: nothing visible is lost
+    bool dropped = false;     // not drawn at all; otherwise drawn after a repair
+    bool no_area = false;     // dropped because it has no area: nothing visible is lost
+    bool simplified = false;  // found in the simplified polygon; the data may be valid
     std::string message;
 };
 

@@ -258,7 +258,8 @@ TEST_F(Headless, LevelsBuiltOnDemandDrawTheSameImage) {
     EXPECT_TRUE(a == b) << "the on-demand export differs at full detail";
 }
 
-// A polygon repaired to be drawn is said on demand too, once, whichever levels drew it.
+// A polygon repaired to be drawn is said on demand too, once, whichever levels drew it; found in
+// a simplified level, the message says so.
 TEST_F(Headless, LevelsBuiltOnDemandSayWhatWasRepaired) {
     const fs::path d = dir / "bow";
     fs::create_directories(d);
@@ -286,4 +287,5 @@ TEST_F(Headless, LevelsBuiltOnDemandSayWhatWasRepaired) {
     ASSERT_EQ(lazy.scene().problems.size(), 1u);
     EXPECT_EQ(lazy.scene().problems[0].feature, "bow");
     EXPECT_NE(lazy.scene().problems[0].message.find("repaired"), std::string::npos);
+    EXPECT_NE(lazy.scene().problems[0].message.find("as simplified for this scale"), std::string::npos);
 }
