@@ -115,7 +115,10 @@ struct Parser {
 
     const char* number_end() {
         const char* q = p;
-        while (q < end && (std::strchr("+-.eE", *q) || (*q >= '0' && *q <= '9'))) ++q;
+        auto number_char = [](char c) {
+            return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+        };
+        while (q < end && number_char(*q)) ++q;
         if (q == p) throw Unsupported{};
         return q;
     }
@@ -243,8 +246,9 @@ struct Parser {
         throw Unsupported{};
     }
 
-    // A geometry object; its members may come in any order, so "coordinates" is found first
-    // and read once the type is known.
+    // A geometry object. Its members may come in any order: "coordinates" is read at once when
+    // "type" came before it (as nearly every writer puts it), otherwise found first and read once
+    // the type is known.
     std::unique_ptr<OGRGeometry> geometry_object(int depth = 0) {
         if (depth > 64) throw Unsupported{};
         if (peek() == 'n') {
@@ -253,11 +257,17 @@ struct Parser {
         }
         std::string type;
         const char* coords = nullptr;
+        std::unique_ptr<OGRGeometry> read;  // coordinates read in place
         std::vector<std::unique_ptr<OGRGeometry>> parts;
         bool has_parts = false;
         members([&](const std::string& key) {
-            if (key == "type") type = string();
-            else if (key == "coordinates") {
+            if (key == "type") {
+                if (read) throw Unsupported{};  // a second type after the coordinates: GDAL decides
+                type = string();
+            } else if (key == "coordinates" && !coords && !read && !type.empty() && type != "GeometryCollection") {
+                read = coordinates(type);
+            } else if (key == "coordinates") {
+                if (read) throw Unsupported{};
                 ws();
                 coords = p;
                 skip_value();
@@ -272,6 +282,7 @@ struct Parser {
                 if (g) c->addGeometryDirectly(g.release());
             return c;
         }
+        if (read) return read;
         if (!coords) throw Unsupported{};
         const char* after = p;
         p = coords;

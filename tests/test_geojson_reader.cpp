@@ -118,6 +118,9 @@ TEST(GeojsonReader, LeavesToGdalWhatItDoesNotHandle) {
              R"({"type": "FeatureCollection", "features": [{"type": "Feature", "id": 1.5, "geometry": null}]})",
              R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"a": tru}}]})",
              R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Curve", "coordinates": []}}]})",
+             // Two types or two coordinates in one geometry: which counts is GDAL's call.
+             R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2], "type": "LineString"}}]})",
+             R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2], "coordinates": [3, 4]}}]})",
              "",
          })
         EXPECT_FALSE(read_geojson(text, true)) << text;
