@@ -23,7 +23,7 @@ void check_duplicates(const std::vector<T>& items, const char* kind, Diagnostics
         if (!fresh) {
             const SourcePos& first = it->second->pos;
             diags.error(item.pos, std::string("duplicate ") + kind + " id '" + item.id +
-                                      "' (first defined at " + first.file + ":" +
+                                      "' (first defined at " + first.file.str() + ":" +
                                       std::to_string(first.line) + ")");
         }
     }

@@ -69,7 +69,7 @@ std::string serialize(const Layer& layer, std::size_t first, const Diagnostics& 
     for (std::size_t i = 0; i < listed; ++i) {
         const Diagnostic& d = diags.items()[i];
         w.put<std::uint8_t>(static_cast<std::uint8_t>(d.severity));
-        w.str(d.pos.file);
+        w.str(d.pos.file.str());
         w.put<std::int32_t>(d.pos.line);
         w.put<std::int32_t>(d.pos.column);
         w.str(d.layer);

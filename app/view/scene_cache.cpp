@@ -88,7 +88,7 @@ std::string pack_scene(const MapScene& scene, const std::vector<LabelSeed>& anch
     w.put<std::uint64_t>(scene.problems.size());
     for (const auto& d : scene.problems) {
         w.put<std::uint8_t>(static_cast<std::uint8_t>(d.severity));
-        w.str(d.pos.file);
+        w.str(d.pos.file.str());
         w.str(d.layer);
         w.str(d.feature);
         w.str(d.message);
