@@ -6,6 +6,8 @@
 
 #include <ogr_geometry.h>
 
+#include "geos_shapes.h"
+
 namespace chronomap::detail {
 
 bool all_finite(const OGRGeometry* g) {
@@ -136,41 +138,41 @@ std::unique_ptr<OGRGeometry> split_at_antimeridian(const OGRGeometry* g, bool& f
                 ring->setPoint(i, x + offset, ring->getY(i));
             }
         }
-        // Unwrapped rings often touch themselves along the meridian: repair before cutting.
-        std::unique_ptr<OGRGeometry> whole(copy->IsValid() ? copy->clone() : copy->MakeValid());
+        // Cut with GEOS's rectangle clipping, which is linear in the vertices. Unwrapped rings
+        // often touch themselves along the meridian; the pieces are checked where they are drawn
+        // (area, then repair), as every polygon is. Repairing the whole first (MakeValid) took
+        // 0.8 s for Russia's outline densified to 91,000 points.
+        OGREnvelope env;
+        copy->getEnvelope(&env);
+        const double shift = env.MinX < -180 ? 360 : 0;  // bring it to the east side first
+        geos::Context ctx;
+        geos::GeomPtr whole(copy->exportToGEOS(ctx.h), {ctx.h});
         if (!whole) {
             failed = true;
             return nullptr;
         }
-        OGREnvelope env;
-        whole->getEnvelope(&env);
-        const double shift = env.MinX < -180 ? 360 : 0;  // bring it to the east side first
         struct ShiftX : public OGRDefaultGeometryVisitor {
             double dx = 0;
             using OGRDefaultGeometryVisitor::visit;
             void visit(OGRPoint* pt) override { pt->setX(pt->getX() + dx); }
         } shift_x;
-        shift_x.dx = shift;
-        if (shift != 0) whole->accept(&shift_x);
         for (const double west : {-180.0, 180.0}) {
-            OGRLinearRing box;
-            box.addPoint(west, -91);
-            box.addPoint(west + 360, -91);
-            box.addPoint(west + 360, 91);
-            box.addPoint(west, 91);
-            box.addPoint(west, -91);
-            OGRPolygon rect;
-            rect.addRing(&box);
-            std::unique_ptr<OGRGeometry> piece(whole->Intersection(&rect));
+            // The rectangle [west, west + 360] after the shift, in the unshifted coordinates.
+            geos::GeomPtr clipped(GEOSClipByRect_r(ctx.h, whole.get(), west - shift, -91, west + 360 - shift, 91),
+                                  {ctx.h});
+            if (!clipped) {
+                failed = true;
+                return nullptr;
+            }
+            if (GEOSisEmpty_r(ctx.h, clipped.get())) continue;
+            std::unique_ptr<OGRGeometry> piece(OGRGeometryFactory::createFromGEOS(ctx.h, clipped.get()));
             if (!piece) {
                 failed = true;
                 return nullptr;
             }
-            if (piece->IsEmpty()) continue;
-            if (west > 0) {  // the part east of 180 goes back to the west edge
-                shift_x.dx = -360;
-                piece->accept(&shift_x);
-            }
+            // East of 180 goes back to the west edge.
+            shift_x.dx = shift - (west > 0 ? 360 : 0);
+            if (shift_x.dx != 0) piece->accept(&shift_x);
             const auto pt = wkbFlatten(piece->getGeometryType());
             if (pt == wkbPolygon) out->addGeometry(piece.get());
             else if (OGR_GT_IsSubClassOf(pt, wkbGeometryCollection))
