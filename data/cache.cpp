@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 constexpr char kMagic[8] = {'C', 'H', 'R', 'C', 'A', 'C', 'H', 'E'};
 // Bump whenever what is cached, or how it is computed, changes.
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
 // Which build wrote a file: every build of the program caches apart, so a change in how meshes
 // or layers are made can never meet results of the old code.
@@ -77,13 +77,37 @@ std::uint64_t hash(const void* data, std::size_t size, std::uint64_t h) {
     return (h ^ size) * kPrime;
 }
 
+void Reader::copy(char* dst, std::size_t n) {
+    if (!ok_ || n > left_) {
+        ok_ = false;
+        return;
+    }
+    left_ -= n;
+    while (n > 0) {
+        if (p_ == end_) {
+            const std::size_t got = source_ ? (block_.resize(kBlock), source_(block_.data(), kBlock)) : 0;
+            if (got == 0) {
+                ok_ = false;
+                return;
+            }
+            p_ = block_.data();
+            end_ = p_ + got;
+        }
+        const std::size_t k = std::min(n, static_cast<std::size_t>(end_ - p_));
+        std::memcpy(dst, p_, k);
+        dst += k;
+        p_ += k;
+        n -= k;
+    }
+}
+
 std::optional<std::uint64_t> hash_file(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    std::string block(1 << 20, '\0');
+    std::string block(kBlock, '\0');
     while (in) {
         in.read(block.data(), static_cast<std::streamsize>(block.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
@@ -102,7 +126,25 @@ std::string directory() {
     return {};
 }
 
+void Writer::bytes(std::string_view b) {
+    if (b.empty()) return;
+    buf_.append(b.data(), b.size());
+    if (!sink_ || buf_.size() < kBlock) return;
+    std::size_t i = 0;
+    for (; buf_.size() - i >= kBlock; i += kBlock) sink_(std::string_view(buf_).substr(i, kBlock));
+    buf_.erase(0, i);
+}
+
+void Writer::finish() {
+    if (sink_ && !buf_.empty()) sink_(buf_);
+    if (sink_) buf_.clear();
+}
+
 bool store(const std::string& kind, std::uint64_t key, const std::string& payload) {
+    return store(kind, key, [&](Writer& w) { w.bytes(payload); });
+}
+
+bool store(const std::string& kind, std::uint64_t key, const std::function<void(Writer&)>& write) {
     const std::string path = file_for(kind, key);
     if (path.empty()) return false;
     std::error_code ec;
@@ -111,14 +153,24 @@ bool store(const std::string& kind, std::uint64_t key, const std::string& payloa
     const std::string tmp = path + ".tmp" + std::to_string(::getpid());
     {
         std::ofstream out(tmp, std::ios::binary);
-        out.write(kMagic, sizeof kMagic);
         const std::uint32_t version = kVersion;
-        const std::uint64_t size = payload.size(), check = hash(payload);
+        std::uint64_t size = 0, check = 0xcbf29ce484222325ULL;
+        out.write(kMagic, sizeof kMagic);
         out.write(reinterpret_cast<const char*>(&version), sizeof version);
         out.write(reinterpret_cast<const char*>(&key), sizeof key);
+        const auto size_at = out.tellp();
+        out.write(reinterpret_cast<const char*>(&size), sizeof size);  // both filled in at the end
+        out.write(reinterpret_cast<const char*>(&check), sizeof check);
+        Writer w([&](std::string_view block) {
+            out.write(block.data(), static_cast<std::streamsize>(block.size()));
+            size += block.size();
+            check = hash(block, check);
+        });
+        write(w);
+        w.finish();
+        out.seekp(size_at);
         out.write(reinterpret_cast<const char*>(&size), sizeof size);
         out.write(reinterpret_cast<const char*>(&check), sizeof check);
-        out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
         if (!out) {
             fs::remove(tmp, ec);
             return false;
@@ -133,10 +185,38 @@ bool store(const std::string& kind, std::uint64_t key, const std::string& payloa
     return true;
 }
 
-std::optional<std::string> load(const std::string& kind, std::uint64_t key) {
+namespace {
+
+// The payload comes from the file in whole blocks, hashed as they arrive.
+class StoredFile final : public Stored {
+  public:
+    StoredFile(std::ifstream in, std::uint64_t size, std::uint64_t check)
+        : in_(std::move(in)), check_(check),
+          reader_([this](char* dst, std::size_t max) { return next_block(dst, max); }, size) {}
+    Reader& reader() override { return reader_; }
+    bool intact() override { return reader_.done() && !failed_ && hash_ == check_; }
+
+  private:
+    std::size_t next_block(char* dst, std::size_t max) {
+        in_.read(dst, static_cast<std::streamsize>(std::min(max, kBlock)));
+        const auto n = static_cast<std::size_t>(in_.gcount());
+        if (in_.bad()) failed_ = true;
+        if (n > 0) hash_ = hash(dst, n, hash_);
+        return n;
+    }
+    std::ifstream in_;
+    std::uint64_t check_;
+    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+    bool failed_ = false;
+    Reader reader_;
+};
+
+}  // namespace
+
+std::unique_ptr<Stored> open(const std::string& kind, std::uint64_t key) {
     const std::string path = file_for(kind, key);
     std::error_code ec;
-    if (path.empty() || !fs::is_regular_file(path, ec)) return std::nullopt;
+    if (path.empty() || !fs::is_regular_file(path, ec)) return nullptr;
     std::ifstream in(path, std::ios::binary);
     char magic[sizeof kMagic];
     std::uint32_t version = 0;
@@ -150,10 +230,16 @@ std::optional<std::string> load(const std::string& kind, std::uint64_t key) {
     const std::uint64_t header = sizeof kMagic + sizeof version + 3 * sizeof(std::uint64_t);
     if (!in || ec || std::memcmp(magic, kMagic, sizeof kMagic) != 0 || version != kVersion ||
         stored_key != key || size != file_size - header)
-        return std::nullopt;
-    std::string payload(size, '\0');
-    in.read(payload.data(), static_cast<std::streamsize>(size));
-    if (!in || hash(payload) != check) return std::nullopt;
+        return nullptr;
+    return std::make_unique<StoredFile>(std::move(in), size, check);
+}
+
+std::optional<std::string> load(const std::string& kind, std::uint64_t key) {
+    auto stored = open(kind, key);
+    if (!stored) return std::nullopt;
+    Reader& r = stored->reader();
+    std::string payload = r.rest();
+    if (!stored->intact()) return std::nullopt;
     return payload;
 }
 

@@ -28,6 +28,12 @@ void put_map(cache::Writer& w, const std::map<std::string, std::string>& m) {
         w.str(v);
     }
 }
+// A count read from the payload, bounded by what is left of it (each item takes at least
+// min_bytes): a damaged count is found by the checksum only at the end, and must not allocate
+// without bound before that.
+std::size_t get_count(cache::Reader& r, std::size_t min_bytes) {
+    return static_cast<std::size_t>(std::min<std::uint64_t>(r.get<std::uint64_t>(), r.left() / min_bytes));
+}
 std::map<std::string, std::string> get_map(cache::Reader& r) {
     std::map<std::string, std::string> m;
     const auto n = r.get<std::uint64_t>();
@@ -38,8 +44,7 @@ std::map<std::string, std::string> get_map(cache::Reader& r) {
     return m;
 }
 
-std::string serialize(const Layer& layer, std::size_t first, const Diagnostics& diags) {
-    cache::Writer w;
+void serialize(cache::Writer& w, const Layer& layer, std::size_t first, const Diagnostics& diags) {
     put_map(w, layer.name_fields);
     w.put<std::uint64_t>(layer.features.size() - first);
     for (std::size_t i = first; i < layer.features.size(); ++i) {
@@ -76,13 +81,13 @@ std::string serialize(const Layer& layer, std::size_t first, const Diagnostics& 
         w.str(d.feature);
         w.str(d.message);
     }
-    return std::move(w.buffer());
 }
 
-bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
-    cache::Reader r(payload);
+// Features are read as the file gives them and kept only if the whole payload is intact.
+bool restore(cache::Stored& stored, Layer& layer, Diagnostics& diags) {
+    cache::Reader& r = stored.reader();
     auto name_fields = get_map(r);
-    std::vector<Feature> features(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+    std::vector<Feature> features(get_count(r, 96));  // a feature's fixed fields take 106 bytes
     for (auto& f : features) {
         f.id = r.str();
         f.names.by_lang = get_map(r);
@@ -93,19 +98,19 @@ bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
         f.valid_from = get_date(r);
         f.valid_to = get_date(r);
         f.lonlat_bounds = r.get<Bounds>();
-        f.shape.polygons.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+        f.shape.polygons.resize(get_count(r, 8));
         for (auto& p : f.shape.polygons) {
-            p.rings.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+            p.rings.resize(get_count(r, 8));
             for (auto& ring : p.rings) ring = r.vec<Vec2>();
         }
-        f.shape.lines.resize(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+        f.shape.lines.resize(get_count(r, 8));
         for (auto& l : f.shape.lines) l = r.vec<Vec2>();
         f.shape.points = r.vec<Vec2>();
         if (!r.ok()) return false;
     }
     const auto unlisted_errors = r.get<std::int32_t>();
     const auto unlisted_warnings = r.get<std::int32_t>();
-    std::vector<Diagnostic> items(std::min<std::uint64_t>(r.get<std::uint64_t>(), payload.size()));
+    std::vector<Diagnostic> items(get_count(r, 41));
     for (auto& d : items) {
         d.severity = static_cast<Severity>(r.get<std::uint8_t>() != 0);
         d.pos.file = r.str();
@@ -115,9 +120,14 @@ bool restore(const std::string& payload, Layer& layer, Diagnostics& diags) {
         d.feature = r.str();
         d.message = r.str();
     }
-    if (!r.done()) return false;
+    if (!stored.intact()) return false;
     if (layer.name_fields.empty()) layer.name_fields = std::move(name_fields);
-    for (auto& f : features) layer.features.push_back(std::move(f));
+    if (layer.features.empty()) {
+        layer.features = std::move(features);
+    } else {
+        layer.features.reserve(layer.features.size() + features.size());
+        for (auto& f : features) layer.features.push_back(std::move(f));
+    }
     for (auto& d : items) diags.add(std::move(d));
     diags.count_unlisted(unlisted_errors, unlisted_warnings, {layer.source});
     return true;
@@ -156,13 +166,13 @@ bool load_source(Layer& layer, const std::string& source, const SourcePos& pos, 
             cached = true;
         }
     if (cached)
-        if (auto payload = cache::load("layers", key); payload && restore(*payload, layer, *ctx.diags)) return true;
+        if (auto stored = cache::open("layers", key); stored && restore(*stored, layer, *ctx.diags)) return true;
     Diagnostics local;
     LoadContext c = ctx;
     c.diags = &local;
     const std::size_t first = layer.features.size();
     const bool ok = read_source(layer, source, pos, c, from, to);
-    if (ok && cached) cache::store("layers", key, serialize(layer, first, local));
+    if (ok && cached) cache::store("layers", key, [&](cache::Writer& w) { serialize(w, layer, first, local); });
     for (const auto& d : local.items()) ctx.diags->add(d);
     return ok;
 }

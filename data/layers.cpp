@@ -64,11 +64,17 @@ struct LayerReader {
     std::unique_ptr<OGRCoordinateTransformation> to_display;
     std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
     int controller_index = -1, status_index = -1;
-    std::vector<Feature>* out_features = nullptr;  // where read features go
+    Feature* slot = nullptr;  // where the feature read goes
+    bool kept = false;        // whether read_feature put one there
     bool lonlat_source = false;  // longitude, latitude: polygons crossing 180 degrees are split
 
     void problem(Severity s, const std::string& feature, const std::string& msg) {
         ctx.diags->feature_problem(s, {file}, layer.name, feature, msg);
+    }
+
+    void keep(Feature&& f) {
+        *slot = std::move(f);
+        kept = true;
     }
 
     std::optional<Date> feature_date(const RawFeature& feat, int index, const std::string& id) {
@@ -125,13 +131,13 @@ struct LayerReader {
         out.status = text(status_index);
 
         if (!ctx.geometry) {
-            out_features->push_back(std::move(out));
+            keep(std::move(out));
             return;
         }
         std::unique_ptr<OGRGeometry> owned = std::move(feat.geometry);
         if (!owned || owned->IsEmpty()) {
             problem(Severity::Warning, label, "the feature has no geometry and is not drawn");
-            out_features->push_back(std::move(out));
+            keep(std::move(out));
             return;
         }
         if (!all_finite(owned.get())) {
@@ -143,7 +149,7 @@ struct LayerReader {
             problem(Severity::Warning, label,
                     std::string("a territories layer needs polygons, but this feature is a ") +
                         OGRGeometryTypeToName(owned->getGeometryType()) + "; it is not drawn");
-            out_features->push_back(std::move(out));
+            keep(std::move(out));
             return;
         }
         if (has_area(owned.get()) && close_open_rings(owned.get()))
@@ -187,7 +193,7 @@ struct LayerReader {
                         "the polygon has no area (its points are collinear or it collapsed when "
                         "repaired); nothing is drawn for it");
         }
-        out_features->push_back(std::move(out));
+        keep(std::move(out));
     }
 };
 
@@ -352,11 +358,10 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
     // Each worker reads with transformations of its own (they are not shared across threads).
-    auto make_reader = [&](const LoadContext& c, std::vector<Feature>* out) {
+    auto make_reader = [&](const LoadContext& c) {
         LayerReader r{layer, c, source, from, to, nullptr, nullptr};
         if (!source_srs.IsSame(&display)) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
         if (!source_srs.IsSame(&wgs84)) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
-        r.out_features = out;
         r.lonlat_source = source_srs.IsGeographic() != 0;
         return r;
     };
@@ -387,28 +392,38 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     const int status_index = optional_field(layer.status_field);
 
     const std::size_t first = layer.features.size();
-    // The geometry work (checks, cuts, reprojection) runs on every core in chunks whose
-    // features and problems are joined in the file's order.
+    // The geometry work (checks, cuts, reprojection) runs on every core in chunks, each feature
+    // read into its own slot, so the features are in the file's order and held once.
     auto& feats = raw.features;
     const std::size_t chunk_count = std::min<std::size_t>(feats.size(), 64);
-    std::vector<std::vector<Feature>> chunk_features(chunk_count);
     std::vector<Diagnostics> chunk_diags(chunk_count);
+    std::vector<char> kept(feats.size(), 0);
+    layer.features.resize(first + feats.size());
     parallel_for(chunk_count, [&](std::size_t c) {
         // GDAL's messages here come from our own geometry work (cuts, repairs), which reports its
         // outcome itself; they are only kept off stderr.
         GdalMessages quiet_here;
         LoadContext cc = ctx;
         cc.diags = &chunk_diags[c];
-        LayerReader reader = make_reader(cc, &chunk_features[c]);
+        LayerReader reader = make_reader(cc);
         reader.controller_index = controller_index;
         reader.status_index = status_index;
         const std::size_t begin = feats.size() * c / chunk_count, end = feats.size() * (c + 1) / chunk_count;
-        for (std::size_t i = begin; i < end; ++i) reader.read_feature(feats[i], raw, id_index, from_index, to_index);
+        for (std::size_t i = begin; i < end; ++i) {
+            reader.slot = &layer.features[first + i];
+            reader.kept = false;
+            reader.read_feature(feats[i], raw, id_index, from_index, to_index);
+            kept[i] = reader.kept;
+            feats[i] = RawFeature();  // its values are copied; given back as we go
+        }
     });
-    for (std::size_t c = 0; c < chunk_count; ++c) {
-        for (const auto& d : chunk_diags[c].items()) ctx.diags->add(d);
-        for (auto& f : chunk_features[c]) layer.features.push_back(std::move(f));
-    }
+    std::vector<RawFeature>().swap(feats);
+    for (const auto& d : chunk_diags)
+        for (const auto& item : d.items()) ctx.diags->add(item);
+    std::size_t end = first;
+    for (std::size_t i = 0; i < kept.size(); ++i)
+        if (kept[i] && end++ != first + i) layer.features[end - 1] = std::move(layer.features[first + i]);
+    layer.features.erase(layer.features.begin() + static_cast<std::ptrdiff_t>(end), layer.features.end());
     if (layer.data_driven()) merge_pieces(layer.features, first);
     if (layer.features.size() == first)
         diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no usable features");

@@ -79,6 +79,50 @@ TEST_F(CacheDir, StoredPayloadsComeBackAndDamagedOnesDoNot) {
     EXPECT_FALSE(cache::load("test", 42));
 }
 
+// Payloads of several blocks are written and read a block at a time, never held whole; values
+// that straddle blocks come back intact, and damage anywhere is found once all is read.
+TEST_F(CacheDir, LargePayloadsAreStreamedBothWaysAndCheckedAtTheEnd) {
+    std::vector<double> numbers(400000);  // 3.2 MB: four blocks
+    for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = static_cast<double>(i) * 0.5;
+    const std::string text(cache::kBlock + 3, 't');  // so what follows starts off a block boundary
+    auto write = [&](cache::Writer& w) {
+        w.put<std::uint32_t>(7);
+        w.str(text);
+        w.vec(numbers);
+        w.put<std::uint64_t>(0xfeedULL);
+    };
+    ASSERT_TRUE(cache::store("test", 7, write));
+    auto read_back = [&](bool expect_intact) {
+        auto stored = cache::open("test", 7);
+        ASSERT_TRUE(stored);
+        cache::Reader& r = stored->reader();
+        EXPECT_EQ(r.get<std::uint32_t>(), 7u);
+        EXPECT_EQ(r.str(), text);
+        const auto read = r.vec<double>();
+        EXPECT_EQ(read.size(), numbers.size());
+        if (expect_intact) {
+            EXPECT_EQ(read, numbers);
+        }
+        EXPECT_EQ(r.get<std::uint64_t>(), 0xfeedULL);
+        EXPECT_TRUE(r.done());
+        EXPECT_EQ(stored->intact(), expect_intact);
+    };
+    read_back(true);
+    cache::Writer whole;  // the same payload, kept: load() gives it back byte for byte
+    write(whole);
+    EXPECT_EQ(cache::load("test", 7).value_or(""), whole.buffer());
+
+    const auto stored = files("test");
+    ASSERT_EQ(stored.size(), 1u);
+    {  // in the third block, among the numbers: everything still reads, but the check fails
+        std::fstream f(stored[0], std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(2 * static_cast<std::streamoff>(cache::kBlock) + 1000);
+        f.put('\x7f');
+    }
+    read_back(false);
+    EXPECT_FALSE(cache::load("test", 7));
+}
+
 TEST_F(CacheDir, ReadersStopAtTheEndOfTheirData) {
     cache::Writer w;
     w.str("hello");

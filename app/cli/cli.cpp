@@ -36,10 +36,13 @@ namespace {
 int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
     const bool geometry = !a.has("--no-geometry");
+    PhaseTimer timer;
     LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry});
     if (!r.internal_error.empty()) throw std::runtime_error(r.internal_error);
+    timer.lap("load");
     // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
     if (geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
+    timer.lap("geometry checks");
     print_diagnostics(r.diagnostics, std::cout);
     const auto& d = r.diagnostics;
     std::size_t features = 0;
@@ -166,18 +169,10 @@ int cmd_export(const Args& a) {
     req.bbox_lonlat = bbox_option(a);
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
     overlay_switches(a, req);
-    // CHRONOMAP_TIMING=1 prints where an export's time goes (for benchmarks).
-    const bool timing = std::getenv("CHRONOMAP_TIMING") != nullptr;
-    const auto t0 = std::chrono::steady_clock::now();
-    auto lap = [&, last = t0](const char* what) mutable {
-        const auto now = std::chrono::steady_clock::now();
-        if (timing)
-            std::cerr << "timing: " << what << " " << std::chrono::duration<double>(now - last).count() << " s\n";
-        last = now;
-    };
+    PhaseTimer timer;
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
-    lap("load");
+    timer.lap("load");
     if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
     req.lang = lang_option(a, r.atlas);
     set_ui_language(req.lang);  // the image's legend and captions; messages here stay English
@@ -194,7 +189,7 @@ int cmd_export(const Args& a) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    lap("scene (label anchors) and upload");
+    timer.lap("scene (label anchors) and upload");
     if (is_vector_path(*out)) {
         if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
         error = export_vector(view, r.atlas, req, *out);
@@ -204,7 +199,7 @@ int cmd_export(const Args& a) {
     } else {
         error = export_png(view, r.atlas, req, *out);
     }
-    lap("meshes, render and write");
+    timer.lap("meshes, render and write");
     // Polygons repaired or left out of the picture are said, never silently dropped.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     if (!error.empty()) {
