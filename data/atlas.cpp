@@ -100,23 +100,11 @@ bool Shape::contains(Vec2 p) const {
     return false;
 }
 
-const Power* Atlas::find_power(std::string_view id) const {
-    auto it =
-        std::find_if(powers.begin(), powers.end(), [&](const Power& p) { return p.id == id; });
-    return it == powers.end() ? nullptr : &*it;
-}
+const Power* Atlas::find_power(std::string_view id) const { return lookup.power(*this, id); }
 
-const Source* Atlas::find_source(std::string_view id) const {
-    auto it =
-        std::find_if(sources.begin(), sources.end(), [&](const Source& s) { return s.id == id; });
-    return it == sources.end() ? nullptr : &*it;
-}
+const Source* Atlas::find_source(std::string_view id) const { return lookup.source(*this, id); }
 
-const Event* Atlas::find_event(std::string_view id) const {
-    auto it =
-        std::find_if(events.begin(), events.end(), [&](const Event& e) { return e.id == id; });
-    return it == events.end() ? nullptr : &*it;
-}
+const Event* Atlas::find_event(std::string_view id) const { return lookup.event(*this, id); }
 
 std::string Atlas::power_name(std::string_view id, const std::string& lang) const {
     const Power* p = find_power(id);
@@ -129,17 +117,7 @@ std::string Atlas::territory_name(std::string_view id, const std::string& lang) 
 }
 
 const Feature* Atlas::find_territory(std::string_view id, std::optional<Date> at) const {
-    const Feature* first = nullptr;
-    for (const auto& layer : layers) {
-        if (layer.role != LayerRole::Territories) continue;
-        for (const auto& f : layer.features) {
-            if (f.id != id) continue;
-            if (!at) return &f;
-            if (!first) first = &f;
-            if (f.valid_at(*at)) return &f;
-        }
-    }
-    return first;
+    return lookup.territory(*this, id, at);
 }
 
 std::vector<std::string> Atlas::territory_ids() const {

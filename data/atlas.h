@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "atlas_lookup.h"
 #include "border_precision.h"
 #include "date.h"
 #include "diagnostics.h"
@@ -193,6 +194,7 @@ struct Atlas {
     std::vector<Source> sources;
     std::vector<Event> events;  // sorted by date once loaded
     std::map<std::string, std::string> power_aliases;  // another spelling -> power id
+    AtlasLookup lookup;  // behind the find_ functions
 
     const Power* find_power(std::string_view id) const;
     const Source* find_source(std::string_view id) const;

@@ -157,6 +157,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     detail::derive_from_layers(atlas, diags);
     apply_border_precision(atlas, diags);
     sort_by_date(atlas.events);
+    atlas.lookup.forget();
     detail::bound_texts(atlas, diags);
     detail::check_atlas(atlas, diags);
 }
