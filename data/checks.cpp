@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "id_table.h"
 #include "loader_parts.h"
 
 namespace chronomap::detail {
@@ -17,11 +18,13 @@ std::string hint(const std::string& word, const std::vector<std::string>& known)
 
 template <typename T>
 void check_duplicates(const std::vector<T>& items, const char* kind, Diagnostics& diags) {
-    std::map<std::string, const T*> seen;
-    for (const auto& item : items) {
-        auto [it, fresh] = seen.emplace(item.id, &item);
-        if (!fresh) {
-            const SourcePos& first = it->second->pos;
+    auto id_of = [&](std::uint32_t n) { return std::string_view(items[n].id); };
+    IdTable<decltype(id_of)> seen(id_of);
+    seen.reserve(items.size());
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+        if (const auto first_index = seen.insert(i)) {
+            const T& item = items[i];
+            const SourcePos& first = items[*first_index].pos;
             diags.error(item.pos, std::string("duplicate ") + kind + " id '" + item.id +
                                       "' (first defined at " + first.file.str() + ":" +
                                       std::to_string(first.line) + ")");
@@ -29,25 +32,38 @@ void check_duplicates(const std::vector<T>& items, const char* kind, Diagnostics
     }
 }
 
+// Runs of equal keys in a list sorted by key, in their order in the list: fn(first, last).
+template <typename T, typename Key, typename Fn>
+void for_each_run(std::vector<T>& list, Key key, Fn fn) {
+    std::stable_sort(list.begin(), list.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+    for (std::size_t i = 0; i < list.size();) {
+        std::size_t j = i + 1;
+        while (j < list.size() && key(list[j]) == key(list[i])) ++j;
+        fn(i, j);
+        i = j;
+    }
+}
+
 void check_territory_duplicates(const Atlas& atlas, Diagnostics& diags) {
-    std::map<std::string, std::vector<std::pair<const Layer*, const Feature*>>> by_id;
+    std::vector<std::pair<const Layer*, const Feature*>> all;  // sorted by id, not a map: 16 bytes each
     for (const auto& layer : atlas.layers)
         if (layer.role == LayerRole::Territories)
-            for (const auto& f : layer.features) by_id[f.id].emplace_back(&layer, &f);
-    for (const auto& [id, list] : by_id) {
-        for (std::size_t i = 0; i < list.size(); ++i)
-            for (std::size_t j = i + 1; j < list.size(); ++j) {
-                const Feature& a = *list[i].second;
-                const Feature& b = *list[j].second;
+            for (const auto& f : layer.features) all.emplace_back(&layer, &f);
+    auto id = [](const std::pair<const Layer*, const Feature*>& p) { return std::string_view(p.second->id); };
+    for_each_run(all, id, [&](std::size_t first, std::size_t last) {
+        for (std::size_t i = first; i < last; ++i)
+            for (std::size_t j = i + 1; j < last; ++j) {
+                const Feature& a = *all[i].second;
+                const Feature& b = *all[j].second;
                 const bool a_before_b = a.valid_to && b.valid_from && *a.valid_to <= *b.valid_from;
                 const bool b_before_a = b.valid_to && a.valid_from && *b.valid_to <= *a.valid_from;
                 if (!a_before_b && !b_before_a)
-                    diags.feature_problem(Severity::Error, {list[j].first->source}, list[j].first->name, id,
-                                          "duplicate territory id '" + id +
+                    diags.feature_problem(Severity::Error, {all[j].first->source}, all[j].first->name, b.id,
+                                          "duplicate territory id '" + b.id +
                                               "': two shapes are valid at the same time; give them "
                                               "valid_from/valid_to dates that do not overlap");
             }
-    }
+    });
 }
 
 // A power that is its own parent, directly or through others, has no outermost parent.
@@ -91,26 +107,29 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
     struct Seen {
         const Event* event;
         const Change* change;
+        std::int64_t day;
     };
-    std::map<std::pair<std::string, std::int64_t>, std::vector<Seen>> by_day;
+    std::vector<Seen> all;
     for (const auto& ev : atlas.events) {
         if (ev.derived) continue;
-        for (const auto& c : ev.changes) by_day[{c.territory, c.date.value_or(ev.date).day}].push_back({&ev, &c});
+        for (const auto& c : ev.changes) all.push_back({&ev, &c, c.date.value_or(ev.date).day});
     }
-    for (const auto& [key, list] : by_day)
-        for (std::size_t i = 1; i < list.size(); ++i)
-            for (std::size_t j = 0; j < i; ++j) {
-                const Change& a = *list[j].change;
-                const Change& b = *list[i].change;
+    auto key = [](const Seen& s) { return std::make_pair(std::string_view(s.change->territory), s.day); };
+    for_each_run(all, key, [&](std::size_t first, std::size_t last) {
+        for (std::size_t i = first + 1; i < last; ++i)
+            for (std::size_t j = first; j < i; ++j) {
+                const Change& a = *all[j].change;
+                const Change& b = *all[i].change;
                 if (!bases_overlap(a.basis, b.basis) || (a.controller == b.controller && a.status == b.status))
                     continue;
-                diags.error(b.pos, "two changes for territory '" + key.first + "' on " +
-                                       list[i].event->date.iso() + " disagree (" + a.controller + ", " +
-                                       to_string(a.status) + " in event '" + list[j].event->id + "'; " +
+                diags.error(b.pos, "two changes for territory '" + b.territory + "' on " +
+                                       all[i].event->date.iso() + " disagree (" + a.controller + ", " +
+                                       to_string(a.status) + " in event '" + all[j].event->id + "'; " +
                                        b.controller + ", " + to_string(b.status) + " in event '" +
-                                       list[i].event->id + "'); give them different dates or bases, or keep one");
+                                       all[i].event->id + "'); give them different dates or bases, or keep one");
                 break;
             }
+    });
 }
 
 }  // namespace
@@ -123,13 +142,12 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
     check_duplicates(atlas.events, "event", diags);
     check_territory_duplicates(atlas, diags);
 
-    std::vector<std::string> power_ids, source_ids;
-    for (const auto& p : atlas.powers) power_ids.push_back(p.id);
-    for (const auto& s : atlas.sources) source_ids.push_back(s.id);
-    const std::vector<std::string> territory_ids = atlas.territory_ids();
-    const std::set<std::string> powers(power_ids.begin(), power_ids.end());
-    const std::set<std::string> sources(source_ids.begin(), source_ids.end());
-    const std::set<std::string> territories(territory_ids.begin(), territory_ids.end());
+    // The lists of ids are only made for a hint, when an id is not found.
+    auto ids = [](const auto& items) {
+        std::vector<std::string> out;
+        for (const auto& item : items) out.push_back(item.id);
+        return out;
+    };
     // Territory ids can only be checked when every territories layer could be read; otherwise
     // each change would repeat the layer's own error.
     const bool have_territories =
@@ -138,26 +156,35 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
         std::all_of(atlas.layers.begin(), atlas.layers.end(),
                     [](const Layer& l) { return l.role != LayerRole::Territories || l.loaded; });
 
-    // Earliest date at which each territory has a shape; a territory with any undated shape exists always.
+    // Earliest date at which each territory has a shape; a territory with any undated shape
+    // exists always. Made only when some event has changes.
     std::map<std::string, std::optional<Date>> exists_from;
-    for (const auto& layer : atlas.layers) {
-        if (layer.role != LayerRole::Territories) continue;
-        for (const auto& f : layer.features) {
-            auto [it, fresh] = exists_from.emplace(f.id, f.valid_from);
-            if (!fresh && it->second && (!f.valid_from || *f.valid_from < *it->second))
-                it->second = f.valid_from;
+    bool exists_from_made = false;
+    auto first_shape = [&](const std::string& territory) -> std::optional<Date> {
+        if (!exists_from_made) {
+            exists_from_made = true;
+            for (const auto& layer : atlas.layers) {
+                if (layer.role != LayerRole::Territories) continue;
+                for (const auto& f : layer.features) {
+                    auto [it, fresh] = exists_from.emplace(f.id, f.valid_from);
+                    if (!fresh && it->second && (!f.valid_from || *f.valid_from < *it->second))
+                        it->second = f.valid_from;
+                }
+            }
         }
-    }
+        const auto it = exists_from.find(territory);
+        return it == exists_from.end() ? std::nullopt : it->second;
+    };
 
     auto check_power = [&](const std::string& id, const SourcePos& pos, const std::string& role) {
-        if (!powers.count(id))
+        if (!atlas.find_power(id))
             diags.error(pos, role + " refers to power '" + id + "', which the manifest does not define" +
-                                 hint(id, power_ids));
+                                 hint(id, ids(atlas.powers)));
     };
     auto check_territory = [&](const std::string& id, const SourcePos& pos, const std::string& role) {
-        if (have_territories && !territories.count(id)) {
+        if (have_territories && !atlas.find_territory(id)) {
             diags.error(pos, role + " refers to territory '" + id + "', which no layer defines" +
-                                 hint(id, territory_ids));
+                                 hint(id, atlas.territory_ids()));
             return false;
         }
         return true;
@@ -169,9 +196,9 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
     for (const auto& ev : atlas.events) {
         for (const auto& party : ev.parties) check_power(party, ev.pos, "a party of event '" + ev.id + "'");
         for (const auto& ref : ev.sources)
-            if (!sources.count(ref.source))
+            if (!atlas.find_source(ref.source))
                 diags.error(ref.pos, "event '" + ev.id + "' cites source '" + ref.source +
-                                         "', which the manifest does not list" + hint(ref.source, source_ids));
+                                         "', which the manifest does not list" + hint(ref.source, ids(atlas.sources)));
         if (ev.sources.empty())
             diags.warning(ev.pos, "event '" + ev.id + "' cites no source; add one with a locator");
         if (atlas.time_range_read && (ev.date < atlas.start || atlas.end < ev.date))
@@ -181,11 +208,10 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
             if (c.status != Status::Ceased) check_power(c.controller, c.controller_pos, "change");
             if (!check_territory(c.territory, c.pos, "change")) continue;
             const Date effective = c.date.value_or(ev.date);
-            auto it = exists_from.find(c.territory);
-            if (it != exists_from.end() && it->second && effective < *it->second)
+            if (const auto from = first_shape(c.territory); from && effective < *from)
                 diags.error(c.pos, "change of '" + c.territory + "' on " + effective.iso() +
-                                       " comes before the territory's shape exists (from " +
-                                       it->second->iso() + "); move the change or the shape's valid_from");
+                                       " comes before the territory's shape exists (from " + from->iso() +
+                                       "); move the change or the shape's valid_from");
         }
         for (const auto& c : ev.claims) {
             check_power(c.claimant, c.claimant_pos, "claim");

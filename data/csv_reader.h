@@ -4,6 +4,7 @@
 // dropped silently and no field is too long (the input files are capped in size as a whole).
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,15 @@ struct CsvRecord {
     int line = 0;
 };
 
+// Where the text comes from: appends up to `want` more bytes to buf and returns how many, 0 at
+// the end of the text.
+using CsvInput = std::function<std::size_t(std::string& buf, std::size_t want)>;
+
 // Calls each(record) for every non-blank record, the header first, without keeping them (a
-// million rows are not held at once). Problems go to diags, located in `file`.
+// million rows are not held at once, nor the file: it is read a piece at a time). Problems go
+// to diags, located in `file`.
+void for_each_csv_record(const CsvInput& input, const std::string& file, Diagnostics& diags,
+                         const std::function<void(const CsvRecord&)>& each);
 void for_each_csv_record(std::string_view text, const std::string& file, Diagnostics& diags,
                          const std::function<void(const CsvRecord&)>& each);
 // Every record, kept.

@@ -1,15 +1,31 @@
 // Events from a CSV file, one row per change, for people who keep their chronology in a
 // spreadsheet. Read by our own CSV reader (csv_reader.h), which keeps every field's place.
 #include <algorithm>
+#include <fstream>
 #include <map>
-#include <unordered_map>
 
 #include "csv_reader.h"
+#include "id_table.h"
+#include "input_file.h"
 #include "loader_parts.h"
 
 namespace chronomap::detail {
 
 namespace {
+
+// Lines in the file (at most one event a row), counted a piece at a time; the stream is left
+// at the start.
+std::size_t count_lines(std::ifstream& in) {
+    std::size_t lines = 1;
+    std::string block(1 << 20, '\0');
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        lines += static_cast<std::size_t>(std::count(block.begin(), block.begin() + in.gcount(), '\n'));
+    }
+    in.clear();
+    in.seekg(0);
+    return lines;
+}
 
 std::string trimmed(const std::string& s) {
     const auto first = s.find_first_not_of(" \t");
@@ -22,15 +38,34 @@ std::string trimmed(const std::string& s) {
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
     Diagnostics& diags = *ctx.diags;
     const std::string resolved = ctx.resolve(path);
-    std::string text;
-    if (std::string why; !read_file(resolved, text, &why)) {
+    // Read a piece at a time: a large file is never held whole (csv_reader.h).
+    std::ifstream in;
+    std::string why = input_file_problem(resolved);
+    if (why.empty()) {
+        in.open(resolved, std::ios::binary);
+        if (!in) why = "it is not readable";
+    }
+    if (!why.empty()) {
         diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
         return;
     }
+    bool read_failed = false;
+    auto input = [&](std::string& buf, std::size_t want) -> std::size_t {
+        const std::size_t before = buf.size();
+        buf.resize(before + want);
+        in.read(buf.data() + before, static_cast<std::streamsize>(want));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        buf.resize(before + got);
+        if (in.bad()) read_failed = true;
+        return got;
+    };
     std::map<std::string, int> column;
     std::size_t header_size = 0;
     bool have_header = false, usable = false;
-    std::unordered_map<std::string, std::size_t> event_index;
+    // The events of this file by id, for rows that add changes to an event already read.
+    const std::size_t before = atlas.events.size();
+    auto id_of = [&](std::uint32_t n) { return std::string_view(atlas.events[before + n].id); };
+    IdTable<decltype(id_of)> event_index(id_of);
     auto read_row = [&](const CsvRecord& rec) {
         if (rec.fields.size() > header_size)
             diags.warning({path, rec.line, rec.fields[header_size].column},
@@ -71,8 +106,8 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
             diags.error(where("event_id"), "the row has no event_id");
             return;
         }
-        auto found = event_index.find(id);
-        if (found == event_index.end()) {
+        std::optional<std::uint32_t> found = event_index.find(id);
+        if (!found) {
             const auto d = date("date", true);
             if (!d) return;
             Event ev;
@@ -89,10 +124,11 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
                 if (auto kind = event_kind_from_string(k)) ev.kind = *kind;
                 else diags.error(where("kind"), "kind '" + k + "' is not known; use treaty, decision, military, declaration or other");
             }
-            found = event_index.emplace(id, atlas.events.size()).first;
+            found = static_cast<std::uint32_t>(atlas.events.size() - before);
             atlas.events.push_back(std::move(ev));
+            event_index.insert(*found);
         }
-        Event& ev = atlas.events[found->second];
+        Event& ev = atlas.events[before + *found];
         if (const std::string s = get("source"); !s.empty()) {
             SourceRef ref{s, get("locator"), where("source")};
             const bool known = std::any_of(ev.sources.begin(), ev.sources.end(), [&](const SourceRef& r) {
@@ -122,9 +158,10 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
     // At most one event a row: room for them all at once, instead of a growing vector's copies
     // (half as much again at the peak of each doubling). Rows that add changes to an event leave
     // room unused, given back below.
-    const std::size_t before = atlas.events.size();
-    atlas.events.reserve(before + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-    for_each_csv_record(text, path, diags, [&](const CsvRecord& rec) {
+    const std::size_t rows = count_lines(in);
+    atlas.events.reserve(before + rows);
+    event_index.reserve(rows);
+    for_each_csv_record(input, path, diags, [&](const CsvRecord& rec) {
         if (!have_header) {
             have_header = true;
             header_size = rec.fields.size();
@@ -142,10 +179,10 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         if (!usable) return;
         read_row(rec);
     });
-    if (!have_header) diags.error({path, 1, 1}, "the CSV file has no header and no rows");
+    if (read_failed) diags.error({path}, "the event file '" + path + "' could not be read to its end");
+    if (!have_header && !read_failed) diags.error({path, 1, 1}, "the CSV file has no header and no rows");
     if (atlas.events.capacity() - atlas.events.size() > (atlas.events.size() - before) / 4 + 64) {
-        text = std::string();
-        event_index = {};
+        event_index.clear();
         atlas.events.shrink_to_fit();
     }
 }

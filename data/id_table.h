@@ -38,6 +38,10 @@ public:
         return std::nullopt;
     }
     std::size_t size() const { return count_; }
+    void clear() {
+        std::vector<std::uint32_t>().swap(slots_);
+        count_ = 0;
+    }
 
 private:
     static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
