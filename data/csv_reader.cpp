@@ -124,7 +124,7 @@ private:
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && cut_after()) return Outcome::NeedMore;
                 if (c == '\r' && i_ + 1 < buf_.size() && buf_[i_ + 1] == '\n') ++i_;
-                step(c);
+                step('\n');  // \r, \n and \r\n each end a line
                 ++i_;
                 return Outcome::Record;
             } else {

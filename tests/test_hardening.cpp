@@ -337,6 +337,52 @@ TEST(Hardening, Row19_RepeatedKeysAndLoneSurrogatesAreSaid) {
     EXPECT_TRUE(has(diags.items()[1].message, "lone UTF-16 surrogate"));
 }
 
+// Row 12: a CSV is read a piece at a time; wherever the pieces end (inside a quoted field, between
+// \r and \n, between two quotes of an escaped one, after a NUL byte), the records, their places
+// and the problems are those of reading the text whole.
+TEST(Hardening, Row12_CsvReadInPiecesIsReadAsAWhole) {
+    const std::string texts[] = {
+        "\xEF\xBB\xBF" "event_id,date,title\r\na,1921,\"two\r\nlines, \"\"quoted\"\"\"\r\n\r\nb,1922,\"\"\r\n",
+        std::string("id,t\nx,a\0b\n\ny,\"c\0\"\"\"\n", 23),
+        "id,t\r\rq,\"never closed\nz,1\n",
+        "a,b\nc,\"ends at the end\"",
+        "a\r",
+    };
+    auto dump = [](const std::vector<CsvRecord>& records, const Diagnostics& d) {
+        std::string out;
+        for (const auto& r : records) {
+            out += "@" + std::to_string(r.line) + ":";
+            for (const auto& f : r.fields) out += "[" + f.text + "]" + std::to_string(f.line) + "." + std::to_string(f.column);
+            out += "\n";
+        }
+        for (const auto& item : d.items()) out += item.format() + "\n";
+        return out;
+    };
+    for (const std::string& text : texts) {
+        Diagnostics whole_diags;
+        const std::string whole = dump(read_csv(text, "e.csv", whole_diags), whole_diags);
+        for (std::size_t piece : {1u, 2u, 3u, 5u}) {
+            Diagnostics d;
+            std::vector<CsvRecord> records;
+            std::size_t at = 0;
+            const CsvInput input = [&](std::string& buf, std::size_t) {
+                const std::size_t n = std::min(piece, text.size() - at);
+                buf.append(text, at, n);
+                at += n;
+                return n;
+            };
+            for_each_csv_record(input, "e.csv", d, [&](const CsvRecord& r) { records.push_back(r); });
+            EXPECT_EQ(dump(records, d), whole) << "pieces of " << piece << " bytes";
+        }
+    }
+    Diagnostics d;  // and the whole is what it should be
+    const auto records = read_csv(texts[0], "e.csv", d);
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(records[1].fields[2].text, "two\nlines, \"quoted\"");
+    EXPECT_EQ(records[2].line, 5);
+    EXPECT_EQ(records[2].fields[2].text, "");
+}
+
 // Row 14: every CSV problem is a located diagnostic; no row disappears without one.
 TEST(Hardening, Row14_CsvProblemsAreLocated) {
     Diagnostics diags;
