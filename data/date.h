@@ -15,8 +15,10 @@ enum class Calendar : std::uint8_t { Gregorian, Julian };
 
 struct Date {
     // Days since 1970-01-01 (proleptic Gregorian). For year or month precision, the first day.
-    std::int64_t day = 0;
-    Precision precision = Precision::Day;
+    // Bit fields make a date 8 bytes (a million events hold several each); 56 bits of days
+    // are far more than the years allowed need.
+    std::int64_t day : 56 = 0;
+    Precision precision : 8 = Precision::Day;
 
     static constexpr int kMinYear = -200000;  // astronomical: 200,001 BC
     static constexpr int kMaxYear = 9999;

@@ -135,7 +135,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
         for (const auto& f : layer.features) by_territory[f.id].push_back(&f);
         std::set<std::string> unknown_status;
         auto change_at = [&](Date d, const Feature& f) -> Event& {
-            auto [it, created] = event_at.emplace(std::make_pair(layer.name, d.day), derived.size());
+            auto [it, created] = event_at.emplace(std::make_pair(layer.name, std::int64_t{d.day}), derived.size());
             if (created) {
                 Event e;
                 e.id = layer.name + "@" + d.iso();
@@ -153,7 +153,8 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
         };
         for (auto& [id, features] : by_territory) {
             std::stable_sort(features.begin(), features.end(), [](const Feature* a, const Feature* b) {
-                return a->valid_from.value_or(Date{INT64_MIN}) < b->valid_from.value_or(Date{INT64_MIN});
+                const Date undated{Date::from_ymd(Date::kMinYear, 1, 1).day - 1};  // before any date
+                return a->valid_from.value_or(undated) < b->valid_from.value_or(undated);
             });
             std::optional<Holding> last;
             std::optional<Date> last_end;

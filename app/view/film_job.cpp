@@ -30,7 +30,7 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
     // One canvas for the whole film: building fonts for each frame cost more than drawing it.
     std::string glyphs;
     const auto& fr = req.frame;
-    Date last{INT64_MIN, Precision::Day};
+    std::optional<Date> last;
     std::vector<Date> dates;  // each date shown, once
     for (const auto& f : frames_) {
         if (f.date == last) continue;
