@@ -14,6 +14,8 @@
 #include "date.h"
 #include "diagnostics.h"
 #include "geometry.h"
+#include "out_of_line.h"
+#include "symbol.h"
 
 namespace chronomap {
 
@@ -73,25 +75,25 @@ struct Source {
 };
 
 struct SourceRef {
-    std::string source;
+    Symbol source;
     std::string locator;  // "Art. V", "Appendix 2", "p. 272"
     SourcePos pos;
 };
 
 struct Change {
-    std::string territory;
+    Symbol territory;
     Status status = Status::Integral;
-    std::string controller;
+    Symbol controller;
     std::optional<Date> date;  // own date, if it differs from the event's
     Basis basis = Basis::Both;
-    std::string note;
+    OutOfLine<std::string> note;  // read *c.note, write c.note.edit()
     SourcePos pos;             // the territory value
     SourcePos controller_pos;  // the controller value
 };
 
 struct Claim {
-    std::string claimant;
-    std::string territory;
+    Symbol claimant;
+    Symbol territory;
     Date from;
     std::optional<Date> to;
     std::string note;
@@ -99,20 +101,31 @@ struct Claim {
     SourcePos claimant_pos;  // the claimant value
 };
 
-struct Event {
-    std::string id;
-    Date date;
+// What an event may have beyond its date, title, changes and sources: most events in a large
+// chronology have none of it, so it is kept out of line (OutOfLine: read ev.details->summary,
+// write ev.details.edit().summary).
+struct EventDetails {
+    std::string summary;
     std::optional<Date> signed_on;
     std::optional<Date> ratified;
     std::optional<Date> in_force;
-    std::string title;
-    std::string summary;
-    EventKind kind = EventKind::Other;
     std::vector<std::string> parties;
-    std::vector<Change> changes;
     std::vector<Claim> claims;
-    std::vector<SourceRef> sources;
     std::vector<std::string> notes;
+    bool empty() const {
+        return summary.empty() && !signed_on && !ratified && !in_force && parties.empty() && claims.empty() &&
+               notes.empty();
+    }
+};
+
+struct Event {
+    std::string id;
+    Date date;
+    std::string title;
+    EventKind kind = EventKind::Other;
+    std::vector<Change> changes;
+    std::vector<SourceRef> sources;
+    OutOfLine<EventDetails> details;
     SourcePos pos;
     // Derived from a layer's data (a snapshot or a dated field): its date is the data's, when the
     // state was seen, not when the change happened.

@@ -194,7 +194,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
         for (const auto& parent : p.parents) check_power(parent.power, p.pos, "the parent of '" + p.id + "'");
 
     for (const auto& ev : atlas.events) {
-        for (const auto& party : ev.parties) check_power(party, ev.pos, "a party of event '" + ev.id + "'");
+        for (const auto& party : ev.details->parties) check_power(party, ev.pos, "a party of event '" + ev.id + "'");
         for (const auto& ref : ev.sources)
             if (!atlas.find_source(ref.source))
                 diags.error(ref.pos, "event '" + ev.id + "' cites source '" + ref.source +
@@ -213,7 +213,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
                                        " comes before the territory's shape exists (from " + from->iso() +
                                        "); move the change or the shape's valid_from");
         }
-        for (const auto& c : ev.claims) {
+        for (const auto& c : ev.details->claims) {
             check_power(c.claimant, c.claimant_pos, "claim");
             check_territory(c.territory, c.pos, "claim");
         }

@@ -191,7 +191,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     Change c;
                     c.territory = id;
                     c.status = Status::Ceased;
-                    c.note = "no shape in the data from this date";
+                    c.note.set("no shape in the data from this date");
                     c.date = *last_end;
                     change_at(*last_end, *f).changes.push_back(c);
                 }
@@ -201,7 +201,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     c.territory = id;
                     c.controller = h.controller;
                     c.status = h.status;
-                    c.note = f->origin;
+                    c.note.set(f->origin);
                     change_at(start, *f).changes.push_back(c);
                 }
                 last = h;
@@ -211,13 +211,13 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 Change c;
                 c.territory = id;
                 c.status = Status::Ceased;
-                c.note = "no shape in the data from this date";
+                c.note.set("no shape in the data from this date");
                 change_at(*last_end, *last->feature).changes.push_back(c);
             }
         }
     }
     for (auto& e : derived) {
-        e.summary = std::to_string(e.changes.size()) + " change(s) of control derived from the data.";
+        e.details.edit().summary = std::to_string(e.changes.size()) + " change(s) of control derived from the data.";
         atlas.events.push_back(std::move(e));
     }
     if (!fresh.empty()) colour_powers(atlas, holdings, fresh);

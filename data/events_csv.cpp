@@ -116,10 +116,12 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
             ev.pos = where("event_id");
             ev.title = get("title");
             if (ev.title.empty()) diags.error(where("title"), "event '" + id + "' has no title");
-            ev.summary = get("summary");
-            ev.signed_on = date("signed", false);
-            ev.ratified = date("ratified", false);
-            ev.in_force = date("in_force", false);
+            EventDetails details;
+            details.summary = get("summary");
+            details.signed_on = date("signed", false);
+            details.ratified = date("ratified", false);
+            details.in_force = date("in_force", false);
+            ev.details.set(std::move(details));
             if (const std::string k = get("kind"); !k.empty()) {
                 if (auto kind = event_kind_from_string(k)) ev.kind = *kind;
                 else diags.error(where("kind"), "kind '" + k + "' is not known; use treaty, decision, military, declaration or other");
@@ -144,7 +146,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         c.territory = territory;
         c.controller = get("controller");
         c.date = date("change_date", false);
-        c.note = get("note");
+        c.note.set(get("note"));
         if (c.controller.empty()) diags.error(where("controller"), "the change has no controller");
         const std::string status = get("status");
         if (auto s = status_from_string(status)) c.status = *s;

@@ -19,7 +19,7 @@ void read_change(const json& obj, const std::string& ptr, JsonFields& f, Calenda
                                          "integral, autonomous, occupied, administered or self-declared");
     const auto controller = f.string(obj, ptr, "controller", Need::Required, what);
     c.date = f.date(obj, ptr, "date", Need::Optional, what, cal);
-    c.note = f.string(obj, ptr, "note", Need::Optional, what).value_or("");
+    c.note.set(f.string(obj, ptr, "note", Need::Optional, what).value_or(""));
     c.basis = f.choice<Basis>(obj, ptr, "basis", Need::Optional, what, basis_from_string,
                               "de_facto, de_jure or both")
                   .value_or(Basis::Both);
@@ -51,7 +51,7 @@ void read_claim(const json& obj, const std::string& ptr, JsonFields& f, Calendar
                         what + " ends (" + c.to->iso() + ") before it starts (" + c.from.iso() + ")");
         c.to.reset();
     }
-    ev.claims.push_back(std::move(c));
+    ev.details.edit().claims.push_back(std::move(c));
 }
 
 void read_sources(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what,
@@ -83,17 +83,19 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
     const std::string what = id ? "event '" + *id + "'" : "an event";
     const Calendar cal = f.calendar(obj, ptr, Calendar::Gregorian);
     const auto date = f.date(obj, ptr, "date", Need::Required, what, cal);
-    ev.signed_on = f.date(obj, ptr, "signed", Need::Optional, what, cal);
-    ev.ratified = f.date(obj, ptr, "ratified", Need::Optional, what, cal);
-    ev.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
+    EventDetails details;
+    details.signed_on = f.date(obj, ptr, "signed", Need::Optional, what, cal);
+    details.ratified = f.date(obj, ptr, "ratified", Need::Optional, what, cal);
+    details.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
     ev.title = f.string(obj, ptr, "title", Need::Required, what).value_or(ev.id);
-    ev.summary = f.string(obj, ptr, "summary", Need::Optional, what).value_or("");
+    details.summary = f.string(obj, ptr, "summary", Need::Optional, what).value_or("");
     ev.kind = f.choice<EventKind>(obj, ptr, "kind", Need::Optional, what, event_kind_from_string,
                                   "treaty, decision, military, declaration or other")
                   .value_or(EventKind::Other);
-    ev.parties = f.string_list(obj, ptr, "parties", what);
-    ev.notes = f.string_list(obj, ptr, "notes", what);
-    if (auto note = f.string(obj, ptr, "note", Need::Optional, what)) ev.notes.push_back(*note);
+    details.parties = f.string_list(obj, ptr, "parties", what);
+    details.notes = f.string_list(obj, ptr, "notes", what);
+    if (auto note = f.string(obj, ptr, "note", Need::Optional, what)) details.notes.push_back(*note);
+    ev.details.set(std::move(details));
     if (!date || !id) return;  // an event without id or date cannot be placed on the timeline
     ev.date = *date;
     if (const auto* changes = f.typed(obj, ptr, "changes", V::array, Need::Optional, what)) {

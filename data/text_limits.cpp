@@ -50,10 +50,13 @@ void bound_texts(Atlas& atlas, Diagnostics& diags) {
     for (auto& e : atlas.events) {
         const std::string what = "event '" + e.id.substr(0, 80) + "'";
         b.cut(e.title, kMaxName, e.pos, "the title of " + what);
-        b.cut(e.summary, kMaxText, e.pos, "the summary of " + what);
-        for (auto& n : e.notes) b.cut(n, kMaxText, e.pos, "a note of " + what);
-        for (auto& c : e.changes) b.cut(c.note, kMaxText, e.pos, "a change's note in " + what);
-        for (auto& c : e.claims) b.cut(c.note, kMaxText, e.pos, "a claim's note in " + what);
+        if (EventDetails* d = e.details.edit_if_present()) {
+            b.cut(d->summary, kMaxText, e.pos, "the summary of " + what);
+            for (auto& n : d->notes) b.cut(n, kMaxText, e.pos, "a note of " + what);
+            for (auto& c : d->claims) b.cut(c.note, kMaxText, e.pos, "a claim's note in " + what);
+        }
+        for (auto& c : e.changes)
+            if (std::string* note = c.note.edit_if_present()) b.cut(*note, kMaxText, e.pos, "a change's note in " + what);
         for (auto& r : e.sources) b.cut(r.locator, kMaxName, e.pos, "a locator in " + what);
     }
     for (auto& layer : atlas.layers)

@@ -146,7 +146,7 @@ std::vector<const Event*> Timeline::events_between(std::optional<Date> from,
 std::vector<const Claim*> Timeline::claims_at(Date date) const {
     std::vector<const Claim*> out;
     for (const auto& e : atlas_.events)
-        for (const auto& c : e.claims)
+        for (const auto& c : e.details->claims)
             if (c.from <= date && (!c.to || date < *c.to)) out.push_back(&c);
     return out;
 }

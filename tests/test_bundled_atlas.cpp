@@ -69,11 +69,11 @@ TEST_F(Kars, EveryChangeNamesADefinedTerritoryAndPower) {
             EXPECT_TRUE(territories.count(c.territory)) << e.id << ": " << c.territory;
             EXPECT_NE(atlas.find_power(c.controller), nullptr) << e.id << ": " << c.controller;
         }
-        for (const auto& c : e.claims) {
+        for (const auto& c : e.details->claims) {
             EXPECT_TRUE(territories.count(c.territory)) << e.id << ": " << c.territory;
             EXPECT_NE(atlas.find_power(c.claimant), nullptr) << e.id << ": " << c.claimant;
         }
-        for (const auto& p : e.parties) EXPECT_NE(atlas.find_power(p), nullptr) << e.id << ": " << p;
+        for (const auto& p : e.details->parties) EXPECT_NE(atlas.find_power(p), nullptr) << e.id << ": " << p;
     }
 }
 
@@ -98,18 +98,18 @@ TEST_F(Kars, TheSixKeyEventsExistWithTheirDates) {
         EXPECT_EQ(e->date.iso(), date) << id;
     }
     const Event* kars = atlas.find_event("kars-treaty");
-    EXPECT_EQ(kars->ratified->iso(), "1922-09-11");  // at Yerevan (overview)
+    EXPECT_EQ(kars->details->ratified->iso(), "1922-09-11");  // at Yerevan (overview)
     const Event* moscow = atlas.find_event("moscow-treaty");
-    EXPECT_EQ(moscow->in_force->iso(), "1921-09-22");  // exchange of ratifications at Kars (000)
+    EXPECT_EQ(moscow->details->in_force->iso(), "1921-09-22");  // exchange of ratifications at Kars (000)
     // Gyumri was signed but never entered into force, and changed nothing.
     const Event* gyumri = atlas.find_event("gyumri-treaty");
-    EXPECT_FALSE(gyumri->in_force);
+    EXPECT_FALSE(gyumri->details->in_force);
     EXPECT_TRUE(gyumri->changes.empty());
 }
 
 TEST_F(Kars, KnownDisagreementsBetweenSourcesAreRecorded) {
     auto notes_mention = [&](const char* id, const char* text) {
-        for (const auto& n : atlas.find_event(id)->notes)
+        for (const auto& n : atlas.find_event(id)->details->notes)
             if (n.find(text) != std::string::npos) return true;
         return false;
     };

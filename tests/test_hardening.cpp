@@ -78,7 +78,7 @@ TEST(Hardening, Row01_LongEventTextExportsWithAWarning) {
     const Event* e = loaded.atlas.find_event("start");
     ASSERT_TRUE(e);
     EXPECT_LE(e->title.size(), 310u);
-    EXPECT_LE(e->summary.size(), 4010u);
+    EXPECT_LE(e->details->summary.size(), 4010u);
     bool warned = false;
     for (const auto& d : loaded.diagnostics.items()) warned = warned || has(d.message, "30000 bytes long");
     EXPECT_TRUE(warned);

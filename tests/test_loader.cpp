@@ -43,8 +43,8 @@ TEST(Loader, EventsAreSortedAndCarryAllTheirDates) {
         EXPECT_LE(r.atlas.events[i - 1].date, r.atlas.events[i].date);
     const Event* t = r.atlas.find_event("treaty");
     ASSERT_TRUE(t);
-    EXPECT_EQ(t->ratified->iso(), "1921-07-20");
-    EXPECT_EQ(t->in_force->iso(), "1921-09-22");
+    EXPECT_EQ(t->details->ratified->iso(), "1921-07-20");
+    EXPECT_EQ(t->details->in_force->iso(), "1921-09-22");
     EXPECT_EQ(t->kind, EventKind::Treaty);
     ASSERT_EQ(t->changes.size(), 2u);
     EXPECT_EQ(t->changes[1].basis, Basis::DeJure);

@@ -90,13 +90,13 @@ ojson event_json(const Event* e) {
         ojson j;
         j["id"] = e->id;
         j["date"] = e->date.iso();
-        if (e->signed_on) j["signed"] = e->signed_on->iso();
-        if (e->ratified) j["ratified"] = e->ratified->iso();
-        if (e->in_force) j["in_force"] = e->in_force->iso();
+        if (e->details->signed_on) j["signed"] = e->details->signed_on->iso();
+        if (e->details->ratified) j["ratified"] = e->details->ratified->iso();
+        if (e->details->in_force) j["in_force"] = e->details->in_force->iso();
         j["title"] = e->title;
         j["kind"] = to_string(e->kind);
-        j["summary"] = e->summary;
-        j["parties"] = e->parties;
+        j["summary"] = e->details->summary;
+        j["parties"] = e->details->parties;
         ojson changes = ojson::array();
         for (const auto& c : e->changes)
             changes.push_back({{"territory", c.territory},
@@ -106,14 +106,14 @@ ojson event_json(const Event* e) {
                                {"basis", to_string(c.basis)}});
         j["changes"] = std::move(changes);
         ojson claims = ojson::array();
-        for (const auto& c : e->claims)
+        for (const auto& c : e->details->claims)
             claims.push_back({{"claimant", c.claimant},
                               {"territory", c.territory},
                               {"from", c.from.iso()},
                               {"to", c.to ? ojson(c.to->iso()) : ojson(nullptr)}});
         j["claims"] = std::move(claims);
         j["sources"] = sources_json(e->sources);
-        j["notes"] = e->notes;
+        j["notes"] = e->details->notes;
         return j;
 }
 

@@ -51,7 +51,7 @@ std::uint32_t kind_colour(EventKind k) {
 }
 
 bool never_in_force(const Event& e) {
-    return e.kind == EventKind::Treaty && e.signed_on && !e.in_force && e.changes.empty();
+    return e.kind == EventKind::Treaty && e.details->signed_on && !e.details->in_force && e.changes.empty();
 }
 
 void event_card(PanelContext& c, const Event& e) {
@@ -64,17 +64,17 @@ void event_card(PanelContext& c, const Event& e) {
     colour_square(kind_colour(e.kind), swatch, swatch);
     ImGui::TextDisabled("%s", kind_name(e.kind));
     ImGui::Text(_("Date: %s"), e.date.readable(ui_language()).c_str());
-    if (e.signed_on) ImGui::Text(_("Signed: %s"), e.signed_on->readable().c_str());
-    if (e.ratified) ImGui::Text(_("Ratified: %s"), e.ratified->readable().c_str());
-    if (e.in_force)
-        ImGui::Text(_("In force: %s"), e.in_force->readable().c_str());
+    if (e.details->signed_on) ImGui::Text(_("Signed: %s"), e.details->signed_on->readable().c_str());
+    if (e.details->ratified) ImGui::Text(_("Ratified: %s"), e.details->ratified->readable().c_str());
+    if (e.details->in_force)
+        ImGui::Text(_("In force: %s"), e.details->in_force->readable().c_str());
     else if (never_in_force(e))
         ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", _("Never in force"));
     ImGui::Spacing();
-    ImGui::TextUnformatted(e.summary.c_str());
-    if (!e.parties.empty()) {
+    ImGui::TextUnformatted(e.details->summary.c_str());
+    if (!e.details->parties.empty()) {
         std::string parties;
-        for (const auto& p : e.parties) parties += (parties.empty() ? "" : ", ") + power_name(a, p);
+        for (const auto& p : e.details->parties) parties += (parties.empty() ? "" : ", ") + power_name(a, p);
         ImGui::Spacing();
         ImGui::TextDisabled(_("Parties"));
         ImGui::TextUnformatted(parties.c_str());
@@ -100,13 +100,13 @@ void event_card(PanelContext& c, const Event& e) {
             if (ch.date) line += std::string(" ") + _("on") + " " + ch.date->readable(a.settings.lang);
             ImGui::Bullet();
             ImGui::TextUnformatted(line.c_str());
-            if (!ch.note.empty()) ImGui::TextDisabled("%s", ch.note.c_str());
+            if (!ch.note->empty()) ImGui::TextDisabled("%s", ch.note->c_str());
         }
     }
-    if (!e.claims.empty()) {
+    if (!e.details->claims.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled(_("Claims"));
-        for (const auto& cl : e.claims) {
+        for (const auto& cl : e.details->claims) {
             std::string line = power_name(a, cl.claimant) + " " + _("claims") + " " + territory_name(a, cl.territory) +
                                " " + _("from") + " " + cl.from.readable(a.settings.lang) +
                                (cl.to ? std::string(" ") + _("to") + " " + cl.to->readable(a.settings.lang) : "");
@@ -121,7 +121,7 @@ void event_card(PanelContext& c, const Event& e) {
             const Source* src = a.doc->loaded.atlas.find_source(ref.source);
             std::string line =
                 src ? (src->author.empty() ? src->title : src->author + ", " + src->title)
-                    : ref.source;
+                    : ref.source.str();
             if (src && !src->year.empty()) line += " (" + src->year + ")";
             if (!ref.locator.empty()) line += " \xE2\x80\x94 " + ref.locator;
             ImGui::Bullet();
@@ -130,10 +130,10 @@ void event_card(PanelContext& c, const Event& e) {
                 ImGui::SetTooltip("%s", src->file.c_str());
         }
     }
-    if (!e.notes.empty()) {
+    if (!e.details->notes.empty()) {
         ImGui::Spacing();
         ImGui::TextDisabled(_("Notes (where sources disagree or a fact is approximated)"));
-        for (const auto& n : e.notes) {
+        for (const auto& n : e.details->notes) {
             ImGui::Bullet();
             ImGui::TextUnformatted(n.c_str());
         }
@@ -158,7 +158,7 @@ void draw_event_list(PanelContext& c) {
         rows.clear();
         for (std::size_t i = 0; i < events.size(); ++i)
             if (!filter[0] || events[i].title.find(filter) != std::string::npos ||
-                events[i].summary.find(filter) != std::string::npos)
+                events[i].details->summary.find(filter) != std::string::npos)
                 rows.push_back(static_cast<std::uint32_t>(i));
         rows_filter = filter;
         rows_atlas = &events;

@@ -83,7 +83,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     after.day += 1;
     if (const Event* e = timeline.previous_event(after)) {
         t.caption_heading = e->date.readable(lang) + " \xE2\x80\x94 " + e->title;  // em dash
-        t.caption_body = first_sentence(e->summary);
+        t.caption_body = first_sentence(e->details->summary);
         t.source = source_line(*e);
     }
     bool unknown = false;
@@ -157,7 +157,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             const Power* p = atlas.find_power(c->claimant);
             char name_text[512];
             std::snprintf(name_text, sizeof name_text, _("claimed by %s"),
-                          (p ? p->names.get(lang, p->id) : c->claimant).c_str());
+                          (p ? p->names.get(lang, p->id) : c->claimant.str()).c_str());
             const std::string name = name_text;
             if (std::none_of(t.claims.begin(), t.claims.end(),
                              [&](const LegendItem& i) { return i.label == name; }))
