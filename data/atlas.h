@@ -11,6 +11,7 @@
 
 #include "atlas_lookup.h"
 #include "border_precision.h"
+#include "compact_string.h"
 #include "date.h"
 #include "diagnostics.h"
 #include "geometry.h"
@@ -76,7 +77,7 @@ struct Source {
 
 struct SourceRef {
     Symbol source;
-    std::string locator;  // "Art. V", "Appendix 2", "p. 272"
+    CompactString locator;  // "Art. V", "Appendix 2", "p. 272"
     SourcePos pos;
 };
 
@@ -119,9 +120,9 @@ struct EventDetails {
 };
 
 struct Event {
-    std::string id;
+    CompactString id;  // a std::string is 32 bytes, this 16 (a million events)
     Date date;
-    std::string title;
+    CompactString title;
     EventKind kind = EventKind::Other;
     std::vector<Change> changes;
     std::vector<SourceRef> sources;

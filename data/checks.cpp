@@ -107,14 +107,18 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
     struct Seen {
         const Event* event;
         const Change* change;
-        std::int64_t day;
     };
+    std::size_t count = 0;
+    for (const auto& ev : atlas.events) count += ev.derived ? 0 : ev.changes.size();
     std::vector<Seen> all;
+    all.reserve(count);
     for (const auto& ev : atlas.events) {
         if (ev.derived) continue;
-        for (const auto& c : ev.changes) all.push_back({&ev, &c, c.date.value_or(ev.date).day});
+        for (const auto& c : ev.changes) all.push_back({&ev, &c});
     }
-    auto key = [](const Seen& s) { return std::make_pair(std::string_view(s.change->territory), s.day); };
+    auto key = [](const Seen& s) {
+        return std::make_pair(std::string_view(s.change->territory), std::int64_t{s.change->date.value_or(s.event->date).day});
+    };
     for_each_run(all, key, [&](std::size_t first, std::size_t last) {
         for (std::size_t i = first + 1; i < last; ++i)
             for (std::size_t j = first; j < i; ++j) {

@@ -87,7 +87,7 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
     details.signed_on = f.date(obj, ptr, "signed", Need::Optional, what, cal);
     details.ratified = f.date(obj, ptr, "ratified", Need::Optional, what, cal);
     details.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
-    ev.title = f.string(obj, ptr, "title", Need::Required, what).value_or(ev.id);
+    ev.title = f.string(obj, ptr, "title", Need::Required, what).value_or(ev.id.str());
     details.summary = f.string(obj, ptr, "summary", Need::Optional, what).value_or("");
     ev.kind = f.choice<EventKind>(obj, ptr, "kind", Need::Optional, what, event_kind_from_string,
                                   "treaty, decision, military, declaration or other")

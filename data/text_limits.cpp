@@ -25,6 +25,12 @@ struct Bounder {
         text.resize(end);
         text += "\u2026";
     }
+    void cut(CompactString& text, std::size_t limit, const SourcePos& pos, const std::string& what) {
+        if (text.size() <= limit) return;
+        std::string s = text.str();
+        cut(s, limit, pos, what);
+        text = s;
+    }
     void names(Names& n, const SourcePos& pos, const std::string& what) {
         for (auto& [lang, name] : n.by_lang) cut(name, kMaxName, pos, what + " (" + lang + ")");
     }
@@ -48,7 +54,7 @@ void bound_texts(Atlas& atlas, Diagnostics& diags) {
         b.cut(s.note, kMaxText, manifest, "the note of " + what);
     }
     for (auto& e : atlas.events) {
-        const std::string what = "event '" + e.id.substr(0, 80) + "'";
+        const std::string what = "event '" + std::string(e.id.substr(0, 80)) + "'";
         b.cut(e.title, kMaxName, e.pos, "the title of " + what);
         if (EventDetails* d = e.details.edit_if_present()) {
             b.cut(d->summary, kMaxText, e.pos, "the summary of " + what);

@@ -1,5 +1,6 @@
 #include "cli_output.h"
 
+#include <functional>
 #include <ostream>
 
 namespace chronomap::cli {
@@ -12,27 +13,39 @@ ojson sources_json(const std::vector<SourceRef>& refs) {
 }
 
 // A table whose columns are sized to their widest cell.
+// Rows are made twice, once to measure the columns and once to print, rather than held: a
+// million events print in the memory of one row.
+void print_table(std::ostream& out, const std::vector<std::string>& header, std::size_t rows,
+                 const std::function<std::vector<std::string>(std::size_t)>& row) {
+    std::vector<std::size_t> width(header.size(), 0);
+    auto measure = [&](const std::vector<std::string>& r) {
+        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+    };
+    auto print = [&](const std::vector<std::string>& r) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            line += r[i];
+            if (i + 1 < r.size()) line += std::string(width[i] - display_width(r[i]) + 2, ' ');
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+    };
+    measure(header);
+    for (std::size_t i = 0; i < rows; ++i) measure(row(i));
+    print(header);
+    for (std::size_t i = 0; i < rows; ++i) print(row(i));
+}
+
 class Table {
   public:
-    explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+    explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     void print(std::ostream& out) const {
-        std::vector<std::size_t> width(rows_[0].size(), 0);
-        for (const auto& r : rows_)
-            for (std::size_t i = 0; i < r.size(); ++i)
-                width[i] = std::max(width[i], display_width(r[i]));
-        for (const auto& r : rows_) {
-            std::string line;
-            for (std::size_t i = 0; i < r.size(); ++i) {
-                line += r[i];
-                if (i + 1 < r.size()) line += std::string(width[i] - display_width(r[i]) + 2, ' ');
-            }
-            while (!line.empty() && line.back() == ' ') line.pop_back();
-            out << line << '\n';
-        }
+        print_table(out, header_, rows_.size(), [&](std::size_t i) { return rows_[i]; });
     }
 
   private:
+    std::vector<std::string> header_;
     std::vector<std::vector<std::string>> rows_;
 };
 
@@ -173,7 +186,7 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
             continue;
         }
         table.add({std::string(s.territory), name, to_string(s.status),
-                   atlas.power_name(s.controller, lang), s.since.iso(), s.event->title});
+                   atlas.power_name(s.controller, lang), s.since.iso(), s.event->title.str()});
     }
     table.print(out);
     const auto claims = tl.claims_at(date);
@@ -187,11 +200,11 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
 }
 
 void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events) {
-    Table table({"DATE", "KIND", "ID", "TITLE", "CHANGES"});
-    for (const Event* e : events)
-        table.add({e->date.iso(), to_string(e->kind), e->id, e->title,
-                   std::to_string(e->changes.size())});
-    table.print(out);
+    print_table(out, {"DATE", "KIND", "ID", "TITLE", "CHANGES"}, events.size(), [&](std::size_t i) {
+        const Event* e = events[i];
+        return std::vector<std::string>{e->date.iso(), to_string(e->kind), e->id.str(), e->title.str(),
+                                        std::to_string(e->changes.size())};
+    });
     out << "\n"
         << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in " << atlas.title
         << "\n";
@@ -207,7 +220,7 @@ void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
             sources += (sources.empty() ? "" : "; ") + r.source +
                        (r.locator.empty() ? "" : " " + r.locator);
         table.add({h.effective.iso(), to_string(h.basis), to_string(h.change->status),
-                   atlas.power_name(h.change->controller, lang), h.event->title, sources});
+                   atlas.power_name(h.change->controller, lang), h.event->title.str(), sources});
     }
     table.print(out);
 }
