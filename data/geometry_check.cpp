@@ -42,9 +42,21 @@ std::size_t check_geometry(const Atlas& atlas, Diagnostics& diags) {
             owners.emplace_back(&layer, &f);
             polygons += f.shape.polygons.size();
         }
-    std::vector<MeshProblem> problems;
-    build_mesh(inputs, {0, 0}, 0, &problems);
-    for (const auto& p : problems) diags.add(mesh_diagnostic(*owners[p.input].first, *owners[p.input].second, p));
+    // Meshed in batches of about 130,000 vertices, each thrown away once checked: only the
+    // problems are kept, so the whole atlas's mesh is never held.
+    constexpr std::size_t kBatchVertices = 1 << 17;
+    for (std::size_t begin = 0; begin < inputs.size();) {
+        std::size_t end = begin, vertices = 0;
+        while (end < inputs.size() && (end == begin || vertices < kBatchVertices))
+            vertices += inputs[end++].shape->vertex_count();
+        std::vector<MeshInput> batch(inputs.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     inputs.begin() + static_cast<std::ptrdiff_t>(end));
+        std::vector<MeshProblem> problems;
+        build_mesh(batch, {0, 0}, 0, &problems);
+        for (const auto& p : problems)  // p.input counts from the batch's first input
+            diags.add(mesh_diagnostic(*owners[begin + p.input].first, *owners[begin + p.input].second, p));
+        begin = end;
+    }
     return polygons;
 }
 
