@@ -16,6 +16,8 @@
 #include "diagnostics.h"
 #include "geometry.h"
 #include "out_of_line.h"
+#include "properties.h"
+#include "small_list.h"
 #include "symbol.h"
 
 namespace chronomap {
@@ -125,7 +127,7 @@ struct Event {
     CompactString title;
     EventKind kind = EventKind::Other;
     std::vector<Change> changes;
-    std::vector<SourceRef> sources;
+    SmallList<SourceRef> sources;  // usually one: held inline
     OutOfLine<EventDetails> details;
     SourcePos pos;
     // Derived from a layer's data (a snapshot or a dated field): its date is the data's, when the
@@ -140,11 +142,16 @@ struct Feature {
     Bounds lonlat_bounds;
     std::optional<Date> valid_from;
     std::optional<Date> valid_to;
-    std::map<std::string, std::string> properties;  // every other attribute, as text
+    Properties properties;  // every attribute, as text
     // Read from the layer's controller_field and status_field, when it names them.
-    std::string controller;
-    std::string status;
-    std::string origin;  // "world_1914.geojson, feature 12": where it came from
+    Symbol controller;
+    Symbol status;
+    // Where it came from: the data source as the manifest names it, and the feature's number.
+    Symbol origin_file;
+    std::int64_t origin_fid = -1;
+    std::string origin() const {  // "world_1914.geojson, feature 12"
+        return origin_file.str() + ", feature " + std::to_string(origin_fid);
+    }
     BorderPrecision border = BorderPrecision::Exact;  // from the layer's precision_field
 
     // Whether this shape is the one in use on `date` (valid_from inclusive, valid_to exclusive).

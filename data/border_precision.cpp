@@ -47,10 +47,11 @@ void apply_border_precision(Atlas& atlas, Diagnostics& diags) {
             const auto it = f.properties.find(layer.precision_field);
             if (it == f.properties.end() || it->second.empty()) continue;
             field_seen = true;
-            if (auto p = border_precision_from(it->second))
+            const std::string value = it->second.str();
+            if (auto p = border_precision_from(value))
                 f.border = *p;
             else
-                ++unknown[it->second];
+                ++unknown[value];
         }
         if (!field_seen && !layer.features.empty())
             diags.warning(layer.pos, "layer '" + layer.name + "': no feature has a value in its precision_field '" +

@@ -104,36 +104,72 @@ bool bases_overlap(Basis a, Basis b) { return a == Basis::Both || b == Basis::Bo
 // Two hand-written changes for one territory on one day that disagree: which one holds would
 // depend on the order of the files.
 void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
-    struct Seen {
-        const Event* event;
-        const Change* change;
+    // Only changes that share a territory and a day can disagree. A first pass finds those by a
+    // hash of the two (8 bytes a change, sorted in place); only they are gathered and compared.
+    auto day_of = [](const Event& ev, const Change& c) { return std::int64_t{c.date.value_or(ev.date).day}; };
+    auto hash_of = [&](const Event& ev, const Change& c) {
+        const auto day = static_cast<std::uint64_t>(day_of(ev, c));
+        return c.territory.hash() * 0x9E3779B97F4A7C15ULL ^ (day + 0x632BE59BD9B4E019ULL + (day << 6));
     };
     std::size_t count = 0;
     for (const auto& ev : atlas.events) count += ev.derived ? 0 : ev.changes.size();
-    std::vector<Seen> all;
-    all.reserve(count);
-    for (const auto& ev : atlas.events) {
-        if (ev.derived) continue;
-        for (const auto& c : ev.changes) all.push_back({&ev, &c});
-    }
-    auto key = [](const Seen& s) {
-        return std::make_pair(std::string_view(s.change->territory), std::int64_t{s.change->date.value_or(s.event->date).day});
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(count);
+    for (const auto& ev : atlas.events)
+        if (!ev.derived)
+            for (const auto& c : ev.changes) hashes.push_back(hash_of(ev, c));
+    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::uint64_t> shared;
+    for (std::size_t i = 1; i < hashes.size(); ++i)
+        if (hashes[i] == hashes[i - 1] && (shared.empty() || shared.back() != hashes[i])) shared.push_back(hashes[i]);
+    std::vector<std::uint64_t>().swap(hashes);
+    if (shared.empty()) return;
+
+    struct Seen {
+        std::uint32_t event, change;  // indexes, so the order of the files breaks ties
     };
-    for_each_run(all, key, [&](std::size_t first, std::size_t last) {
-        for (std::size_t i = first + 1; i < last; ++i)
-            for (std::size_t j = first; j < i; ++j) {
-                const Change& a = *all[j].change;
-                const Change& b = *all[i].change;
+    std::vector<Seen> all;
+    for (std::uint32_t e = 0; e < atlas.events.size(); ++e) {
+        const Event& ev = atlas.events[e];
+        if (ev.derived) continue;
+        for (std::uint32_t c = 0; c < ev.changes.size(); ++c)
+            if (std::binary_search(shared.begin(), shared.end(), hash_of(ev, ev.changes[c]))) all.push_back({e, c});
+    }
+    auto event = [&](const Seen& s) -> const Event& { return atlas.events[s.event]; };
+    auto change = [&](const Seen& s) -> const Change& { return atlas.events[s.event].changes[s.change]; };
+    auto key = [&](const Seen& s) {
+        return std::make_tuple(std::string_view(change(s).territory), day_of(event(s), change(s)), s.event, s.change);
+    };
+    std::sort(all.begin(), all.end(), [&](const Seen& a, const Seen& b) { return key(a) < key(b); });
+    // In each run of one territory and day, a change is compared with the first change of each
+    // kind (controller, status, basis) before it: the earliest that disagrees is always one of
+    // those, and a run of many alike costs no more than one of a few.
+    std::vector<Seen> kinds;
+    for (std::size_t first = 0; first < all.size();) {
+        std::size_t last = first + 1;
+        while (last < all.size() && std::get<0>(key(all[last])) == std::get<0>(key(all[first])) &&
+               std::get<1>(key(all[last])) == std::get<1>(key(all[first])))
+            ++last;
+        kinds.clear();
+        for (std::size_t i = first; i < last; ++i) {
+            const Change& b = change(all[i]);
+            bool known = false;
+            for (const Seen& k : kinds) {
+                const Change& a = change(k);
+                known = known || (a.controller == b.controller && a.status == b.status && a.basis == b.basis);
                 if (!bases_overlap(a.basis, b.basis) || (a.controller == b.controller && a.status == b.status))
                     continue;
                 diags.error(b.pos, "two changes for territory '" + b.territory + "' on " +
-                                       all[i].event->date.iso() + " disagree (" + a.controller + ", " +
-                                       to_string(a.status) + " in event '" + all[j].event->id + "'; " +
-                                       b.controller + ", " + to_string(b.status) + " in event '" +
-                                       all[i].event->id + "'); give them different dates or bases, or keep one");
+                                       event(all[i]).date.iso() + " disagree (" + a.controller + ", " +
+                                       to_string(a.status) + " in event '" + event(k).id + "'; " + b.controller +
+                                       ", " + to_string(b.status) + " in event '" + event(all[i]).id +
+                                       "'); give them different dates or bases, or keep one");
                 break;
             }
-    });
+            if (!known) kinds.push_back(all[i]);
+        }
+        first = last;
+    }
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ void CompactString::assign(std::string_view s) {
 
 void CompactString::release() {
     if (on_heap()) delete[] heap_ptr();
-    std::memset(bytes_, 0, sizeof bytes_);
+    make_empty();
 }
 
 std::ostream& operator<<(std::ostream& out, const CompactString& s) { return out << s.view(); }

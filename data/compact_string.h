@@ -14,14 +14,14 @@ namespace chronomap {
 
 class CompactString {
 public:
-    CompactString() { std::memset(bytes_, 0, sizeof bytes_); }
+    CompactString() { make_empty(); }
     CompactString(std::string_view s) { assign(s); }                          // NOLINT
     CompactString(const std::string& s) : CompactString(std::string_view(s)) {}  // NOLINT
     CompactString(const char* s) : CompactString(std::string_view(s)) {}         // NOLINT
     CompactString(const CompactString& o) { assign(o.view()); }
     CompactString(CompactString&& o) noexcept {
         std::memcpy(bytes_, o.bytes_, sizeof bytes_);
-        std::memset(o.bytes_, 0, sizeof o.bytes_);
+        o.make_empty();
     }
     CompactString& operator=(const CompactString& o) {
         if (this != &o) {
@@ -84,6 +84,10 @@ private:
         std::uint32_t n;
         std::memcpy(&n, bytes_ + sizeof(char*), sizeof n);
         return n;
+    }
+    void make_empty() {
+        std::memset(bytes_, 0, sizeof bytes_);
+        bytes_[kInline] = static_cast<char>(kInline);  // inline, of length 0
     }
     void assign(std::string_view s);
     void release();

@@ -141,7 +141,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 e.id = layer.name + "@" + d.iso();
                 e.date = d;
                 e.kind = EventKind::Other;
-                const std::string file = f.origin.substr(0, f.origin.find(", feature"));
+                const std::string file = f.origin_file;
                 e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
                                                   : "Snapshot " + file + " of layer '" + layer.name + "'";
                 e.pos = layer.pos;
@@ -168,7 +168,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     if (auto s = status_from_string(f->status); s && *s != Status::Ceased)
                         h.status = *s;
                     else if (unknown_status.insert(f->status).second)
-                        diags.feature_problem(Severity::Warning, {f->origin.substr(0, f->origin.find(", feature"))},
+                        diags.feature_problem(Severity::Warning, {f->origin_file.str()},
                                               layer.name, f->id,
                                               "status '" + f->status + "' in field '" + layer.status_field +
                                                   "' is not one of integral, autonomous, occupied, "
@@ -177,7 +177,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 if (!h.controller.empty() && !known_powers.count(h.controller)) {
                     Power p;
                     p.id = h.controller;
-                    p.names.by_lang["en"] = f->controller.empty() ? h.controller : f->controller;
+                    p.names.by_lang["en"] = f->controller.empty() ? h.controller : f->controller.str();
                     p.note = "named by the data of layer '" + layer.name + "'";
                     p.pos = layer.pos;
                     atlas.powers.push_back(std::move(p));
@@ -201,7 +201,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     c.territory = id;
                     c.controller = h.controller;
                     c.status = h.status;
-                    c.note.set(f->origin);
+                    c.note.set(f->origin());
                     change_at(start, *f).changes.push_back(c);
                 }
                 last = h;

@@ -51,10 +51,15 @@ void serialize(cache::Writer& w, const Layer& layer, std::size_t first, const Di
         const Feature& f = layer.features[i];
         w.str(f.id);
         put_map(w, f.names.by_lang);
-        put_map(w, f.properties);
-        w.str(f.controller);
-        w.str(f.status);
-        w.str(f.origin);
+        w.put<std::uint64_t>(f.properties.size());
+        for (const auto& [field, value] : f.properties) {
+            w.str(field.str());
+            w.str(value.view());
+        }
+        w.str(f.controller.str());
+        w.str(f.status.str());
+        w.str(f.origin_file.str());
+        w.put<std::int64_t>(f.origin_fid);
         put_date(w, f.valid_from);
         put_date(w, f.valid_to);
         w.put(f.lonlat_bounds);
@@ -91,10 +96,14 @@ bool restore(cache::Stored& stored, Layer& layer, Diagnostics& diags) {
     for (auto& f : features) {
         f.id = r.str();
         f.names.by_lang = get_map(r);
-        f.properties = get_map(r);
+        for (std::size_t n = get_count(r, 16), i = 0; i < n && r.ok(); ++i) {
+            const Symbol field = r.str();
+            f.properties.set(field, r.str());
+        }
         f.controller = r.str();
         f.status = r.str();
-        f.origin = r.str();
+        f.origin_file = r.str();
+        f.origin_fid = r.get<std::int64_t>();
         f.valid_from = get_date(r);
         f.valid_to = get_date(r);
         f.lonlat_bounds = r.get<Bounds>();

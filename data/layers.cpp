@@ -101,7 +101,8 @@ struct LayerReader {
                      ? *feat.values[static_cast<std::size_t>(id_index)]
                      : "";
         const std::string label = out.id.empty() ? "#" + std::to_string(feat.fid) : out.id;
-        out.origin = file + ", feature " + std::to_string(feat.fid);
+        out.origin_file = file;
+        out.origin_fid = feat.fid;
         if (out.id.empty() && layer.role != LayerRole::Territories) out.id = label;  // needs none
         if (out.id.empty()) {
             problem(Severity::Error, label, "the feature has no value in the id field '" + layer.id_field + "'");
@@ -117,7 +118,7 @@ struct LayerReader {
                                                     "' is not valid UTF-8; re-save the data as UTF-8");
         }
         for (std::size_t i = 0; i < raw.fields.size(); ++i)
-            if (feat.values[i]) out.properties[raw.fields[i]] = text(static_cast<int>(i));
+            if (feat.values[i]) out.properties.set(raw.fields[i], text(static_cast<int>(i)));
         out.valid_from = feature_date(feat, from_index, label);
         out.valid_to = feature_date(feat, to_index, label);
         if (out.valid_to) out.valid_to = exclusive_end(*out.valid_to, layer.valid_to_inclusive);

@@ -13,7 +13,7 @@ Feature feature(const std::string& id, std::optional<Date> from, std::optional<D
     f.id = id;
     f.valid_from = from;
     f.valid_to = to;
-    f.origin = origin;
+    f.names.by_lang["en"] = origin;  // tells the features apart
     return f;
 }
 
@@ -53,11 +53,11 @@ TEST(AtlasLookup, FindsWhatASearchWouldFind) {
 
     // A territory in several layers: the one valid at the date, else the first; never a
     // reference layer's feature.
-    EXPECT_EQ(a.find_territory("kars")->origin, "1900");
-    EXPECT_EQ(a.find_territory("kars", Date::year_only(1919))->origin, "1918");
-    EXPECT_EQ(a.find_territory("kars", Date::year_only(1990))->origin, "1921");
-    EXPECT_EQ(a.find_territory("kars", Date::year_only(1800))->origin, "1900");
-    EXPECT_EQ(a.find_territory("batumi", Date::year_only(1800))->origin, "batumi");
+    EXPECT_EQ(a.find_territory("kars")->names.get("en"), "1900");
+    EXPECT_EQ(a.find_territory("kars", Date::year_only(1919))->names.get("en"), "1918");
+    EXPECT_EQ(a.find_territory("kars", Date::year_only(1990))->names.get("en"), "1921");
+    EXPECT_EQ(a.find_territory("kars", Date::year_only(1800))->names.get("en"), "1900");
+    EXPECT_EQ(a.find_territory("batumi", Date::year_only(1800))->names.get("en"), "batumi");
     EXPECT_EQ(a.find_territory("nakhchivan"), nullptr);
 }
 
@@ -90,6 +90,6 @@ TEST(AtlasLookup, ManyIdsAndManyPiecesOfOne) {
         l.features.push_back(feature("t7", Date::year_only(year), Date::year_only(year + 1), std::to_string(year)));
     a.layers.push_back(std::move(l));
     for (int i = 0; i < 50000; i += 997) EXPECT_EQ(a.find_territory("t" + std::to_string(i))->id, "t" + std::to_string(i));
-    EXPECT_EQ(a.find_territory("t7", Date::year_only(1057))->origin, "1057");
+    EXPECT_EQ(a.find_territory("t7", Date::year_only(1057))->names.get("en"), "1057");
     EXPECT_EQ(a.find_territory("t50000"), nullptr);
 }

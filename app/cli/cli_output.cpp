@@ -6,7 +6,7 @@
 namespace chronomap::cli {
 namespace {
 
-ojson sources_json(const std::vector<SourceRef>& refs) {
+ojson sources_json(const SmallList<SourceRef>& refs) {
     ojson out = ojson::array();
     for (const auto& r : refs) out.push_back({{"source", r.source}, {"locator", r.locator}});
     return out;

@@ -74,7 +74,7 @@ void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
 // "bolat, Art. 4; overview, paragraph 1": an event's source ids with their locators.
-std::string source_refs(const std::vector<SourceRef>& refs);
+std::string source_refs(const SmallList<SourceRef>& refs);
 
 // Every character the overlay may draw for these texts and labels (to rasterise only those).
 std::string overlay_characters(const OverlayText& text, const std::vector<LabelSeed>& seeds);

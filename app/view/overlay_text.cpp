@@ -38,7 +38,7 @@ std::string source_line(const Event& e) {
 
 }  // namespace
 
-std::string source_refs(const std::vector<SourceRef>& refs) {
+std::string source_refs(const SmallList<SourceRef>& refs) {
     std::string out;
     for (const auto& ref : refs)
         out += (out.empty() ? "" : "; ") + ref.source +
