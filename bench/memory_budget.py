@@ -37,6 +37,20 @@ def square(x, y, w=0.5, h=0.3):
     return [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]]]
 
 
+def csv_atlas(name, header, row, manifest):
+    """An atlas of one CSV event file of a million rows, row(i) each; (folder, CSV bytes)."""
+    folder = os.path.join(DATA, name)
+    rows = os.path.join(folder, "rows.csv")
+    if not os.path.exists(rows):
+        os.makedirs(folder, exist_ok=True)
+        with open(rows, "w") as f:
+            f.write(header)
+            for i in range(1000000):
+                f.write(row(i))
+        write_atlas(folder, manifest)
+    return folder, os.path.getsize(rows)
+
+
 def make_inputs():
     """Writes the generated atlases that are missing; returns {name: (folder, input bytes)}."""
     out = {}
@@ -51,31 +65,18 @@ def make_inputs():
                              "layers": [{"name": "t", "source": "sq.geojson", "role": "territories"}]})
     out["floor"] = (folder, 0)
 
-    folder = os.path.join(DATA, "events")
-    rows = os.path.join(folder, "rows.csv")
-    if not os.path.exists(rows):
-        os.makedirs(folder, exist_ok=True)
-        with open(rows, "w") as f:
-            f.write("event_id,date,title,kind,territory,status,controller,basis,change_date,source,locator\n")
-            for i in range(1000000):
-                f.write(f"e{i},{1900 + i % 100}-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i},other,,,,,,src,p. {i}\n")
-        write_atlas(folder, {"title": "events", "time_range": {"start": "1900", "end": "2000"}, "layers": [],
-                             "sources": [{"id": "src", "title": "S"}], "events": ["rows.csv"]})
-    out["events"] = (folder, os.path.getsize(rows))
-
-    folder = os.path.join(DATA, "changes")
-    rows = os.path.join(folder, "rows.csv")
-    if not os.path.exists(rows):
-        os.makedirs(folder, exist_ok=True)
-        with open(rows, "w") as f:
-            f.write("event_id,date,title,kind,territory,status,controller,basis,change_date,source,locator\n")
-            for i in range(1000000):
-                f.write(f"e{i},{1000 + i % 1000}-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i},other,"
-                        f"t{i % 1000},integral,p{i % 100},,,src,p. {i}\n")
-        write_atlas(folder, {"title": "changes", "time_range": {"start": "1000", "end": "2000"}, "layers": [],
-                             "powers": [{"id": f"p{k}", "name": f"P{k}", "color": "#808080"} for k in range(100)],
-                             "sources": [{"id": "src", "title": "S"}], "events": ["rows.csv"]})
-    out["changes"] = (folder, os.path.getsize(rows))
+    header = "event_id,date,title,kind,territory,status,controller,basis,change_date,source,locator\n"
+    base = {"layers": [], "sources": [{"id": "src", "title": "S"}], "events": ["rows.csv"]}
+    out["events"] = csv_atlas(
+        "events", header,
+        lambda i: f"e{i},{1900 + i % 100}-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i},other,,,,,,src,p. {i}\n",
+        dict(base, title="events", time_range={"start": "1900", "end": "2000"}))
+    out["changes"] = csv_atlas(
+        "changes", header,
+        lambda i: (f"e{i},{1000 + i % 1000}-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i},other,"
+                   f"t{i % 1000},integral,p{i % 100},,,src,p. {i}\n"),
+        dict(base, title="changes", time_range={"start": "1000", "end": "2000"},
+             powers=[{"id": f"p{k}", "name": f"P{k}", "color": "#808080"} for k in range(100)]))
 
     folder = os.path.join(DATA, "territories")
     shapes = os.path.join(folder, "tiny.geojson")
