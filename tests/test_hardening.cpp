@@ -341,9 +341,10 @@ TEST(Hardening, Row19_RepeatedKeysAndLoneSurrogatesAreSaid) {
 // \r and \n, between two quotes of an escaped one, after a NUL byte), the records, their places
 // and the problems are those of reading the text whole.
 TEST(Hardening, Row12_CsvReadInPiecesIsReadAsAWhole) {
+    static const char with_nuls[] = "id,t\nx,a\0b\n\ny,\"c\0\"\"\"\n";
     const std::string texts[] = {
         "\xEF\xBB\xBF" "event_id,date,title\r\na,1921,\"two\r\nlines, \"\"quoted\"\"\"\r\n\r\nb,1922,\"\"\r\n",
-        std::string("id,t\nx,a\0b\n\ny,\"c\0\"\"\"\n", 23),
+        std::string(with_nuls, sizeof with_nuls - 1),
         "id,t\r\rq,\"never closed\nz,1\n",
         "a,b\nc,\"ends at the end\"",
         "a\r",
