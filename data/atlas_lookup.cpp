@@ -8,16 +8,29 @@ namespace chronomap {
 namespace {
 
 // Where each indexed array is and how long: an index is current while this is unchanged.
-std::vector<std::pair<const void*, std::size_t>> fingerprint(const Atlas& atlas) {
-    std::vector<std::pair<const void*, std::size_t>> out = {
-        {atlas.powers.data(), atlas.powers.size()},
-        {atlas.sources.data(), atlas.sources.size()},
-        {atlas.events.data(), atlas.events.size()},
-        {atlas.layers.data(), atlas.layers.size()},
-    };
+// Walked for every lookup, so it is compared in place rather than built.
+using Print = std::pair<const void*, std::size_t>;
+template <typename Fn>
+void for_each_array(const Atlas& atlas, Fn fn) {
+    fn(Print{atlas.powers.data(), atlas.powers.size()});
+    fn(Print{atlas.sources.data(), atlas.sources.size()});
+    fn(Print{atlas.events.data(), atlas.events.size()});
+    fn(Print{atlas.layers.data(), atlas.layers.size()});
     for (const auto& layer : atlas.layers)
-        if (layer.role == LayerRole::Territories) out.emplace_back(layer.features.data(), layer.features.size());
+        if (layer.role == LayerRole::Territories) fn(Print{layer.features.data(), layer.features.size()});
+}
+
+std::vector<Print> fingerprint(const Atlas& atlas) {
+    std::vector<Print> out;
+    for_each_array(atlas, [&](Print p) { out.push_back(p); });
     return out;
+}
+
+bool same_arrays(const Atlas& atlas, const std::vector<Print>& prints) {
+    std::size_t i = 0;
+    bool same = true;
+    for_each_array(atlas, [&](Print p) { same = same && i < prints.size() && prints[i++] == p; });
+    return same && i == prints.size();
 }
 
 template <typename T>
@@ -64,7 +77,7 @@ struct AtlasLookup::Index {
         }
     }
     static constexpr std::uint32_t kNone = ~std::uint32_t{0};
-    std::vector<std::pair<const void*, std::size_t>> prints;
+    std::vector<Print> prints;
     IdTable<IdOf<Power>> powers;
     IdTable<IdOf<Source>> sources;
     IdTable<IdOf<Event>> events;
@@ -77,7 +90,7 @@ AtlasLookup::~AtlasLookup() = default;
 
 std::shared_ptr<const AtlasLookup::Index> AtlasLookup::index(const Atlas& atlas) const {
     const std::lock_guard<std::mutex> hold(mutex_);
-    if (!index_ || index_->prints != fingerprint(atlas)) index_ = std::make_shared<const Index>(atlas);
+    if (!index_ || !same_arrays(atlas, index_->prints)) index_ = std::make_shared<const Index>(atlas);
     return index_;
 }
 

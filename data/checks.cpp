@@ -126,7 +126,7 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
     if (shared.empty()) return;
 
     struct Seen {
-        std::uint32_t event, change;  // indexes, so the order of the files breaks ties
+        std::uint32_t event, change;  // indexes: 8 bytes a change
     };
     std::vector<Seen> all;
     for (std::uint32_t e = 0; e < atlas.events.size(); ++e) {
@@ -137,19 +137,13 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
     }
     auto event = [&](const Seen& s) -> const Event& { return atlas.events[s.event]; };
     auto change = [&](const Seen& s) -> const Change& { return atlas.events[s.event].changes[s.change]; };
-    auto key = [&](const Seen& s) {
-        return std::make_tuple(std::string_view(change(s).territory), day_of(event(s), change(s)), s.event, s.change);
-    };
-    std::sort(all.begin(), all.end(), [&](const Seen& a, const Seen& b) { return key(a) < key(b); });
-    // In each run of one territory and day, a change is compared with the first change of each
-    // kind (controller, status, basis) before it: the earliest that disagrees is always one of
-    // those, and a run of many alike costs no more than one of a few.
+    auto key = [&](const Seen& s) { return std::make_pair(std::string_view(change(s).territory), day_of(event(s), change(s))); };
+    // In each run of one territory and day (in file order: `all` was gathered so), a change is
+    // compared with the first change of each kind (controller, status, basis) before it: the
+    // earliest that disagrees is always one of those, and a run of many alike costs no more
+    // than one of a few.
     std::vector<Seen> kinds;
-    for (std::size_t first = 0; first < all.size();) {
-        std::size_t last = first + 1;
-        while (last < all.size() && std::get<0>(key(all[last])) == std::get<0>(key(all[first])) &&
-               std::get<1>(key(all[last])) == std::get<1>(key(all[first])))
-            ++last;
+    for_each_run(all, key, [&](std::size_t first, std::size_t last) {
         kinds.clear();
         for (std::size_t i = first; i < last; ++i) {
             const Change& b = change(all[i]);
@@ -168,8 +162,7 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
             }
             if (!known) kinds.push_back(all[i]);
         }
-        first = last;
-    }
+    });
 }
 
 }  // namespace

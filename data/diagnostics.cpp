@@ -2,30 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
-#include <unordered_set>
 
 namespace chronomap {
-
-FileName::FileName(const std::string& name) {
-    if (name.empty()) return;
-    // Loaders name the same file over and over: the last name this thread interned is checked
-    // before the shared table and its lock.
-    thread_local const std::string* last = nullptr;
-    if (last && *last == name) {
-        name_ = last;
-        return;
-    }
-    static std::mutex lock;
-    static std::unordered_set<std::string> names;
-    const std::lock_guard<std::mutex> hold(lock);
-    name_ = last = &*names.insert(name).first;  // elements of an unordered_set never move
-}
-
-const std::string& FileName::str() const {
-    static const std::string none;
-    return name_ ? *name_ : none;
-}
 
 std::string printable(const std::string& text, std::size_t max_bytes) {
     std::string out;

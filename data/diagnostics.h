@@ -5,29 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "symbol.h"
+
 namespace chronomap {
 
 enum class Severity { Warning, Error };
 
-// A file name as positions carry it: interned, so the many positions that name one file (four
-// for an event with one change, a million events in a large CSV) share one copy and cost a
-// pointer each. Names live until the program ends; there are as many as files read.
-class FileName {
-public:
-    FileName() = default;
-    FileName(const std::string& name);  // NOLINT: a position is written {"file", line, column}
-    FileName(const char* name) : FileName(std::string(name)) {}  // NOLINT
-    const std::string& str() const;
-    operator const std::string&() const { return str(); }  // NOLINT
-    bool empty() const { return str().empty(); }
-    friend bool operator==(const FileName& a, const FileName& b) { return a.name_ == b.name_; }
-
-private:
-    const std::string* name_ = nullptr;  // nullptr: no file
-};
-
 struct SourcePos {
-    FileName file;     // as the user named it, relative to the manifest where possible
+    // As the user named it, relative to the manifest where possible; interned, so the many
+    // positions naming one file (a million events in a large CSV) share one copy.
+    Symbol file;
     int line = 0;      // 1-based; 0 when unknown
     int column = 0;    // 1-based, counted in characters; 0 when unknown
 };
