@@ -131,12 +131,7 @@ bool restore(cache::Stored& stored, Layer& layer, Diagnostics& diags) {
     }
     if (!stored.intact()) return false;
     if (layer.name_fields.empty()) layer.name_fields = std::move(name_fields);
-    if (layer.features.empty()) {
-        layer.features = std::move(features);
-    } else {
-        layer.features.reserve(layer.features.size() + features.size());
-        for (auto& f : features) layer.features.push_back(std::move(f));
-    }
+    append_features(layer.features, features);
     for (auto& d : items) diags.add(std::move(d));
     diags.count_unlisted(unlisted_errors, unlisted_warnings, {layer.source});
     return true;
@@ -161,6 +156,16 @@ std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& s
 }
 
 }  // namespace
+
+void append_features(std::vector<Feature>& to, std::vector<Feature>& from) {
+    if (to.empty()) {
+        to.swap(from);
+    } else {
+        to.reserve(to.size() + from.size());
+        for (auto& f : from) to.push_back(std::move(f));
+    }
+    std::vector<Feature>().swap(from);
+}
 
 // Reads one source through the cache: a hit restores what GDAL read last time (features and
 // the problems found), a miss reads with GDAL and stores the result.
@@ -215,9 +220,12 @@ void load_layer(Layer& layer, const LoadContext& ctx) {
         if (i + 1 < snaps.size()) to = snaps[i + 1].date;
         ok[i] = load_source(parts[i], snaps[i].source, snaps[i].pos, c, snaps[i].date, to);
     });
+    std::size_t total = layer.features.size();
+    for (const auto& part : parts) total += part.features.size();
+    layer.features.reserve(total);
     for (std::size_t i = 0; i < snaps.size(); ++i) {
         for (const auto& d : diags[i].items()) ctx.diags->add(d);
-        for (auto& f : parts[i].features) layer.features.push_back(std::move(f));
+        append_features(layer.features, parts[i].features);
         if (layer.name_fields.empty()) layer.name_fields = parts[i].name_fields;
         layer.loaded = layer.loaded || ok[i];
     }

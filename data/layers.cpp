@@ -218,7 +218,7 @@ void merge_pieces(std::vector<Feature>& features, std::size_t first) {
         into.lonlat_bounds.add(f.lonlat_bounds);
     }
     features.resize(first);
-    for (auto& f : kept) features.push_back(std::move(f));
+    append_features(features, kept);
 }
 
 // GeoJSON files go to our own reader first (geojson_reader.h); GDAL reads what it declines.
