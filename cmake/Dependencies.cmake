@@ -9,6 +9,7 @@ pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libswsca
 # Vector export (SVG, PDF) with FreeType fonts.
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-ft cairo-svg cairo-pdf)
 find_package(PNG REQUIRED)
+find_package(ZLIB REQUIRED)  # PNG image data is deflated by the writer itself, on every core
 
 # The window: Dear ImGui 1.86 (its libimgui.a holds the GLFW and OpenGL3 backends and
 # imgui_freetype), GLFW 3.3, FreeType and fontconfig for the Noto fonts.

@@ -46,6 +46,12 @@ HeadlessContext::~HeadlessContext() {
     // reports them with unreadable stacks). The display is reused by the next create().
 }
 
+bool HeadlessContext::make_current() {
+    return eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_) == EGL_TRUE;
+}
+
+void HeadlessContext::release_current() { eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT); }
+
 std::string HeadlessContext::renderer() const {
     return reinterpret_cast<const char*>(glGetString(GL_RENDERER));
 }

@@ -15,6 +15,9 @@ public:
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;
     std::string renderer() const;
+    // A context is current on one thread at a time: release it on one, make it current on another.
+    bool make_current();
+    void release_current();
 
 private:
     HeadlessContext() = default;

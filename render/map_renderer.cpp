@@ -147,10 +147,14 @@ void MapRenderer::clear(std::uint32_t rgba) const {
 
 int MapRenderer::level_for(int mesh, const Camera& cam) const {
     const auto& levels = meshes_[static_cast<std::size_t>(mesh)].levels;
-    int chosen = 0;
-    // The coarsest level whose simplification stays under about a pixel.
-    for (std::size_t i = 0; i < levels.size(); ++i)
-        if (levels[i].tolerance <= cam.units_per_pixel) chosen = static_cast<int>(i);
+    int chosen = level_within_a_pixel(levels, cam.units_per_pixel);
+    const auto empty = [&](int l) {
+        const GpuLevel& g = levels[static_cast<std::size_t>(l)];
+        return g.index_count == 0 && g.line_vertex_count == 0;
+    };
+    if (empty(chosen))
+        for (int l = chosen - 1; l >= 0; --l)
+            if (!empty(l)) return l;
     return chosen;
 }
 

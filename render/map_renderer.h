@@ -22,6 +22,16 @@ struct LodLevel {
     MapMesh mesh;
 };
 
+// The coarsest level whose simplification stays under about a pixel; levels run from full detail
+// (tolerance 0) to coarse. Works on anything with a `tolerance` (LodLevel, the renderer's levels).
+template <typename Levels>
+int level_within_a_pixel(const Levels& levels, double units_per_pixel) {
+    int chosen = 0;
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i].tolerance <= units_per_pixel) chosen = static_cast<int>(i);
+    return chosen;
+}
+
 class MapRenderer {
   public:
     MapRenderer() = default;
@@ -55,7 +65,8 @@ class MapRenderer {
         frag_origin_[0] = x;
         frag_origin_[1] = y;
     }
-    // The level drawn for this camera (for tests and benchmarks).
+    // The level drawn for this camera: level_within_a_pixel, or the nearest finer level when that
+    // one has no geometry (levels built on demand: a finer one built already serves as well).
     int level_for(int mesh, const Camera& cam) const;
     std::size_t triangles_drawn(int mesh, const Camera& cam) const;
 

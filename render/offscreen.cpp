@@ -6,6 +6,20 @@ namespace chronomap::render {
 
 Offscreen::~Offscreen() { release(); }
 
+Offscreen& Offscreen::operator=(Offscreen&& other) noexcept {
+    if (this != &other) {
+        release();
+        width_ = std::exchange(other.width_, 0);
+        height_ = std::exchange(other.height_, 0);
+        samples_ = std::exchange(other.samples_, 0);
+        msaa_fbo_ = std::exchange(other.msaa_fbo_, 0);
+        msaa_rb_ = std::exchange(other.msaa_rb_, 0);
+        resolve_fbo_ = std::exchange(other.resolve_fbo_, 0);
+        resolve_rb_ = std::exchange(other.resolve_rb_, 0);
+    }
+    return *this;
+}
+
 void Offscreen::release() {
     if (msaa_fbo_) glDeleteFramebuffers(1, &msaa_fbo_);
     if (resolve_fbo_) glDeleteFramebuffers(1, &resolve_fbo_);

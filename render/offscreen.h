@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <epoxy/gl.h>
@@ -16,10 +17,15 @@ public:
     ~Offscreen();
     Offscreen(const Offscreen&) = delete;
     Offscreen& operator=(const Offscreen&) = delete;
+    // Moves hand the GL objects over (a target made while the data loads goes to the export).
+    Offscreen(Offscreen&& other) noexcept { *this = std::move(other); }
+    Offscreen& operator=(Offscreen&& other) noexcept;
 
     // Samples are clamped to GL_MAX_SAMPLES (4 on llvmpipe; more leaves the FBO incomplete).
     bool create(int width, int height, int samples, std::string& error);
     void bind() const;
+    // Forgets the GL objects without deleting them: their context is gone, or is destroyed with them.
+    void abandon() { msaa_fbo_ = msaa_rb_ = resolve_fbo_ = resolve_rb_ = 0; }
     // Resolves multisampling and returns top-to-bottom RGBA rows.
     std::vector<std::uint8_t> read_rgba() const;
     // The same into `px`, reusing its memory (a film reads every frame into one buffer).

@@ -1,5 +1,5 @@
 #pragma once
-// PNG output through libpng with fast compression, written atomically (a temporary file in the
+// PNG output through libpng, its image data deflated fast on every core, written atomically (a temporary file in the
 // same folder, then rename), so that a failure never leaves a partial image behind.
 
 #include <cstdint>

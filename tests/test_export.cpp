@@ -9,10 +9,12 @@
 
 #include "export.h"
 #include "headless_context.h"
+#include "headless_start.h"
 #include "loader.h"
 #include "map_pane.h"
 #include "map_view.h"
 #include "offscreen.h"
+#include "png_writer.h"
 #include "projection.h"
 #include "support/png_io.h"
 
@@ -130,6 +132,62 @@ TEST_F(Headless, ExportSizeMetadataAndTiling) {
     for (std::size_t i = 0; i < a.rgba.size(); i += 4)
         if (std::abs(int(a.rgba[i]) - int(b.rgba[i])) > 8) ++differing;
     EXPECT_LT(differing, 200) << "of " << a.rgba.size() / 4;
+}
+
+// The image data is deflated in bands of rows on every core and joined into one stream: what a
+// PNG reader gets back is every pixel as written, flat areas and noise alike, in any band.
+TEST_F(Headless, PngDeflatedInBandsReadsBackExactly) {
+    for (const auto& [w, h] : {std::pair{1, 1}, std::pair{3, 129}, std::pair{257, 1000}, std::pair{1000, 2051}}) {
+        std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+        for (std::size_t i = 0; i < rgba.size(); ++i)
+            rgba[i] = (i / 4096) % 3 == 0 ? static_cast<std::uint8_t>(i * 2654435761u >> 13)
+                                          : static_cast<std::uint8_t>(i % 4 == 3 ? 255 : 40 + (i / 9000) % 7);
+        const std::string path = (dir / "bands.png").string();
+        ASSERT_EQ(render::write_png(path, w, h, rgba, {{"Title", "Banded"}, {"Source", "Kars, 1921"}}), "");
+        const Png back = read_png(path);
+        ASSERT_EQ(back.width, w);
+        ASSERT_EQ(back.height, h);
+        EXPECT_TRUE(back.rgba == rgba) << w << "x" << h;
+        EXPECT_EQ(back.text.at("Source"), "Kars, 1921");
+    }
+}
+
+// The command line starts GL on another thread while it loads: the context comes to the thread
+// that finishes the start, with a framebuffer the size of the export's first tile, ready to draw.
+TEST(HeadlessStartTest, ContextAndFramebufferMoveToTheThreadThatFinishes) {
+    render::HeadlessStart start(5000, 300, 4, 1024);
+    std::string error;
+    const auto ctx = start.finish(error);
+    ASSERT_TRUE(ctx) << error;
+    render::Offscreen fb = start.take_target();
+    EXPECT_EQ(fb.width(), 1024);  // cut to the tile size
+    EXPECT_EQ(fb.height(), 300);
+    EXPECT_GT(fb.samples(), 0);
+    fb.bind();
+    glClearColor(1, 0.5f, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    const auto px = fb.read_rgba();
+    ASSERT_EQ(px.size(), 1024u * 300u * 4u);
+    EXPECT_EQ(px[0], 255);
+    EXPECT_NEAR(px[1], 128, 1);
+    EXPECT_EQ(px[2], 0);
+}
+
+TEST(HeadlessStartTest, AVectorExportStartsWithNoFramebuffer) {
+    render::HeadlessStart start(0, 0, 4, 1024);
+    std::string error;
+    const auto ctx = start.finish(error);
+    ASSERT_TRUE(ctx) << error;
+    EXPECT_EQ(start.take_target().width(), 0);
+}
+
+// A start whose caller gave up (the atlas did not load) frees its context and framebuffer; the
+// ASan build checks nothing leaks.
+TEST(HeadlessStartTest, AStartNeverFinishedIsReleased) {
+    { render::HeadlessStart start(640, 480, 4, 4096); }
+    render::HeadlessStart again(64, 64, 4, 4096);
+    std::string error;
+    EXPECT_TRUE(again.finish(error)) << error;
 }
 
 TEST_F(Headless, FailedExportLeavesNoFile) {
@@ -256,6 +314,66 @@ TEST_F(Headless, LevelsBuiltOnDemandDrawTheSameImage) {
     EXPECT_EQ(levels_built(), 2);
     EXPECT_EQ(lazy.scene().built[0], 1);  // full detail
     EXPECT_TRUE(a == b) << "the on-demand export differs at full detail";
+}
+
+// The command line builds the level its export draws before the GL context is ready, for the
+// scale before the caption is laid out. The caption makes the map smaller, which may ask for a
+// coarser level: the finer one built already is drawn, and nothing is built twice.
+TEST_F(Headless, ALevelBuiltBeforeUploadIsTheOneDrawn) {
+    ::setenv("CHRONOMAP_NO_CACHE", "1", 1);
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView lazy;
+    lazy.build(r.atlas, tl, SceneLevels::OnDemand);
+    ExportRequest req;
+    req.date = *parse_date("1921-11-01").date;
+    req.width = 960;
+    req.height = 540;
+    const auto scale = export_units_per_pixel(lazy, r.atlas, req);
+    ASSERT_TRUE(scale);
+    EXPECT_TRUE(lazy.build_level_for(*scale));
+    EXPECT_FALSE(lazy.build_level_for(*scale * 64)) << "a coarser scale is served by the finer level";
+    const auto built = [&] { return std::count(lazy.scene().built.begin(), lazy.scene().built.end(), 1); };
+    ASSERT_EQ(built(), 1);
+    const auto level = std::find(lazy.scene().built.begin(), lazy.scene().built.end(), 1) - lazy.scene().built.begin();
+    ASSERT_TRUE(lazy.upload(error)) << error;
+    std::vector<std::uint8_t> img;
+    ASSERT_EQ(render_image(lazy, r.atlas, req, img), "");  // with its caption
+    EXPECT_EQ(built(), 1);
+    render::Camera coarse = fit_camera(lazy.default_area(), 960, 540);
+    coarse.units_per_pixel *= 64;
+    EXPECT_EQ(lazy.renderer().level_for(lazy.territory_mesh(), coarse), level);
+    // The same export from a view built whole: the map is the same where both draw full shapes.
+    MapView whole;
+    ASSERT_TRUE(whole.init(r.atlas, tl, error)) << error;
+    req.overlays = kMapOnly;
+    std::vector<std::uint8_t> a, b;
+    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
+    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
+    EXPECT_TRUE(a == b);
+}
+
+// An image without labels (export --no-labels) builds a scene that places none, and its map is
+// the same.
+TEST_F(Headless, AnImageWithoutLabelsPlacesNone) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView labelled, bare;
+    labelled.build(r.atlas, tl, SceneLevels::OnDemand);
+    bare.build(r.atlas, tl, SceneLevels::OnDemand, false);
+    EXPECT_FALSE(labelled.scene().labels.empty());
+    EXPECT_TRUE(bare.scene().labels.empty());
+    ASSERT_TRUE(labelled.upload(error)) << error;
+    ASSERT_TRUE(bare.upload(error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1921-11-01").date;
+    req.width = 640;
+    req.height = 360;
+    req.overlays = kMapOnly;
+    std::vector<std::uint8_t> a, b;
+    ASSERT_EQ(render_image(labelled, r.atlas, req, a), "");
+    ASSERT_EQ(render_image(bare, r.atlas, req, b), "");
+    EXPECT_TRUE(a == b);
 }
 
 // A polygon repaired to be drawn is said on demand too, once, whichever levels drew it; found in

@@ -21,7 +21,7 @@
 #include "export.h"
 #include "geometry_check.h"
 #include "init_manifest.h"
-#include "headless_context.h"
+#include "headless_start.h"
 #include "loader.h"
 #include "map_view.h"
 #include "output_file.h"
@@ -170,26 +170,33 @@ int cmd_export(const Args& a) {
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
     overlay_switches(a, req);
     PhaseTimer timer;
+    // The GL driver starts and the framebuffer is made on the other core while the atlas loads.
+    const bool one_png = !is_vector_path(*out) && !a.get("--compare");
+    render::HeadlessStart gl(one_png ? req.width : 0, one_png ? req.height : 0, req.samples, req.max_tile);
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
     timer.lap("load");
     if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
     req.lang = lang_option(a, r.atlas);
     set_ui_language(req.lang);  // the image's legend and captions; messages here stay English
-    std::string error;
-    auto context = render::HeadlessContext::create(error);
-    if (!context) {
-        std::cerr << "chronomap: " << error << '\n';
-        return kInternal;
-    }
+    // The scene and the one level of detail the image's scale draws are built while the GL start
+    // finishes; they are uploaded once it has.
+    std::unique_ptr<render::HeadlessContext> context;  // outlives the GL objects below
     const Timeline tl(r.atlas);
-    // Only the level of detail the image's scale draws is built.
     MapView view;
-    if (!view.init(r.atlas, tl, error, SceneLevels::OnDemand)) {
+    view.build(r.atlas, tl, SceneLevels::OnDemand, req.overlays.labels);
+    if (!a.get("--compare"))
+        if (const auto scale = export_units_per_pixel(view, r.atlas, req)) view.build_level_for(*scale);
+    timer.lap("scene and level of detail");
+    std::string error;
+    context = gl.finish(error);
+    if (!context || !view.upload(error)) {
         std::cerr << "chronomap: " << error << '\n';
         return kInternal;
     }
-    timer.lap("scene (label anchors) and upload");
+    render::Offscreen framebuffer = gl.take_target();
+    req.framebuffer = &framebuffer;
+    timer.lap("GL context and upload");
     if (is_vector_path(*out)) {
         if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
         error = export_vector(view, r.atlas, req, *out);
@@ -199,7 +206,7 @@ int cmd_export(const Args& a) {
     } else {
         error = export_png(view, r.atlas, req, *out);
     }
-    timer.lap("meshes, render and write");
+    timer.lap("render and write");
     // Polygons repaired or left out of the picture are said, never silently dropped.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     if (!error.empty()) {

@@ -34,6 +34,13 @@ std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const 
     return std::pair{*b, 0.03};
 }
 
+std::optional<double> export_units_per_pixel(const MapView& view, const Atlas& atlas, const ExportRequest& req) {
+    std::string error;
+    const auto framed = export_area(view, atlas, req, error);
+    if (!framed || req.width < 1 || req.height < 1) return std::nullopt;
+    return fit_camera(framed->first, req.width, req.height, framed->second, 0).units_per_pixel;
+}
+
 ExportRequest as_previewed(const render::Camera& cam, float preview_scale, int width, int height) {
     ExportRequest req;
     req.width = width;

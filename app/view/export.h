@@ -17,6 +17,9 @@
 namespace chronomap {
 
 class MapView;
+namespace render {
+class Offscreen;
+}
 
 struct ExportRequest {
     Date date;
@@ -35,6 +38,9 @@ struct ExportRequest {
     std::vector<std::string> emphasise;
     // The feature styles to draw instead of those of `date` (a film's frame mid-transition).
     const std::vector<render::FeatureStyle>* styles = nullptr;
+    // A framebuffer made beforehand (render::HeadlessStart); the export takes it when its first
+    // tile has its size, and makes its own otherwise.
+    render::Offscreen* framebuffer = nullptr;
 };
 
 // Two dates (or two views) side by side in one image of req.width x req.height: the left half is
@@ -66,6 +72,11 @@ ExportRequest as_previewed(const render::Camera& preview, float preview_scale, i
 // bounding box, or the atlas's default view. nullopt with `error` when the box cannot be shown.
 std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas,
                                                      const ExportRequest& req, std::string& error);
+
+// The scale of an export's map (display units per pixel) before its caption is laid out, for
+// building its level of detail before the GL context exists. A caption only makes the map
+// smaller, so a level built for this scale is fine enough. nullopt when the area cannot be shown.
+std::optional<double> export_units_per_pixel(const MapView& view, const Atlas& atlas, const ExportRequest& req);
 
 // The overlay scale an export of this size uses when none is asked for: 1 at 1920x1080.
 float default_overlay_scale(int width, int height);

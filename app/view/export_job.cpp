@@ -12,6 +12,8 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
+    req_.framebuffer = nullptr;
+    if (req.framebuffer) target_ = std::move(*req.framebuffer);
     error_.clear();
     done_ = tiles_ = 0;
     if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)

@@ -4,14 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/log.h>
-#include <libavutil/opt.h>
-#include <libswscale/swscale.h>
-}
-
+#include "ffmpeg_library.h"
 #include "output_file.h"
 #include "png_writer.h"
 
@@ -19,12 +12,6 @@ namespace chronomap {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string av_message(int err) {
-    char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
-    av_strerror(err, buf, sizeof buf);
-    return buf;
-}
 
 bool is_folder(const std::string& path) {
     std::error_code ec;
@@ -46,31 +33,39 @@ struct FilmWriter::Impl {
     AVPacket* packet = nullptr;
     bool header_written = false;
     std::unique_ptr<GifPalette> gif;
+    const Ffmpeg* av = nullptr;  // opened with the first film
+
+    std::string message(int err) const {
+        char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
+        av->av_strerror(err, buf, sizeof buf);
+        return buf;
+    }
 
     ~Impl() {
-        if (packet) av_packet_free(&packet);
-        if (frame) av_frame_free(&frame);
-        if (sws) sws_freeContext(sws);
-        if (codec) avcodec_free_context(&codec);
+        if (!av) return;  // nothing of FFmpeg's was made
+        if (packet) av->av_packet_free(&packet);
+        if (frame) av->av_frame_free(&frame);
+        if (sws) av->sws_freeContext(sws);
+        if (codec) av->avcodec_free_context(&codec);
         if (format) {
-            if (format->pb) avio_closep(&format->pb);
-            avformat_free_context(format);
+            if (format->pb) av->avio_closep(&format->pb);
+            av->avformat_free_context(format);
         }
     }
 
     // Sends a frame (nullptr: flush) and writes every packet the encoder gives back.
     std::string encode(AVFrame* f) {
-        int err = avcodec_send_frame(codec, f);
-        if (err < 0) return "the encoder refused a frame: " + av_message(err);
-        while ((err = avcodec_receive_packet(codec, packet)) >= 0) {
+        int err = av->avcodec_send_frame(codec, f);
+        if (err < 0) return "the encoder refused a frame: " + message(err);
+        while ((err = av->avcodec_receive_packet(codec, packet)) >= 0) {
             // Every frame lasts one frame: without it MP4 gives the last one no duration and
             // players (and libavformat's edit list) drop it.
             if (packet->duration == 0) packet->duration = 1;
-            av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
+            av->av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
             packet->stream_index = stream->index;
-            if ((err = av_interleaved_write_frame(format, packet)) < 0) return "cannot write the film: " + av_message(err);
+            if ((err = av->av_interleaved_write_frame(format, packet)) < 0) return "cannot write the film: " + message(err);
         }
-        return err == AVERROR(EAGAIN) || err == AVERROR_EOF ? std::string() : "encoding failed: " + av_message(err);
+        return err == AVERROR(EAGAIN) || err == AVERROR_EOF ? std::string() : "encoding failed: " + message(err);
     }
 };
 
@@ -106,20 +101,24 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     m.out = std::make_unique<OutputFile>(path);
     if (!m.out->error().empty()) return m.out->error();
     const bool mp4 = ext == ".mp4", gif = ext == ".gif";
-    av_log_set_level(AV_LOG_ERROR);  // x264's statistics are not the user's business
+    std::string missing;
+    m.av = ffmpeg(missing);
+    if (!m.av) return missing;
+    const Ffmpeg* av = m.av;
+    av->av_log_set_level(AV_LOG_ERROR);  // x264's statistics are not the user's business
     const char* muxer = mp4 ? "mp4" : gif ? "gif" : "webm";
-    if (avformat_alloc_output_context2(&m.format, nullptr, muxer, m.out->temp_path().c_str()) < 0)
+    if (av->avformat_alloc_output_context2(&m.format, nullptr, muxer, m.out->temp_path().c_str()) < 0)
         return "FFmpeg has no " + ext + " writer";
-    const AVCodec* encoder = mp4   ? avcodec_find_encoder_by_name("libx264")
-                             : gif ? avcodec_find_encoder(AV_CODEC_ID_GIF)
-                                   : avcodec_find_encoder_by_name("libvpx-vp9");
-    if (!encoder && !gif) encoder = avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
+    const AVCodec* encoder = mp4   ? av->avcodec_find_encoder_by_name("libx264")
+                             : gif ? av->avcodec_find_encoder(AV_CODEC_ID_GIF)
+                                   : av->avcodec_find_encoder_by_name("libvpx-vp9");
+    if (!encoder && !gif) encoder = av->avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
     if (!encoder) return std::string("FFmpeg has no ") + (mp4 ? "H.264" : gif ? "GIF" : "VP9") + " encoder";
-    m.stream = avformat_new_stream(m.format, nullptr);
-    m.codec = avcodec_alloc_context3(encoder);
+    m.stream = av->avformat_new_stream(m.format, nullptr);
+    m.codec = av->avcodec_alloc_context3(encoder);
     m.codec->width = width;
     m.codec->height = height;
-    const AVRational rate = av_d2q(fps, 1001000);
+    const AVRational rate = av->av_d2q(fps, 1001000);
     m.codec->time_base = av_inv_q(rate);
     m.codec->framerate = rate;
     m.codec->pix_fmt = gif ? AV_PIX_FMT_PAL8 : AV_PIX_FMT_YUV420P;
@@ -131,38 +130,38 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     if (gif) {
         m.gif = std::make_unique<GifPalette>();
     } else if (mp4) {
-        av_opt_set(m.codec->priv_data, "preset", "veryfast", 0);
-        av_opt_set(m.codec->priv_data, "crf", "20", 0);
+        av->av_opt_set(m.codec->priv_data, "preset", "veryfast", 0);
+        av->av_opt_set(m.codec->priv_data, "crf", "20", 0);
     } else {
-        av_opt_set(m.codec->priv_data, "deadline", "realtime", 0);
-        av_opt_set(m.codec->priv_data, "cpu-used", "8", 0);
-        av_opt_set(m.codec->priv_data, "row-mt", "1", 0);
-        av_opt_set(m.codec->priv_data, "crf", "32", 0);
+        av->av_opt_set(m.codec->priv_data, "deadline", "realtime", 0);
+        av->av_opt_set(m.codec->priv_data, "cpu-used", "8", 0);
+        av->av_opt_set(m.codec->priv_data, "row-mt", "1", 0);
+        av->av_opt_set(m.codec->priv_data, "crf", "32", 0);
         m.codec->bit_rate = 0;
     }
-    int err = avcodec_open2(m.codec, encoder, nullptr);
-    if (err < 0) return "cannot start the encoder: " + av_message(err);
-    avcodec_parameters_from_context(m.stream->codecpar, m.codec);
+    int err = av->avcodec_open2(m.codec, encoder, nullptr);
+    if (err < 0) return "cannot start the encoder: " + m.message(err);
+    av->avcodec_parameters_from_context(m.stream->codecpar, m.codec);
     m.stream->time_base = m.codec->time_base;
-    for (const auto& [key, value] : metadata) av_dict_set(&m.format->metadata, key.c_str(), value.c_str(), 0);
-    if ((err = avio_open(&m.format->pb, m.out->temp_path().c_str(), AVIO_FLAG_WRITE)) < 0)
-        return "cannot write " + path + ": " + av_message(err);
+    for (const auto& [key, value] : metadata) av->av_dict_set(&m.format->metadata, key.c_str(), value.c_str(), 0);
+    if ((err = av->avio_open(&m.format->pb, m.out->temp_path().c_str(), AVIO_FLAG_WRITE)) < 0)
+        return "cannot write " + path + ": " + m.message(err);
     AVDictionary* options = nullptr;
-    if (mp4) av_dict_set(&options, "movflags", "+faststart", 0);  // playable while it downloads
-    err = avformat_write_header(m.format, &options);
-    av_dict_free(&options);
-    if (err < 0) return "cannot start the film: " + av_message(err);
+    if (mp4) av->av_dict_set(&options, "movflags", "+faststart", 0);  // playable while it downloads
+    err = av->avformat_write_header(m.format, &options);
+    av->av_dict_free(&options);
+    if (err < 0) return "cannot start the film: " + m.message(err);
     m.header_written = true;
     if (!gif)
-        m.sws = sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
+        m.sws = av->sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                                nullptr, nullptr, nullptr);
-    m.frame = av_frame_alloc();
-    m.packet = av_packet_alloc();
+    m.frame = av->av_frame_alloc();
+    m.packet = av->av_packet_alloc();
     if ((!gif && !m.sws) || !m.frame || !m.packet) return "out of memory for the film";
     m.frame->format = m.codec->pix_fmt;
     m.frame->width = width;
     m.frame->height = height;
-    if (av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
+    if (av->av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
     return {};
 }
 
@@ -177,7 +176,8 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
         if (e.empty()) ++m.count;
         return e;
     }
-    if (av_frame_make_writable(m.frame) < 0) return "out of memory for the film";
+    const Ffmpeg* av = m.av;
+    if (av->av_frame_make_writable(m.frame) < 0) return "out of memory for the film";
     if (m.gif) {
         if (!m.gif->built()) m.gif->build();  // from what was sampled, else a colour cube
         std::vector<std::uint8_t> indices(static_cast<std::size_t>(m.width) * static_cast<std::size_t>(m.height));
@@ -192,7 +192,7 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
     }
     const std::uint8_t* src[1] = {rgba.data()};
     const int stride[1] = {m.width * 4};
-    sws_scale(m.sws, src, stride, 0, m.height, m.frame->data, m.frame->linesize);
+    av->sws_scale(m.sws, src, stride, 0, m.height, m.frame->data, m.frame->linesize);
     m.frame->pts = m.count++;
     return m.encode(m.frame);
 }
@@ -202,9 +202,9 @@ std::string FilmWriter::finish() {
     if (m.folder) return {};
     if (!m.header_written) return "the film was not started";
     if (std::string e = m.encode(nullptr); !e.empty()) return e;
-    int err = av_write_trailer(m.format);
-    if (err < 0) return "cannot finish the film: " + av_message(err);
-    avio_closep(&m.format->pb);
+    int err = m.av->av_write_trailer(m.format);
+    if (err < 0) return "cannot finish the film: " + m.message(err);
+    m.av->avio_closep(&m.format->pb);
     return m.out->commit();
 }
 

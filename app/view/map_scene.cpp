@@ -113,7 +113,7 @@ bool MapScene::build_level(std::size_t level) {
     return true;
 }
 
-MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels) {
+MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels, bool labels) {
     MapScene scene;
     for (const auto& layer : atlas.layers)
         for (const auto& f : layer.features) scene.bounds.add(f.shape.bounds());
@@ -210,9 +210,11 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
     if (key)
         if (auto payload = cache::load("scenes", key)) restored = unpack_scene(*payload, scene);
     if (restored) {
+        if (!labels) scene.labels.clear();
         scene.built.assign(nlevels, 1);
         lap("scene from the cache");
     } else {
+        if (!labels) scene.labels.clear();
         // Label anchors (a search inside each shape) on every core.
         parallel_for(scene.labels.size(), [&](std::size_t i) {
             LabelSeed& s = scene.labels[i];
@@ -230,7 +232,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
             for (std::size_t l = 0; l < nlevels; ++l) all[l] = l;
             build_levels(scene, *inputs, all);
             lap("meshes");
-            if (key) cache::store("scenes", key, pack_scene(scene, scene.labels));
+            if (key && labels) cache::store("scenes", key, pack_scene(scene, scene.labels));
         } else {
             scene.inputs_ = std::move(inputs);
         }

@@ -67,8 +67,10 @@ struct MapScene {
     std::vector<char> built;
 
     // Builds the levels of detail of every shape, on every core (all of them, or none until
-    // build_level asks); tolerances are derived from the atlas extent.
-    static MapScene build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels = SceneLevels::All);
+    // build_level asks); tolerances are derived from the atlas extent. Without `labels` (an
+    // image that shows none) no label is placed, which spares a search inside every shape.
+    static MapScene build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels = SceneLevels::All,
+                          bool labels = true);
     // Builds level `level` of every mesh if it is not built yet, adding the problems it finds.
     // Returns whether it built anything.
     bool build_level(std::size_t level);

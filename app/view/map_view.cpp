@@ -7,17 +7,33 @@
 namespace chronomap {
 
 bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& error, SceneLevels levels) {
+    build(atlas, timeline, levels);
+    return upload(error);
+}
+
+void MapView::build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels, bool labels) {
     atlas_ = &atlas;
     timeline_ = &timeline;
-    if (!renderer_.init(error)) return false;
-    scene_ = MapScene::build(atlas, timeline, levels);
-    territory_mesh_ = renderer_.add_mesh(scene_.territories);
-    for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
+    scene_ = MapScene::build(atlas, timeline, levels, labels);
     default_area_ = scene_.bounds;
     geo_ = std::make_unique<ToLonLat>(atlas.crs);
     if (atlas.default_view.bbox)
         if (auto b = lonlat_to_display(atlas.crs, *atlas.default_view.bbox)) default_area_ = *b;
+}
+
+bool MapView::upload(std::string& error) {
+    if (!renderer_.init(error)) return false;
+    territory_mesh_ = renderer_.add_mesh(scene_.territories);
+    reference_meshes_.clear();
+    for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
     return true;
+}
+
+bool MapView::build_level_for(double units_per_pixel) {
+    const auto wanted = static_cast<std::size_t>(render::level_within_a_pixel(scene_.territories, units_per_pixel));
+    for (std::size_t l = 0; l <= wanted && l < scene_.built.size(); ++l)
+        if (scene_.built[l]) return false;
+    return scene_.build_level(wanted);
 }
 
 std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims, bool uncertainty) const {
@@ -73,7 +89,7 @@ void MapView::restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
 
 void MapView::ensure_level(const render::Camera& cam) {
     // Every mesh has the same tolerances, so the territories' choice holds for all.
-    if (!scene_.build_level(static_cast<std::size_t>(renderer_.level_for(territory_mesh_, cam)))) return;
+    if (!build_level_for(cam.units_per_pixel)) return;
     renderer_.replace_mesh(territory_mesh_, scene_.territories);
     for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
         renderer_.replace_mesh(reference_meshes_[i], scene_.references[i].levels);

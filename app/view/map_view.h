@@ -22,6 +22,14 @@ class MapView {
     // scene().problems grows with the levels built).
     bool init(const Atlas& atlas, const Timeline& timeline, std::string& error,
               SceneLevels levels = SceneLevels::All);
+    // init() in two halves, so that a caller can build while its GL context is still being made:
+    // build() needs no GL; upload() needs the context current.
+    void build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels, bool labels = true);
+    bool upload(std::string& error);
+    // Builds the level of detail a camera of this scale draws, unless it or a finer level is
+    // built (no GL; upload() or the next draw() uploads it). With levels built on demand, a
+    // finer level serves a camera of a coarser scale. Returns whether it built anything.
+    bool build_level_for(double units_per_pixel);
     // The styles of every slot at a date.
     std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true,
                                              bool uncertainty = true) const;
