@@ -13,7 +13,7 @@
 namespace chronomap::render {
 
 class HeadlessStart {
-public:
+  public:
     // Starts the thread. The framebuffer is width x height with `samples`, cut to `max_tile` a
     // side (and to what the driver allows) the way an export cuts its tiles.
     HeadlessStart(int width, int height, int samples, int max_tile);
@@ -28,7 +28,7 @@ public:
     // makes its own and says why). Call after finish().
     Offscreen take_target() { return std::move(target_); }
 
-private:
+  private:
     void run(int width, int height, int samples, int max_tile);
     std::unique_ptr<HeadlessContext> context_;
     Offscreen target_;

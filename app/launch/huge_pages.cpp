@@ -16,7 +16,8 @@ constexpr const char* kTunable = "glibc.malloc.hugetlb=1";
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool kSanitized = true;
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;
@@ -43,9 +44,11 @@ void restart_with_huge_pages(char** argv) {
 #if defined(__linux__) && defined(__GLIBC__)
     if (kSanitized || std::getenv("CHRONOMAP_NO_HUGE_PAGES")) return;
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return;  // ours, or the user's choice
+    if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb"))
+        return;  // ours, or the user's choice
     if (!kernel_gives_huge_pages()) return;
-    const std::string value = tunables && *tunables ? std::string(tunables) + ":" + kTunable : std::string(kTunable);
+    const std::string value =
+        tunables && *tunables ? std::string(tunables) + ":" + kTunable : std::string(kTunable);
     if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
     ::execv("/proc/self/exe", argv);
     // Not re-executed (no /proc): carry on with small pages, the environment as it was.

@@ -29,17 +29,18 @@ Loaded load() {
         l->handle = ::dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
         if (!l->handle) {
             const char* why = ::dlerror();
-            out.error = std::string("films need FFmpeg's ") + l->soname + " (Debian: apt-get install libavformat59 libswscale6)" +
+            out.error = std::string("films need FFmpeg's ") + l->soname +
+                        " (Debian: apt-get install libavformat59 libswscale6)" +
                         (why ? std::string(": ") + why : std::string());
             return out;
         }
     }
     Ffmpeg& f = out.functions;
-#define CHRONOMAP_FFMPEG_FIND(library, name)                                                     \
-    f.name = reinterpret_cast<decltype(&::name)>(::dlsym(library.handle, #name));                 \
-    if (!f.name) {                                                                                \
-        out.error = std::string("FFmpeg's ") + library.soname + " has no " #name;                 \
-        return out;                                                                               \
+#define CHRONOMAP_FFMPEG_FIND(library, name)                                      \
+    f.name = reinterpret_cast<decltype(&::name)>(::dlsym(library.handle, #name)); \
+    if (!f.name) {                                                                \
+        out.error = std::string("FFmpeg's ") + library.soname + " has no " #name; \
+        return out;                                                               \
     }
     CHRONOMAP_FFMPEG_FUNCTIONS(CHRONOMAP_FFMPEG_FIND)
 #undef CHRONOMAP_FFMPEG_FIND

@@ -17,38 +17,38 @@ extern "C" {
 namespace chronomap {
 
 // X(library, function) for every FFmpeg function the film writer calls.
-#define CHRONOMAP_FFMPEG_FUNCTIONS(X)                                                                      \
-    X(avutil, av_d2q)                                                                                      \
-    X(avutil, av_dict_free)                                                                                \
-    X(avutil, av_dict_set)                                                                                 \
-    X(avutil, av_frame_alloc)                                                                              \
-    X(avutil, av_frame_free)                                                                               \
-    X(avutil, av_frame_get_buffer)                                                                         \
-    X(avutil, av_frame_make_writable)                                                                      \
-    X(avutil, av_log_set_level)                                                                            \
-    X(avutil, av_opt_set)                                                                                  \
-    X(avutil, av_strerror)                                                                                 \
-    X(avcodec, av_packet_alloc)                                                                            \
-    X(avcodec, av_packet_free)                                                                             \
-    X(avcodec, av_packet_rescale_ts)                                                                       \
-    X(avcodec, avcodec_alloc_context3)                                                                     \
-    X(avcodec, avcodec_find_encoder)                                                                       \
-    X(avcodec, avcodec_find_encoder_by_name)                                                               \
-    X(avcodec, avcodec_free_context)                                                                       \
-    X(avcodec, avcodec_open2)                                                                              \
-    X(avcodec, avcodec_parameters_from_context)                                                            \
-    X(avcodec, avcodec_receive_packet)                                                                     \
-    X(avcodec, avcodec_send_frame)                                                                         \
-    X(avformat, av_interleaved_write_frame)                                                                \
-    X(avformat, av_write_trailer)                                                                          \
-    X(avformat, avformat_alloc_output_context2)                                                            \
-    X(avformat, avformat_free_context)                                                                     \
-    X(avformat, avformat_new_stream)                                                                       \
-    X(avformat, avformat_write_header)                                                                     \
-    X(avformat, avio_closep)                                                                               \
-    X(avformat, avio_open)                                                                                 \
-    X(swscale, sws_freeContext)                                                                            \
-    X(swscale, sws_getContext)                                                                             \
+#define CHRONOMAP_FFMPEG_FUNCTIONS(X)           \
+    X(avutil, av_d2q)                           \
+    X(avutil, av_dict_free)                     \
+    X(avutil, av_dict_set)                      \
+    X(avutil, av_frame_alloc)                   \
+    X(avutil, av_frame_free)                    \
+    X(avutil, av_frame_get_buffer)              \
+    X(avutil, av_frame_make_writable)           \
+    X(avutil, av_log_set_level)                 \
+    X(avutil, av_opt_set)                       \
+    X(avutil, av_strerror)                      \
+    X(avcodec, av_packet_alloc)                 \
+    X(avcodec, av_packet_free)                  \
+    X(avcodec, av_packet_rescale_ts)            \
+    X(avcodec, avcodec_alloc_context3)          \
+    X(avcodec, avcodec_find_encoder)            \
+    X(avcodec, avcodec_find_encoder_by_name)    \
+    X(avcodec, avcodec_free_context)            \
+    X(avcodec, avcodec_open2)                   \
+    X(avcodec, avcodec_parameters_from_context) \
+    X(avcodec, avcodec_receive_packet)          \
+    X(avcodec, avcodec_send_frame)              \
+    X(avformat, av_interleaved_write_frame)     \
+    X(avformat, av_write_trailer)               \
+    X(avformat, avformat_alloc_output_context2) \
+    X(avformat, avformat_free_context)          \
+    X(avformat, avformat_new_stream)            \
+    X(avformat, avformat_write_header)          \
+    X(avformat, avio_closep)                    \
+    X(avformat, avio_open)                      \
+    X(swscale, sws_freeContext)                 \
+    X(swscale, sws_getContext)                  \
     X(swscale, sws_scale)
 
 struct Ffmpeg {
