@@ -36,8 +36,11 @@ bool kernel_gives_huge_pages() {
 }  // namespace
 
 bool huge_pages_advised() {
+    // glibc.malloc.hugetlb=1 advises transparent huge pages; 2 (the user's) takes them from
+    // hugetlbfs.
     const char* t = std::getenv("GLIBC_TUNABLES");
-    return t && std::strstr(t, kTunable);
+    const char* at = t ? std::strstr(t, "glibc.malloc.hugetlb=") : nullptr;
+    return at && at[std::strlen("glibc.malloc.hugetlb=")] != '0';
 }
 
 void restart_with_huge_pages(char** argv) {

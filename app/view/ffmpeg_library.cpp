@@ -10,6 +10,10 @@ namespace chronomap {
 
 namespace {
 
+// The Debian packages of these libraries (libavformat59 libswscale6 on Debian 12).
+constexpr const char* kPackages = "libavformat" AV_STRINGIFY(
+    LIBAVFORMAT_VERSION_MAJOR) " libswscale" AV_STRINGIFY(LIBSWSCALE_VERSION_MAJOR);
+
 struct Loaded {
     Ffmpeg functions;
     std::string error;
@@ -30,7 +34,7 @@ Loaded load() {
         if (!l->handle) {
             const char* why = ::dlerror();
             out.error = std::string("films need FFmpeg's ") + l->soname +
-                        " (Debian: apt-get install libavformat59 libswscale6)" +
+                        " (on Debian: apt-get install " + kPackages + ")" +
                         (why ? std::string(": ") + why : std::string());
             return out;
         }
