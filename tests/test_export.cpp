@@ -55,6 +55,15 @@ std::uint32_t power_colour(const Atlas& a, const char* id) {
 // Pixel-colour checks look at the map itself, so labels and boxes stay out of the way.
 const OverlayOptions kMapOnly{false, false, false, false, false, false};
 
+// Whether two views draw the same image for one request.
+::testing::AssertionResult same_image(MapView& a, MapView& b, const Atlas& atlas, const ExportRequest& req) {
+    std::vector<std::uint8_t> first, second;
+    if (std::string e = render_image(a, atlas, req, first); !e.empty()) return ::testing::AssertionFailure() << e;
+    if (std::string e = render_image(b, atlas, req, second); !e.empty()) return ::testing::AssertionFailure() << e;
+    if (first != second) return ::testing::AssertionFailure() << "the images differ";
+    return ::testing::AssertionSuccess();
+}
+
 }  // namespace
 
 TEST_F(Headless, TerritoryColourChangesExactlyAsTheEventsSay) {
@@ -298,22 +307,17 @@ TEST_F(Headless, LevelsBuiltOnDemandDrawTheSameImage) {
     req.date = *parse_date("1921-11-01").date;
     req.width = 960;
     req.height = 540;
-    std::vector<std::uint8_t> a, b;
-    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
-    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
+    EXPECT_TRUE(same_image(whole, lazy, r.atlas, req)) << "at the atlas's extent";
     EXPECT_EQ(levels_built(), 1);
-    EXPECT_TRUE(a == b) << "the on-demand export differs at the atlas's extent";
     EXPECT_GT(lazy.renderer().level_for(lazy.territory_mesh(), fit_camera(lazy.default_area(), 960, 540)), 0);
 
     Bounds kars;  // a few kilometres around Kars: full detail
     kars.add(Vec2{43.08, 40.58});
     kars.add(Vec2{43.12, 40.62});
     req.bbox_lonlat = kars;
-    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
-    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
+    EXPECT_TRUE(same_image(whole, lazy, r.atlas, req)) << "at full detail";
     EXPECT_EQ(levels_built(), 2);
     EXPECT_EQ(lazy.scene().built[0], 1);  // full detail
-    EXPECT_TRUE(a == b) << "the on-demand export differs at full detail";
 }
 
 // The command line builds the level its export draws before the GL context is ready, for the
@@ -347,10 +351,7 @@ TEST_F(Headless, ALevelBuiltBeforeUploadIsTheOneDrawn) {
     MapView whole;
     ASSERT_TRUE(whole.init(r.atlas, tl, error)) << error;
     req.overlays = kMapOnly;
-    std::vector<std::uint8_t> a, b;
-    ASSERT_EQ(render_image(whole, r.atlas, req, a), "");
-    ASSERT_EQ(render_image(lazy, r.atlas, req, b), "");
-    EXPECT_TRUE(a == b);
+    EXPECT_TRUE(same_image(whole, lazy, r.atlas, req));
 }
 
 // An image without labels (export --no-labels) builds a scene that places none, and its map is
@@ -370,10 +371,7 @@ TEST_F(Headless, AnImageWithoutLabelsPlacesNone) {
     req.width = 640;
     req.height = 360;
     req.overlays = kMapOnly;
-    std::vector<std::uint8_t> a, b;
-    ASSERT_EQ(render_image(labelled, r.atlas, req, a), "");
-    ASSERT_EQ(render_image(bare, r.atlas, req, b), "");
-    EXPECT_TRUE(a == b);
+    EXPECT_TRUE(same_image(labelled, bare, r.atlas, req));
 }
 
 // A polygon repaired to be drawn is said on demand too, once, whichever levels drew it; found in
