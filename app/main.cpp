@@ -4,14 +4,12 @@
 
 #include "cli.h"
 #include "gui.h"
-#include "huge_pages.h"
 
 int main(int argc, char** argv) {
     // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing the process,
     // so a failed export removes its temporary file and says why.
     std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && (args[0] == "export" || args[0] == "animate")) chronomap::restart_with_huge_pages(argv);
     // A command (validate, status, export, ...) runs headless; anything else opens the window.
     if (chronomap::cli::is_command(args)) return chronomap::cli::run(args);
     return chronomap::gui::run(args);

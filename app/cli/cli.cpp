@@ -22,7 +22,6 @@
 #include "geometry_check.h"
 #include "init_manifest.h"
 #include "headless_start.h"
-#include "huge_pages.h"
 #include "loader.h"
 #include "map_view.h"
 #include "output_file.h"
@@ -171,7 +170,6 @@ int cmd_export(const Args& a) {
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
     overlay_switches(a, req);
     PhaseTimer timer;
-    timer.note(huge_pages_advised() ? "large buffers in huge pages" : "large buffers in 4 KB pages");
     // The GL driver starts and the framebuffer is made on the other core while the atlas loads.
     const bool one_png = !is_vector_path(*out) && !a.get("--compare");
     render::HeadlessStart gl(one_png ? req.width : 0, one_png ? req.height : 0, req.samples, req.max_tile);

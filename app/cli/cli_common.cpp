@@ -19,10 +19,6 @@ void PhaseTimer::lap(const char* phase) {
     last_ = now;
 }
 
-void PhaseTimer::note(const std::string& text) const {
-    if (on_) std::cerr << "timing: " << text << '\n';
-}
-
 void print_diagnostics(const Diagnostics& d, std::ostream& out) {
     for (const auto& item : d.items()) out << item.format() << '\n';
 }

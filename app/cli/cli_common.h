@@ -21,8 +21,6 @@ void print_diagnostics(const Diagnostics& d, std::ostream& out);
 class PhaseTimer {
 public:
     void lap(const char* phase);
-    // A line of its own: "timing: NOTE".
-    void note(const std::string& text) const;
 
 private:
     bool on_ = std::getenv("CHRONOMAP_TIMING") != nullptr;
