@@ -46,10 +46,28 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
         Band& band = done[b];
         z_stream z{};
         if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
-        std::vector<std::uint8_t> row(stride + 1);
-        band.out.resize(deflateBound(&z, static_cast<uLong>((last - first) * (stride + 1))) + 64);
+        band.length = static_cast<uLong>((last - first) * (stride + 1));
+        band.out.resize(deflateBound(&z, band.length) + 64);
         z.next_out = band.out.data();
         z.avail_out = static_cast<uInt>(band.out.size());
+        // Feeds one row; grows the output if zlib fills it (deflateBound holds for one call with
+        // Z_FINISH, not for a sync flush).
+        auto put = [&](std::uint8_t* data, std::size_t n, int flush) {
+            z.next_in = data;
+            z.avail_in = static_cast<uInt>(n);
+            for (;;) {
+                if (z.avail_out == 0) {
+                    const std::size_t used = band.out.size();
+                    band.out.resize(used + used / 2 + 4096);
+                    z.next_out = band.out.data() + used;
+                    z.avail_out = static_cast<uInt>(band.out.size() - used);
+                }
+                const int r = deflate(&z, flush);
+                if (r == Z_STREAM_ERROR) return false;
+                if (flush == Z_FINISH ? r == Z_STREAM_END : z.avail_in == 0 && z.avail_out > 0) return true;
+            }
+        };
+        std::vector<std::uint8_t> row(stride + 1);
         bool ok = true;
         for (std::size_t y = first; y < last && ok; ++y) {
             const std::uint8_t* in = rgba + y * stride;
@@ -57,14 +75,9 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
             std::copy_n(in, std::min<std::size_t>(4, stride), row.begin() + 1);
             for (std::size_t i = 4; i < stride; ++i) row[i + 1] = static_cast<std::uint8_t>(in[i] - in[i - 4]);
             band.adler = adler32(band.adler, row.data(), static_cast<uInt>(row.size()));
-            z.next_in = row.data();
-            z.avail_in = static_cast<uInt>(row.size());
-            const int flush = y + 1 < last ? Z_NO_FLUSH : b + 1 < bands ? Z_SYNC_FLUSH : Z_FINISH;
-            const int r = deflate(&z, flush);
-            ok = z.avail_in == 0 && (flush == Z_FINISH ? r == Z_STREAM_END : r == Z_OK);
+            ok = put(row.data(), row.size(), y + 1 < last ? Z_NO_FLUSH : b + 1 < bands ? Z_SYNC_FLUSH : Z_FINISH);
         }
-        band.out.resize(band.out.size() - z.avail_out);
-        band.length = static_cast<uLong>((last - first) * (stride + 1));
+        band.out.resize(static_cast<std::size_t>(z.next_out - band.out.data()));
         band.ok = ok;
         deflateEnd(&z);
     });
