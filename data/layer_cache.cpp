@@ -158,7 +158,7 @@ std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& s
 }  // namespace
 
 void append_features(std::vector<Feature>& to, std::vector<Feature>& from) {
-    if (to.empty()) {
+    if (to.empty() && to.capacity() < from.size()) {  // room reserved by the caller is kept
         to.swap(from);
     } else {
         to.reserve(to.size() + from.size());

@@ -24,7 +24,7 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
 std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags);
 void load_layer(Layer& layer, const LoadContext& ctx);
 // Moves every feature of `from` to the end of `to`, growing `to` once (or taking the array whole
-// when `to` is empty); `from` is left empty.
+// when `to` is empty and has no room reserved for it); `from` is left empty.
 void append_features(std::vector<Feature>& to, std::vector<Feature>& from);
 // Reads one data source into the layer, uncached; a snapshot's features get [from, to).
 bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,

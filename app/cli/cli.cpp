@@ -185,7 +185,7 @@ int cmd_export(const Args& a) {
     const Timeline tl(r.atlas);
     MapView view;
     view.build(r.atlas, tl, SceneLevels::OnDemand, req.overlays.labels);
-    if (!a.get("--compare"))
+    if (one_png)  // vectors draw the shapes themselves; a comparison's halves have their own scale
         if (const auto scale = export_units_per_pixel(view, r.atlas, req)) view.build_level_for(*scale);
     timer.lap("scene and level of detail");
     std::string error;

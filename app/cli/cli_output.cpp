@@ -1,6 +1,5 @@
 #include "cli_output.h"
 
-#include <functional>
 #include <ostream>
 
 namespace chronomap::cli {
@@ -15,8 +14,9 @@ ojson sources_json(const SmallList<SourceRef>& refs) {
 // A table whose columns are sized to their widest cell.
 // Rows are made twice, once to measure the columns and once to print, rather than held: a
 // million events print in the memory of one row.
-void print_table(std::ostream& out, const std::vector<std::string>& header, std::size_t rows,
-                 const std::function<std::vector<std::string>(std::size_t)>& row) {
+// `row(i)` gives row i, as a vector or a reference to one.
+template <typename Row>
+void print_table(std::ostream& out, const std::vector<std::string>& header, std::size_t rows, Row row) {
     std::vector<std::size_t> width(header.size(), 0);
     auto measure = [&](const std::vector<std::string>& r) {
         for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
@@ -41,7 +41,8 @@ class Table {
     explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     void print(std::ostream& out) const {
-        print_table(out, header_, rows_.size(), [&](std::size_t i) { return rows_[i]; });
+        print_table(out, header_, rows_.size(),
+                    [&](std::size_t i) -> const std::vector<std::string>& { return rows_[i]; });
     }
 
   private:
