@@ -184,6 +184,9 @@ struct Layer {
     };
     std::vector<Snapshot> snapshots;
     bool data_driven() const { return !controller_field.empty() || !snapshots.empty() || !name_field.empty(); }
+    // The territory that features without a name become in a data-driven layer: land that no
+    // polity holds in the data (most of Africa in 1800 in historical-basemaps), drawn as such.
+    static constexpr const char* kUnnamedLand = "(unnamed land)";
     // How a reference layer is drawn: RGBA colours, alpha 0 for none (unset: the defaults, a
     // neutral fill for polygons and a grey line for lines).
     std::optional<std::uint32_t> fill_colour, outline_colour;

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +34,17 @@ std::uint64_t build_identity() {
 }
 
 // Keeps a kind's folder under the size limit (CHRONOMAP_CACHE_MB, default 2048), oldest first.
+// "x.bin.tmp1234" left by a process that was killed while writing (1234 no longer runs).
+bool abandoned_temporary(const fs::path& path) {
+    const std::string name = path.filename().string();
+    const auto at = name.rfind(".tmp");
+    if (at == std::string::npos || at + 4 >= name.size()) return false;
+    const std::string digits = name.substr(at + 4);
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) return false;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    return pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
 void prune(const fs::path& dir) {
     std::uint64_t limit = 2048ULL << 20;
     if (const char* mb = std::getenv("CHRONOMAP_CACHE_MB"); mb && std::atoll(mb) > 0)
@@ -41,6 +54,10 @@ void prune(const fs::path& dir) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(dir, ec)) {
         if (!e.is_regular_file(ec)) continue;
+        if (abandoned_temporary(e.path())) {
+            fs::remove(e.path(), ec);
+            continue;
+        }
         total += e.file_size(ec);
         files.emplace_back(e.last_write_time(ec), e.path());
     }

@@ -154,7 +154,7 @@ void check_conflicting_changes(const Atlas& atlas, Diagnostics& diags) {
                 if (!bases_overlap(a.basis, b.basis) || (a.controller == b.controller && a.status == b.status))
                     continue;
                 diags.error(b.pos, "two changes for territory '" + b.territory + "' on " +
-                                       event(all[i]).date.iso() + " disagree (" + a.controller + ", " +
+                                       event(all[i]).date.display() + " disagree (" + a.controller + ", " +
                                        to_string(a.status) + " in event '" + event(k).id + "'; " + b.controller +
                                        ", " + to_string(b.status) + " in event '" + event(all[i]).id +
                                        "'); give them different dates or bases, or keep one");
@@ -235,14 +235,16 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
         if (ev.sources.empty())
             diags.warning(ev.pos, "event '" + ev.id + "' cites no source; add one with a locator");
         if (atlas.time_range_read && (ev.date < atlas.start || atlas.end < ev.date))
-            diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.iso() +
+            diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.display() +
                                       ") lies outside the atlas time range");
         for (const auto& c : ev.changes) {
-            if (c.status != Status::Ceased) check_power(c.controller, c.controller_pos, "change");
+            // A derived change with no controller: the data records none from that date.
+            if (c.status != Status::Ceased && !(ev.derived && c.controller.empty()))
+                check_power(c.controller, c.controller_pos, "change");
             if (!check_territory(c.territory, c.pos, "change")) continue;
             const Date effective = c.date.value_or(ev.date);
             if (const auto from = first_shape(c.territory); from && effective < *from)
-                diags.error(c.pos, "change of '" + c.territory + "' on " + effective.iso() +
+                diags.error(c.pos, "change of '" + c.territory + "' on " + effective.display() +
                                        " comes before the territory's shape exists (from " + from->iso() +
                                        "); move the change or the shape's valid_from");
         }

@@ -114,6 +114,19 @@ std::string year_label(int year) {
     return year <= 0 ? digits + " BC" : digits;
 }
 
+std::string Date::display() const {
+    const Ymd c = civil_from_days(day);
+    if (c.y >= 1000 || (c.y >= 1 && precision != Precision::Year)) return iso();
+    const std::string year = c.y <= 0 ? std::to_string(1LL - c.y) + " BC" : std::to_string(c.y);
+    const std::string month_name = kMonthNames[static_cast<std::size_t>(c.m - 1)];
+    switch (precision) {
+        case Precision::Year: return year;
+        case Precision::Month: return month_name + " " + year;
+        case Precision::Day: return std::to_string(c.d) + " " + month_name + " " + year;
+    }
+    return year;
+}
+
 std::string Date::readable() const {
     const Ymd c = civil_from_days(day);
     const std::string year_text = year_label(c.y);

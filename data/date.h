@@ -37,6 +37,10 @@ struct Date {
     std::string iso() const;
     // Readable English form: "13 October 1921", "March 1921", "1921", "490 BC", "10,000 BC".
     std::string readable() const;
+    // For tables and messages: ISO from year 1000 on ("1921-10-13"); before it, years as people
+    // write them, which the date parser reads back ("800", "3 March 800", "500 BC"), never the
+    // astronomical "-0499".
+    std::string display() const;
     // The same in a language of the interface (tr, az, ru, hy, ka; English otherwise):
     // "13 Ekim 1921", "13 октября 1921", "март 1921", "MÖ 500".
     std::string readable(const std::string& lang) const;

@@ -134,6 +134,10 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
         std::map<std::string, std::vector<const Feature*>> by_territory;
         for (const auto& f : layer.features) by_territory[f.id].push_back(&f);
         std::set<std::string> unknown_status;
+        // The file of the snapshot that begins on each date: an event cites the snapshot it
+        // describes, not the file of whichever feature happened to create it.
+        std::map<std::int64_t, std::string> snapshot_file;
+        for (const auto& s : layer.snapshots) snapshot_file.emplace(s.date.day, s.source);
         auto change_at = [&](Date d, const Feature& f) -> Event& {
             auto [it, created] = event_at.emplace(std::make_pair(layer.name, std::int64_t{d.day}), derived.size());
             if (created) {
@@ -141,7 +145,8 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 e.id = layer.name + "@" + d.iso();
                 e.date = d;
                 e.kind = EventKind::Other;
-                const std::string file = f.origin_file;
+                const auto snap = snapshot_file.find(d.day);
+                const std::string file = snap != snapshot_file.end() ? snap->second : f.origin_file.str();
                 e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
                                                   : "Snapshot " + file + " of layer '" + layer.name + "'";
                 e.pos = layer.pos;
@@ -195,8 +200,10 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     c.date = *last_end;
                     change_at(*last_end, *f).changes.push_back(c);
                 }
+                // An empty controller is "no controller recorded" from this date, not the last one
+                // kept (Sweden 'ceased' in 1500 must not stay Swedish-less-but-drawn in 1530).
                 const bool differs = !last || gap || last->controller != h.controller || last->status != h.status;
-                if (differs && !h.controller.empty()) {
+                if (differs) {
                     Change c;
                     c.territory = id;
                     c.controller = h.controller;

@@ -1,5 +1,8 @@
 #include "diagnostics.h"
 
+#include <cstdint>
+#include <cstdio>
+
 #include <algorithm>
 #include <cctype>
 
@@ -28,6 +31,20 @@ std::string printable(const std::string& text, std::size_t max_bytes) {
         if (!ok) {
             escape(c);
             ++i;
+            continue;
+        }
+        // C1 controls (a terminal may take U+009B as CSI) and the marks that reorder or hide
+        // text (bidi embeddings, overrides and isolates) are shown as code points.
+        const std::uint32_t cp = n == 2 ? ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu)
+                                 : n == 3 ? ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                                                (static_cast<unsigned char>(text[i + 2]) & 0x3Fu)
+                                          : 0;
+        if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+            cp == 0x200E || cp == 0x200F || cp == 0x061C) {
+            char code[16];
+            std::snprintf(code, sizeof code, "\\u{%04X}", static_cast<unsigned>(cp));
+            out += code;
+            i += n;
             continue;
         }
         out.append(text, i, n);

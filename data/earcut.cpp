@@ -117,6 +117,8 @@ class Earcut {
     }
 
   private:
+    static constexpr std::size_t kDiagonalChecks = 20000;
+    std::size_t diagonal_checks_ = 0;
     std::vector<std::uint32_t>& out_;
     std::deque<Node> nodes_;  // stable addresses
     double min_x_ = 0, min_y_ = 0, inv_size_ = 0;
@@ -270,6 +272,10 @@ class Earcut {
         Node* a = start;
         do {
             for (Node* b = a->next->next; b != a->prev; b = b->next) {
+                // Each check walks the polygon: a ring that crosses itself thousands of times
+                // made this cubic (seconds on 4,000 points). Past the budget the rest is left
+                // unfilled, and the caller sees the area fall short.
+                if (++diagonal_checks_ > kDiagonalChecks) return;
                 if (a->i != b->i && valid_diagonal(a, b)) {
                     Node* c = split_polygon(a, b);
                     a = filter_points(a, a->next);

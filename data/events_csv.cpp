@@ -37,7 +37,9 @@ std::string trimmed(const std::string& s) {
 
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
     Diagnostics& diags = *ctx.diags;
-    const std::string resolved = ctx.resolve(path);
+    const auto access = ctx.access(path, {path}, "the event file");
+    if (!access) return;
+    const std::string& resolved = *access;
     // Read a piece at a time: a large file is never held whole (csv_reader.h).
     std::ifstream in;
     std::string why = input_file_problem(resolved);

@@ -119,8 +119,10 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
     Diagnostics& diags = *ctx.diags;
     std::string text;
-    if (std::string why; !read_file(ctx.resolve(path), text, &why)) {
-        diags.error({path}, "cannot read the event file '" + path + "' (" + ctx.resolve(path) + "): " + why);
+    const auto resolved = ctx.access(path, {path}, "the event file");
+    if (!resolved) return;
+    if (std::string why; !read_file(*resolved, text, &why)) {
+        diags.error({path}, "cannot read the event file '" + path + "' (" + *resolved + "): " + why);
         return;
     }
     auto doc = parse_json_with_positions(text, path, diags);

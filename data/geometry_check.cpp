@@ -6,9 +6,9 @@ namespace {
 std::string date_range(const Feature& f) {
     if (!f.valid_from && !f.valid_to) return "";
     if (f.valid_from && f.valid_to)
-        return " (shape valid from " + f.valid_from->iso() + " to " + f.valid_to->iso() + ")";
-    return f.valid_from ? " (shape valid from " + f.valid_from->iso() + ")"
-                        : " (shape valid until " + f.valid_to->iso() + ")";
+        return " (shape valid from " + f.valid_from->display() + " to " + f.valid_to->display() + ")";
+    return f.valid_from ? " (shape valid from " + f.valid_from->display() + ")"
+                        : " (shape valid until " + f.valid_to->display() + ")";
 }
 
 }  // namespace

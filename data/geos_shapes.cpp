@@ -1,5 +1,7 @@
 #include "geos_shapes.h"
 
+#include <chrono>
+#include <mutex>
 #include <vector>
 
 namespace chronomap::geos {
@@ -17,7 +19,32 @@ GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
     return GEOSGeom_createLinearRing_r(h, seq);
 }
 
+thread_local bool t_limited = false;
+thread_local bool t_expired = false;
+thread_local std::chrono::steady_clock::time_point t_deadline;
+
+// Called by GEOS, on the thread doing the work, before it checks for an interruption.
+void check_deadline() {
+    if (t_limited && !t_expired && std::chrono::steady_clock::now() > t_deadline) {
+        t_expired = true;
+        GEOS_interruptRequest();
+    }
+}
+
 }  // namespace
+
+Budget::Budget(double seconds) {
+    static std::once_flag registered;
+    std::call_once(registered, [] { GEOS_interruptRegisterCallback(check_deadline); });
+    t_limited = true;
+    t_expired = false;
+    t_deadline = std::chrono::steady_clock::now() +
+                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+Budget::~Budget() { t_limited = false; }
+
+bool Budget::expired() const { return t_expired; }
 
 GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly) {
     if (poly.rings.empty() || poly.rings[0].size() < 3) return GeomPtr(nullptr, {h});

@@ -26,6 +26,21 @@ struct GeomDeleter {
 };
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
+// A time limit on the GEOS calls this thread makes while it lives: MakeValid and triangulation
+// can run for hours (and take gigabytes) on real polygons, such as a self-intersecting zigzag of
+// a few thousand points. Past the limit, GEOS is interrupted and the call returns null;
+// expired() then tells a timeout from a plain failure. GEOS 3.11's interruption is process-wide,
+// so a call on another thread may rarely be interrupted instead: callers treat any null result
+// as a failure with a fallback.
+class Budget {
+  public:
+    explicit Budget(double seconds);
+    ~Budget();
+    Budget(const Budget&) = delete;
+    Budget& operator=(const Budget&) = delete;
+    bool expired() const;
+};
+
 // nullptr (in a GeomPtr) when the polygon has no usable exterior ring.
 GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly);
 

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "loader_parts.h"
+#include "source_policy.h"
 
 namespace chronomap {
 namespace {
@@ -70,6 +71,7 @@ bool read_info(const std::string& path, FileInfo& info, std::string& error) {
 }
 
 std::string relative(const std::string& path, const std::string& base) {
+    if (is_connection_string(path)) return path;  // "PG:dbname=x" is no file
     std::error_code ec;
     const fs::path rel = fs::relative(fs::absolute(path), fs::absolute(base), ec);
     return ec || rel.empty() ? fs::absolute(path).string() : rel.generic_string();
@@ -166,23 +168,56 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
         return out;
     }
 
-    // A series when every file's name carries a date and the files share their fields.
-    std::vector<std::pair<Date, std::string>> dated;
-    for (const auto& i : infos) {
-        const std::string text = date_in_file_name(i.path);
+    // A series: the files whose names carry a date (at least two) and that have the fields the
+    // layer is read by. Real series differ in their other fields (one file has a 'wikipedia'
+    // column, another an 'INFO_UR'); files without a date stay layers of their own.
+    std::vector<std::optional<std::pair<Date, std::string>>> dated(infos.size());
+    std::size_t dated_count = 0;
+    for (std::size_t k = 0; k < infos.size(); ++k) {
+        const std::string text = date_in_file_name(infos[k].path);
         const auto r = text.empty() ? DateParseResult{} : parse_date(text);
-        if (r.date) dated.emplace_back(*r.date, text);
+        if (r.date) {
+            dated[k].emplace(*r.date, text);
+            ++dated_count;
+        }
     }
-    const bool series = infos.size() > 1 && dated.size() == infos.size() &&
-                        std::all_of(infos.begin(), infos.end(), [&](const FileInfo& i) { return i.fields == infos[0].fields; });
-
-    FileInfo& first = infos[0];
+    // Fields are proposed from the first dated file when there is one (a series' files).
+    std::size_t lead = 0;
+    while (lead < infos.size() && !dated[lead]) ++lead;
+    if (lead == infos.size()) lead = 0;
+    FileInfo& first = infos[lead];
     const std::string name_field = pick(first.fields, {"name", "name_en", "admin", "label", "title", "country", "polity"});
     const std::string controller_field = pick(
         first.fields, {"subjecto", "controller", "controlled_by", "ruler", "sovereign", "sovereignt", "owner", "power", "state"});
     const std::string status_field = pick(first.fields, {"status"});
-    std::string from_field = pick(first.fields, {"valid_from", "start", "start_date", "from", "begin", "gwsdate", "startdate", "date_from"});
-    std::string to_field = pick(first.fields, {"valid_to", "end", "end_date", "to", "until", "gwedate", "enddate", "date_to"});
+    const std::string precision_field = pick(first.fields, {"borderprecision", "border_precision", "precision"});
+    std::string from_field = pick(first.fields, {"valid_from", "start", "start_date", "from", "begin", "gwsdate", "startdate", "date_from", "fromyear", "from_year", "start_year"});
+    std::string to_field = pick(first.fields, {"valid_to", "end", "end_date", "to", "until", "gwedate", "enddate", "date_to", "toyear", "to_year", "end_year"});
+    auto has_key_fields = [&](const FileInfo& i) {
+        for (const std::string* f : {&name_field, &controller_field})
+            if (!f->empty() && std::find(i.fields.begin(), i.fields.end(), *f) == i.fields.end()) return false;
+        return true;
+    };
+    std::vector<std::size_t> series_files, other_files;
+    for (std::size_t k = 0; k < infos.size(); ++k)
+        (dated[k] && has_key_fields(infos[k]) ? series_files : other_files).push_back(k);
+    const bool series = series_files.size() > 1;
+    if (!series) {
+        other_files.clear();
+        for (std::size_t k = 0; k < infos.size(); ++k) other_files.push_back(k);
+    }
+    for (std::size_t k : series_files)
+        if (!series) break;
+        else if (infos[k].fields != first.fields)
+            out.notes.push_back(fs::path(infos[k].path).filename().string() +
+                                " has other fields than the rest of the series; only '" + name_field + "'" +
+                                (controller_field.empty() ? "" : " and '" + controller_field + "'") + " are read");
+    for (std::size_t k = 0; series && k < infos.size(); ++k)
+        if (std::find(other_files.begin(), other_files.end(), k) != other_files.end())
+            out.notes.push_back(fs::path(infos[k].path).filename().string() +
+                                (dated[k] ? " lacks the series' name or controller field"
+                                          : " has no date in its name") +
+                                "; it is a layer of its own, not part of the series");
     if (!from_field.empty() && !looks_like_dates(first.samples[from_field])) from_field.clear();
     if (!to_field.empty() && !looks_like_dates(first.samples[to_field])) to_field.clear();
 
@@ -200,36 +235,41 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
         if (!name_field.empty()) l["name_field"] = name_field;
         if (!controller_field.empty() && i.polygons) l["controller_field"] = controller_field;
         if (!status_field.empty() && i.polygons) l["status_field"] = status_field;
+        if (!precision_field.empty() && i.polygons &&
+            std::find(i.fields.begin(), i.fields.end(), precision_field) != i.fields.end())
+            l["precision_field"] = precision_field;
         return l;
     };
     if (series) {
-        std::vector<std::size_t> order(infos.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dated[a].first < dated[b].first; });
+        std::vector<std::size_t> order = series_files;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dated[a]->first < dated[b]->first; });
         ojson l = layer_entry(first);
         l["name"] = "territories";
         ojson snaps = ojson::array();
-        for (std::size_t k : order) snaps.push_back({{"date", dated[k].second}, {"source", relative(infos[k].path, base_dir)}});
+        for (std::size_t k : order) snaps.push_back({{"date", dated[k]->second}, {"source", relative(infos[k].path, base_dir)}});
         l["snapshots"] = snaps;
         layers.push_back(l);
-        start = dated[order.front()].first;
-        const Date last = dated[order.back()].first;
-        const std::int64_t gap = order.size() > 1 ? last.day - dated[order[order.size() - 2]].first.day : 365;
+        start = dated[order.front()]->first;
+        const Date last = dated[order.back()]->first;
+        const std::int64_t gap = order.size() > 1 ? last.day - dated[order[order.size() - 2]]->first.day : 365;
         // The last snapshot holds for as long as the one before it did, up to a century.
         const std::int64_t hold = std::clamp<std::int64_t>(gap, 366, 100 * 366);
         end = Date::year_only(std::min(Date::kMaxYear, Date{last.day + hold, Precision::Day}.year()));
-        out.notes.push_back("a snapshot series of " + std::to_string(infos.size()) + " files, dated by their names from " +
+        out.notes.push_back("a snapshot series of " + std::to_string(order.size()) + " files, dated by their names from " +
                             start.readable() + " to " + last.readable() + "; each holds until the next");
         std::string bc;
-        for (const auto& [d, text] : dated)
-            if (text.find("BC") != std::string::npos) bc += (bc.empty() ? "" : ", ") + text;
+        for (std::size_t k : order)
+            if (dated[k]->second.find("BC") != std::string::npos) bc += (bc.empty() ? "" : ", ") + dated[k]->second;
         if (!bc.empty())
             out.notes.push_back("file names with 'bc' or a minus sign are read as years BC (" + bc +
                                 "); check against the data's documentation");
-    } else {
+    }
+    if (!other_files.empty()) {
         bool have_dates = false;
-        for (const auto& i : infos) {
+        for (std::size_t k : other_files) {
+            const FileInfo& i = infos[k];
             ojson l = layer_entry(i);
+            if (series && l["role"] == "territories") l["role"] = "reference";  // the series holds the territories
             l["source"] = relative(i.path, base_dir);
             if (!from_field.empty()) l["valid_from_field"] = from_field;
             if (!to_field.empty()) {
@@ -240,7 +280,7 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
             for (const auto* f : {&from_field, &to_field})
                 if (!f->empty())
                     for (const auto& v : i.samples.count(*f) ? i.samples.at(*f) : std::vector<std::string>{})
-                        if (auto r = parse_date(v); r.date) {
+                        if (auto r = parse_date(v); r.date && !series) {
                             if (!have_dates || *r.date < start) start = *r.date;
                             if (!have_dates || end < *r.date) end = *r.date;
                             have_dates = true;
@@ -249,9 +289,9 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
         if (!to_field.empty())
             out.notes.push_back("end dates in '" + to_field + "' are taken as the first day no longer in force; "
                                 "set \"valid_to_inclusive\": true if they name the last day in force");
-        if (!have_dates) out.notes.push_back("no dates were found: set time_range and add events, or date the shapes");
+        if (!have_dates && !series) out.notes.push_back("no dates were found: set time_range and add events, or date the shapes");
     }
-    m["time_range"] = {{"start", start.iso()}, {"end", end.iso()}};
+    m["time_range"] = {{"start", start.display()}, {"end", end.display()}};
     m["crs"] = "EPSG:4326";
     m["layers"] = layers;
     m["powers"] = ojson::array();

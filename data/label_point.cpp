@@ -6,7 +6,6 @@
 #include <queue>
 #include <vector>
 
-#include "geos_shapes.h"
 #include "mesh.h"
 #include "tessellate.h"
 
@@ -46,17 +45,27 @@ std::optional<LabelAnchor> pole_of_inaccessibility(const Polygon& poly, double p
         Vec2 c;
         double h, d, max;
     };
+    std::size_t vertices = 0;
+    for (const Ring& r : poly.rings) vertices += r.size();
+    // Each cell costs a pass over every vertex: the search stops after kWork vertex visits, so a
+    // polygon of 100,000 holes or a sliver of 1e-16 degrees takes milliseconds, not minutes.
+    constexpr std::size_t kWork = 40'000'000;
+    const std::size_t max_cells = std::clamp<std::size_t>(kWork / std::max<std::size_t>(vertices, 1), 64, 20000);
+    std::size_t cells = 0;
     auto make = [&](double x, double y, double h) {
+        ++cells;
         const double d = signed_distance({x, y}, poly);
         return Cell{{x, y}, h, d, d + h * std::sqrt(2.0)};
     };
     auto worse = [](const Cell& a, const Cell& b) { return a.max < b.max; };
     std::priority_queue<Cell, std::vector<Cell>, decltype(worse)> queue(worse);
     const double h = size / 2;
-    for (double x = b.min_x; x < b.max_x; x += size)
-        for (double y = b.min_y; y < b.max_y; y += size) queue.push(make(x + h, y + h, h));
+    // A long thin part would start with millions of cells: at most 64 along its length.
+    const double step = std::max(size, std::max(b.max_x - b.min_x, b.max_y - b.min_y) / 64);
+    for (double x = b.min_x; x < b.max_x; x += step)
+        for (double y = b.min_y; y < b.max_y; y += step) queue.push(make(x + h, y + h, h));
     Cell best = make((b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2, 0);
-    for (int visited = 0; !queue.empty() && visited < 20000; ++visited) {
+    while (!queue.empty() && cells < max_cells) {
         const Cell cell = queue.top();
         queue.pop();
         if (cell.d > best.d) best = cell;
@@ -89,32 +98,25 @@ std::optional<LabelAnchor> label_anchor(const Shape& shape) {
     }
     if (!best || best_area <= 0) return std::nullopt;
     // The circle is found to 1/100 of the part's size; rings simplified to a fifth of that keep
-    // the search cheap on parts of many thousand vertices without moving the label visibly.
+    // the search cheap on parts of many thousand vertices without moving the label visibly, and
+    // holes smaller than that precision cannot hold the label's centre in a way anyone would see.
     const double tolerance = std::sqrt(best_area) / 100.0;
     Polygon simple;
-    for (const Ring& r : best->rings) simple.rings.push_back(simplify_ring(r, tolerance / 5));
+    for (std::size_t r = 0; r < best->rings.size(); ++r) {
+        if (r > 0) {
+            Bounds hole;
+            for (const Vec2& v : best->rings[r]) hole.add(v);
+            if (std::max(hole.max_x - hole.min_x, hole.max_y - hole.min_y) < tolerance) continue;
+        }
+        simple.rings.push_back(simplify_ring(best->rings[r], tolerance / 5));
+    }
     Shape part;
     part.polygons.push_back(*best);
+    // No GEOS here: its inscribed circle never returned on slivers of real data (a 4-point ring
+    // of 4e-16 square degrees), and repairing first can run away too. A shape the search cannot
+    // place has no room for a name.
     if (auto a = pole_of_inaccessibility(simple, tolerance); a && part.contains(a->at)) return a;
-    // GEOS's inscribed circle for what the search above could not place (degenerate rings).
-    geos::Context ctx;
-    const auto h = ctx.h;
-    geos::GeomPtr g = geos::make_polygon(h, simple);
-    if (!g) return std::nullopt;
-    auto circle = [&](const GEOSGeometry* geom) -> std::optional<LabelAnchor> {
-        geos::GeomPtr line(GEOSMaximumInscribedCircle_r(h, geom, tolerance), {h});
-        if (!line) return std::nullopt;
-        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line.get());
-        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-        if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x0, &y0) || !GEOSCoordSeq_getXY_r(h, seq, 1, &x1, &y1))
-            return std::nullopt;
-        return LabelAnchor{{x0, y0}, std::hypot(x1 - x0, y1 - y0)};
-    };
-    if (auto a = circle(g.get()); a && part.contains(a->at)) return a;
-    // An invalid ring (self-intersecting) can put the circle outside: repair, then search again.
-    geos::GeomPtr valid(GEOSMakeValid_r(h, g.get()), {h});
-    if (!valid) return std::nullopt;
-    return circle(valid.get());
+    return std::nullopt;
 }
 
 }  // namespace chronomap

@@ -2,9 +2,12 @@
 // key of the source's content and every setting that shapes the reading; and the layer entry
 // points, which read through it.
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 
 #include "cache.h"
 #include "loader_parts.h"
+#include "source_policy.h"
 #include "parallel.h"
 
 namespace chronomap::detail {
@@ -137,12 +140,40 @@ bool restore(cache::Stored& stored, Layer& layer, Diagnostics& diags) {
     return true;
 }
 
+// The hash of everything GDAL reads for a file: the file and the files beside it that share its
+// name (a shapefile's .dbf, .shx, .prj and .cpg; a GeoPackage's -wal, whose edits are not yet in
+// the main file while QGIS has it open). nullopt for formats that read other files by reference
+// (a .vrt), which are not cached, and for what is not a file.
+std::optional<std::uint64_t> content_hash(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    static const char* const kSelfContained[] = {".geojson", ".json", ".shp", ".gpkg", ".fgb", ".kml", ".gml",
+                                                 ".csv", ".topojson", ".sqlite", ".gpx", ".xlsx", ".ods", ".tab"};
+    if (std::find(std::begin(kSelfContained), std::end(kSelfContained), ext) == std::end(kSelfContained))
+        return std::nullopt;
+    auto h = cache::hash_file(path);
+    if (!h) return std::nullopt;
+    std::uint64_t out = *h;
+    std::vector<std::string> companions = {path + "-wal", path + "-journal"};
+    std::error_code ec;
+    const fs::path stem = fs::path(path).parent_path() / fs::path(path).stem();
+    for (const auto& e : fs::directory_iterator(fs::path(path).parent_path(), ec)) {
+        const fs::path other = e.path();
+        if (other != fs::path(path) && other.parent_path() / other.stem() == stem) companions.push_back(other.string());
+    }
+    std::sort(companions.begin(), companions.end());
+    for (const auto& c : companions)
+        if (auto ch = cache::hash_file(c)) out = cache::hash(c + std::to_string(*ch), out);
+    return out;
+}
+
 // The cache key of one source as this layer reads it: its content and every setting that
 // shapes what is read. nullopt for what is not a plain file (connection strings).
 std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& source,
                                         const std::string& resolved, const LoadContext& ctx,
                                         std::optional<Date> from, std::optional<Date> to) {
-    const auto content = cache::hash_file(resolved);
+    const auto content = content_hash(resolved);
     if (!content) return std::nullopt;
     std::string settings = "layer/2|" + source + "|" + layer.name + "|" + ctx.display_crs + "|" +
                            to_string(layer.role) + "|" + layer.gdal_layer + "|" + layer.id_field + "|" +
@@ -171,9 +202,11 @@ void append_features(std::vector<Feature>& to, std::vector<Feature>& from) {
 // the problems found), a miss reads with GDAL and stores the result.
 bool load_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
                  std::optional<Date> from, std::optional<Date> to) {
-    const std::string resolved = ctx.resolve(source);
+    const auto access = resolve_source(source, ctx.base_dir, ctx.allow_external);
+    const std::string& resolved = access.path;
     std::uint64_t key = 0;
     bool cached = false;
+    if (!access.refused.empty()) return read_source(layer, source, pos, ctx, from, to);  // says why
     if (!cache::directory().empty())
         if (auto k = source_key(layer, source, resolved, ctx, from, to)) {
             key = *k;

@@ -9,9 +9,11 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <set>
 #include <unordered_map>
 
 #include "loader_parts.h"
+#include "source_policy.h"
 #include "gdal_messages.h"
 #include "geojson_reader.h"
 #include "ogr_prepare.h"
@@ -104,6 +106,10 @@ struct LayerReader {
         out.origin_file = file;
         out.origin_fid = feat.fid;
         if (out.id.empty() && layer.role != LayerRole::Territories) out.id = label;  // needs none
+        if (out.id.empty() && layer.data_driven()) {
+            out.id = Layer::kUnnamedLand;  // counted once per source, not an error per feature
+            out.names.by_lang["en"] = "Land with no polity named in the data";
+        }
         if (out.id.empty()) {
             problem(Severity::Error, label, "the feature has no value in the id field '" + layer.id_field + "'");
             return;
@@ -199,6 +205,26 @@ struct LayerReader {
 };
 
 
+// Pieces with one name and one period but different controllers (Sardinia in 1800: part French,
+// part Sardinian) are one territory with one controller once joined: say so, once per name.
+void report_split_control(const std::vector<Feature>& features, std::size_t first, const std::string& source,
+                          const std::string& layer, Diagnostics& diags) {
+    std::unordered_map<std::string, const Feature*> controller_of;
+    std::set<std::string> said;
+    for (std::size_t i = first; i < features.size(); ++i) {
+        const Feature& f = features[i];
+        if (f.id == Layer::kUnnamedLand) continue;
+        auto day = [](const std::optional<Date>& d) { return d ? std::to_string(d->day) : std::string("-"); };
+        const std::string key = f.id + '\x1f' + day(f.valid_from) + '\x1f' + day(f.valid_to);  // as merge_pieces
+        auto [it, fresh] = controller_of.emplace(key, &f);
+        if (fresh || it->second->controller == f.controller || !said.insert(f.id).second) continue;
+        diags.feature_problem(Severity::Warning, {source}, layer, f.id,
+                              "pieces with this name have different controllers ('" + it->second->controller.str() +
+                                  "', '" + f.controller.str() + "'); they are joined as one territory under '" +
+                                  it->second->controller.str() + "'. Give the pieces their own names to keep them apart");
+    }
+}
+
 // Pieces with the same id and the same dates read from one source are one territory: their
 // polygons are joined (the same id over other dates is another period of it).
 void merge_pieces(std::vector<Feature>& features, std::size_t first) {
@@ -293,8 +319,10 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
                  std::optional<Date> from, std::optional<Date> to) {
     GdalMessages gdal;
     Diagnostics& diags = *ctx.diags;
-    const std::string resolved = ctx.resolve(source);
-    const bool is_path = resolved.rfind("/", 0) == 0 && resolved.rfind("/vsi", 0) != 0;
+    const auto access = ctx.access(source, pos, "the data source of layer '" + layer.name + "'");
+    if (!access) return false;
+    const std::string& resolved = *access;
+    const bool is_path = !is_connection_string(resolved);
     if (is_path && !std::filesystem::exists(resolved)) {
         diags.error(pos, "the data source '" + source + "' of layer '" + layer.name +
                                    "' does not exist (looked for " + resolved + ")");
@@ -325,7 +353,10 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
         raw = std::move(*fast);
     } else {
         source_srs = wgs84;
-        GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        // Read-only, through file drivers only unless the user allowed more (source_policy.h).
+        GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                  ctx.allow_external ? nullptr : allowed_file_drivers(),
+                                                  read_only_open_options(resolved)));
         if (!ds) {
             diags.error(pos, "GDAL cannot read the data source '" + source + "' of layer '" + layer.name + "': " +
                                  (gdal.messages().empty() ? std::string("it is not in any vector format GDAL knows")
@@ -425,7 +456,16 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     for (std::size_t i = 0; i < kept.size(); ++i)
         if (kept[i] && end++ != first + i) layer.features[end - 1] = std::move(layer.features[first + i]);
     layer.features.erase(layer.features.begin() + static_cast<std::ptrdiff_t>(end), layer.features.end());
-    if (layer.data_driven()) merge_pieces(layer.features, first);
+    if (layer.data_driven()) {
+        const auto unnamed = std::count_if(layer.features.begin() + static_cast<std::ptrdiff_t>(first), layer.features.end(),
+                                           [](const Feature& f) { return f.id == Layer::kUnnamedLand; });
+        if (unnamed > 0)
+            diags.feature_problem(Severity::Warning, {source}, layer.name, {},
+                                  std::to_string(unnamed) + " feature(s) have no value in '" + layer.id_field +
+                                      "': drawn as land no polity holds (\"" + Layer::kUnnamedLand + "\")");
+        report_split_control(layer.features, first, source, layer.name, diags);
+        merge_pieces(layer.features, first);
+    }
     if (layer.features.size() == first)
         diags.error(pos, "layer '" + layer.name + "' (" + source + ") has no usable features");
     return true;

@@ -12,18 +12,25 @@
 
 #include "loader_parts.h"
 #include "memory_reserve.h"
+#include "source_policy.h"
+#include <mutex>
 
 namespace chronomap {
 namespace detail {
 
-std::string LoadContext::resolve(const std::string& path) const {
-    namespace fs = std::filesystem;
-    // GDAL connection strings ("PG:dbname=x", "/vsizip/...") pass through untouched.
-    const auto colon = path.find(':');
-    if (colon != std::string::npos && colon > 1 && path.find('/') > colon) return path;
-    if (path.rfind("/vsi", 0) == 0) return path;
-    const fs::path p(path);
-    return p.is_absolute() ? path : (fs::path(base_dir) / p).lexically_normal().string();
+std::optional<std::string> LoadContext::access(const std::string& source, const SourcePos& pos,
+                                               const std::string& what) const {
+    SourceAccess a = resolve_source(source, base_dir, allow_external);
+    if (a.external && external) {
+        static std::mutex guard;  // snapshots are read on every core
+        const std::lock_guard<std::mutex> lock(guard);
+        if (std::find(external->begin(), external->end(), source) == external->end()) external->push_back(source);
+    }
+    if (!a.refused.empty()) {
+        diags->error(pos, what + " '" + printable(source, 200) + "' is not opened: " + a.refused);
+        return std::nullopt;
+    }
+    return a.path;
 }
 
 bool read_file(const std::string& path, std::string& out, std::string* why) {
@@ -126,6 +133,8 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     ctx.base_dir = fs::absolute(manifest_path).parent_path().lexically_normal().string();
     ctx.diags = &diags;
     ctx.geometry = options.geometry;
+    ctx.allow_external = options.allow_external;
+    ctx.external = &result.external_sources;
     const std::string manifest_name = fs::path(manifest_path).filename().string();
 
     std::string text;
@@ -147,8 +156,14 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     detail::read_manifest(*doc, atlas, event_files, f);
     ctx.display_crs = detail::checked_crs(atlas.crs, doc->pos("/crs"), diags);
 
-    for (auto& layer : atlas.layers) detail::load_layer(layer, ctx);
+    for (auto& layer : atlas.layers) {
+        detail::load_layer(layer, ctx);
+        if (!layer.loaded) result.unread_inputs.push_back("layer '" + layer.name + "'");
+    }
     for (const auto& file : event_files) {
+        const SourceAccess access = resolve_source(file, ctx.base_dir, ctx.allow_external);
+        if (!access.refused.empty() || !input_file_problem(access.path).empty())
+            result.unread_inputs.push_back("event file '" + file + "'");
         if (ends_with(file, ".csv"))
             detail::load_events_csv(file, ctx, atlas);
         else
@@ -192,6 +207,7 @@ bool add_reference_layer(Atlas& atlas, const std::string& source, Diagnostics& d
     layer.role = LayerRole::Reference;
     detail::LoadContext ctx;
     ctx.base_dir = fs::current_path().string();
+    ctx.allow_external = true;  // the user named this file themselves
     ctx.display_crs = atlas.crs;
     ctx.diags = &diags;
     detail::load_layer(layer, ctx);

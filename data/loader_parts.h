@@ -15,7 +15,11 @@ struct LoadContext {
     std::string display_crs;   // as given in the manifest, validated
     Diagnostics* diags = nullptr;
     bool geometry = true;  // false: attributes only
-    std::string resolve(const std::string& path) const;       // absolute path or connection
+    bool allow_external = false;  // sources outside the atlas folder, connections (source_policy.h)
+    std::vector<std::string>* external = nullptr;  // where sources outside the folder are noted
+    // The path or connection to open for `source`, or nullopt (with an error at `pos`) when the
+    // source policy refuses it.
+    std::optional<std::string> access(const std::string& source, const SourcePos& pos, const std::string& what) const;
 };
 
 void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& event_files,

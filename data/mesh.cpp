@@ -154,7 +154,8 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
                 continue;
             }
             const TessResult& r = full_detail();
-            if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay)
+            if (!r.ok() || r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay ||
+                r.method == TessMethod::Unrepaired)
                 chunk.problems.push_back({i, p, !r.ok(), r.no_area, false, r.message});
         }
     }

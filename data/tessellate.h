@@ -24,7 +24,8 @@ struct Tessellation {
     double area() const;  // sum of the triangles' areas
 };
 
-enum class TessMethod : std::uint8_t { EarClipping, Tiled, Repaired, GeosDelaunay, Failed };
+// Unrepaired: invalid, and repair failed or was not tried (too tangled); ear-clipped as it is.
+enum class TessMethod : std::uint8_t { EarClipping, Tiled, Repaired, GeosDelaunay, Unrepaired, Failed };
 const char* to_string(TessMethod m);
 
 struct TessResult {

@@ -142,13 +142,22 @@ TEST(Hardening, Row09_NonRegularInputsAreRefused) {
 
     const fs::path dir = tmp.path / "atlas";
     fs::create_directories(dir);
+    // Inside the atlas folder (a device outside it is refused before anything looks at it).
+    ASSERT_EQ(::mkfifo((dir / "layer.geojson").c_str(), 0600), 0);
+    ASSERT_EQ(::mkfifo((dir / "events.json").c_str(), 0600), 0);
     std::ofstream(dir / "atlas.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
-        "layers": [{"name": "l", "source": "/dev/zero", "role": "territories"}],
-        "events": ["/dev/zero", "/dev/urandom.csv"]})";
+        "layers": [{"name": "l", "source": "layer.geojson", "role": "territories"}],
+        "events": ["events.json", "missing.csv"]})";
     r = load_atlas((dir / "atlas.json").string());
     int refused = 0;
     for (const auto& d : r.diagnostics.items()) refused += has(d.message, "not a regular file");
-    EXPECT_EQ(refused, 2);  // the layer and /dev/zero; /dev/urandom.csv does not exist
+    EXPECT_EQ(refused, 2);  // the layer and events.json; missing.csv does not exist
+    std::ofstream(tmp.path / "devices.json") << R"({"title": "t", "time_range": {"start": "1900", "end": "2000"},
+        "layers": [{"name": "l", "source": "/dev/zero", "role": "territories"}], "events": ["/dev/zero"]})";
+    r = load_atlas((tmp.path / "devices.json").string(), LoadOptions{true, true});  // allowed outside
+    refused = 0;
+    for (const auto& d : r.diagnostics.items()) refused += has(d.message, "not a regular file");
+    EXPECT_EQ(refused, 2);
 }
 
 // Row 10: numeric flags are parsed strictly, with the range in the message.

@@ -91,7 +91,7 @@ TEST(Init, TemporalLayerFieldsAreProposedAndHandoversLeaveNoGap) {
     EXPECT_EQ(layer["controller_field"], "owner");
     EXPECT_EQ(layer["valid_from_field"], "start");
     EXPECT_EQ(layer["valid_to_field"], "end");
-    EXPECT_EQ(p.manifest["time_range"]["start"], "-0499");
+    EXPECT_EQ(p.manifest["time_range"]["start"], "500 BC");  // as people write it, not astronomical
 
     // These end dates name the last day in force: say so, and no day is left without a holder.
     auto m = p.manifest;

@@ -37,7 +37,7 @@ int cmd_validate(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
     const bool geometry = !a.has("--no-geometry");
     PhaseTimer timer;
-    LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry});
+    LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry, allow_external});
     if (!r.internal_error.empty()) throw std::runtime_error(r.internal_error);
     timer.lap("load");
     // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
@@ -296,7 +296,9 @@ std::string usage() {
            "      open the window (the bundled atlas when none is named)\n"
            "  chronomap --help | --version\n"
            "\n"
-           "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json.\n"
+           "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json. An atlas reads only files\n"
+           "inside its own folder; --allow-external lets one you trust reach other files, databases\n"
+           "(PG:...) and the network.\n"
            "DATE is YYYY, YYYY-MM or YYYY-MM-DD, or a year such as '500 BC' or 'AD 5'; negative years\n"
            "are astronomical (there is a year 0): -0489 = 490 BC, and -0500 = 501 BC (noted when given).\n"
            "The bundled atlas is " +
@@ -327,8 +329,9 @@ int run(const std::vector<std::string>& argv) {
             rest, {"--date", "--basis", "--compare", "--compare-basis", "--fps", "--per-event", "--years-per-second",
                    "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
-             "--no-claims", "--no-uncertainty"});
+             "--no-claims", "--no-uncertainty", "--allow-external"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);
+        allow_external = a.has("--allow-external");
         if (command == "validate") return cmd_validate(a);
         if (command == "status") return cmd_status(a);
         if (command == "events") return cmd_events(a);

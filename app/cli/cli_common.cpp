@@ -24,11 +24,20 @@ void print_diagnostics(const Diagnostics& d, std::ostream& out) {
 }
 
 // Loads the atlas; problems go to stderr in one line each plus a summary.
+bool allow_external = false;
+
 bool load(const std::string& path, LoadResult& result, bool quiet_warnings, bool geometry) {
-    result = load_atlas(path, LoadOptions{geometry});
+    result = load_atlas(path, LoadOptions{geometry, allow_external});
     if (!result.internal_error.empty()) throw std::runtime_error(result.internal_error);
     const auto& d = result.diagnostics;
     if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
+    if (!result.unread_inputs.empty()) {
+        // A class export with the database down must not quietly write a map with no territories.
+        std::string list;
+        for (const auto& what : result.unread_inputs) list += (list.empty() ? "" : ", ") + what;
+        std::cerr << path << ": could not read " << list << "; nothing is shown without it\n";
+        return false;
+    }
     if (d.has_errors())
         std::cerr << path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
     return result.manifest_read;

@@ -29,6 +29,8 @@ private:
 // Loads the atlas; problems go to stderr in one line each plus a summary. False when the
 // manifest itself could not be read. An internal failure throws.
 bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false, bool geometry = true);
+// --allow-external: the user trusts this atlas to read outside its folder (source_policy.h).
+extern bool allow_external;
 // A date option (nullopt when absent); a bad one throws std::invalid_argument.
 std::optional<Date> date_option(const Args& a, const char* key);
 // --basis (or another key): de_facto (the default) or de_jure.

@@ -59,14 +59,14 @@ int cmd_diff(const Args& a) {
         return kOk;
     }
     auto view_name = [](Basis b) { return b == Basis::DeJure ? "de jure" : "de facto"; };
-    std::cout << r.atlas.title << ": " << first.readable() << " (" << view_name(view_a) << ") to "
+    std::cout << printable(r.atlas.title) << ": " << first.readable() << " (" << view_name(view_a) << ") to "
               << second.readable() << " (" << view_name(view_b) << ")\n";
     if (diffs.empty()) std::cout << "no territory differs\n";
     for (const auto& d : diffs) {
-        std::cout << "  " << r.atlas.territory_name(d.territory, lang) << ": " << side(r.atlas, d.before, lang)
-                  << " -> " << side(r.atlas, d.after, lang) << ", " << d.changes_between << " change"
+        std::cout << "  " << printable(r.atlas.territory_name(d.territory, lang)) << ": "
+                  << printable(side(r.atlas, d.before, lang)) << " -> " << printable(side(r.atlas, d.after, lang)) << ", " << d.changes_between << " change"
                   << (d.changes_between == 1 ? "" : "s") << " between";
-        if (d.event) std::cout << " (last: " << d.event->title << ", " << d.event->date.readable() << ")";
+        if (d.event) std::cout << " (last: " << printable(d.event->title.str()) << ", " << d.event->date.readable() << ")";
         std::cout << '\n';
     }
     return kOk;

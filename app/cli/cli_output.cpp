@@ -18,14 +18,18 @@ ojson sources_json(const SmallList<SourceRef>& refs) {
 template <typename Row>
 void print_table(std::ostream& out, const std::vector<std::string>& header, std::size_t rows, Row row) {
     std::vector<std::size_t> width(header.size(), 0);
+    // Atlas text is printed with its control and bidi characters escaped: a title must not set
+    // the terminal's title, clear the screen or hide text.
     auto measure = [&](const std::vector<std::string>& r) {
-        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+        for (std::size_t i = 0; i < r.size() && i < width.size(); ++i)
+            width[i] = std::max(width[i], display_width(printable(r[i])));
     };
     auto print = [&](const std::vector<std::string>& r) {
         std::string line;
         for (std::size_t i = 0; i < r.size(); ++i) {
-            line += r[i];
-            if (i + 1 < r.size()) line += std::string(width[i] - display_width(r[i]) + 2, ' ');
+            const std::string cell = printable(r[i]);
+            line += cell;
+            if (i + 1 < r.size()) line += std::string(width[i] - display_width(cell) + 2, ' ');
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out << line << '\n';
@@ -176,7 +180,7 @@ ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& te
 
 void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis view,
                   const std::string& lang) {
-    out << atlas.title << " — " << date.readable() << " ("
+    out << printable(atlas.title) << " — " << date.readable() << " ("
         << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
     Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
     for (const auto& s : tl.state_at(date, view)) {
@@ -187,15 +191,16 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
             continue;
         }
         table.add({std::string(s.territory), name, to_string(s.status),
-                   atlas.power_name(s.controller, lang), s.since.iso(), s.event->title.str()});
+                   s.controller.empty() ? "(no controller recorded)" : atlas.power_name(s.controller, lang),
+                   s.since.display(), s.event->title.str()});
     }
     table.print(out);
     const auto claims = tl.claims_at(date);
     if (!claims.empty()) {
         out << "\nClaims in force:\n";
         for (const Claim* c : claims)
-            out << "  " << atlas.power_name(c->claimant, lang) << " claims "
-                << atlas.territory_name(c->territory, lang) << " (since " << c->from.readable()
+            out << "  " << printable(atlas.power_name(c->claimant, lang)) << " claims "
+                << printable(atlas.territory_name(c->territory, lang)) << " (since " << c->from.readable()
                 << ")\n";
     }
 }
@@ -203,25 +208,27 @@ void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Dat
 void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events) {
     print_table(out, {"DATE", "KIND", "ID", "TITLE", "CHANGES"}, events.size(), [&](std::size_t i) {
         const Event* e = events[i];
-        return std::vector<std::string>{e->date.iso(), to_string(e->kind), e->id.str(), e->title.str(),
+        return std::vector<std::string>{e->date.display(), to_string(e->kind), e->id.str(), e->title.str(),
                                         std::to_string(e->changes.size())};
     });
     out << "\n"
-        << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in " << atlas.title
+        << events.size() << " event" << (events.size() == 1 ? "" : "s") << " in " << printable(atlas.title)
         << "\n";
 }
 
 void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
                    const std::string& territory, const std::string& lang) {
-    out << atlas.territory_name(territory, lang) << " (" << territory << ")\n\n";
+    out << printable(atlas.territory_name(territory, lang)) << " (" << printable(territory) << ")\n\n";
     Table table({"DATE", "BASIS", "STATUS", "CONTROLLER", "EVENT", "SOURCES"});
     for (const auto& h : tl.history(territory)) {
         std::string sources;
         for (const auto& r : h.event->sources)
             sources += (sources.empty() ? "" : "; ") + r.source +
                        (r.locator.empty() ? "" : " " + r.locator);
-        table.add({h.effective.iso(), to_string(h.basis), to_string(h.change->status),
-                   atlas.power_name(h.change->controller, lang), h.event->title.str(), sources});
+        table.add({h.effective.display(), to_string(h.basis), to_string(h.change->status),
+                   h.change->controller.empty() && h.change->status != Status::Ceased
+                       ? std::string("(no controller recorded)")
+                       : atlas.power_name(h.change->controller, lang), h.event->title.str(), sources});
     }
     table.print(out);
 }

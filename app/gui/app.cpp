@@ -29,8 +29,13 @@ bool App::open(const std::string& path) {
     }
     // Polygons repaired or not drawn go with the atlas's other problems.
     for (const auto& p : d->view->scene().problems) d->loaded.diagnostics.add(p);
+    // An atlas that asks to reach beyond its folder is refused that, said, and not reopened by
+    // itself at the next start (source_policy.h).
+    for (const auto& source : d->loaded.external_sources)
+        messages.push_back(fill_in(_("not opened, outside the atlas folder: %s"), {source}));
+    const bool self_contained = d->loaded.external_sources.empty();
     doc = std::move(d);
-    settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
+    if (self_contained) settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
     selected_event = nullptr;
     selected_territory.clear();
     camera_set = false;

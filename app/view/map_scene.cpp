@@ -270,11 +270,11 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
     std::vector<render::FeatureStyle> styles(states.size());
     for (std::size_t i = 0; i < states.size(); ++i) {
         const auto& s = states[i];
-        if (!s.known) {
+        if (s.status == Status::Ceased && s.known) continue;  // not drawn
+        if (!s.known || s.controller.empty()) {  // no controller recorded (yet, or in this snapshot)
             styles[i].fill = palette::kUnknown;
             continue;
         }
-        if (s.status == Status::Ceased) continue;  // not drawn
         const Power* p = atlas.find_power(s.controller);
         styles[i].fill = p ? p->rgba : palette::kUnknown;
         styles[i].pattern = pattern_for(s.status);

@@ -103,7 +103,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     for (std::size_t i = 0; i < states.size(); ++i) {
         const auto& s = states[i];
         if (!timeline.exists(s, date)) continue;
-        if (!s.known) {
+        if (!s.known || s.controller.empty()) {
             unknown = true;
             unknown_area += area[i];
             unknown_where.add(where[i]);

@@ -48,7 +48,7 @@ std::vector<render::LodLevel> get_levels(cache::Reader& r) {
 
 std::uint64_t scene_key(const Atlas& atlas) {
     if (cache::directory().empty()) return 0;
-    std::uint64_t h = cache::hash(std::string("scene/1|") + atlas.crs);
+    std::uint64_t h = cache::hash(std::string("scene/2|") + atlas.crs);
     auto mix = [&](const void* p, std::size_t n) { h = cache::hash(p, n, h); };
     for (const auto& layer : atlas.layers) {
         const auto role = static_cast<std::uint8_t>(layer.role);
@@ -61,6 +61,9 @@ std::uint64_t scene_key(const Atlas& atlas) {
             mix(dates, sizeof dates);
             const std::uint64_t named = f.names.by_lang.empty();
             mix(&named, sizeof named);
+            // The scene's problems name features by id and file: a renamed feature is a new key.
+            const std::string who = f.id + '\x1f' + f.origin_file.str() + '\x1f' + std::to_string(f.origin_fid);
+            h = cache::hash(who, h);
             for (const auto& p : f.shape.polygons)
                 for (const auto& r : p.rings) {
                     const std::uint64_t size = r.size();

@@ -19,7 +19,9 @@ std::string xml_escaped(const std::string& s) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default: out += c;
+            case '\t': case '\n': case '\r': out += c; break;
+            // XML 1.0 has no other control characters (a form feed made the file unreadable).
+            default: out += static_cast<unsigned char>(c) < 0x20 ? std::string("\xEF\xBF\xBD") : std::string(1, c);
         }
     }
     return out;

@@ -1,0 +1,188 @@
+// Real data nobody here shaped: nine snapshots of aourednik/historical-basemaps (GPL-3.0, read
+// from ../shared/data, never copied into the project), with their real faults: slivers of
+// near-zero area, unnamed land, empty controllers, one name with several controllers.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "init_manifest.h"
+#include "label_point.h"
+#include "loader.h"
+#include "support/temp_dir.h"
+#include "tessellate.h"
+#include "timeline.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+using test_support::TempDir;
+
+namespace {
+
+const fs::path kBasemaps = fs::path(CHRONOMAP_SHARED_DATA) / "historical-basemaps";
+
+// The snapshots in a folder of the test's own, as a user would have them, with the atlas that
+// `chronomap init` proposes for them.
+struct Series {
+    TempDir dir;
+    LoadResult loaded;
+    Series() {
+        for (const auto& e : fs::directory_iterator(kBasemaps))
+            if (e.path().extension() == ".geojson") fs::copy(e.path(), dir.path / e.path().filename());
+        const InitProposal p = propose_manifest({dir.path.string()}, dir.path.string());
+        std::ofstream(dir.path / "atlas.json") << p.manifest.dump(2);
+        loaded = load_atlas((dir.path / "atlas.json").string());
+    }
+};
+
+Series& series() {
+    static Series s;
+    return s;
+}
+
+nlohmann::json read_json(const fs::path& p) {
+    std::ifstream in(p);
+    return nlohmann::json::parse(in);
+}
+
+Date d(const char* text) { return *parse_date(text).date; }
+
+}  // namespace
+
+class RealData : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (!fs::exists(kBasemaps)) GTEST_SKIP() << "no " << kBasemaps << " (shared/ is beside the clone in CI)";
+    }
+};
+
+TEST_F(RealData, InitSeesTheSeriesThoughTheFilesFieldsDiffer) {
+    const InitProposal p = propose_manifest({kBasemaps.string()}, kBasemaps.string());
+    ASSERT_EQ(p.manifest["layers"].size(), 1u) << p.manifest.dump(2);
+    const auto& layer = p.manifest["layers"][0];
+    EXPECT_EQ(layer["snapshots"].size(), 9u);
+    EXPECT_EQ(layer["name_field"], "NAME");
+    EXPECT_EQ(layer["controller_field"], "SUBJECTO");
+    EXPECT_EQ(layer["precision_field"], "BORDERPRECISION");
+    EXPECT_EQ(layer["snapshots"][0]["date"], "10000 BC");
+    EXPECT_EQ(p.manifest["time_range"]["start"], "10000 BC");
+}
+
+TEST_F(RealData, TheSeriesLoadsWithoutErrors) {
+    const auto& r = series().loaded;
+    EXPECT_FALSE(r.diagnostics.has_errors());
+    for (const auto& item : r.diagnostics.items())
+        EXPECT_NE(item.severity, Severity::Error) << item.format();
+    EXPECT_TRUE(r.unread_inputs.empty());
+}
+
+TEST_F(RealData, UnnamedLandIsDrawnAsLandAndCountedOnce) {
+    const auto& r = series().loaded;
+    // world_1800 has 69 features with no NAME: all of them are kept, as one territory.
+    const auto file = read_json(kBasemaps / "world_1800.geojson");
+    std::size_t unnamed = 0;
+    for (const auto& f : file["features"])
+        if (f["properties"]["NAME"].is_null() || f["properties"]["NAME"] == "") ++unnamed;
+    ASSERT_EQ(unnamed, 69u);
+    std::size_t parts = 0, said = 0;
+    for (const auto& f : r.atlas.layers[0].features)
+        if (f.id == Layer::kUnnamedLand && f.valid_at(d("1800"))) parts += f.shape.polygons.size();
+    EXPECT_GE(parts, unnamed);
+    for (const auto& item : r.diagnostics.items())
+        if (item.pos.file.str() == "world_1800.geojson" && item.message.find("69 feature(s) have no value") == 0) ++said;
+    EXPECT_EQ(said, 1u);
+}
+
+TEST_F(RealData, StatusListsEveryNamedPolityOfTheSnapshot) {
+    const auto& r = series().loaded;
+    const Timeline tl(r.atlas);
+    for (const char* year : {"1800", "1914", "500 BC"}) {
+        SCOPED_TRACE(year);
+        const std::string name = std::string("world_") + (year[0] == '5' ? "bc500" : year) + ".geojson";
+        std::set<std::string> names;
+        const auto file = read_json(kBasemaps / name);
+        for (const auto& f : file["features"])
+            if (f["properties"]["NAME"].is_string() && f["properties"]["NAME"] != "") names.insert(f["properties"]["NAME"].get<std::string>());
+        std::set<std::string> listed;
+        const auto states = tl.state_at(d(year), Basis::DeFacto);
+        ASSERT_FALSE(states.empty());
+        for (const auto& s : states)
+            if (tl.exists(s, d(year)) && s.territory != Layer::kUnnamedLand) listed.insert(std::string(s.territory));
+        EXPECT_EQ(listed, names);
+    }
+}
+
+TEST_F(RealData, AnEmptyControllerIsNoControllerRecorded) {
+    const auto& r = series().loaded;
+    const Timeline tl(r.atlas);
+    // Sweden has an empty SUBJECTO in world_1530: shown, with no controller, not dropped or
+    // left with an earlier one.
+    const auto sweden = tl.territory_state("Sweden", d("1600"), Basis::DeFacto);
+    ASSERT_TRUE(sweden);
+    EXPECT_TRUE(sweden->known);
+    EXPECT_EQ(sweden->controller, "");
+    EXPECT_EQ(tl.territory_state("Sweden", d("1850"), Basis::DeFacto)->controller, "Sweden");
+}
+
+TEST_F(RealData, EachDerivedEventCitesTheSnapshotOfItsDate) {
+    const auto& r = series().loaded;
+    std::map<std::int64_t, std::string> file_of;
+    for (const auto& s : r.atlas.layers[0].snapshots) file_of[s.date.day] = s.source;
+    std::size_t derived = 0;
+    for (const auto& e : r.atlas.events) {
+        if (!e.derived) continue;
+        ++derived;
+        ASSERT_EQ(e.sources.size(), 1u);
+        EXPECT_EQ(e.sources.front().locator.str(), file_of.at(e.date.day)) << e.id.str();
+        EXPECT_NE(e.title.str().find(file_of.at(e.date.day)), std::string::npos) << e.title.str();
+    }
+    EXPECT_EQ(derived, 9u);
+}
+
+TEST_F(RealData, PiecesOfOneNameWithOtherControllersAreReported) {
+    const auto& r = series().loaded;
+    std::set<std::string> reported;
+    for (const auto& item : r.diagnostics.items())
+        if (item.message.find("pieces with this name have different controllers") == 0) reported.insert(item.feature);
+    for (const char* name : {"Kingdom of Sardinia", "Qatar", "Trucial Oman"}) EXPECT_TRUE(reported.count(name)) << name;
+}
+
+TEST_F(RealData, LabelAnchorsOfEverySliverFinish) {
+    // world_900 feature 234 is a ring of 4 points and 4.4e-16 square degrees, on which GEOS's
+    // inscribed circle never returned. Every shape of the series gets an anchor or none, quickly
+    // (a ctest timeout guards the hang).
+    const auto& r = series().loaded;
+    std::size_t anchored = 0;
+    for (const auto& f : r.atlas.layers[0].features) anchored += label_anchor(f.shape).has_value();
+    EXPECT_GT(anchored, r.atlas.layers[0].features.size() / 2);
+}
+
+TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {
+    // The case: 1,000 points crossing themselves tens of thousands of times; GEOS's
+    // MakeValid ran for hours on it.
+    Polygon zigzag;
+    Ring ring;
+    for (int i = 0; i < 1000; ++i) ring.push_back({40 + i * 0.001 * (i % 2 ? -1 : 1), 40.0 + i % 7});
+    ring.push_back({40, 40});
+    zigzag.rings.push_back(ring);
+    Tessellation t;
+    const TessResult r = tessellate(zigzag, t);
+    EXPECT_EQ(r.method, TessMethod::Unrepaired) << r.message;
+    EXPECT_NE(r.message.find("too often to repair"), std::string::npos);
+    EXPECT_FALSE(t.indices.empty());
+}
+
+TEST(DateDisplay, YearsBeforeOneThousandReadAsPeopleWriteThem) {
+    EXPECT_EQ(d("500 BC").display(), "500 BC");
+    EXPECT_EQ(d("800").display(), "800");
+    EXPECT_EQ(d("1914-07-28").display(), "1914-07-28");
+    EXPECT_EQ(d("10000 BC").display(), "10000 BC");
+    EXPECT_EQ(d("0800-03").display(), "0800-03");  // finer than a year: ISO, which reads back
+    for (const char* text : {"500 BC", "800", "0800-03-01", "10000 BC"})
+        EXPECT_EQ(parse_date(d(text).display()).date->day, d(text).day) << text;
+}

@@ -1,0 +1,190 @@
+// An atlas from a stranger: it reads only its own folder, reaches no network or service, writes
+// nothing beside its inputs, and its text cannot drive the terminal.
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "diagnostics.h"
+#include "loader.h"
+#include "source_policy.h"
+#include "support/run_cli.h"
+#include "support/temp_dir.h"
+
+using namespace chronomap;
+namespace fs = std::filesystem;
+using test_support::TempDir;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+}
+
+const char* kSquare =
+    R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a"},)"
+    R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})";
+
+std::string atlas_with_source(const std::string& source) {
+    return R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326","layers":[)"
+           R"({"name":"x","source":")" + source + R"(","role":"territories","id_field":"id"}]})";
+}
+
+// A listener on 127.0.0.1 that counts the connections made to it.
+struct Listener {
+    int fd = -1;
+    int port = 0;
+    Listener() {
+        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        ::listen(fd, 16);
+        socklen_t len = sizeof a;
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+        port = ntohs(a.sin_port);
+    }
+    ~Listener() { ::close(fd); }
+    int connections() const {
+        int n = 0;
+        pollfd p{fd, POLLIN, 0};
+        while (::poll(&p, 1, 50) > 0) {
+            const int c = ::accept(fd, nullptr, nullptr);
+            if (c < 0) break;
+            ::close(c);
+            ++n;
+        }
+        return n;
+    }
+};
+
+}  // namespace
+
+TEST(SourcePolicy, OnlyPathsInsideTheAtlasFolderAreOpened) {
+    TempDir t;
+    write(t.path / "atlas" / "ok.geojson", kSquare);
+    write(t.path / "secret.csv", "a\nsecret\n");
+    const std::string dir = (t.path / "atlas").string();
+    EXPECT_EQ(resolve_source("ok.geojson", dir, false).refused, "");
+    EXPECT_EQ(resolve_source("sub/../ok.geojson", dir, false).refused, "");
+    EXPECT_NE(resolve_source("../secret.csv", dir, false).refused, "");
+    EXPECT_NE(resolve_source((t.path / "secret.csv").string(), dir, false).refused, "");
+    EXPECT_NE(resolve_source("CSV:" + (t.path / "secret.csv").string(), dir, false).refused, "");
+    EXPECT_NE(resolve_source("/vsicurl/http://127.0.0.1:1/x.geojson", dir, false).refused, "");
+    EXPECT_NE(resolve_source("PG:dbname=x", dir, false).refused, "");
+    EXPECT_NE(resolve_source("http://127.0.0.1/x.geojson", dir, false).refused, "");
+    // A link inside the folder to a file outside it is outside.
+    fs::create_symlink(t.path / "secret.csv", t.path / "atlas" / "link.csv");
+    EXPECT_NE(resolve_source("link.csv", dir, false).refused, "");
+    // The user's leave lifts it.
+    EXPECT_EQ(resolve_source("../secret.csv", dir, true).refused, "");
+    EXPECT_TRUE(resolve_source("../secret.csv", dir, true).external);
+}
+
+TEST(SourcePolicy, ConnectionStringsAreToldFromPaths) {
+    EXPECT_TRUE(is_connection_string("PG:dbname=x"));
+    EXPECT_TRUE(is_connection_string("WFS:http://x"));
+    EXPECT_TRUE(is_connection_string("/vsizip/a.zip/b.shp"));
+    EXPECT_TRUE(is_connection_string("gopher://127.0.0.1/_x"));
+    EXPECT_FALSE(is_connection_string("data/world_1914.geojson"));
+    EXPECT_FALSE(is_connection_string("C:\\data\\x.shp"));
+    EXPECT_FALSE(is_connection_string("dir/a:b.geojson"));
+}
+
+TEST(UntrustedAtlas, ReachesNoServiceAndReadsNothingOutside) {
+    TempDir t;
+    Listener l;
+    const std::string port = std::to_string(l.port);
+    write(t.path / "secret" / "secret.csv", "id,name\n-----BEGIN,key\n");
+    const std::string sources[] = {
+        "/vsicurl/http://127.0.0.1:" + port + "/x.geojson",
+        "/vsicurl?header_file=" + (t.path / "secret" / "secret.csv").string() + "&url=http://127.0.0.1:" + port + "/x",
+        "/vsicurl/gopher://127.0.0.1:" + port + "/_FLUSHALL",
+        "http://127.0.0.1:" + port + "/x.geojson",
+        "WFS:http://127.0.0.1:" + port + "/wfs",
+        "OAPIF:http://127.0.0.1:" + port + "/",
+        "ESRIJSON:http://127.0.0.1:" + port + "/x",
+        "PG:host=127.0.0.1 port=" + port + " dbname=x connect_timeout=1",
+        "CSV:" + (t.path / "secret" / "secret.csv").string(),
+        "../secret/secret.csv",
+    };
+    for (const auto& source : sources) {
+        SCOPED_TRACE(source);
+        const fs::path dir = t.path / "atlas";
+        fs::remove_all(dir);
+        write(dir / "atlas.json", atlas_with_source(source));
+        const LoadResult r = load_atlas((dir / "atlas.json").string());
+        EXPECT_TRUE(r.diagnostics.has_errors());
+        EXPECT_EQ(r.unread_inputs.size(), 1u);
+        EXPECT_EQ(r.external_sources.size(), 1u);
+        for (const auto& layer : r.atlas.layers) EXPECT_TRUE(layer.features.empty());
+        for (const auto& d : r.diagnostics.items()) EXPECT_EQ(d.message.find("-----BEGIN"), std::string::npos);
+        // Nothing was written beside the atlas either.
+        std::size_t files = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+        EXPECT_EQ(files, 1u);
+    }
+    EXPECT_EQ(l.connections(), 0);
+}
+
+TEST(UntrustedAtlas, EventFilesOutsideTheFolderAreRefused) {
+    TempDir t;
+    write(t.path / "events.json", R"({"events":[]})");
+    write(t.path / "atlas" / "t.geojson", kSquare);
+    write(t.path / "atlas" / "atlas.json",
+          R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326","layers":[)"
+          R"({"name":"x","source":"t.geojson","role":"territories","id_field":"id"}],"events":["../events.json"]})");
+    const LoadResult r = load_atlas((t.path / "atlas" / "atlas.json").string());
+    ASSERT_EQ(r.unread_inputs.size(), 1u);
+    EXPECT_NE(r.unread_inputs[0].find("../events.json"), std::string::npos);
+}
+
+TEST(UntrustedAtlas, CommandsExit2WhenALayerCannotBeRead) {
+    TempDir t;
+    write(t.path / "atlas.json", atlas_with_source("missing.geojson"));
+    const std::string atlas = (t.path / "atlas.json").string();
+    EXPECT_EQ(test_support::run_cli({"status", atlas, "--date", "1920"}).code, 2);
+    EXPECT_EQ(test_support::run_cli({"events", atlas}).code, 2);
+    const auto out = (t.path / "x.svg").string();
+    EXPECT_EQ(test_support::run_cli({"export", atlas, "--date", "1920", "--out", out}).code, 2);
+    EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(UntrustedAtlas, AllowExternalOpensWhatTheUserTrusts) {
+    TempDir t;
+    write(t.path / "shared" / "t.geojson", kSquare);
+    write(t.path / "atlas" / "atlas.json", atlas_with_source("../shared/t.geojson"));
+    const std::string atlas = (t.path / "atlas" / "atlas.json").string();
+    EXPECT_EQ(test_support::run_cli({"validate", atlas}).code, 2);
+    const auto ok = test_support::run_cli({"validate", atlas, "--allow-external"});
+    EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
+}
+
+TEST(TerminalOutput, ControlAndBidiCharactersAreEscaped) {
+    EXPECT_EQ(printable("a\x1b]0;pwned\x07z"), "a\\x1B]0;pwned\\x07z");
+    EXPECT_EQ(printable("x\xE2\x80\xAEy"), "x\\u{202E}y");   // right-to-left override
+    EXPECT_EQ(printable("x\xE2\x81\xA6y"), "x\\u{2066}y");   // left-to-right isolate
+    EXPECT_EQ(printable("x\xC2\x9B" "2Jy"), "x\\u{009B}2Jy");  // C1 CSI
+    EXPECT_EQ(printable("Nax\xC3\xA7\xC4\xB1van"), "Nax\xC3\xA7\xC4\xB1van");  // letters stay
+}
+
+TEST(TerminalOutput, AnAtlasTitleCannotDriveTheTerminal) {
+    TempDir t;
+    write(t.path / "t.geojson", kSquare);
+    write(t.path / "atlas.json",
+          R"({"title":"Evil\u001b]0;owned\u0007\r\u202e","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+          R"("layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id"}]})");
+    const auto r = test_support::run_cli({"events", (t.path / "atlas.json").string()});
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+    EXPECT_EQ(r.out.find('\r'), std::string::npos);
+    EXPECT_EQ(r.out.find("\xE2\x80\xAE"), std::string::npos);
+    EXPECT_NE(r.out.find("Evil\\x1B]0;owned\\x07\\x0D\\u{202E}"), std::string::npos) << r.out;
+}
