@@ -24,6 +24,10 @@ struct Kars : ::testing::Test {
         EXPECT_TRUE(s) << id;
         return s.value_or(TerritoryState{});
     }
+    bool on_map(const char* id, const char* date) {
+        const auto s = tl.territory_state(id, d(date), Basis::DeFacto);
+        return s && tl.exists(*s, d(date));
+    }
 };
 
 }  // namespace
@@ -115,6 +119,7 @@ TEST_F(Kars, KnownDisagreementsBetweenSourcesAreRecorded) {
     };
     EXPECT_TRUE(notes_mention("moscow-treaty", "13 November 1921"));
     EXPECT_TRUE(notes_mention("karki-1990", "15 January 1991"));
+    EXPECT_TRUE(notes_mention("karki-1990", "without a date"));
     EXPECT_TRUE(notes_mention("armenia-kars-border-1991", "16 March 1991"));
 }
 
@@ -151,14 +156,42 @@ TEST_F(Kars, StatusAtDatesMatchesTheSources) {
     // 000: Nakhchivan ASSR by decree of 9 February 1924.
     EXPECT_EQ(at("nakhchivan", "1924-02-08").status, Status::Integral);
     EXPECT_EQ(at("nakhchivan", "1924-02-09").status, Status::Autonomous);
-    // 001, 002: secession on 19 January 1990, annulled on 27 January 1990.
-    EXPECT_EQ(at("nakhchivan", "1990-01-19").status, Status::SelfDeclared);
-    EXPECT_EQ(at("nakhchivan", "1990-01-27").status, Status::Autonomous);
-    EXPECT_EQ(at("nakhchivan", "1990-01-27").controller, "azerbaijan-ssr");
-    // 001, 002: Karki taken in January 1990 ("occupation" is their word; the atlas records control).
-    EXPECT_EQ(at("karki", "1990-02-01").controller, "armenian-ssr");
-    EXPECT_EQ(at("karki", "1990-02-01").status, Status::Integral);
-    EXPECT_EQ(at("karki", "1990-02-01", Basis::DeJure).controller, "azerbaijan-ssr");
+    // 001 para. 5, 002 para. 8: the Supreme Council of the Nakhchivan ASSR decides to secede on
+    // 19 January 1990; 001 para. 6: annulled on 27 January. A declaration, not a change of
+    // control: Nakhchivan stays the Azerbaijan SSR's autonomy throughout, in both views.
+    for (const char* day : {"1990-01-18", "1990-01-19", "1990-01-23", "1990-01-27"})
+        for (Basis b : {Basis::DeFacto, Basis::DeJure}) {
+            EXPECT_EQ(at("nakhchivan", day, b).controller, "azerbaijan-ssr") << day;
+            EXPECT_EQ(at("nakhchivan", day, b).status, Status::Autonomous) << day;
+        }
+    EXPECT_TRUE(atlas.find_event("nakhchivan-secession")->changes.empty());
+    // 001 para. 3: "On January 15, 1991, the Nakhchivan enclave of Karki was occupied"; 002 para. 4
+    // gives no date. Nothing before the only dated source; held pending a settlement.
+    EXPECT_FALSE(on_map("karki", "1991-01-14"));
+    EXPECT_EQ(at("karki", "1991-01-15").controller, "armenian-ssr");
+    EXPECT_EQ(at("karki", "1991-01-15").status, Status::Occupied);
+    EXPECT_EQ(at("karki", "1991-02-01", Basis::DeJure).controller, "azerbaijan-ssr");
+}
+
+// Bolat n. 2 (section on the Kars conference): "Batum ve Artvin ellerinde olduğu için Gürcüler Rize
+// ve Trabzon'u talep etmişlerdi" at the Paris conference of 26 February 1919; he gives Batum's
+// British occupation no date, and nothing gives December 1918.
+TEST_F(Kars, BatumIsGeorgianByTheParisConference) {
+    EXPECT_EQ(at("batum", "1919-02-26", Basis::DeFacto).controller, "georgia-dr");
+    EXPECT_EQ(at("batum", "1919-06-01", Basis::DeFacto).controller, "georgia-dr");
+    EXPECT_EQ(at("batum", "1919-01-15", Basis::DeFacto).controller, "britain");
+    EXPECT_EQ(atlas.find_event("batum-british")->date.iso(), "1918-10-30");  // with the withdrawal
+}
+
+// Titles are in the atlas's voice only where they are neutral; "annexation" is the Turkish note's
+// word as 000 reports it.
+TEST_F(Kars, ContestedWordsAreAttributed) {
+    for (const auto& e : atlas.events) {
+        const std::string title = e.title.str();
+        EXPECT_EQ(title.find("annexation"), std::string::npos) << e.id.str();
+        EXPECT_EQ(title.find("occupy"), std::string::npos) << e.id.str();
+    }
+    EXPECT_NE(atlas.find_event("turkish-note-1923")->details->summary.find("according to 000"), std::string::npos);
 }
 
 TEST_F(Kars, SovietClaimsOnKarsAndArdahan) {
@@ -187,10 +220,6 @@ TEST_F(Kars, DefaultViewFramesTheRegion) {
 // sentence of a source document that supports it, so that a later edit cannot bring a false
 // picture back.
 TEST_F(Kars, Revisions1917To1921) {
-    auto on_map = [&](const char* id, const char* date) {
-        const auto s = tl.territory_state(id, d(date), Basis::DeFacto);
-        return s && tl.exists(*s, d(date));
-    };
     // 004, p. 270-272: "Bolşevik İhtilali sonucu savaştan çekilen Ruslar" (Russia left the war through
     // revolution); "Demokrat Kafkasya Federasyonu 28 Nisan 1918'de kurulmuş ve onu ilk tanıyan
     // Osmanlı olmuştur". The Russian Empire is no longer sovereign de jure after 1917.
@@ -217,9 +246,9 @@ TEST_F(Kars, Revisions1917To1921) {
     EXPECT_EQ(at("artvin", "1919-06-01").controller, "georgia-dr");
     EXPECT_EQ(at("artvin", "1921-02-21").controller, "georgia-dr");
     EXPECT_EQ(at("artvin", "1921-02-22").controller, "turkey");
-    // 004, p. 270-272: "İngilizler, 20 Ağustos-30 Ekim 1919 tarihleri arasında kısa bir süre
-    // Kafkasya'da kalmıştır"; the Georgian government "Batum'a çekilmiş" in March 1921.
-    EXPECT_EQ(at("batum", "1919-06-01").controller, "britain");
+    // 004, n. 2: Batum in Georgian hands at the Paris conference (26 February 1919), so not
+    // British in mid-1919; the Georgian government "Batum'a çekilmiş" in March 1921.
+    EXPECT_EQ(at("batum", "1919-06-01").controller, "georgia-dr");
     EXPECT_EQ(at("batum", "1920-06-01").controller, "georgia-dr");
     EXPECT_EQ(at("batum", "1921-02-28").controller, "georgia-dr");
     // 000, First Step: "there were Turkish troops in the territory of Nakhchivan under the command of
@@ -235,12 +264,17 @@ TEST_F(Kars, Revisions1917To1921) {
     // between signing the Moscow and the Kars treaties": de facto not autonomous from 16 March 1921.
     EXPECT_NE(at("nakhchivan", "1921-03-20", Basis::DeFacto).controller, "azerbaijan-ssr");
     EXPECT_EQ(at("nakhchivan", "1921-10-13", Basis::DeFacto).controller, "azerbaijan-ssr");
-    // Neutral statuses: "Ermeni işgali" is Bolat's term for Surmali in 1919.
-    EXPECT_EQ(at("surmali", "1919-06-01").status, Status::Integral);
-    // No source mentions Karki before 1990 (001 and 002 are the first): not on the map before.
+    // One rule for every side: a military hold pending a settlement is `occupied`, whoever holds
+    // it and whether or not they claimed it. Bolat: Armenia holds Iğdır and Kulp in 1919-1920
+    // ("Ermeni işgali"); Turkey takes Iğdır and Nakhchivan in November 1920 and Kars on 30 October.
+    EXPECT_EQ(at("surmali", "1919-06-01").status, Status::Occupied);
+    EXPECT_EQ(at("surmali", "1920-11-13").status, Status::Occupied);
+    EXPECT_EQ(at("karki", "1991-06-01").status, Status::Occupied);
+    EXPECT_EQ(at("karki", "1991-12-31").status, Status::Occupied);
+    // No source describes Karki before 15 January 1991: not on the map before.
     EXPECT_FALSE(on_map("karki", "1950-01-01"));
-    EXPECT_FALSE(on_map("karki", "1921-11-01"));
-    EXPECT_TRUE(on_map("karki", "1990-02-01"));
+    EXPECT_FALSE(on_map("karki", "1990-02-01"));
+    EXPECT_TRUE(on_map("karki", "1991-02-01"));
 }
 
 // Bolat's page numbers are footers (the running head that follows each is the next page's: the

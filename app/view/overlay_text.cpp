@@ -53,7 +53,9 @@ const char* status_legend(Status s) {
         case Status::Autonomous:
             return _("autonomous");
         case Status::Occupied:
-            return _("occupied");
+            // The status of a military hold pending a settlement, for every side alike: a neutral
+            // label, where "occupied" is a characterisation one side's sources use.
+            return _("military control");
         case Status::Administered:
             return _("administered");
         case Status::SelfDeclared:
