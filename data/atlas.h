@@ -170,6 +170,9 @@ struct Layer {
     std::string valid_from_field;
     std::string valid_to_field;
     bool valid_to_inclusive = false;  // an end date names the last day in force, not the first after
+    // Whole-number years in the date fields are years of the era, negative before Christ
+    // (-500 = 500 BC, as Cliopatria writes them), not astronomical years (-500 = 501 BC).
+    bool negative_years_bce = false;
     // Temporal layers: territories named by a field (pieces with one name are one territory) and
     // controlled by the power named in another, from which changes are derived.
     std::string name_field;

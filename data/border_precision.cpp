@@ -22,6 +22,9 @@ std::optional<BorderPrecision> border_precision_from(const std::string& value) {
     if (v == "3" || v == "3.0") return BorderPrecision::Exact;
     if (v == "2" || v == "2.0") return BorderPrecision::Approximate;
     if (v == "1" || v == "1.0") return BorderPrecision::Schematic;
+    // 0: historical-basemaps' value for a border whose precision is not given; drawn as the
+    // least certain kind rather than as exact.
+    if (v == "0" || v == "0.0") return BorderPrecision::Schematic;
     if (has(v, "schematic") || has(v, "sketch")) return BorderPrecision::Schematic;
     if (has(v, "approx") || has(v, "uncertain") || has(v, "estimated") || has(v, "conjectur"))
         return BorderPrecision::Approximate;

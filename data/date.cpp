@@ -246,7 +246,7 @@ DateParseResult parse_date(std::string_view text, Calendar cal) {
     if (year < 0 && year % 100 == 0)
         r.warning = quoted + " is astronomical year " + std::to_string(year) + ", which is " +
                     year_label(year) + "; if " + year_label(year + 1) + " is meant, write '" +
-                    year_label(year + 1) + "' or the astronomical '" +
+                    std::to_string(-year) + " BC' or the astronomical '" +
                     (year + 1 > -1000 ? "-0" : "-") + std::to_string(-(year + 1)) + "'";
     Precision precision = Precision::Year;
     if (i < text.size()) {

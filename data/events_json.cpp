@@ -96,7 +96,10 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
     details.notes = f.string_list(obj, ptr, "notes", what);
     if (auto note = f.string(obj, ptr, "note", Need::Optional, what)) details.notes.push_back(*note);
     ev.details.set(std::move(details));
-    if (!date || !id) return;  // an event without id or date cannot be placed on the timeline
+    if (!date || !id) {  // an event without id or date cannot be placed on the timeline
+        f.skip(ptr);
+        return;
+    }
     ev.date = *date;
     if (const auto* changes = f.typed(obj, ptr, "changes", V::array, Need::Optional, what)) {
         const std::string cp = JsonFields::child(ptr, "changes");
@@ -128,6 +131,10 @@ void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& at
     auto doc = parse_json_with_positions(text, path, diags);
     if (!doc) return;
     JsonFields f(*doc, diags);
+    struct ReportUnknown {  // once the file is read, whichever way the reading ends
+        JsonFields& f;
+        ~ReportUnknown() { f.report_unknown_keys("an event file"); }
+    } report_unknown{f};
     const json* list = &doc->root;
     std::string ptr;
     if (doc->root.is_object()) {

@@ -20,6 +20,7 @@ const char* json_type_name(nlohmann::json::value_t t) {
 const nlohmann::json* JsonFields::typed(const nlohmann::json& obj, const std::string& ptr,
                                         const char* key, nlohmann::json::value_t type, Need need,
                                         const std::string& what) {
+    asked_[ptr].insert(key);
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
         if (need == Need::Required)
@@ -109,6 +110,30 @@ bool JsonFields::is_object(const nlohmann::json& v, const std::string& ptr,
     diags_.error(pos(ptr),
                  what + " should be an object ({...}), but it is " + json_type_name(v.type()));
     return false;
+}
+
+void JsonFields::report_unknown_keys(const std::string& document_name) {
+    std::set<std::string> all_known;
+    for (const auto& [ptr, keys] : asked_) all_known.insert(keys.begin(), keys.end());
+    for (const auto& [ptr, keys] : asked_) {
+        if (skipped_.count(ptr)) continue;
+        const nlohmann::json* obj = nullptr;
+        try {
+            obj = &doc_.root.at(nlohmann::json::json_pointer(ptr));
+        } catch (const nlohmann::json::exception&) {
+            continue;  // not an object of this document
+        }
+        if (!obj->is_object()) continue;
+        const std::vector<std::string> here(keys.begin(), keys.end());
+        for (const auto& [key, value] : obj->items()) {
+            if (keys.count(key)) continue;
+            std::string best = closest_match(key, here);
+            if (best.empty()) best = closest_match(key, {all_known.begin(), all_known.end()});
+            diags_.warning(pos(child(ptr, key.c_str())),
+                           "unknown field '" + printable(key, 80) + "' in " + document_name + " is ignored" +
+                               (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+        }
+    }
 }
 
 }  // namespace chronomap

@@ -2,7 +2,9 @@
 // Typed access to fields of a positioned JSON document. Every wrong type or missing required
 // field becomes a located diagnostic; the caller gets std::nullopt and carries on.
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,9 +58,20 @@ public:
     }
     Diagnostics& diags() { return diags_; }
 
+    // A warning for each member of an object this reader looked into that it never asked for: a
+    // misspelt "evnts", "colour" or "name_feild" would otherwise be ignored without a word.
+    void report_unknown_keys(const std::string& document_name);
+    // Marks a member read without the typed accessors (a value of several types).
+    void note_read(const std::string& ptr, const char* key) { asked_[ptr].insert(key); }
+    // An object left unread because of an error already reported: its members are not listed.
+    void skip(const std::string& ptr) { skipped_.insert(ptr); }
+
 private:
     const JsonDoc& doc_;
     Diagnostics& diags_;
+    // For each object asked for a member (by JSON pointer), the members asked for.
+    std::map<std::string, std::set<std::string>> asked_;
+    std::set<std::string> skipped_;
 };
 
 const char* json_type_name(nlohmann::json::value_t t);

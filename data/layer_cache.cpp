@@ -179,7 +179,7 @@ std::optional<std::uint64_t> source_key(const Layer& layer, const std::string& s
                            to_string(layer.role) + "|" + layer.gdal_layer + "|" + layer.id_field + "|" +
                            layer.name_field + "|" + layer.controller_field + "|" + layer.status_field + "|" +
                            layer.valid_from_field + "|" + layer.valid_to_field + "|" +
-                           (layer.valid_to_inclusive ? "i" : "x") + "|" + (ctx.geometry ? "g" : "a") + "|" +
+                           (layer.valid_to_inclusive ? "i" : "x") + (layer.negative_years_bce ? "b" : "a") + "|" + (ctx.geometry ? "g" : "a") + "|" +
                            (from ? std::to_string(from->day) : "-") + "|" + (to ? std::to_string(to->day) : "-") +
                            "|" + std::to_string(layer.data_driven());
     for (const auto& [lang, field] : layer.name_fields) settings += "|" + lang + "=" + field;

@@ -83,6 +83,16 @@ struct LayerReader {
         if (index < 0 || !feat.values[static_cast<std::size_t>(index)]) return std::nullopt;
         const std::string& text = *feat.values[static_cast<std::size_t>(index)];
         if (text.empty()) return std::nullopt;
+        // A whole number is a year (temporal layers store "FromYear": -500), of the era when the
+        // layer says negative years are BCE, else astronomical as everywhere else.
+        const std::size_t digits_from = text[0] == '-' ? 1 : 0;
+        const bool whole =
+            text.size() > digits_from && text.find_first_not_of("0123456789", digits_from) == std::string::npos;
+        if (whole && text.size() <= 8) {
+            long long year = std::stoll(text);
+            if (year < 0 && layer.negative_years_bce) year += 1;
+            if (year >= Date::kMinYear && year <= Date::kMaxYear) return Date::year_only(static_cast<int>(year));
+        }
         const DateParseResult r = parse_date(text);
         if (!r.date) problem(Severity::Error, id, r.error);
         if (!r.warning.empty()) problem(Severity::Warning, id, r.warning);

@@ -155,6 +155,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     std::vector<std::string> event_files;
     detail::read_manifest(*doc, atlas, event_files, f);
     ctx.display_crs = detail::checked_crs(atlas.crs, doc->pos("/crs"), diags);
+    f.report_unknown_keys("the atlas manifest");
 
     for (auto& layer : atlas.layers) {
         detail::load_layer(layer, ctx);

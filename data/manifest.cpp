@@ -57,6 +57,7 @@ void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, cons
         const std::string swhat = "snapshot " + std::to_string(k + 1) + " of " + what;
         if (!f.is_object(so, sp, swhat)) continue;
         std::optional<Date> date;
+        f.note_read(sp, "date");
         if (so.contains("date") && so["date"].is_number_integer()) {
             const DateParseResult r = parse_date(std::to_string(so["date"].get<long long>()));
             if (r.date) date = r.date;
@@ -103,6 +104,8 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
             if (auto v = f.string(obj, ptr, k, Need::Optional, what)) layer.valid_to_field = *v;
         if (const auto* v = f.typed(obj, ptr, "valid_to_inclusive", V::boolean, Need::Optional, what))
             layer.valid_to_inclusive = v->get<bool>();
+        if (const auto* v = f.typed(obj, ptr, "negative_years_bce", V::boolean, Need::Optional, what))
+            layer.negative_years_bce = v->get<bool>();
         // Labels from one field (reference and places layers; territories use name_field).
         if (auto v = f.string(obj, ptr, "label_field", Need::Optional, what)) layer.name_fields["en"] = *v;
         if (const auto* st = f.typed(obj, ptr, "style", V::object, Need::Optional, what)) {
@@ -191,6 +194,7 @@ void read_sources(const json& root, JsonFields& f, Atlas& atlas) {
         const std::string what = "source '" + s.id + "'";
         s.author = f.string(obj, ptr, "author", Need::Optional, what).value_or("");
         s.title = f.string(obj, ptr, "title", Need::Required, what).value_or("");
+        f.note_read(ptr, "year");
         if (const auto* y = obj.find("year") != obj.end() ? &obj["year"] : nullptr)
             s.year = y->is_string() ? y->get<std::string>() : y->is_number() ? y->dump() : "";
         s.language = f.string(obj, ptr, "language", Need::Optional, what).value_or("");

@@ -177,6 +177,14 @@ TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {
     EXPECT_FALSE(t.indices.empty());
 }
 
+TEST(DateDisplay, TheSuggestionForAnAstronomicalYearIsADateThatReads) {
+    const DateParseResult r = parse_date("-10000");
+    ASSERT_TRUE(r.date);
+    EXPECT_NE(r.warning.find("write '10000 BC'"), std::string::npos) << r.warning;
+    EXPECT_GT(parse_date("10000 BC").date->day, r.date->day);  // 10000 BC is astronomical -9999
+    EXPECT_TRUE(parse_date("10000 BC").date.has_value());
+}
+
 TEST(DateDisplay, YearsBeforeOneThousandReadAsPeopleWriteThem) {
     EXPECT_EQ(d("500 BC").display(), "500 BC");
     EXPECT_EQ(d("800").display(), "800");
@@ -185,4 +193,35 @@ TEST(DateDisplay, YearsBeforeOneThousandReadAsPeopleWriteThem) {
     EXPECT_EQ(d("0800-03").display(), "0800-03");  // finer than a year: ISO, which reads back
     for (const char* text : {"500 BC", "800", "0800-03-01", "10000 BC"})
         EXPECT_EQ(parse_date(d(text).display()).date->day, d(text).day) << text;
+}
+
+TEST(Cliopatria, NegativeWholeYearsAreYearsBC) {
+    // Cliopatria's form: FromYear/ToYear integers, negative = BCE, the end inclusive.
+    TempDir dir;
+    std::ofstream(dir.path / "polities.geojson")
+        << R"({"type":"FeatureCollection","features":[)"
+           R"({"type":"Feature","properties":{"Name":"Achaemenid Empire","FromYear":-550,"ToYear":-330},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[50,30],[60,30],[60,35],[50,35],[50,30]]]}},)"
+           R"({"type":"Feature","properties":{"Name":"Parthia","FromYear":-247,"ToYear":224},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[50,30],[60,30],[60,35],[50,35],[50,30]]]}}]})";
+    const InitProposal p = propose_manifest({(dir.path / "polities.geojson").string()}, dir.path.string());
+    const auto& layer = p.manifest["layers"][0];
+    EXPECT_EQ(layer["valid_from_field"], "FromYear");
+    EXPECT_EQ(layer["valid_to_field"], "ToYear");
+    EXPECT_EQ(layer["negative_years_bce"], true);
+    EXPECT_EQ(p.manifest["time_range"]["start"], "550 BC");
+    auto m = p.manifest;
+    m["layers"][0]["valid_to_inclusive"] = true;
+    std::ofstream(dir.path / "atlas.json") << m.dump(2);
+    const LoadResult r = load_atlas((dir.path / "atlas.json").string());
+    for (const auto& item : r.diagnostics.items()) EXPECT_NE(item.severity, Severity::Error) << item.format();
+    const Feature* persia = r.atlas.find_territory("Achaemenid Empire", d("500 BC"));
+    ASSERT_NE(persia, nullptr);
+    EXPECT_EQ(persia->valid_from->display(), "550 BC");
+    EXPECT_TRUE(persia->valid_at(d("330 BC")));   // the end is inclusive
+    EXPECT_FALSE(persia->valid_at(d("329 BC")));
+    const Feature* parthia = r.atlas.find_territory("Parthia", d("224"));
+    ASSERT_NE(parthia, nullptr);
+    EXPECT_EQ(parthia->valid_from->display(), "247 BC");
+    EXPECT_TRUE(parthia->valid_at(d("224")));
 }

@@ -188,3 +188,20 @@ TEST(TerminalOutput, AnAtlasTitleCannotDriveTheTerminal) {
     EXPECT_EQ(r.out.find("\xE2\x80\xAE"), std::string::npos);
     EXPECT_NE(r.out.find("Evil\\x1B]0;owned\\x07\\x0D\\u{202E}"), std::string::npos) << r.out;
 }
+
+TEST(Silence, MisspeltManifestKeysAreSaidWithTheNearestField) {
+    TempDir t;
+    write(t.path / "t.geojson", kSquare);
+    write(t.path / "atlas.json",
+          R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326","evnts":[],)"
+          R"("layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id","name_feild":"n"}],)"
+          R"("powers":[{"id":"p","names":{"en":"P"},"colour":"#ff0000"}]})");
+    const LoadResult r = load_atlas((t.path / "atlas.json").string());
+    std::vector<std::string> said;
+    for (const auto& d : r.diagnostics.items())
+        if (d.message.rfind("unknown field", 0) == 0) said.push_back(d.message);
+    ASSERT_EQ(said.size(), 3u);
+    EXPECT_NE(said[0].find("'evnts' in the atlas manifest is ignored (did you mean 'events'?)"), std::string::npos);
+    EXPECT_NE(said[1].find("(did you mean 'name_field'?)"), std::string::npos);
+    EXPECT_NE(said[2].find("(did you mean 'color'?)"), std::string::npos);
+}
