@@ -2,7 +2,9 @@
 // vertices each; a 30,000-character summary overflowed one ImGui draw list (16-bit indices)
 // and a 100 MB title asked for gigabytes. Text beyond these lengths is cut at a character
 // boundary with an ellipsis, and a warning says where.
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "loader_parts.h"
 
@@ -36,6 +38,25 @@ struct Bounder {
     }
 };
 
+// What the text needs that the map's fonts cannot yet give: right-to-left scripts (Arabic,
+// Hebrew, Syriac, Thaana), which need shaping and reordering, and emoji. nullptr when nothing.
+const char* undrawable_script(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+        if (i + n > text.size()) break;
+        std::uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
+        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        i += n;
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+            return "a right-to-left script (Arabic, Hebrew, Syriac or Thaana), which Chronomap does not yet shape "
+                   "or order right to left";
+        if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF))
+            return "emoji or symbols that the map's fonts do not have";
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 void bound_texts(Atlas& atlas, Diagnostics& diags) {
@@ -65,10 +86,25 @@ void bound_texts(Atlas& atlas, Diagnostics& diags) {
             if (std::string* note = c.note.edit_if_present()) b.cut(*note, kMaxText, e.pos, "a change's note in " + what);
         for (auto& r : e.sources) b.cut(r.locator, kMaxName, e.pos, "a locator in " + what);
     }
-    for (auto& layer : atlas.layers)
-        for (auto& f : layer.features)
+    for (auto& layer : atlas.layers) {
+        // Said once per layer, with the first name and how many: names that would be drawn as
+        // boxes or in the wrong order.
+        std::size_t undrawable = 0;
+        std::string first, why;
+        for (auto& f : layer.features) {
             b.names(f.names, {layer.source}, "the name of feature '" + f.id.substr(0, 80) + "' in layer '" +
                                                  layer.name + "'");
+            for (const auto& [lang, name] : f.names.by_lang)
+                if (const char* script = undrawable_script(name)) {
+                    if (undrawable++ == 0) first = name, why = script;
+                    break;
+                }
+        }
+        if (undrawable)
+            diags.warning({layer.source}, "layer '" + layer.name + "': " + std::to_string(undrawable) +
+                                              " feature name(s), such as '" + first.substr(0, 80) + "', use " + why +
+                                              "; they are drawn wrongly or as boxes");
+    }
 }
 
 }  // namespace chronomap::detail

@@ -11,9 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <gdal_priv.h>
+
 #include "init_manifest.h"
 #include "label_point.h"
 #include "loader.h"
+#include "support/png_io.h"
+#include "support/run_cli.h"
 #include "support/temp_dir.h"
 #include "tessellate.h"
 #include "timeline.h"
@@ -160,6 +164,46 @@ TEST_F(RealData, LabelAnchorsOfEverySliverFinish) {
     std::size_t anchored = 0;
     for (const auto& f : r.atlas.layers[0].features) anchored += label_anchor(f.shape).has_value();
     EXPECT_GT(anchored, r.atlas.layers[0].features.size() / 2);
+}
+
+// Every piece of land the file holds is drawn: the export's pixels against GDAL's rasterisation
+// of the same file over the same extent. Unnamed land (14% of it in 1800) used to be drawn as sea.
+TEST_F(RealData, TheExportCoversTheLandGdalRasterises) {
+    auto& s = series();
+    const int w = 1272, h = 600;
+    const std::string png = (s.dir.path / "1800.png").string();
+    const auto r = test_support::run_cli({"export", (s.dir.path / "atlas.json").string(), "--date", "1800", "--out", png,
+                                          "--size", "1272x600", "--bbox", "-180,-85,180,85", "--no-title", "--no-legend",
+                                          "--no-caption", "--no-labels", "--no-scale-bar", "--no-uncertainty"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    // The export's frame (fit_camera with the bounding box's 3% margin), for gdal_rasterize.
+    const double upp = std::max(360 * 1.06 / w, 170 * 1.06 / h);
+    const std::string tif = (s.dir.path / "1800.tif").string();
+    char extent[160];
+    std::snprintf(extent, sizeof extent, "%.9f %.9f %.9f %.9f", -w / 2.0 * upp, -h / 2.0 * upp, w / 2.0 * upp, h / 2.0 * upp);
+    const std::string cmd = "gdal_rasterize -q -burn 1 -ot Byte -init 0 -te " + std::string(extent) + " -ts 1272 600 " +
+                            (kBasemaps / "world_1800.geojson").string() + " " + tif;
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(ds);
+    std::vector<std::uint8_t> land(static_cast<std::size_t>(w) * h);
+    ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, land.data(), w, h, GDT_Byte, 0, 0), CE_None);
+    const test::Png image = test::read_png(png);
+    ASSERT_EQ(image.width, w);
+    auto is_land = [&](int x, int y) { return land[static_cast<std::size_t>(y) * w + x] != 0; };
+    std::size_t interior = 0, drawn_as_sea = 0;
+    for (int y = 1; y + 1 < h; ++y)
+        for (int x = 1; x + 1 < w; ++x) {
+            // Inside the land by a pixel each way: borders and antialiasing are not counted.
+            if (!is_land(x, y) || !is_land(x - 1, y) || !is_land(x + 1, y) || !is_land(x, y - 1) || !is_land(x, y + 1))
+                continue;
+            ++interior;
+            drawn_as_sea += (image.at(x, y) >> 8) == (0xC6DBEBFFu >> 8);
+        }
+    ASSERT_GT(interior, 50000u);
+    EXPECT_LT(static_cast<double>(drawn_as_sea) / static_cast<double>(interior), 0.005)
+        << drawn_as_sea << " of " << interior << " land pixels are drawn as sea";
 }
 
 TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {

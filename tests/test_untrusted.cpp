@@ -205,3 +205,17 @@ TEST(Silence, MisspeltManifestKeysAreSaidWithTheNearestField) {
     EXPECT_NE(said[1].find("(did you mean 'name_field'?)"), std::string::npos);
     EXPECT_NE(said[2].find("(did you mean 'color'?)"), std::string::npos);
 }
+
+TEST(Silence, NamesInScriptsTheMapCannotDrawAreSaid) {
+    TempDir t;
+    write(t.path / "t.geojson",
+          R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"تبریز"},)"
+          R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})");
+    write(t.path / "atlas.json",
+          R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+          R"("layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id"}]})");
+    const LoadResult r = load_atlas((t.path / "atlas.json").string());
+    bool said = false;
+    for (const auto& d : r.diagnostics.items()) said = said || d.message.find("right-to-left") != std::string::npos;
+    EXPECT_TRUE(said);
+}

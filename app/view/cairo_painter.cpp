@@ -35,6 +35,7 @@ CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), 
     faces_[kArmenian] = face_for_file(f.armenian);
     faces_[kGeorgian] = face_for_file(f.georgian);
     faces_[kMath] = face_for_file(f.math);
+    faces_[kSyllabics] = face_for_file(f.syllabics);
     for (int i = 0; i < kFaces; ++i) {
         if (!faces_[i]) continue;
         cairo_set_font_face(cr_, faces_[i]);
@@ -75,6 +76,7 @@ std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face 
         if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF) || (cp >= 0x2D00 && cp <= 0x2D2F))
             face = kGeorgian;
         if (cp >= 0x2190 && cp <= 0x21FF) face = kMath;
+        if ((cp >= 0x1400 && cp <= 0x167F) || (cp >= 0x18B0 && cp <= 0x18FF)) face = kSyllabics;
         if (!faces_[face]) face = main;
         if (out.empty() || out.back().first != face) out.emplace_back(face, std::string());
         out.back().second.append(text, i, n);

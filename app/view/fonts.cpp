@@ -14,6 +14,7 @@ constexpr ImWchar kLatinCyrillic[] = {0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x
 constexpr ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
 constexpr ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
 constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto Sans Math does
+constexpr ImWchar kSyllabics[] = {0x1400, 0x167F, 0x18B0, 0x18FF, 0};
 
 using Files = FontFiles;
 
@@ -46,7 +47,8 @@ Files find_files() {
     Files f{match_file(config, "Noto Sans", "Regular"), match_file(config, "Noto Sans", "Bold"),
             match_file(config, "Noto Sans Armenian", "Regular"),
             match_file(config, "Noto Sans Georgian", "Regular"),
-            match_file(config, "Noto Sans Math", "Regular")};
+            match_file(config, "Noto Sans Math", "Regular"),
+            match_file(config, "Noto Sans Canadian Aboriginal", "Regular")};
     FcConfigDestroy(config);
     return f;
 }
@@ -67,6 +69,8 @@ ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, fl
         atlas.AddFontFromFileTTF(f.georgian.c_str(), px, &merge, only ? only : kGeorgian);
     if (!f.math.empty())
         atlas.AddFontFromFileTTF(f.math.c_str(), px, &merge, only ? only : kArrows);
+    if (!f.syllabics.empty())
+        atlas.AddFontFromFileTTF(f.syllabics.c_str(), px, &merge, only ? only : kSyllabics);
     return font;
 }
 

@@ -25,6 +25,7 @@ struct FontSet {
 // ImGui (vector export).
 struct FontFiles {
     std::string regular, bold, armenian, georgian, math;
+    std::string syllabics;  // Canadian Aboriginal syllabics: names in world data (Inuktitut, Cree)
 };
 const FontFiles& font_files();
 // The pixel size of each overlay font at scale 1 (body 16, bold 16, title 26, small 13).

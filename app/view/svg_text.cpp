@@ -75,7 +75,9 @@ std::string embedded_fonts(const std::vector<SvgText>& texts) {
                           {&f.armenian, "Chronomap Noto Sans Armenian", false, uses(texts, 0x0530, 0x058F)},
                           {&f.georgian, "Chronomap Noto Sans Georgian", false,
                            uses(texts, 0x10A0, 0x10FF) || uses(texts, 0x1C90, 0x1CBF)},
-                          {&f.math, "Chronomap Noto Sans Math", false, uses(texts, 0x2190, 0x21FF)}};
+                          {&f.math, "Chronomap Noto Sans Math", false, uses(texts, 0x2190, 0x21FF)},
+                          {&f.syllabics, "Chronomap Noto Sans Canadian Aboriginal", false,
+                           uses(texts, 0x1400, 0x167F) || uses(texts, 0x18B0, 0x18FF)}};
     std::string css;
     for (const auto& face : faces) {
         if (!face.needed || face.file->empty()) continue;
@@ -96,7 +98,8 @@ std::string with_svg_text(const std::string& svg, const std::vector<SvgText>& te
     if (texts.empty()) return svg;
     std::string g = embedded_fonts(texts) +
                     "<g font-family=\"'Chronomap Noto Sans', 'Chronomap Noto Sans Armenian', 'Chronomap Noto Sans "
-                    "Georgian', 'Chronomap Noto Sans Math', 'Noto Sans', 'Noto Sans Armenian', 'Noto Sans Georgian', "
+                    "Georgian', 'Chronomap Noto Sans Math', 'Chronomap Noto Sans Canadian Aboriginal', 'Noto Sans', "
+                    "'Noto Sans Armenian', 'Noto Sans Georgian', "
                     "sans-serif\" xml:space=\"preserve\">\n";
     char buf[160];
     for (const auto& t : texts) {
