@@ -130,7 +130,11 @@ TEST_F(Kars, StatusAtDatesMatchesTheSources) {
     // Brest-Litovsk (3 March 1918) has no date of effect in the sources and was declared void by
     // Soviet Russia (see Kars.Revisions1917To1921); the Ottoman army took the sanjaks in April.
     EXPECT_EQ(at("batum", "1918-03-10", Basis::DeJure).controller, "undetermined");
-    EXPECT_EQ(at("batum", "1918-03-10", Basis::DeFacto).controller, "russian-empire");
+    // 004, pp. 270-272: "Bolşevik İhtilali sonucu savaştan çekilen Ruslar, 18 Aralık 1917'de ...
+    // Erzincan Mütarekesi'ni imzalamışlardır": no Russian Empire on the ground after the armistice.
+    EXPECT_EQ(at("batum", "1917-12-17", Basis::DeFacto).controller, "russian-empire");
+    for (const char* id : {"kars", "batum", "surmali", "nakhchivan", "armenia", "georgia", "azerbaijan", "erzurum"})
+        EXPECT_EQ(at(id, "1918-03-03", Basis::DeFacto).controller, "contested") << id;
     EXPECT_EQ(at("batum", "1918-04-15", Basis::DeFacto).controller, "ottoman-empire");
     // Bolat: Russians took Erzurum on 16 February 1916.
     EXPECT_EQ(at("erzurum", "1916-02-16").status, Status::Occupied);

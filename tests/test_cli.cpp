@@ -104,7 +104,7 @@ TEST(Cli, DiffListsWhatChangedBetweenTwoDates) {
     const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
     const auto text = run({"diff", kars, "1914", "1921-11-01"});
     ASSERT_EQ(text.code, 0) << text.err;
-    EXPECT_NE(text.out.find("Kars: Russian Empire -> Turkey, 5 changes between"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Kars: Russian Empire -> Turkey, 6 changes between"), std::string::npos) << text.out;
     const auto r = run({"diff", kars, "1923-07-01", "1923-07-01", "--compare-basis", "de_jure", "--json"});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
