@@ -6,9 +6,22 @@
 
 namespace chronomap {
 
+double film_frame_count(const Timeline& timeline, Date from, Date to, const FilmPacing& pacing) {
+    if (!(pacing.fps > 0) || to < from) return 0;
+    double seconds = pacing.hold_start + pacing.hold_end;
+    if (pacing.per_event > 0) {
+        seconds += pacing.per_event * static_cast<double>(timeline.events_between(from, to).size());
+    } else {
+        if (!(pacing.years_per_second > 0)) return 0;
+        seconds += static_cast<double>(to.day - from.day) / 365.2425 / pacing.years_per_second;
+    }
+    return seconds * pacing.fps;
+}
+
 std::vector<FilmFrame> plan_film(const Timeline& timeline, Date from, Date to, const FilmPacing& pacing) {
     std::vector<FilmFrame> frames;
     if (!(pacing.fps > 0) || to < from) return frames;
+    if (film_frame_count(timeline, from, to, pacing) > kMaxFilmFrames) return frames;
     auto hold = [&](Date date, double seconds, std::optional<Date> blend_from) {
         const auto n = static_cast<long>(std::lround(seconds * pacing.fps));
         for (long k = 0; k < n; ++k)

@@ -26,7 +26,15 @@ struct FilmFrame {
     double since_change = 0;         // seconds since that change began
 };
 
-// Frames from `from` to `to` (inclusive). Empty when the range is empty or the pacing is invalid.
+// The most frames a film may have: 1,000,000 is over nine hours at 30 fps. Past it the plan alone
+// would take the machine's memory (1e-6 years a second at 120 fps planned 9.4e9 frames).
+inline constexpr double kMaxFilmFrames = 1'000'000;
+
+// How many frames plan_film would make, counted without making them.
+double film_frame_count(const Timeline& timeline, Date from, Date to, const FilmPacing& pacing);
+
+// Frames from `from` to `to` (inclusive). Empty when the range is empty, the pacing is invalid or
+// the film would have more than kMaxFilmFrames frames.
 std::vector<FilmFrame> plan_film(const Timeline& timeline, Date from, Date to, const FilmPacing& pacing);
 
 }  // namespace chronomap

@@ -219,3 +219,14 @@ TEST(Silence, NamesInScriptsTheMapCannotDrawAreSaid) {
     for (const auto& d : r.diagnostics.items()) said = said || d.message.find("right-to-left") != std::string::npos;
     EXPECT_TRUE(said);
 }
+
+TEST(Films, AFilmBeyondASaneSizeIsRefusedBeforeItIsPlanned) {
+    // 1e-6 years a second at 120 fps over 77 years planned 9.4e9 frames and died of memory.
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    TempDir t;
+    const auto r = test_support::run_cli(
+        {"animate", kars, "--out", (t.path / "x.mp4").string(), "--fps", "120", "--years-per-second", "1e-6"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("the film would have 9.36e+09 frames"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(t.path / "x.mp4"));
+}

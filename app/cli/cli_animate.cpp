@@ -1,6 +1,7 @@
 #include "cli_animate.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
@@ -54,6 +55,20 @@ int cmd_animate(const Args& a) {
     const Date to = date_option(a, "--to").value_or(r.atlas.end);
     if (to < from) throw std::invalid_argument("--to is before --from");
     pacing.years_per_second = seconds_option(a, "--years-per-second", default_years_per_second(from, to) * 2, 1e-6, 1e7);
+    const double planned = film_frame_count(tl, from, to, pacing);
+    if (planned > kMaxFilmFrames) {
+        char text[200];
+        std::snprintf(text, sizeof text,
+                      "the film would have %.3g frames (%.1f hours at %g fps); at most %.0f: raise "
+                      "--years-per-second or --per-event's pace, or lower --fps",
+                      planned, planned / pacing.fps / 3600, pacing.fps, kMaxFilmFrames);
+        throw std::invalid_argument(text);
+    }
+    // A long film says its length before the minutes it takes.
+    if (planned / pacing.fps > 60)
+        std::cerr << "chronomap: a film of about " << static_cast<long>(planned) << " frames ("
+                  << static_cast<long>(planned / pacing.fps / 60) << " min " << static_cast<long>(planned / pacing.fps) % 60
+                  << " s at " << pacing.fps << " fps)\n";
     if (plan_film(tl, from, to, pacing).empty())
         throw std::invalid_argument("the film has no frames (check --from, --to and the pacing)");
     FilmRequest film;
