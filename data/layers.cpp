@@ -58,6 +58,24 @@ Date exclusive_end(Date d, bool inclusive) {
     return out;
 }
 
+// Web Mercator ends at ±85.0511°: a polygon reaching a pole was reprojected to infinity there
+// (dropped as collinear at -90°, drawn as a vertical line at +90°). Its latitudes are held to the
+// limit, which is the edge of the map.
+constexpr double kMercatorLimit = 85.0511287798;
+
+void clamp_latitudes(OGRGeometry* g) {
+    struct Clamp : public OGRDefaultGeometryVisitor {
+        using OGRDefaultGeometryVisitor::visit;
+        void visit(OGRPoint* p) override { p->setY(std::clamp(p->getY(), -kMercatorLimit, kMercatorLimit)); }
+        void visit(OGRLineString* l) override {
+            for (int i = 0; i < l->getNumPoints(); ++i)
+                l->setPoint(i, l->getX(i), std::clamp(l->getY(i), -kMercatorLimit, kMercatorLimit));
+        }
+        void visit(OGRLinearRing* r) override { visit(static_cast<OGRLineString*>(r)); }
+    } clamp;
+    g->accept(&clamp);
+}
+
 struct LayerReader {
     const Layer& layer;
     const LoadContext& ctx;
@@ -69,6 +87,7 @@ struct LayerReader {
     Feature* slot = nullptr;  // where the feature read goes
     bool kept = false;        // whether read_feature put one there
     bool lonlat_source = false;  // longitude, latitude: polygons crossing 180 degrees are split
+    bool mercator_display = false;  // latitudes past ±85.05° have no place on the map
 
     void problem(Severity s, const std::string& feature, const std::string& msg) {
         ctx.diags->feature_problem(s, {file}, layer.name, feature, msg);
@@ -161,6 +180,20 @@ struct LayerReader {
             problem(Severity::Error, label,
                     "the geometry has NaN or infinite coordinates; the feature is skipped");
             return;
+        }
+        if (lonlat_source) {
+            // 1e308 passed as a longitude; a layer in another body's CRS was taken for Earth's.
+            OGREnvelope env;
+            owned->getEnvelope(&env);
+            if (env.MinX < -360 || env.MaxX > 360 || env.MinY < -90.000001 || env.MaxY > 90.000001) {
+                problem(Severity::Error, label,
+                        "the geometry has coordinates outside longitude -180..180 and latitude -90..90 (" +
+                            std::to_string(env.MinX) + ", " + std::to_string(env.MinY) + " to " + std::to_string(env.MaxX) +
+                            ", " + std::to_string(env.MaxY) + "); the feature is skipped");
+                return;
+            }
+            if (mercator_display && (env.MinY < -kMercatorLimit || env.MaxY > kMercatorLimit))
+                clamp_latitudes(owned.get());
         }
         if (layer.role == LayerRole::Territories && !has_area(owned.get())) {
             problem(Severity::Warning, label,
@@ -405,6 +438,8 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
         if (!source_srs.IsSame(&display)) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
         if (!source_srs.IsSame(&wgs84)) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
         r.lonlat_source = source_srs.IsGeographic() != 0;
+        const char* method = display.GetAttrValue("PROJECTION");
+        r.mercator_display = method && std::string(method).find("Mercator") != std::string::npos;
         return r;
     };
     if (raw.features.empty()) {

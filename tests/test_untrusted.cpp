@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -229,4 +230,41 @@ TEST(Films, AFilmBeyondASaneSizeIsRefusedBeforeItIsPlanned) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("the film would have 9.36e+09 frames"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(t.path / "x.mp4"));
+}
+
+namespace {
+
+LoadResult load_one_polygon(const TempDir& t, const std::string& ring, const std::string& crs) {
+    write(t.path / "t.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a"},)"
+                                R"("geometry":{"type":"Polygon","coordinates":[)" + ring + "]}}]}");
+    write(t.path / "atlas.json", R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":")" + crs +
+                                     R"(","layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id"}]})");
+    return load_atlas((t.path / "atlas.json").string());
+}
+
+}  // namespace
+
+TEST(Geography, PolarPolygonsAreHeldToTheEdgeOfAMercatorMap) {
+    for (const char* ring : {"[[0,-90],[40,-90],[40,-60],[0,-60],[0,-90]]", "[[0,60],[40,60],[40,90],[0,90],[0,60]]"}) {
+        SCOPED_TRACE(ring);
+        TempDir t;
+        const LoadResult r = load_one_polygon(t, ring, "EPSG:3857");
+        for (const auto& d : r.diagnostics.items()) ADD_FAILURE() << d.format();
+        ASSERT_EQ(r.atlas.layers[0].features.size(), 1u);
+        const Shape& s = r.atlas.layers[0].features[0].shape;
+        ASSERT_EQ(s.polygons.size(), 1u);
+        Bounds b;
+        for (const Vec2& v : s.polygons[0].rings[0]) b.add(v);
+        EXPECT_TRUE(std::isfinite(b.min_y) && std::isfinite(b.max_y));
+        EXPECT_LE(std::abs(b.max_y), 20037509.0);  // Web Mercator's square
+        EXPECT_LE(std::abs(b.min_y), 20037509.0);
+        EXPECT_GT(b.max_y - b.min_y, 1e6);  // a band, not a line
+    }
+}
+
+TEST(Geography, CoordinatesOffTheGlobeAreAnError) {
+    TempDir t;
+    const LoadResult r = load_one_polygon(t, "[[0,0],[1e308,0],[1e308,1],[0,1],[0,0]]", "EPSG:4326");
+    EXPECT_TRUE(r.diagnostics.has_errors());
+    EXPECT_TRUE(r.atlas.layers[0].features.empty());
 }
