@@ -268,3 +268,12 @@ TEST(Geography, CoordinatesOffTheGlobeAreAnError) {
     EXPECT_TRUE(r.diagnostics.has_errors());
     EXPECT_TRUE(r.atlas.layers[0].features.empty());
 }
+
+TEST(Films, AGifAboveFiftyFramesASecondIsRefused) {
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    TempDir t;
+    const auto r = test_support::run_cli({"animate", kars, "--out", (t.path / "x.gif").string(), "--fps", "60",
+                                          "--from", "1921-01-01", "--to", "1921-02-01"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("at most 50 frames a second"), std::string::npos) << r.err;
+}

@@ -21,6 +21,11 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
+    const std::string& p = req.path;
+    if (p.size() > 4 && p.compare(p.size() - 4, 4, ".gif") == 0 && req.pacing.fps > 50)
+        return error_ = "a GIF plays at most 50 frames a second (its delays are in hundredths of a second)";
+    if (film_frame_count(view.timeline(), req.from, req.to, req.pacing) > kMaxFilmFrames)
+        return error_ = "the film would have more than 1,000,000 frames; raise the speed or lower the frame rate";
     frames_ = plan_film(view.timeline(), req.from, req.to, req.pacing);
     if (frames_.empty()) return error_ = "the film has no frames (check the dates and the pacing)";
     if (std::string e = writer_.open(req.path, req.frame.width, req.frame.height, req.pacing.fps,

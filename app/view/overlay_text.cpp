@@ -124,14 +124,16 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
             statuses.push_back(s.status);
     }
-    if (scene)
-        std::stable_sort(t.controllers.begin(), t.controllers.end(),
-                         [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
+    // Ranked by its area like any power: in a world series it is often the largest land on the
+    // map (Africa in 1800), and last in the list it fell under "+ N more".
     if (unknown)
         t.controllers.push_back({_("no control recorded"),
                                  {palette::kUnknown, 0, render::Pattern::None, 0, 0},
                                  unknown_area,
                                  unknown_where});
+    if (scene)
+        std::stable_sort(t.controllers.begin(), t.controllers.end(),
+                         [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
     std::sort(statuses.begin(), statuses.end());
     for (Status s : statuses)
         t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}, 0, Bounds{}});
