@@ -277,3 +277,28 @@ TEST(Films, AGifAboveFiftyFramesASecondIsRefused) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("at most 50 frames a second"), std::string::npos) << r.err;
 }
+
+TEST(Films, PngFramesOfAKilledFilmDoNotMixWithTheNext) {
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    TempDir t;
+    const fs::path folder = t.path / "frames";
+    fs::create_directories(folder);
+    for (int k = 1; k <= 655; ++k) {  // what a killed film of 655 frames left
+        char name[32];
+        std::snprintf(name, sizeof name, "frame-%06d.png", k);
+        write(folder / name, "x");
+    }
+    const std::vector<std::string> film = {"animate", kars, "--out", folder.string() + "/", "--from", "1920-10-01",
+                                           "--to", "1921-04-01", "--per-event", "0.2", "--fps", "5", "--size", "160x90"};
+    const auto r = test_support::run_cli(film);
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::size_t frames = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(folder)) ++frames;
+    EXPECT_NE(r.out.find("(" + std::to_string(frames) + " frames"), std::string::npos) << r.out;
+    EXPECT_LT(frames, 655u);
+    for (const auto& e : fs::directory_iterator(t.path)) EXPECT_EQ(e.path().filename(), "frames");  // no .part left
+    // A folder holding anything else is not the film's to replace.
+    write(folder / "notes.txt", "mine");
+    EXPECT_EQ(test_support::run_cli(film).code, 2);
+    EXPECT_TRUE(fs::exists(folder / "notes.txt"));
+}

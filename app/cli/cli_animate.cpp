@@ -43,6 +43,7 @@ int cmd_animate(const Args& a) {
         width = size->first & ~1;  // video formats need even sizes
         height = size->second & ~1;
     }
+    if (std::string problem = frame_folder_problem(*out); !problem.empty()) throw std::invalid_argument(problem);
     FilmPacing pacing;
     pacing.fps = seconds_option(a, "--fps", 30, 1, 120);
     // A GIF's delays are whole hundredths of a second, and players slow anything under 2 to 10:

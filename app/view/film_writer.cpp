@@ -1,5 +1,7 @@
 #include "film_writer.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -18,12 +20,66 @@ bool is_folder(const std::string& path) {
     return (!path.empty() && path.back() == '/') || fs::is_directory(path, ec);
 }
 
+bool is_frame_name(const std::string& name) {
+    return name.size() == 16 && name.rfind("frame-", 0) == 0 && name.compare(12, 4, ".png") == 0 &&
+           name.find_first_not_of("0123456789", 6) == 12;
+}
+
+}  // namespace
+
+std::string frame_folder_problem(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        for (const auto& e : fs::directory_iterator(path, ec))
+            if (!is_frame_name(e.path().filename().string()))
+                return "the folder " + path + " holds other files than PNG frames (" + e.path().filename().string() +
+                       "); name an empty or new folder";
+    return {};
+}
+
+namespace {
+
+// PNG frames are written into a folder of their own beside the target and moved into place when
+// the film is finished, so a film killed half-way leaves no frames in the target to mix with the
+// next film's, and a finished film's folder holds its frames alone.
+struct FrameFolder {
+    std::string target, temp;
+    bool done = false;
+    ~FrameFolder() {
+        std::error_code ec;
+        if (!done && !temp.empty()) fs::remove_all(temp, ec);
+    }
+    std::string open(const std::string& path) {
+        target = fs::path(path).lexically_normal().string();
+        while (target.size() > 1 && target.back() == '/') target.pop_back();
+        if (std::string problem = frame_folder_problem(target); !problem.empty()) return problem;
+        std::error_code ec;
+        temp = target + ".part" + std::to_string(::getpid());
+        fs::remove_all(temp, ec);
+        fs::create_directories(temp, ec);
+        if (ec) return "cannot create the folder " + temp + ": " + ec.message();
+        return {};
+    }
+    std::string commit() {
+        std::error_code ec;
+        const std::string old = target + ".old" + std::to_string(::getpid());
+        if (fs::exists(target, ec)) fs::rename(target, old, ec);
+        if (ec) return "cannot replace " + target + ": " + ec.message();
+        fs::rename(temp, target, ec);
+        if (ec) return "cannot move the frames to " + target + ": " + ec.message();
+        done = true;
+        fs::remove_all(old, ec);
+        return {};
+    }
+};
+
 }  // namespace
 
 struct FilmWriter::Impl {
     std::string path;
     int width = 0, height = 0, count = 0;
     bool folder = false;
+    FrameFolder frames;
     std::unique_ptr<OutputFile> out;
     AVFormatContext* format = nullptr;
     AVCodecContext* codec = nullptr;
@@ -89,10 +145,7 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     m.height = height;
     if (is_folder(path)) {
         m.folder = true;
-        std::error_code ec;
-        fs::create_directories(path, ec);
-        if (ec) return "cannot create the folder " + path + ": " + ec.message();
-        return {};
+        return m.frames.open(path);
     }
     const std::string ext = lower_extension(path);
     if (ext != ".mp4" && ext != ".webm" && ext != ".gif")
@@ -172,7 +225,7 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
     if (m.folder) {
         char name[32];
         std::snprintf(name, sizeof name, "frame-%06d.png", m.count + 1);
-        std::string e = render::write_png((fs::path(m.path) / name).string(), m.width, m.height, rgba, {});
+        std::string e = render::write_png((fs::path(m.frames.temp) / name).string(), m.width, m.height, rgba, {});
         if (e.empty()) ++m.count;
         return e;
     }
@@ -199,7 +252,7 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
 
 std::string FilmWriter::finish() {
     Impl& m = *impl_;
-    if (m.folder) return {};
+    if (m.folder) return m.frames.commit();
     if (!m.header_written) return "the film was not started";
     if (std::string e = m.encode(nullptr); !e.empty()) return e;
     int err = m.av->av_write_trailer(m.format);

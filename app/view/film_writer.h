@@ -13,6 +13,10 @@
 
 namespace chronomap {
 
+// Why a folder cannot take a film's PNG frames (it holds other files, which a film must not
+// replace), or "".
+std::string frame_folder_problem(const std::string& path);
+
 class FilmWriter {
 public:
     FilmWriter();
