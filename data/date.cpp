@@ -114,10 +114,10 @@ std::string year_label(int year) {
     return year <= 0 ? digits + " BC" : digits;
 }
 
-std::string Date::display() const {
-    const Ymd c = civil_from_days(day);
-    if (c.y >= 1000 || (c.y >= 1 && precision != Precision::Year)) return iso();
-    const std::string year = c.y <= 0 ? std::to_string(1LL - c.y) + " BC" : std::to_string(c.y);
+namespace {
+
+// "1914", "March 1914", "13 March 1914", with the year as given.
+std::string with_month_and_day(const Ymd& c, Precision precision, const std::string& year) {
     const std::string month_name = kMonthNames[static_cast<std::size_t>(c.m - 1)];
     switch (precision) {
         case Precision::Year: return year;
@@ -127,16 +127,17 @@ std::string Date::display() const {
     return year;
 }
 
+}  // namespace
+
+std::string Date::display() const {
+    const Ymd c = civil_from_days(day);
+    if (c.y >= 1000 || (c.y >= 1 && precision != Precision::Year)) return iso();
+    return with_month_and_day(c, precision, c.y <= 0 ? std::to_string(1LL - c.y) + " BC" : std::to_string(c.y));
+}
+
 std::string Date::readable() const {
     const Ymd c = civil_from_days(day);
-    const std::string year_text = year_label(c.y);
-    const std::string month_name = kMonthNames[static_cast<std::size_t>(c.m - 1)];
-    switch (precision) {
-        case Precision::Year: return year_text;
-        case Precision::Month: return month_name + " " + year_text;
-        case Precision::Day: return std::to_string(c.d) + " " + month_name + " " + year_text;
-    }
-    return year_text;
+    return with_month_and_day(c, precision, year_label(c.y));
 }
 
 namespace {
