@@ -234,6 +234,11 @@ TEST_F(Kars, Revisions1917To1921) {
     EXPECT_EQ(at("armenia", "1918-09-01", Basis::DeJure).controller, "armenia-republic");
     // 004: Turkey sought "Batum, Ahılkelek ve Ahıska" from Georgia: Georgia's, as successor state.
     EXPECT_EQ(at("akhaltsikhe", "1921-06-01", Basis::DeJure).controller, "georgia-dr");  // was the Russian Empire
+    // 004, p. 271: the arms the Russians left in "Gümrü, Ahıska, Ardahan ve Kars" were carried to
+    // Erzurum after Mudros, and the Ahıska provisional government formed on 29 October 1918: the
+    // Ottoman army was there, so the ground is not Georgian between May and October 1918.
+    EXPECT_NE(at("akhaltsikhe", "1918-07-01", Basis::DeFacto).controller, "georgia-dr");
+    EXPECT_EQ(at("akhaltsikhe", "1918-07-01", Basis::DeJure).controller, "georgia-dr");
     EXPECT_EQ(at("nakhchivan", "1921-06-01", Basis::DeJure).controller, "undetermined");
     // 004, p. 270-272: Soviet Russia declared Brest-Litovsk void ("anlaşmanın geçersiz olduğunu
     // ilan etmiş"): no lasting de jure change through Mudros and Armenian and Georgian rule.
