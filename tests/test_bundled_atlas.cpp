@@ -198,6 +198,30 @@ TEST_F(Kars, ContestedWordsAreAttributed) {
     EXPECT_NE(atlas.find_event("turkish-note-1923")->details->summary.find("according to 000"), std::string::npos);
 }
 
+// A regime change acts de facto, on every unit of that state; a treaty acts de jure when it takes
+// effect (for every Soviet republic, Moscow: 22 September 1921, the exchange of ratifications in
+// 000). 004: the Republic of Armenia signs at Gyumri on 2 December 1920, after Soviet Armenia's
+// proclamation; Bolat: Batum "Ahıska ve Ahılkelek gibi Ruslara bırakılmıştır" with the Treaty of
+// Moscow.
+TEST_F(Kars, RegimeChangesActOnTheGroundAndTreatiesInLaw) {
+    EXPECT_EQ(at("armenia", "1920-12-02", Basis::DeFacto).controller, "armenian-ssr");
+    EXPECT_EQ(at("armenia", "1920-12-02", Basis::DeJure).controller, "armenia-republic");
+    EXPECT_EQ(at("armenia", "1921-09-22", Basis::DeJure).controller, "armenian-ssr");
+    EXPECT_EQ(at("azerbaijan", "1921-09-21", Basis::DeJure).controller, "adr");
+    EXPECT_EQ(at("azerbaijan", "1921-09-22", Basis::DeJure).controller, "azerbaijan-ssr");
+    EXPECT_EQ(at("georgia", "1921-06-01", Basis::DeFacto).controller, "georgian-ssr");
+    // Georgia's units agree in the de jure view: the Democratic Republic until Moscow takes effect.
+    for (const char* id : {"georgia", "akhaltsikhe"}) {
+        EXPECT_EQ(at(id, "1921-09-21", Basis::DeJure).controller, "georgia-dr") << id;
+        EXPECT_EQ(at(id, "1921-09-22", Basis::DeJure).controller, "georgian-ssr") << id;
+    }
+    // Batum is handed over on the ground at Moscow's signing; its autonomy is the treaty's.
+    // 003: the Treaty of Kars "recognized the autonomous status of the Adjaria region".
+    EXPECT_EQ(at("batum", "1921-03-16", Basis::DeFacto).status, Status::Administered);
+    EXPECT_EQ(at("batum", "1921-09-22", Basis::DeJure).status, Status::Autonomous);
+    EXPECT_EQ(at("batum", "1921-10-13", Basis::DeFacto).status, Status::Autonomous);
+}
+
 TEST_F(Kars, SovietClaimsOnKarsAndArdahan) {
     auto claimed = [&](const char* date) {
         std::set<std::string> out;
