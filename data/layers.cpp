@@ -433,13 +433,23 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
     // Each worker reads with transformations of its own (they are not shared across threads).
+    // Asked once, here: an OGRSpatialReference refreshes its PROJ object lazily even in const
+    // calls, so asking it from every worker at once corrupted the heap.
+    const bool display_is_source = source_srs.IsSame(&display) != 0;
+    const bool lonlat_is_source = source_srs.IsSame(&wgs84) != 0;
+    const bool lonlat_source = source_srs.IsGeographic() != 0;
+    const char* method = display.GetAttrValue("PROJECTION");
+    const bool mercator_display = method && std::string(method).find("Mercator") != std::string::npos;
+    static std::mutex transform_guard;
     auto make_reader = [&](const LoadContext& c) {
         LayerReader r{layer, c, source, from, to, nullptr, nullptr};
-        if (!source_srs.IsSame(&display)) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
-        if (!source_srs.IsSame(&wgs84)) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
-        r.lonlat_source = source_srs.IsGeographic() != 0;
-        const char* method = display.GetAttrValue("PROJECTION");
-        r.mercator_display = method && std::string(method).find("Mercator") != std::string::npos;
+        {
+            const std::lock_guard<std::mutex> lock(transform_guard);  // reads the shared references
+            if (!display_is_source) r.to_display.reset(OGRCreateCoordinateTransformation(&source_srs, &display));
+            if (!lonlat_is_source) r.to_lonlat.reset(OGRCreateCoordinateTransformation(&source_srs, &wgs84));
+        }
+        r.lonlat_source = lonlat_source;
+        r.mercator_display = mercator_display;
         return r;
     };
     if (raw.features.empty()) {
