@@ -304,4 +304,17 @@ std::int64_t Date::span_end() const {
     return day + 1;
 }
 
+bool is_whole_year_text(std::string_view text) {
+    const std::size_t from = !text.empty() && text[0] == '-' ? 1 : 0;
+    return text.size() > from && text.size() <= 8 && text.find_first_not_of("0123456789", from) == std::string_view::npos;
+}
+
+std::optional<Date> whole_year(std::string_view text, bool negative_years_bce) {
+    if (!is_whole_year_text(text)) return std::nullopt;
+    long long year = std::stoll(std::string(text));
+    if (year < 0 && negative_years_bce) year += 1;
+    if (year < Date::kMinYear || year > Date::kMaxYear) return std::nullopt;
+    return Date::year_only(static_cast<int>(year));
+}
+
 }  // namespace chronomap

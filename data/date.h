@@ -49,6 +49,13 @@ struct Date {
     friend auto operator<=>(const Date& a, const Date& b) { return a.day <=> b.day; }
 };
 
+// "-500", "1914": a whole number of at most 8 characters, as temporal layers store years.
+bool is_whole_year_text(std::string_view text);
+// Such a number as a year: negative years are years BC when `negative_years_bce` (-500 = 500 BC,
+// Cliopatria's convention), else astronomical (-500 = 501 BC). nullopt when the text is not one
+// or the year lies outside what a Date holds.
+std::optional<Date> whole_year(std::string_view text, bool negative_years_bce);
+
 struct DateParseResult {
     std::optional<Date> date;
     std::string error;  // empty on success; a message a person can act on

@@ -77,28 +77,22 @@ std::string relative(const std::string& path, const std::string& base) {
     return ec || rel.empty() ? fs::absolute(path).string() : rel.generic_string();
 }
 
-// Whether most sampled values of a field read as dates.
-// (Empty values are open ends, which every temporal data set has.)
-bool whole_number(const std::string& v) {
-    const std::size_t from = !v.empty() && v[0] == '-' ? 1 : 0;
-    return v.size() > from && v.size() <= 8 && v.find_first_not_of("0123456789", from) == std::string::npos;
-}
-
 // A sampled date value as the layer will read it (whole years with negatives as years BC).
 DateParseResult sample_date(const std::string& v) {
-    if (!whole_number(v)) return parse_date(v);
-    const long long year = std::stoll(v) + (v[0] == '-' ? 1 : 0);
+    if (!is_whole_year_text(v)) return parse_date(v);
     DateParseResult r;
-    if (year >= Date::kMinYear && year <= Date::kMaxYear) r.date = Date::year_only(static_cast<int>(year));
+    r.date = whole_year(v, true);
     return r;
 }
 
+// Whether most sampled values of a field read as dates.
+// (Empty values are open ends, which every temporal data set has.)
 bool looks_like_dates(const std::vector<std::string>& values) {
     int ok = 0, set = 0;
     for (const auto& v : values) {
         if (v.empty()) continue;
         ++set;
-        ok += parse_date(v).date.has_value() || whole_number(v);
+        ok += parse_date(v).date.has_value() || is_whole_year_text(v);
     }
     return set > 0 && ok * 10 >= set * 8;
 }
@@ -295,7 +289,7 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
             bool negative_whole = false;
             for (const auto* f : {&from_field, &to_field})
                 if (!f->empty() && i.samples.count(*f))
-                    for (const auto& v : i.samples.at(*f)) negative_whole = negative_whole || (whole_number(v) && v[0] == '-');
+                    for (const auto& v : i.samples.at(*f)) negative_whole = negative_whole || (is_whole_year_text(v) && v[0] == '-');
             if (negative_whole) {
                 l["negative_years_bce"] = true;
                 out.notes.push_back("negative whole years in '" + from_field + "' are read as years BC (-500 = 500 BC); "

@@ -104,14 +104,7 @@ struct LayerReader {
         if (text.empty()) return std::nullopt;
         // A whole number is a year (temporal layers store "FromYear": -500), of the era when the
         // layer says negative years are BCE, else astronomical as everywhere else.
-        const std::size_t digits_from = text[0] == '-' ? 1 : 0;
-        const bool whole =
-            text.size() > digits_from && text.find_first_not_of("0123456789", digits_from) == std::string::npos;
-        if (whole && text.size() <= 8) {
-            long long year = std::stoll(text);
-            if (year < 0 && layer.negative_years_bce) year += 1;
-            if (year >= Date::kMinYear && year <= Date::kMaxYear) return Date::year_only(static_cast<int>(year));
-        }
+        if (const auto year = whole_year(text, layer.negative_years_bce)) return year;
         const DateParseResult r = parse_date(text);
         if (!r.date) problem(Severity::Error, id, r.error);
         if (!r.warning.empty()) problem(Severity::Warning, id, r.warning);
@@ -248,6 +241,12 @@ struct LayerReader {
 };
 
 
+// Pieces of one territory share this: the same id over the same dates.
+std::string piece_key(const Feature& f) {
+    auto day = [](const std::optional<Date>& d) { return d ? std::to_string(d->day) : std::string("-"); };
+    return f.id + '\x1f' + day(f.valid_from) + '\x1f' + day(f.valid_to);
+}
+
 // Pieces with one name and one period but different controllers (Sardinia in 1800: part French,
 // part Sardinian) are one territory with one controller once joined: say so, once per name.
 void report_split_control(const std::vector<Feature>& features, std::size_t first, const std::string& source,
@@ -257,9 +256,7 @@ void report_split_control(const std::vector<Feature>& features, std::size_t firs
     for (std::size_t i = first; i < features.size(); ++i) {
         const Feature& f = features[i];
         if (f.id == Layer::kUnnamedLand) continue;
-        auto day = [](const std::optional<Date>& d) { return d ? std::to_string(d->day) : std::string("-"); };
-        const std::string key = f.id + '\x1f' + day(f.valid_from) + '\x1f' + day(f.valid_to);  // as merge_pieces
-        auto [it, fresh] = controller_of.emplace(key, &f);
+        auto [it, fresh] = controller_of.emplace(piece_key(f), &f);
         if (fresh || it->second->controller == f.controller || !said.insert(f.id).second) continue;
         diags.feature_problem(Severity::Warning, {source}, layer, f.id,
                               "pieces with this name have different controllers ('" + it->second->controller.str() +
@@ -273,10 +270,9 @@ void report_split_control(const std::vector<Feature>& features, std::size_t firs
 void merge_pieces(std::vector<Feature>& features, std::size_t first) {
     std::unordered_map<std::string, std::size_t> seen;
     std::vector<Feature> kept;
-    auto day = [](const std::optional<Date>& d) { return d ? std::to_string(d->day) : std::string("-"); };
     for (std::size_t i = first; i < features.size(); ++i) {
         Feature& f = features[i];
-        const std::string key = f.id + '\x1f' + day(f.valid_from) + '\x1f' + day(f.valid_to);
+        const std::string key = piece_key(f);
         auto [it, fresh] = seen.emplace(key, kept.size());
         if (fresh) {
             kept.push_back(std::move(f));
