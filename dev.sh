@@ -111,7 +111,7 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONOMAP_SANITIZE=ON -DCHRONOMAP_WERROR=ON \
       -DCHRONOMAP_BUILD_BENCH=OFF
     # LeakSanitizer's tracer sometimes crashes at exit after a test has passed ("Tracer caught
-    # signal 11 ... LeakSanitizer has encountered a fatal error", seen twice in 870 sanitizer runs
+    # signal 11 ... LeakSanitizer has encountered a fatal error", seen twice in about 1,150 sanitizer test runs
     # of this suite on 2 December 2026, on two different tests, each passing alone 5 of 5): a
     # failed test is run once more. ctest still prints the first failure.
     (cd build-asan && ctest --output-on-failure -j "$JOBS" --repeat until-pass:2)
