@@ -56,4 +56,29 @@ GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly) {
         GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())), {h});
 }
 
+Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h, seq, &n);
+    Ring out(n);
+    for (unsigned k = 0; k < n; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &out[k].x, &out[k].y);
+    return out;
+}
+
+// Every polygon inside a GEOS geometry (polygon, multipolygon or collection).
+void polygons_of(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& out) {
+    const int type = GEOSGeomTypeId_r(h, g);
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(h, g)) return;
+        Polygon p;
+        p.rings.push_back(ring_of(h, GEOSGetExteriorRing_r(h, g)));
+        const int holes = GEOSGetNumInteriorRings_r(h, g);
+        for (int i = 0; i < holes; ++i) p.rings.push_back(ring_of(h, GEOSGetInteriorRingN_r(h, g, i)));
+        out.push_back(std::move(p));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h, g);
+        for (int i = 0; i < n; ++i) polygons_of(h, GEOSGetGeometryN_r(h, g, i), out);
+    }
+}
+
 }  // namespace chronomap::geos

@@ -3,6 +3,7 @@
 // the data library.
 
 #include <memory>
+#include <vector>
 
 #include <geos_c.h>
 
@@ -43,5 +44,10 @@ class Budget {
 
 // nullptr (in a GeomPtr) when the polygon has no usable exterior ring.
 GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly);
+
+// A GEOS ring's points.
+Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring);
+// Appends every polygon inside a GEOS geometry (polygon, multipolygon or collection).
+void polygons_of(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& out);
 
 }  // namespace chronomap::geos

@@ -6,7 +6,7 @@
 #include <queue>
 #include <vector>
 
-#include "mesh.h"
+#include "simplify.h"
 #include "tessellate.h"
 
 namespace chronomap {

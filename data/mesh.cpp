@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "parallel.h"
-
+#include "simplify.h"
 #include "tessellate.h"
 
 namespace chronomap {
@@ -30,54 +30,6 @@ void add_triangles(MapMesh& mesh, const Tessellation& t, Vec2 o, std::uint32_t s
         mesh.feature.push_back(slot);
     }
     for (std::uint32_t i : t.indices) mesh.indices.push_back(base + i);
-}
-
-double perpendicular_sq(Vec2 p, Vec2 a, Vec2 b) {
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    const double len = dx * dx + dy * dy;
-    if (len == 0) return (p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y);
-    const double cross = (p.x - a.x) * dy - (p.y - a.y) * dx;
-    return cross * cross / len;
-}
-
-// Marks the points of ring[first..last] that Douglas-Peucker keeps.
-void keep_points(const Ring& ring, std::size_t first, std::size_t last, double tol_sq,
-                 std::vector<char>& keep) {
-    std::vector<std::pair<std::size_t, std::size_t>> stack{{first, last}};
-    while (!stack.empty()) {
-        const auto [a, b] = stack.back();
-        stack.pop_back();
-        double worst = -1;
-        std::size_t at = a;
-        for (std::size_t i = a + 1; i < b; ++i) {
-            const double d = perpendicular_sq(ring[i], ring[a], ring[b]);
-            if (d > worst) {
-                worst = d;
-                at = i;
-            }
-        }
-        if (worst > tol_sq) {
-            keep[at] = 1;
-            stack.push_back({a, at});
-            stack.push_back({at, b});
-        }
-    }
-}
-
-// The polygon at a tolerance: simplified rings, holes smaller than the tolerance dropped.
-// Returns false when the whole polygon is smaller than the tolerance.
-bool simplified(const Polygon& poly, double tolerance, Polygon& out) {
-    out.rings.clear();
-    for (std::size_t r = 0; r < poly.rings.size(); ++r) {
-        Bounds b;
-        for (const Vec2& v : poly.rings[r]) b.add(v);
-        if (b.empty() || (b.max_x - b.min_x < tolerance && b.max_y - b.min_y < tolerance)) {
-            if (r == 0) return false;
-            continue;
-        }
-        out.rings.push_back(simplify_ring(poly.rings[r], tolerance));
-    }
-    return true;
 }
 
 struct Chunk {
@@ -127,7 +79,7 @@ void build_chunk(const std::vector<MeshInput>& inputs, Vec2 origin,
             for (std::size_t l = 0; l < tolerances.size(); ++l) {
                 MapMesh& mesh = chunk.levels[l];
                 if (tolerances[l] > 0) {
-                    if (!simplified(poly, tolerances[l], small)) continue;  // below a pixel
+                    if (!simplify_polygon(poly, tolerances[l], small)) continue;  // below a pixel
                     coarse.vertices.clear();
                     coarse.indices.clear();
                     if (const TessResult cr = tessellate(small, coarse); cr.ok()) {
@@ -176,34 +128,6 @@ void MapMesh::append(const MapMesh& o) {
     for (std::uint32_t i : o.indices) indices.push_back(base + i);
     segments.insert(segments.end(), o.segments.begin(), o.segments.end());
     segment_feature.insert(segment_feature.end(), o.segment_feature.begin(), o.segment_feature.end());
-}
-
-Ring simplify_ring(const Ring& ring, double tolerance) {
-    if (ring.size() <= 4 || tolerance <= 0) return ring;
-    const bool closed = ring.front().x == ring.back().x && ring.front().y == ring.back().y;
-    const std::size_t n = closed ? ring.size() - 1 : ring.size();
-    // Split the ring at its first point and the point farthest from it.
-    std::size_t far = 0;
-    double best = -1;
-    for (std::size_t i = 1; i < n; ++i) {
-        const double d = (ring[i].x - ring[0].x) * (ring[i].x - ring[0].x) +
-                         (ring[i].y - ring[0].y) * (ring[i].y - ring[0].y);
-        if (d > best) {
-            best = d;
-            far = i;
-        }
-    }
-    Ring work(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(n));
-    work.push_back(ring[0]);
-    std::vector<char> keep(work.size(), 0);
-    keep[0] = keep[far] = keep[work.size() - 1] = 1;
-    const double tol_sq = tolerance * tolerance;
-    keep_points(work, 0, far, tol_sq, keep);
-    keep_points(work, far, work.size() - 1, tol_sq, keep);
-    Ring out;
-    for (std::size_t i = 0; i < work.size(); ++i)
-        if (keep[i]) out.push_back(work[i]);
-    return out.size() >= 4 ? out : ring;
 }
 
 std::vector<MapMesh> build_meshes(const std::vector<MeshInput>& inputs, Vec2 origin,

@@ -50,7 +50,7 @@ struct MeshProblem {
 };
 
 // Triangulates every polygon (holes included) at each tolerance: 0 is full detail, a tolerance
-// > 0 first simplifies each ring (Douglas-Peucker) for coarse zoom levels, falling back to full
+// > 0 first simplifies the polygon (simplify.h) for coarse zoom levels, falling back to full
 // detail for a polygon whose simplified form does not triangulate. See tessellate.h for how no
 // polygon is lost. Work is spread over `threads` (0: every core). Problems are reported once, for
 // full detail.
@@ -59,10 +59,6 @@ std::vector<MapMesh> build_meshes(const std::vector<MeshInput>& inputs, Vec2 ori
                                   std::vector<MeshProblem>* problems = nullptr, unsigned threads = 0);
 MapMesh build_mesh(const std::vector<MeshInput>& inputs, Vec2 origin, double tolerance,
                    std::vector<MeshProblem>* problems = nullptr);
-
-// Douglas-Peucker simplification of a closed ring; returns the ring unchanged when it would
-// collapse below four points.
-Ring simplify_ring(const Ring& ring, double tolerance);
 
 // Adds a shape's lines (reference borders, rivers) as outline segments; polygon outlines come
 // with build_meshes.

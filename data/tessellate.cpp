@@ -1,10 +1,12 @@
 #include "tessellate.h"
 
 #include <cmath>
+#include <iterator>
 
 #include "earcut.h"
 #include "geos_shapes.h"
 #include "parallel.h"
+#include "tiling.h"
 
 namespace chronomap {
 namespace {
@@ -40,64 +42,14 @@ double clip_ears(const Polygon& poly, Tessellation& out) {
     return a;
 }
 
-Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-    unsigned n = 0;
-    GEOSCoordSeq_getSize_r(h, seq, &n);
-    Ring out(n);
-    for (unsigned k = 0; k < n; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &out[k].x, &out[k].y);
-    return out;
-}
-
-// Every polygon inside a GEOS geometry (polygon, multipolygon or collection).
-void polygons_of(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& out) {
-    const int type = GEOSGeomTypeId_r(h, g);
-    if (type == GEOS_POLYGON) {
-        if (GEOSisEmpty_r(h, g)) return;
-        Polygon p;
-        p.rings.push_back(ring_of(h, GEOSGetExteriorRing_r(h, g)));
-        const int holes = GEOSGetNumInteriorRings_r(h, g);
-        for (int i = 0; i < holes; ++i) p.rings.push_back(ring_of(h, GEOSGetInteriorRingN_r(h, g, i)));
-        out.push_back(std::move(p));
-    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-        const int n = GEOSGetNumGeometries_r(h, g);
-        for (int i = 0; i < n; ++i) polygons_of(h, GEOSGetGeometryN_r(h, g, i), out);
-    }
-}
-
-// Cuts a large polygon into quarters until each piece is small (staying in GEOS until then), and
-// collects the pieces.
-void tile_pieces(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Polygon>& leaves, int depth) {
-    const int type = GEOSGeomTypeId_r(h, g);
-    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-        const int n = GEOSGetNumGeometries_r(h, g);
-        for (int i = 0; i < n; ++i) tile_pieces(h, GEOSGetGeometryN_r(h, g, i), leaves, depth);
-        return;
-    }
-    if (type != GEOS_POLYGON || GEOSisEmpty_r(h, g)) return;
-    const auto vertices = static_cast<std::size_t>(std::max(0, GEOSGetNumCoordinates_r(h, g)));
-    const auto holes = static_cast<std::size_t>(std::max(0, GEOSGetNumInteriorRings_r(h, g)));
-    if ((vertices <= kTileVertices && holes <= kTileHoles) || depth > 16) {
-        polygons_of(h, g, leaves);
-        return;
-    }
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    GEOSGeom_getXMin_r(h, g, &x0);
-    GEOSGeom_getYMin_r(h, g, &y0);
-    GEOSGeom_getXMax_r(h, g, &x1);
-    GEOSGeom_getYMax_r(h, g, &y1);
-    const double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
-    const double quarters[4][4] = {{x0, y0, mx, my}, {mx, y0, x1, my}, {x0, my, mx, y1}, {mx, my, x1, y1}};
-    for (const auto& q : quarters) {
-        geos::GeomPtr piece(GEOSClipByRect_r(h, g, q[0], q[1], q[2], q[3]), {h});
-        if (piece) tile_pieces(h, piece.get(), leaves, depth + 1);
-    }
-}
-
-// Ear-clips the tiles of a large polygon, on every core; returns the area of the triangles.
-double clip_tiled(GEOSContextHandle_t h, const GEOSGeometry* g, Tessellation& out) {
+// Ear-clips the tiles of large polygons (tiling.h), on every core; returns the area of the
+// triangles.
+double clip_tiled(GEOSContextHandle_t h, const std::vector<Polygon>& polygons, Tessellation& out) {
     std::vector<Polygon> leaves;
-    tile_pieces(h, g, leaves, 0);
+    for (const Polygon& p : polygons) {
+        std::vector<Polygon> tiles = tile_polygon(h, p, kTileVertices, kTileHoles);
+        std::move(tiles.begin(), tiles.end(), std::back_inserter(leaves));
+    }
     std::vector<Tessellation> parts(leaves.size());
     std::vector<double> areas(leaves.size(), 0);
     parallel_for(leaves.size(), [&](std::size_t i) { areas[i] = clip_ears(leaves[i], parts[i]); });
@@ -250,7 +202,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
         return r;
     }
     if (large && !flat) {
-        const double a = clip_tiled(h, g.get(), out);
+        const double a = clip_tiled(h, {poly}, out);
         if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::Tiled, a, r.polygon_area);
         truncate(out, v0, i0);
     }
@@ -276,7 +228,9 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
                     "nothing is drawn for it";
         return r;
     }
-    const double a = clip_tiled(h, valid.get(), out);
+    std::vector<Polygon> repaired;
+    geos::polygons_of(h, valid.get(), repaired);
+    const double a = clip_tiled(h, repaired, out);
     if (close_enough(a, want))
         return succeed(r, TessMethod::Repaired, a, want,
                        "the polygon was invalid (for example self-intersecting) and was repaired");
@@ -286,7 +240,7 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     if (!tris) return draw_unrepaired(poly, out, r, budget.expired());
     if (tris) {
         std::vector<Polygon> parts;
-        polygons_of(h, tris.get(), parts);
+        geos::polygons_of(h, tris.get(), parts);
         for (const Polygon& t : parts) {
             if (t.rings[0].size() < 3) continue;
             const auto base = static_cast<std::uint32_t>(out.vertices.size());

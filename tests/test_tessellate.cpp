@@ -6,6 +6,7 @@
 #include <random>
 
 #include "mesh.h"
+#include "simplify.h"
 #include "tessellate.h"
 
 using namespace chronomap;
@@ -192,4 +193,58 @@ TEST(Tessellate, FailedPolygonsAreNamedByInputAndPart) {
     EXPECT_EQ(problems[0].input, 1u);
     EXPECT_EQ(problems[0].polygon, 1u);
     EXPECT_TRUE(problems[0].dropped);
+}
+
+namespace {
+
+// Whether any two edges of the polygon's rings cross at a point inside both.
+bool any_edges_cross(const Polygon& poly) {
+    std::vector<std::pair<Vec2, Vec2>> edges;
+    for (const Ring& r : poly.rings)
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) edges.push_back({r[i], r[i + 1]});
+    auto orient = [](Vec2 p, Vec2 q, Vec2 r) {
+        const double v = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+        return (v > 0) - (v < 0);
+    };
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        for (std::size_t j = i + 1; j < edges.size(); ++j) {
+            const auto [p1, p2] = edges[i];
+            const auto [q1, q2] = edges[j];
+            if (orient(p1, p2, q1) * orient(p1, p2, q2) < 0 && orient(q1, q2, p1) * orient(q1, q2, p2) < 0)
+                return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+// A shell with a plateau lower than the tolerance and a hole reaching into it: Douglas-Peucker
+// cuts the plateau off, and its new edge would cross the hole.
+TEST(Tessellate, SimplifiedPolygonsDoNotCrossThemselves) {
+    const Polygon poly{{{{0, 0}, {100, 0}, {100, 100}, {70, 100}, {65, 108}, {35, 108}, {30, 100}, {0, 100}, {0, 0}},
+                        {{40, 97}, {40, 106}, {60, 106}, {60, 97}, {40, 97}}}};
+    ASSERT_FALSE(any_edges_cross(poly));
+    const Polygon naive{{simplify_ring(poly.rings[0], 10), poly.rings[1]}};
+    ASSERT_TRUE(any_edges_cross(naive)) << "the case no longer tests anything";
+
+    Polygon simple;
+    ASSERT_TRUE(simplify_polygon(poly, 10, simple));
+    ASSERT_EQ(simple.rings.size(), 2u);
+    EXPECT_FALSE(any_edges_cross(simple));
+    EXPECT_LT(simple.rings[0].size(), poly.rings[0].size());  // still simplified where it can be
+    Tessellation t;
+    const TessResult r = tessellate(simple, t);
+    EXPECT_EQ(r.method, TessMethod::EarClipping) << r.message;
+}
+
+// A hole left outside its simplified shell (the plateau it sat in is cut off without crossing
+// it) is dropped rather than left for a repair.
+TEST(Tessellate, HolesOutsideASimplifiedShellAreDropped) {
+    const Polygon poly{{{{0, 0}, {100, 0}, {100, 100}, {70, 100}, {65, 108}, {35, 108}, {30, 100}, {0, 100}, {0, 0}},
+                        {{40, 102}, {40, 106}, {60, 106}, {60, 102}, {40, 102}}}};
+    Polygon simple;
+    ASSERT_TRUE(simplify_polygon(poly, 10, simple));
+    EXPECT_EQ(simple.rings.size(), 1u);
+    Tessellation t;
+    EXPECT_EQ(tessellate(simple, t).method, TessMethod::EarClipping);
 }
