@@ -80,12 +80,22 @@ prepare() {
   python3 - "$(cat "$dir/qgis_source")" > "$dir/vertices" <<'PY'
 import json, sys
 def count(c):
-    return 1 if isinstance(c[0], (int, float)) else sum(count(x) for x in c)
+    return 0 if not c else 1 if isinstance(c[0], (int, float)) else sum(count(x) for x in c)
 print(sum(count(f["geometry"]["coordinates"]) for f in json.load(open(sys.argv[1]))["features"] if f["geometry"]))
 PY
 }
 
-seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); awk "BEGIN {printf \"%.2f\", $t1 - $t0}"; }
+# Seconds a command took. One that did not write its image stops the benchmark rather than give
+# a time for nothing: QGIS prints {"error": "layer not valid"} on a layer GDAL cannot read (and
+# its exit status says nothing: it can crash on the way out after writing the image).
+seconds() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" > "$data/last.out" 2>&1 || true
+  t1=$(date +%s.%N)
+  grep -q '^wrote \|"total_s"' "$data/last.out" || { echo "failed: $* ($(tail -c 300 "$data/last.out"))" >&2; exit 1; }
+  awk "BEGIN {printf \"%.2f\", $t1 - $t0}"
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 map_only=(--size 3840x2160 --no-title --no-legend --no-caption --no-labels --no-scale-bar)
 
@@ -99,7 +109,8 @@ for name in "${sets[@]}"; do
   env -u DISPLAY "$exe" export "$dir" --date "$date" "${map_only[@]}" --out "$dir/warmup.png" >/dev/null 2>&1 || true
   for ((i = 0; i < reps; i++)); do
     cold+=("$(seconds env -u DISPLAY CHRONOMAP_NO_CACHE=1 "$exe" export "$dir" --date "$date" "${map_only[@]}" --out "$dir/cold.png")")
-    [ $have_qgis = 1 ] && peer_t+=("$(seconds env QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$peer" \
+    # GDAL refuses a GeoJSON feature over 200 MB by default (mainland Russia in geo10m is one).
+    [ $have_qgis = 1 ] && peer_t+=("$(seconds env QT_QPA_PLATFORM=offscreen OGR_GEOJSON_MAX_OBJ_SIZE=0 /usr/bin/python3 "$peer" \
       "$(cat "$dir/qgis_source")" "$dir/qgis.png" 3840 2160 --field "$(cat "$dir/field")" --simplify 1)")
     warm+=("$(seconds env -u DISPLAY "$exe" export "$dir" --date "$date" "${map_only[@]}" --out "$dir/warm.png")")
   done

@@ -1,6 +1,7 @@
 // Vector layers through GDAL/OGR: any format GDAL reads, reprojected to the display CRS.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "geojson_reader.h"
 #include "ogr_prepare.h"
 #include "parallel.h"
+#include "projection.h"
 
 namespace chronomap::detail {
 
@@ -424,6 +426,13 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
         gdal.report(diags, source, layer.name);  // what GDAL said while reading (skipped records, ...)
     }
     source_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (const auto km = other_body_radius_km(source_srs)) {
+        diags.error(pos, "the CRS of layer '" + layer.name + "' (" + std::string(source_srs.GetName() ? source_srs.GetName() : "unnamed") + ") is defined on a body " +
+                             std::to_string(static_cast<long>(std::lround(*km))) +
+                             " km in radius, not on the Earth: its shapes cannot be placed on a map of the Earth, "
+                             "and the layer is not read");
+        return false;
+    }
     OGRSpatialReference display;
     display.SetFromUserInput(ctx.display_crs.c_str());
     display.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -1,4 +1,5 @@
 // The atlas manifest: title, time range, CRS, view, layers, powers, sources, event files.
+#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -6,6 +7,7 @@
 #include <ogr_spatialref.h>
 
 #include "loader_parts.h"
+#include "projection.h"
 
 namespace chronomap::detail {
 namespace {
@@ -242,6 +244,12 @@ std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostic
         diags.error(pos, "the display CRS '" + crs +
                              "' is not known to PROJ; use an EPSG code such as \"EPSG:3857\" or a "
                              "PROJ string (EPSG:4326 is used meanwhile)");
+        return "EPSG:4326";
+    }
+    if (const auto km = other_body_radius_km(srs)) {
+        diags.error(pos, "the display CRS '" + crs + "' is defined on a body " +
+                             std::to_string(static_cast<long>(std::lround(*km))) +
+                             " km in radius, not on the Earth (EPSG:4326 is used meanwhile)");
         return "EPSG:4326";
     }
     if (!srs.IsProjected() && !srs.IsGeographic()) {

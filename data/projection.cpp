@@ -9,6 +9,15 @@
 
 namespace chronomap {
 
+std::optional<double> other_body_radius_km(const OGRSpatialReference& srs) {
+    // The Earth's ellipsoids in use differ from WGS 84 by about a kilometre (Everest's is
+    // 6,377 km, Clarke's 6,378); Mars's is 3,396 km and the Moon's 1,737.
+    OGRErr err = OGRERR_NONE;
+    const double a = srs.GetSemiMajor(&err);
+    if (err != OGRERR_NONE || !(a > 0) || std::abs(a - 6378137.0) <= 50000.0) return std::nullopt;
+    return a / 1000.0;
+}
+
 namespace {
 
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation>;

@@ -7,7 +7,13 @@
 
 #include "geometry.h"
 
+class OGRSpatialReference;
+
 namespace chronomap {
+
+// The equatorial radius in km of the body a CRS is defined on when that is not the Earth (a CRS
+// of Mars or the Moon, such as IAU_2015:49900); nullopt for the Earth's ellipsoids.
+std::optional<double> other_body_radius_km(const OGRSpatialReference& srs);
 
 // nullopt if the CRS is unknown or the box cannot be transformed.
 std::optional<Bounds> lonlat_to_display(const std::string& display_crs, const Bounds& lonlat);

@@ -17,8 +17,18 @@ constexpr std::size_t kMaxText = 4000;    // summaries, notes, descriptions
 
 struct Bounder {
     Diagnostics& diags;
+    // Texts with a NUL, which would end them early wherever they are drawn: said once, at the end.
+    std::size_t with_nul = 0;
+    std::string first_with_nul;
+    SourcePos first_nul_pos;
 
     void cut(std::string& text, std::size_t limit, const SourcePos& pos, const std::string& what) {
+        if (text.find('\0') != std::string::npos) {
+            if (with_nul++ == 0) first_with_nul = what, first_nul_pos = pos;
+            std::string shown;
+            for (char c : text) shown += c == '\0' ? std::string("\uFFFD") : std::string(1, c);
+            text = std::move(shown);
+        }
         if (text.size() <= limit) return;
         std::size_t end = limit;
         while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
@@ -28,7 +38,7 @@ struct Bounder {
         text += "\u2026";
     }
     void cut(CompactString& text, std::size_t limit, const SourcePos& pos, const std::string& what) {
-        if (text.size() <= limit) return;
+        if (text.size() <= limit && text.view().find('\0') == std::string_view::npos) return;
         std::string s = text.str();
         cut(s, limit, pos, what);
         text = s;
@@ -60,7 +70,7 @@ const char* undrawable_script(std::string_view text) {
 }  // namespace
 
 void bound_texts(Atlas& atlas, Diagnostics& diags) {
-    Bounder b{diags};
+    Bounder b{diags, 0, {}, {}};
     const SourcePos manifest{atlas.manifest_path};
     b.cut(atlas.title, kMaxName, manifest, "the atlas title");
     b.cut(atlas.description, kMaxText, manifest, "the atlas description");
@@ -105,6 +115,10 @@ void bound_texts(Atlas& atlas, Diagnostics& diags) {
                                               " feature name(s), such as '" + first.substr(0, 80) + "', use " + why +
                                               "; they are drawn wrongly or as boxes");
     }
+    if (b.with_nul)
+        diags.warning(b.first_nul_pos, std::to_string(b.with_nul) + " text(s), such as " + b.first_with_nul +
+                                           ", contain a NUL character, which would end them early; it is shown as "
+                                           "\uFFFD");
 }
 
 }  // namespace chronomap::detail

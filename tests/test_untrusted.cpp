@@ -221,6 +221,26 @@ TEST(Silence, NamesInScriptsTheMapCannotDrawAreSaid) {
     EXPECT_TRUE(said);
 }
 
+TEST(Silence, ANulInANameDoesNotCutIt) {
+    TempDir t;
+    write(t.path / "t.geojson",
+          R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"Kars\u0000 Oblast"},)"
+          R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})");
+    write(t.path / "atlas.json",
+          R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+          R"("layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id"}]})");
+    const LoadResult r = load_atlas((t.path / "atlas.json").string());
+    bool said = false;
+    for (const auto& d : r.diagnostics.items()) said = said || d.message.find("NUL") != std::string::npos;
+    EXPECT_TRUE(said);
+    ASSERT_EQ(r.atlas.layers.size(), 1u);
+    ASSERT_EQ(r.atlas.layers[0].features.size(), 1u);
+    bool whole = false;
+    for (const auto& [lang, name] : r.atlas.layers[0].features[0].names.by_lang)
+        whole = whole || std::string_view(name.c_str()) == "Kars\uFFFD Oblast";
+    EXPECT_TRUE(whole) << "the name is cut at the NUL or lost";
+}
+
 TEST(Films, AFilmBeyondASaneSizeIsRefusedBeforeItIsPlanned) {
     // 1e-6 years a second at 120 fps over 77 years planned 9.4e9 frames and died of memory.
     const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
@@ -301,4 +321,25 @@ TEST(Films, PngFramesOfAKilledFilmDoNotMixWithTheNext) {
     write(folder / "notes.txt", "mine");
     EXPECT_EQ(test_support::run_cli(film).code, 2);
     EXPECT_TRUE(fs::exists(folder / "notes.txt"));
+}
+
+// A layer or a display CRS of Mars (IAU_2015:49900) is not reprojected onto the Earth.
+TEST(Geography, ACrsOfAnotherBodyIsRefused) {
+    TempDir t;
+    write(t.path / "t.geojson",
+          R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"IAU_2015:49900"}},)"
+          R"("features":[{"type":"Feature","properties":{"id":"a"},)"
+          R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})");
+    write(t.path / "atlas.json", R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+                                 R"("layers":[{"name":"x","source":"t.geojson","role":"territories","id_field":"id"}]})");
+    const LoadResult r = load_atlas((t.path / "atlas.json").string());
+    ASSERT_TRUE(r.diagnostics.has_errors());
+    EXPECT_NE(r.diagnostics.items().front().format().find("not on the Earth"), std::string::npos)
+        << r.diagnostics.items().front().format();
+    EXPECT_TRUE(r.atlas.layers.empty() || r.atlas.layers[0].features.empty());
+
+    const LoadResult mars_map = load_one_polygon(t, "[[0,0],[1,0],[1,1],[0,1],[0,0]]", "IAU_2015:49900");
+    bool said = false;
+    for (const auto& d : mars_map.diagnostics.items()) said = said || d.format().find("not on the Earth") != std::string::npos;
+    EXPECT_TRUE(said);
 }
