@@ -235,6 +235,28 @@ TEST_F(Kars, SovietClaimsOnKarsAndArdahan) {
     EXPECT_TRUE(claimed("1953-05-30").empty());
 }
 
+// Issue 21, item 8: every demand a source dates and ties to a unit is drawn, for every side.
+// Bolat (004), section on the Treaty of Kars: "26 Şubat 1919'da, Paris Konferansı'nda Ermeniler
+// altı Anadolu vilayetine ek olarak ..., Gürcüler de Lazistan'dan bir bölgeyi istemişti"; n. 2:
+// "Gürcüler Rize ve Trabzon'u talep etmişlerdi"; section 'Artvin ve Ardahan': "Batum, Ahılkelek
+// ve Ahıska'yı isteyen Türkiye ... 22 Şubat 1921'de". The February 1991 declaration names no
+// territory ("Kars Antlaşması ile çizilen sınırı tanımadıklarını ilan etmiştir").
+TEST_F(Kars, EverySourcedDemandIsAClaimWhoeverMakesIt) {
+    auto claims = [&](const char* date) {
+        std::set<std::string> out;
+        for (const Claim* c : tl.claims_at(d(date))) out.insert(c->claimant.str() + ":" + c->territory.str());
+        return out;
+    };
+    EXPECT_TRUE(claims("1919-02-25").empty());
+    EXPECT_EQ(claims("1919-02-26"), (std::set<std::string>{"armenia-republic:erzurum", "georgia-dr:trabzon"}));
+    EXPECT_EQ(claims("1920-11-22"), (std::set<std::string>{"georgia-dr:trabzon"}));
+    EXPECT_EQ(claims("1921-02-22"), (std::set<std::string>{"georgia-dr:trabzon", "turkey:batum", "turkey:akhaltsikhe"}));
+    EXPECT_EQ(claims("1921-03-16"), (std::set<std::string>{"georgia-dr:trabzon"}));
+    EXPECT_TRUE(claims("1921-10-13").empty());
+    EXPECT_TRUE(claims("1991-06-01").empty()) << "Bolat's report of February 1991 names no territory";
+    EXPECT_TRUE(claims("1991-12-31").empty());
+}
+
 TEST_F(Kars, DefaultViewFramesTheRegion) {
     ASSERT_TRUE(atlas.default_view.bbox);
     const Bounds& b = *atlas.default_view.bbox;
