@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "loader.h"
@@ -332,8 +334,8 @@ TEST_F(Kars, Revisions1917To1921) {
     EXPECT_TRUE(on_map("karki", "1991-02-01"));
 }
 
-// Karki is drawn on the village (about 39.786° N, 44.944° E) with the enclave's area (about
-// 19 km²), not 8 km west of it as a 2 km hexagon.
+// Karki is drawn on the village (about 39.786° N, 44.944° E) as a mark of about 19 km² (no source
+// gives the enclave's area), not 8 km west of it as a 2 km hexagon.
 TEST_F(Kars, KarkiIsDrawnWhereTheVillageIs) {
     const Feature* karki = atlas.find_territory("karki", d("1990-06-01"));
     ASSERT_NE(karki, nullptr);
@@ -365,4 +367,55 @@ TEST_F(Kars, BolatPageLocatorsFollowTheRunningHeads) {
             }
         }
     EXPECT_GT(paged, 10u);
+}
+
+namespace {
+
+std::string every_text(const Atlas& atlas) {
+    std::string all;
+    for (const auto& e : atlas.events) {
+        all += std::string(e.title) + "\n";
+        all += e.details->summary + "\n";  // an event without details reads as empty ones
+        for (const auto& n : e.details->notes) all += std::string(n) + "\n";
+    }
+    for (const auto& p : atlas.powers) all += p.note + "\n";
+    return all;
+}
+
+std::string atlas_readme() {
+    std::ifstream in(std::string(CHRONOMAP_MAPS) + "/kars/README.md");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+// Issue 21, item 9: the 1923 reduction in three attributed voices, as 000's Appendix 2 gives
+// them: Orjonikidze's reply as Chicherin quotes it, the Turkish finding as he reports it, and his
+// own "there has indeed been a violation of our agreements with Turkey".
+TEST_F(Kars, TheReductionOf1923IsToldInThreeAttributedVoices) {
+    const Event* e = nullptr;
+    for (const auto& ev : atlas.events)
+        if (ev.id == "nakhchivan-district") e = &ev;
+    ASSERT_NE(e, nullptr);
+    const std::string& s = e->details->summary;
+    for (const char* voice : {"according to Orjonikidze", "according to the Turkish government", "Chicherin himself writes"})
+        EXPECT_NE(s.find(voice), std::string::npos) << voice;
+    bool appendix = false;
+    for (const auto& r : e->sources) appendix = appendix || std::string(r.locator) == "Appendix 2";
+    EXPECT_TRUE(appendix);
+}
+
+// Issue 21, items 10 and 11: the atlas says nothing its sources do not. 003: the Kars borders "are
+// still in place", so 1991 is a scope choice, not the end of the treaties' order; and none of the
+// unsourced phrases the review found is left in an event, a power's note or the README.
+TEST_F(Kars, NothingASourceDoesNotSay) {
+    const std::string readme = atlas_readme();
+    ASSERT_FALSE(readme.empty());
+    EXPECT_EQ(readme.find("the end of the order"), std::string::npos);
+    EXPECT_NE(readme.find("still in place"), std::string::npos);
+    const std::string texts = every_text(atlas) + readme;
+    for (const char* phrase : {"did not accept it", "a battle of 1918", "mentioned only in January 1990",
+                               "stall over Armenian territorial demands", "cut the Daralagez part",
+                               "Ottoman de jure until 1923", "given its area"})
+        EXPECT_EQ(texts.find(phrase), std::string::npos) << phrase;
 }

@@ -48,7 +48,7 @@ COUNTRIES = {
     "Russia": (None, [("russia", None)]),
 }
 KARKI_CENTRE = (44.944, 39.786)  # the village of Karki (Tigranashen), lon, lat
-KARKI_RADIUS = 0.0244  # degrees of latitude, 2.7 km: a hexagon of about 19 km², the enclave's area
+KARKI_RADIUS = 0.0244  # degrees of latitude, 2.7 km: a hexagon of about 19 km², a visible mark (no source gives the area)
 
 
 def frame_geometry():
