@@ -195,3 +195,98 @@ TEST_F(CacheDir, ASceneFromTheCacheIsTheSceneBuilt) {
     const MapScene rebuilt = MapScene::build(r.atlas, tl);
     EXPECT_EQ(rebuilt.territories[0].mesh.indices, built.territories[0].mesh.indices);
 }
+
+namespace {
+
+void write_file(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+std::string one_square(const std::string& id, const std::string& name) {
+    return R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":")" + id +
+           R"(","name":")" + name +
+           R"("},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})";
+}
+
+void write_atlas(const fs::path& dir, const std::string& source) {
+    write_file(dir / "atlas.json", R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+                                   R"("layers":[{"name":"x","source":")" + source +
+                                       R"(","role":"territories","id_field":"id","name_field":"name"}]})");
+}
+
+std::string first_name(const LoadResult& r) {
+    if (r.atlas.layers.empty() || r.atlas.layers[0].features.empty()) return "(none)";
+    const auto& f = r.atlas.layers[0].features[0];
+    return f.names.by_lang.empty() ? "(unnamed)" : f.names.by_lang.begin()->second;
+}
+
+std::string bytes_of(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+// A shapefile's names are in its .dbf: a changed .dbf beside the same .shp is a changed layer.
+TEST_F(CacheDir, AShapefileWhoseDbfChangedIsReadAgain) {
+    write_file(dir / "old.geojson", one_square("a", "Old"));
+    write_file(dir / "new.geojson", one_square("a", "New"));
+    for (const char* stem : {"t", "n"}) {
+        const std::string from = (dir / (stem == std::string("t") ? "old.geojson" : "new.geojson")).string();
+        const std::string cmd = "ogr2ogr -f 'ESRI Shapefile' '" + (dir / (std::string(stem) + ".shp")).string() + "' '" + from + "'";
+        ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    }
+    write_atlas(dir, "t.shp");
+    const std::string manifest = (dir / "atlas.json").string();
+    EXPECT_EQ(first_name(load_atlas(manifest)), "Old");
+    ASSERT_EQ(files("layers").size(), 1u);
+    EXPECT_EQ(first_name(load_atlas(manifest)), "Old");  // from the cache
+
+    ASSERT_EQ(bytes_of(dir / "t.shp"), bytes_of(dir / "n.shp"));  // the same shapes: only the .dbf differs
+    fs::copy_file(dir / "n.dbf", dir / "t.dbf", fs::copy_options::overwrite_existing);
+    EXPECT_EQ(first_name(load_atlas(manifest)), "New");
+}
+
+// A .vrt names other files: its own bytes say nothing of theirs, so it is not cached at all.
+TEST_F(CacheDir, SourcesThatPointAtOtherFilesAreNotCached) {
+    write_file(dir / "t.geojson", one_square("a", "Old"));
+    write_file(dir / "t.vrt", R"(<OGRVRTDataSource><OGRVRTLayer name="t"><SrcDataSource relativeToVRT="1">t.geojson</SrcDataSource>)"
+                              R"(<SrcLayer>t</SrcLayer></OGRVRTLayer></OGRVRTDataSource>)");
+    write_atlas(dir, "t.vrt");
+    LoadOptions trusted;
+    trusted.allow_external = true;  // VRT is not among the drivers an untrusted atlas may use
+    const std::string manifest = (dir / "atlas.json").string();
+    EXPECT_EQ(first_name(load_atlas(manifest, trusted)), "Old");
+    EXPECT_TRUE(files("layers").empty());
+    write_file(dir / "t.geojson", one_square("a", "New"));
+    EXPECT_EQ(first_name(load_atlas(manifest, trusted)), "New");
+}
+
+// The scene cache is keyed on the features too: a renamed feature with the same shape is not
+// restored under its old id.
+TEST_F(CacheDir, ASceneIsKeyedOnItsFeatures) {
+    write_file(dir / "t.geojson", one_square("a", "Same"));
+    write_atlas(dir, "t.geojson");
+    const std::string manifest = (dir / "atlas.json").string();
+    {
+        const LoadResult r = load_atlas(manifest);
+        const Timeline tl(r.atlas);
+        (void)MapScene::build(r.atlas, tl);
+    }
+    ASSERT_EQ(files("scenes").size(), 1u);
+    write_file(dir / "t.geojson", one_square("b", "Same"));
+    const LoadResult r = load_atlas(manifest);
+    const Timeline tl(r.atlas);
+    (void)MapScene::build(r.atlas, tl);
+    EXPECT_EQ(files("scenes").size(), 2u);
+}
+
+// A process killed while writing leaves "….tmpPID"; the next store removes it.
+TEST_F(CacheDir, AbandonedTemporaryFilesAreRemoved) {
+    ASSERT_TRUE(cache::store("layers", 1, "x"));
+    const fs::path abandoned = dir / "cache" / "chronomap" / "layers" / "0000000000000002.bin.tmp999999999";
+    write_file(abandoned, "half");
+    const fs::path ours = dir / "cache" / "chronomap" / "layers" / ("0000000000000003.bin.tmp" + std::to_string(::getpid()));
+    write_file(ours, "being written");
+    ASSERT_TRUE(cache::store("layers", 4, "y"));
+    EXPECT_FALSE(fs::exists(abandoned));
+    EXPECT_TRUE(fs::exists(ours));  // this process is alive: not abandoned
+}
