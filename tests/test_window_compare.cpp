@@ -1,6 +1,7 @@
 // The window's comparison of two dates and its film export, driven as the panels drive them
 // (App commands), with a headless GL context instead of a window.
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -136,3 +137,43 @@ TEST_F(WindowState, FilmRunsAFrameAtATimeAndCancelLeavesNothing) {
 }
 
 }  // namespace
+
+// The window opens an atlas that reaches outside its folder without what it asks for, asks the
+// user, and remembers the atlas as the last one only once the user has allowed it.
+TEST(WindowTrust, AnAtlasAskingOutsideItsFolderWaitsForTheUser) {
+    std::string error;
+    auto ctx = render::HeadlessContext::create(error);
+    ASSERT_TRUE(ctx) << error;
+    test_support::TempDir t;
+    fs::create_directories(t.path / "shared");
+    fs::create_directories(t.path / "atlas");
+    std::ofstream(t.path / "shared" / "t.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a"},)"
+           R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})";
+    std::ofstream(t.path / "atlas" / "atlas.json")
+        << R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326",)"
+           R"("layers":[{"name":"x","source":"../shared/t.geojson","role":"territories","id_field":"id"}]})";
+    const std::string atlas = (t.path / "atlas" / "atlas.json").string();
+    App app;
+    app.settings.last_atlas.clear();
+    ASSERT_TRUE(app.open(atlas));
+    ASSERT_TRUE(app.external_request);
+    EXPECT_EQ(app.external_request->sources, std::vector<std::string>{"../shared/t.geojson"});
+    EXPECT_TRUE(app.settings.last_atlas.empty());
+    EXPECT_TRUE(app.doc->atlas().layers.empty() || app.doc->atlas().layers[0].features.empty());
+
+    app.allow_external();
+    EXPECT_FALSE(app.external_request);
+    ASSERT_TRUE(app.doc);
+    ASSERT_FALSE(app.doc->atlas().layers.empty());
+    EXPECT_EQ(app.doc->atlas().layers[0].features.size(), 1u);
+    EXPECT_FALSE(app.settings.last_atlas.empty());
+
+    // Refused: it stays open without the source and is not remembered.
+    app.settings.last_atlas.clear();
+    ASSERT_TRUE(app.open(atlas));
+    app.refuse_external();
+    EXPECT_FALSE(app.external_request);
+    EXPECT_TRUE(app.settings.last_atlas.empty());
+    app.doc.reset();  // GL objects go while the context is alive
+}

@@ -10,10 +10,12 @@
 
 namespace chronomap::gui {
 
-bool App::open(const std::string& path) {
+bool App::open(const std::string& path, bool allow_external) {
     auto d = std::make_unique<Document>();
     d->path = path;
-    d->loaded = load_atlas(path);
+    LoadOptions options;
+    options.allow_external = allow_external;
+    d->loaded = load_atlas(path, options);
     if (!d->loaded.manifest_read) {
         // Keep the current atlas; the problems go to the messages panel.
         for (const auto& diag : d->loaded.diagnostics.items()) messages.push_back(diag.format());
@@ -29,13 +31,16 @@ bool App::open(const std::string& path) {
     }
     // Polygons repaired or not drawn go with the atlas's other problems.
     for (const auto& p : d->view->scene().problems) d->loaded.diagnostics.add(p);
-    // An atlas that asks to reach beyond its folder is refused that, said, and not reopened by
-    // itself at the next start (source_policy.h).
-    for (const auto& source : d->loaded.external_sources)
-        messages.push_back(fill_in(_("not opened, outside the atlas folder: %s"), {source}));
-    const bool self_contained = d->loaded.external_sources.empty();
+    // An atlas that asks to reach beyond its folder is refused that, said, asked about, and not
+    // reopened by itself at the next start until the user allows it (source_policy.h).
+    external_request.reset();
+    if (!allow_external && !d->loaded.external_sources.empty()) {
+        for (const auto& source : d->loaded.external_sources)
+            messages.push_back(fill_in(_("not opened, outside the atlas folder: %s"), {source}));
+        external_request = ExternalRequest{path, d->loaded.external_sources};
+    }
     doc = std::move(d);
-    if (self_contained) settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
+    if (!external_request) settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
     selected_event = nullptr;
     selected_territory.clear();
     camera_set = false;
@@ -47,6 +52,15 @@ bool App::open(const std::string& path) {
     set_date(doc->atlas().start, false);
     return true;
 }
+
+void App::allow_external() {
+    if (!external_request) return;
+    const std::string path = external_request->path;
+    external_request.reset();
+    open(path, true);
+}
+
+void App::refuse_external() { external_request.reset(); }
 
 bool App::add_reference(const std::string& path) {
     if (!doc) return false;

@@ -85,7 +85,18 @@ class App {
     std::string film_path;
 
     // Opens an atlas; an atlas with errors still opens with what loaded. False if nothing did.
-    bool open(const std::string& path);
+    // Sources outside the atlas folder are refused unless `allow_external` (source_policy.h);
+    // an atlas that asks for them opens without them and leaves an ExternalRequest for the
+    // window to put to the user.
+    bool open(const std::string& path, bool allow_external = false);
+    // What the open atlas asked to read outside its folder, until the user answers.
+    struct ExternalRequest {
+        std::string path;
+        std::vector<std::string> sources;
+    };
+    std::optional<ExternalRequest> external_request;
+    void allow_external();   // reopens the atlas with what it asked for, and remembers it
+    void refuse_external();  // keeps it open without, not remembered as the last atlas
     bool add_reference(const std::string& path);
     void set_date(Date d, bool animate = true);
     void set_basis(Basis b);

@@ -230,6 +230,7 @@ int run(const std::vector<std::string>& args) {
             handle_keys(app, req, map);
             draw_export_dialog(pc, app.camera.width, app.camera.height);
             draw_film_dialog(pc);
+            draw_trust_prompt(pc);
             if (app.compare) {
                 app.preview_scale = s * framed_scale;
                 draw_compare_overlays(pc, map, sides);
