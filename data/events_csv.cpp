@@ -1,6 +1,8 @@
 // Events from a CSV file, one row per change, for people who keep their chronology in a
 // spreadsheet. Read by our own CSV reader (csv_reader.h), which keeps every field's place.
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -17,7 +19,7 @@ namespace {
 // at the start.
 std::size_t count_lines(std::ifstream& in) {
     std::size_t lines = 1;
-    std::string block(1 << 20, '\0');
+    std::string block(64 << 10, '\0');  // small enough to be reused, not mapped anew, by the allocator
     while (in) {
         in.read(block.data(), static_cast<std::streamsize>(block.size()));
         lines += static_cast<std::size_t>(std::count(block.begin(), block.begin() + in.gcount(), '\n'));
@@ -52,12 +54,20 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         return;
     }
     bool read_failed = false;
+    // Pieces no larger than what is left of the file: growing the buffer by the reader's 1 MB
+    // piece zero-fills it, which was most of the time a small file took to load.
+    std::error_code size_error;
+    std::uintmax_t left = std::filesystem::file_size(resolved, size_error);
+    if (size_error) left = UINTMAX_MAX;
     auto input = [&](std::string& buf, std::size_t want) -> std::size_t {
+        want = static_cast<std::size_t>(std::min<std::uintmax_t>(want, left));
+        if (want == 0) return 0;
         const std::size_t before = buf.size();
         buf.resize(before + want);
         in.read(buf.data() + before, static_cast<std::streamsize>(want));
         const auto got = static_cast<std::size_t>(in.gcount());
         buf.resize(before + got);
+        left = got > left ? 0 : left - got;
         if (in.bad()) read_failed = true;
         return got;
     };

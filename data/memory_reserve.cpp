@@ -30,12 +30,14 @@ MemoryReserve::MemoryReserve(std::size_t bytes) {
     if (g_users++ == 0) g_previous = std::set_new_handler(on_exhausted);
 }
 
+// The reserve itself stays for the next load: it is address space that nothing touches, so it
+// costs no resident memory, while allocating and freeing 64 MB on every load cost 75 ms under
+// AddressSanitizer (its shadow is cleared each time), which held the fuzzers that load an atlas
+// per input to about 15 executions a second.
 MemoryReserve::~MemoryReserve() {
     const std::lock_guard<std::mutex> lock(g_mutex);
     if (--g_users > 0) return;
     std::set_new_handler(g_previous);
-    std::free(g_reserve);
-    g_reserve = nullptr;
 }
 
 }  // namespace chronomap
