@@ -395,7 +395,8 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
     } else {
         source_srs = wgs84;
         // Read-only, through file drivers only unless the user allowed more (source_policy.h).
-        GDALDatasetUniquePtr ds(GDALDataset::Open(resolved.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+        const ReadableCopy readable(resolved);  // outlives the dataset
+        GDALDatasetUniquePtr ds(GDALDataset::Open(readable.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                   ctx.allow_external ? nullptr : allowed_file_drivers(),
                                                   read_only_open_options(resolved)));
         if (!ds) {

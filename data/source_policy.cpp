@@ -1,6 +1,9 @@
 #include "source_policy.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <system_error>
@@ -69,6 +72,25 @@ const char* const* read_only_open_options(const std::string& path) {
     static const char* const kGml[] = {"WRITE_GFS=NO", "DOWNLOAD_SCHEMA=NO", nullptr};
     static const char* const kNone[] = {nullptr};
     return ext == ".gml" ? kGml : kNone;
+}
+
+ReadableCopy::ReadableCopy(const std::string& path) : open_(path) {
+    std::error_code ec;
+    if (!fs::exists(path + "-wal", ec)) return;
+    static std::atomic<unsigned> counter{0};
+    const fs::path dir = fs::temp_directory_path(ec) /
+                         ("chronomap-read-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    if (ec || !fs::create_directories(dir, ec)) return;
+    scratch_ = dir.string();
+    const fs::path copy = dir / fs::path(path).filename();
+    fs::copy_file(path, copy, ec);
+    if (!ec) fs::copy_file(path + "-wal", copy.string() + "-wal", ec);
+    if (!ec) open_ = copy.string();  // otherwise read in place, as before
+}
+
+ReadableCopy::~ReadableCopy() {
+    std::error_code ec;
+    if (!scratch_.empty()) fs::remove_all(scratch_, ec);
 }
 
 }  // namespace chronomap

@@ -31,4 +31,22 @@ const char* const* allowed_file_drivers();
 // fetching what it refers to (a GML's .gfs and schemas). Null-terminated, for GDALOpenEx.
 const char* const* read_only_open_options(const std::string& path);
 
+// What to open for a file that SQLite reads (GeoPackage, SQLite) and that has a write-ahead log
+// beside it: a copy of the two in a scratch folder, removed when this goes. SQLite folds the log
+// into the database when the last connection closes, even one GDAL opened read-only, which
+// rewrote a GeoPackage left with a log by a program that was killed (or is still running).
+// Any other file is opened where it is.
+class ReadableCopy {
+  public:
+    explicit ReadableCopy(const std::string& path);
+    ~ReadableCopy();
+    ReadableCopy(const ReadableCopy&) = delete;
+    ReadableCopy& operator=(const ReadableCopy&) = delete;
+    const std::string& path() const { return open_; }
+
+  private:
+    std::string open_;
+    std::string scratch_;  // empty when nothing was copied
+};
+
 }  // namespace chronomap

@@ -6,11 +6,16 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include <cpl_conv.h>
+#include <gdal_priv.h>
 
 #include "diagnostics.h"
 #include "loader.h"
@@ -346,4 +351,51 @@ TEST(Geography, ACrsOfAnotherBodyIsRefused) {
     bool said = false;
     for (const auto& d : mars_map.diagnostics.items()) said = said || d.format().find("not on the Earth") != std::string::npos;
     EXPECT_TRUE(said);
+}
+
+// A GeoPackage left with a write-ahead log (its writer killed, or QGIS still holding it) is read
+// with the log's changes, and neither it nor the log is rewritten: SQLite folds the log in when
+// the last connection closes, even one opened read-only.
+TEST(UntrustedAtlas, AGeoPackageLeftWithALogIsNotRewritten) {
+    TempDir t;
+    write(t.path / "old.geojson",
+          R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"Old"},)"
+          R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})");
+    const fs::path gpkg = t.path / "t.gpkg";
+    const std::string make = "ogr2ogr -f GPKG -nln t '" + gpkg.string() + "' '" + (t.path / "old.geojson").string() + "'";
+    ASSERT_EQ(std::system(make.c_str()), 0);
+    // A writer that changes the name in the log and dies without closing.
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        GDALAllRegister();
+        CPLSetConfigOption("OGR_SQLITE_JOURNAL", "WAL");
+        GDALDataset* ds = GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE);
+        if (!ds) ::_exit(3);
+        ds->ExecuteSQL("PRAGMA wal_autocheckpoint=0", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE t SET name = 'New'", nullptr, nullptr);
+        ::_exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const fs::path wal = t.path / "t.gpkg-wal";
+    ASSERT_TRUE(fs::exists(wal)) << "the writer left no log; the case tests nothing";
+    auto bytes = [](const fs::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string db_before = bytes(gpkg), wal_before = bytes(wal);
+
+    write(t.path / "atlas.json", R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326","layers":[)"
+                                 R"({"name":"x","source":"t.gpkg","role":"territories","id_field":"id","name_field":"name"}]})");
+    ::setenv("CHRONOMAP_NO_CACHE", "1", 1);
+    const LoadResult r = load_atlas((t.path / "atlas.json").string());
+    ::unsetenv("CHRONOMAP_NO_CACHE");
+    ASSERT_EQ(r.atlas.layers.size(), 1u);
+    ASSERT_EQ(r.atlas.layers[0].features.size(), 1u);
+    EXPECT_EQ(r.atlas.layers[0].features[0].names.by_lang.begin()->second, "New");  // the log was read
+    EXPECT_EQ(bytes(gpkg), db_before);
+    ASSERT_TRUE(fs::exists(wal));
+    EXPECT_EQ(bytes(wal), wal_before);
 }
