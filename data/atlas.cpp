@@ -86,15 +86,19 @@ Bounds Shape::bounds() const {
     return b;
 }
 
+bool ring_contains(const std::vector<Vec2>& ring, Vec2 p) {
+    bool inside = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
+            p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+            inside = !inside;
+    return inside;
+}
+
 bool Shape::contains(Vec2 p) const {
     for (const auto& poly : polygons) {
         bool inside = false;
-        for (const auto& ring : poly.rings)
-            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-                if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
-                    p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) +
-                              ring[i].x)
-                    inside = !inside;
+        for (const auto& ring : poly.rings) inside ^= ring_contains(ring, p);
         if (inside) return true;
     }
     return false;

@@ -37,6 +37,17 @@ struct Bounds {
     }
 };
 
+// The box around a ring's points.
+inline Bounds bounds_of(const std::vector<Vec2>& ring) {
+    Bounds b;
+    for (const Vec2& v : ring) b.add(v);
+    return b;
+}
+
+// Whether p is inside the ring (even-odd: a point on a ring of a polygon with holes is inside
+// the polygon when an odd number of its rings hold it).
+bool ring_contains(const std::vector<Vec2>& ring, Vec2 p);
+
 struct Shape {
     std::vector<Polygon> polygons;
     std::vector<std::vector<Vec2>> lines;

@@ -252,8 +252,7 @@ bool simplify_polygon(const Polygon& poly, double tolerance, Polygon& out) {
     bool simplified = false;  // whether any ring lost a point
     for (std::size_t r = 0; r < poly.rings.size(); ++r) {
         const Ring& ring = poly.rings[r];
-        Bounds b;
-        for (const Vec2& v : ring) b.add(v);
+        const Bounds b = bounds_of(ring);
         if (b.empty() || (b.max_x - b.min_x < tolerance && b.max_y - b.min_y < tolerance)) {
             if (r == 0) return false;
             continue;

@@ -44,10 +44,10 @@ double clip_ears(const Polygon& poly, Tessellation& out) {
 
 // Ear-clips the tiles of large polygons (tiling.h), on every core; returns the area of the
 // triangles.
-double clip_tiled(GEOSContextHandle_t h, const std::vector<Polygon>& polygons, Tessellation& out) {
+double clip_tiled(GEOSContextHandle_t h, const std::vector<const Polygon*>& polygons, Tessellation& out) {
     std::vector<Polygon> leaves;
-    for (const Polygon& p : polygons) {
-        std::vector<Polygon> tiles = tile_polygon(h, p, kTileVertices, kTileHoles);
+    for (const Polygon* p : polygons) {
+        std::vector<Polygon> tiles = tile_polygon(h, *p, kTileVertices, kTileHoles);
         std::move(tiles.begin(), tiles.end(), std::back_inserter(leaves));
     }
     std::vector<Tessellation> parts(leaves.size());
@@ -196,15 +196,15 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
 
     geos::Context ctx;
     const GEOSContextHandle_t h = ctx.h;
+    if (large && !flat) {
+        const double a = clip_tiled(h, {&poly}, out);
+        if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::Tiled, a, r.polygon_area);
+        truncate(out, v0, i0);
+    }
     geos::GeomPtr g = geos::make_polygon(h, poly);
     if (!g) {
         r.message = "GEOS could not build the polygon from its rings";
         return r;
-    }
-    if (large && !flat) {
-        const double a = clip_tiled(h, {poly}, out);
-        if (close_enough(a, r.polygon_area)) return succeed(r, TessMethod::Tiled, a, r.polygon_area);
-        truncate(out, v0, i0);
     }
 
     // The rings are probably invalid: repair, then try again on the repaired polygons, within
@@ -230,7 +230,9 @@ TessResult tessellate(const Polygon& poly, Tessellation& out) {
     }
     std::vector<Polygon> repaired;
     geos::polygons_of(h, valid.get(), repaired);
-    const double a = clip_tiled(h, repaired, out);
+    std::vector<const Polygon*> parts;
+    for (const Polygon& p : repaired) parts.push_back(&p);
+    const double a = clip_tiled(h, parts, out);
     if (close_enough(a, want))
         return succeed(r, TessMethod::Repaired, a, want,
                        "the polygon was invalid (for example self-intersecting) and was repaired");

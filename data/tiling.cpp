@@ -22,11 +22,6 @@ struct Part {
     Bounds box;
 };
 
-Bounds bounds_of(const Ring& r) {
-    Bounds b;
-    for (const Vec2& v : r) b.add(v);
-    return b;
-}
 
 std::size_t vertices_of(const Part& part) {
     std::size_t n = 0;
@@ -36,14 +31,6 @@ std::size_t vertices_of(const Part& part) {
     return n;
 }
 
-bool inside(const Ring& ring, Vec2 p) {
-    bool in = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
-            p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-            in = !in;
-    return in;
-}
 
 // A point where the ring turns back on itself along the same line, or repeats the point before:
 // such spikes have no area, but GEOS's rectangle clipping fails on a ring that has one.
@@ -166,7 +153,7 @@ void place_holes(const std::vector<Polygon>& shells, const std::vector<Hole>& ho
         const Vec2 p = h.ring->front();
         for (std::size_t s = 0; s < shells.size(); ++s) {
             const Bounds& b = boxes[s];
-            if (p.x < b.min_x || p.x > b.max_x || p.y < b.min_y || p.y > b.max_y || !inside(shells[s].rings[0], p))
+            if (p.x < b.min_x || p.x > b.max_x || p.y < b.min_y || p.y > b.max_y || !ring_contains(shells[s].rings[0], p))
                 continue;
             place(s, h);
             break;
