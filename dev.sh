@@ -18,6 +18,7 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
   clang libfuzzer-14-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   libcairo2-dev poppler-utils libxml2-utils librsvg2-bin gettext
+  postgresql postgresql-postgis
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 

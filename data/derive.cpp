@@ -7,9 +7,20 @@
 #include <set>
 
 #include "loader_parts.h"
+#include "source_policy.h"
 
 namespace chronomap::detail {
 namespace {
+
+// What a title calls a snapshot: its file, or for a database connection ("PG:dbname=x
+// tables=world_1800") the table it reads; the citation keeps the whole source.
+std::string snapshot_name(const std::string& source) {
+    if (!is_connection_string(source)) return source;
+    const auto at = source.find("tables=");
+    if (at == std::string::npos) return source;
+    const auto begin = at + 7, end = source.find_first_of(" \t,", begin);
+    return "table " + source.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
 
 // Colours that stay distinguishable for the common colour-vision deficiencies (Okabe-Ito and
 // Paul Tol's muted and light schemes), lightened so that patterns and labels stay legible on them.
@@ -148,7 +159,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 const auto snap = snapshot_file.find(d.day);
                 const std::string file = snap != snapshot_file.end() ? snap->second : f.origin_file.str();
                 e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
-                                                  : "Snapshot " + file + " of layer '" + layer.name + "'";
+                                                  : "Snapshot " + snapshot_name(file) + " of layer '" + layer.name + "'";
                 e.pos = layer.pos;
                 e.sources.push_back({source_id, file, layer.pos});
                 e.derived = true;

@@ -4,6 +4,7 @@
 
 #include <gdal_priv.h>
 
+#include "credentials.h"
 #include "loader_parts.h"
 
 namespace chronomap::detail {
@@ -40,7 +41,12 @@ GdalMessages::GdalMessages() : previous_(t_sink) {
 GdalMessages::~GdalMessages() { t_sink = previous_; }
 
 void GdalMessages::add(CPLErr level, const char* text) {
-    std::string shown = printable(text, 500);
+    // libpq's messages come in lines; they read as one.
+    std::string one_line = text ? text : "";
+    for (char& c : one_line)
+        if (c == '\n') c = ' ';
+    while (!one_line.empty() && one_line.back() == ' ') one_line.pop_back();
+    std::string shown = scrub_passwords(printable(one_line, 500));
     if (!messages_.empty() && messages_.back().text == shown) return;  // GDAL often repeats itself
     if (messages_.size() < kKept) messages_.push_back({level, std::move(shown)});
     else ++dropped_;

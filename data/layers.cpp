@@ -15,6 +15,7 @@
 
 #include "loader_parts.h"
 #include "source_policy.h"
+#include "database_table.h"
 #include "gdal_messages.h"
 #include "geojson_reader.h"
 #include "ogr_prepare.h"
@@ -423,7 +424,17 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
             diags.feature_problem(Severity::Warning, {source}, layer.name, {},
                                   "the layer declares no CRS; it is taken as EPSG:4326 (longitude, latitude)");
         }
-        raw = raw_from_ogr(*ogr, ctx.geometry);
+        if (OGRLayer* rows = ordered_rows(*ds, *ogr, ctx.geometry)) {
+            raw = raw_from_ogr(*rows, ctx.geometry);
+            ds->ReleaseResultSet(rows);
+        } else {
+            raw = raw_from_ogr(*ogr, ctx.geometry);
+        }
+        if (!*ogr->GetFIDColumn() && std::string(ds->GetDriverName()) == "PostgreSQL")
+            diags.feature_problem(Severity::Warning, {source}, layer.name, {},
+                                  "the table has no primary key, so its rows come in the order the server keeps "
+                                  "them, which an UPDATE changes: where pieces overlap, the map may differ from "
+                                  "one run to the next");
         gdal.report(diags, source, layer.name);  // what GDAL said while reading (skipped records, ...)
     }
     source_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -6,14 +6,35 @@
 #include <cpl_error.h>
 #include <ogr_spatialref.h>
 
+#include "credentials.h"
 #include "loader_parts.h"
 #include "projection.h"
 
 namespace chronomap::detail {
+
 namespace {
 
 using json = nlohmann::json;
 using V = json::value_t;
+
+// A layer's or snapshot's "source", in the form that may be shown (credentials.h).
+std::optional<std::string> source_field(const json& obj, const std::string& ptr, JsonFields& f, Need need,
+                                        const std::string& what) {
+    auto source = f.string(obj, ptr, "source", need, what);
+    if (source) *source = conceal_credentials(*source);
+    return source;
+}
+
+// Said once a layer: a password in an atlas goes wherever the atlas goes.
+void warn_of_passwords(const Layer& layer, JsonFields& f, const std::string& what) {
+    std::size_t count = holds_password(layer.source) ? 1 : 0;
+    for (const auto& s : layer.snapshots) count += holds_password(s.source) ? 1 : 0;
+    if (count == 0) return;
+    f.diags().warning(layer.pos, std::to_string(count) + " data source(s) of " + what +
+                                     " hold a password; it is never shown, but whoever receives this atlas can "
+                                     "read it there. A service file (PGSERVICE), ~/.pgpass or PGPASSWORD keeps "
+                                     "it out of the atlas");
+}
 
 std::optional<std::uint32_t> parse_colour(const std::string& s) {
     if (s.size() != 7 && s.size() != 9) return std::nullopt;
@@ -68,7 +89,7 @@ void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, cons
         } else {
             date = f.date(so, sp, "date", Need::Required, swhat);
         }
-        auto source = f.string(so, sp, "source", Need::Required, swhat);
+        auto source = source_field(so, sp, f, Need::Required, swhat);
         if (date && source) layer.snapshots.push_back({*date, *source, f.pos(sp)});
     }
     if (list->empty()) f.diags().error(f.pos(ptr + "/snapshots"), "the snapshots of " + what + " are empty");
@@ -85,8 +106,9 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         Layer layer;
         layer.pos = f.pos(ptr);
         const bool series = obj.contains("snapshots");
-        layer.source = f.string(obj, ptr, "source", series ? Need::Optional : Need::Required, what).value_or("");
+        layer.source = source_field(obj, ptr, f, series ? Need::Optional : Need::Required, what).value_or("");
         if (series) read_snapshots(obj, ptr, f, what, layer);
+        warn_of_passwords(layer, f, what);
         layer.name = f.string(obj, ptr, "name", Need::Optional, what)
                          .value_or(layer.source.empty() && !layer.snapshots.empty() ? layer.snapshots[0].source
                                                                                   : layer.source);

@@ -1,5 +1,7 @@
 #include "source_policy.h"
 
+#include "credentials.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,7 +42,7 @@ SourceAccess resolve_source(const std::string& source, const std::string& atlas_
     SourceAccess out;
     const std::string leave = "; open the atlas with --allow-external if you trust it";
     if (is_connection_string(source)) {
-        out.path = source;
+        out.path = opened_connection(source);
         out.external = true;
         if (!allow_external)
             out.refused = "it is a connection string or network address, not a file in the atlas folder" + leave;

@@ -2,10 +2,6 @@
 // nothing beside its inputs, and its text cannot drive the terminal.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,11 +16,13 @@
 #include "diagnostics.h"
 #include "loader.h"
 #include "source_policy.h"
+#include "support/listener.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
+using test_support::Listener;
 using test_support::TempDir;
 
 namespace {
@@ -42,35 +40,6 @@ std::string atlas_with_source(const std::string& source) {
     return R"({"title":"t","time_range":{"start":"1900","end":"1950"},"crs":"EPSG:4326","layers":[)"
            R"({"name":"x","source":")" + source + R"(","role":"territories","id_field":"id"}]})";
 }
-
-// A listener on 127.0.0.1 that counts the connections made to it.
-struct Listener {
-    int fd = -1;
-    int port = 0;
-    Listener() {
-        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-        ::listen(fd, 16);
-        socklen_t len = sizeof a;
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-        port = ntohs(a.sin_port);
-    }
-    ~Listener() { ::close(fd); }
-    int connections() const {
-        int n = 0;
-        pollfd p{fd, POLLIN, 0};
-        while (::poll(&p, 1, 50) > 0) {
-            const int c = ::accept(fd, nullptr, nullptr);
-            if (c < 0) break;
-            ::close(c);
-            ++n;
-        }
-        return n;
-    }
-};
 
 }  // namespace
 
