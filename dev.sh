@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(
   g++ cmake make pkg-config
-  libgdal-dev gdal-bin nlohmann-json3-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-core
+  libgdal-dev gdal-bin nlohmann-json3-dev libpng-dev libfontconfig-dev libfreetype-dev libfribidi-dev fonts-noto-core
   libimgui-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
   libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
   clang libfuzzer-14-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev

@@ -17,3 +17,5 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 find_package(glfw3 3.3 REQUIRED)
 find_package(Freetype REQUIRED)
 pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+# Right-to-left names (Arabic, Persian, Hebrew): visual order and Arabic joining.
+pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)

@@ -48,8 +48,8 @@ struct Bounder {
     }
 };
 
-// What the text needs that the map's fonts cannot yet give: right-to-left scripts (Arabic,
-// Hebrew, Syriac, Thaana), which need shaping and reordering, and emoji. nullptr when nothing.
+// What the text needs that the map's fonts cannot give: right-to-left scripts other than Arabic
+// and Hebrew (which are ordered and joined: app/view/bidi_text.h), and emoji. nullptr when nothing.
 const char* undrawable_script(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -58,9 +58,10 @@ const char* undrawable_script(std::string_view text) {
         std::uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
         for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
         i += n;
-        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
-            return "a right-to-left script (Arabic, Hebrew, Syriac or Thaana), which Chronomap does not yet shape "
-                   "or order right to left";
+        if ((cp >= 0x0700 && cp <= 0x074F) || (cp >= 0x0780 && cp <= 0x086F) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+            (cp >= 0x1E800 && cp <= 0x1EFFF))
+            return "a right-to-left script other than Arabic and Hebrew (Syriac, Thaana, N'Ko...), which the map's "
+                   "fonts do not have and Chronomap does not join";
         if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF))
             return "emoji or symbols that the map's fonts do not have";
     }

@@ -27,6 +27,18 @@ const char* kind_name(EventKind k) {
     return _(kNames[static_cast<std::size_t>(k)]);
 }
 
+void atlas_text(std::string_view text, bool disabled, Paragraph paragraph) {
+    if (disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (!has_right_to_left(text)) {
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    } else {
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        for (const auto& line : visual_lines(*ImGui::GetFont(), ImGui::GetFontSize(), std::string(text), wrap, paragraph))
+            ImGui::TextUnformatted(line.c_str());
+    }
+    if (disabled) ImGui::PopStyleColor();
+}
+
 void colour_square(std::uint32_t rgba, float w, float h) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + w, p.y + h}, im_colour(rgba));
@@ -58,7 +70,7 @@ void event_card(PanelContext& c, const Event& e) {
     const App& a = c.app;
     ImGui::PushTextWrapPos(0);
     ImGui::PushFont(c.fonts.bold);
-    ImGui::TextUnformatted(e.title.c_str());
+    atlas_text(e.title);
     ImGui::PopFont();
     const float swatch = ImGui::GetTextLineHeight() * 0.7f;
     colour_square(kind_colour(e.kind), swatch, swatch);
@@ -71,13 +83,13 @@ void event_card(PanelContext& c, const Event& e) {
     else if (never_in_force(e))
         ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", _("Never in force"));
     ImGui::Spacing();
-    ImGui::TextUnformatted(e.details->summary.c_str());
+    atlas_text(e.details->summary);
     if (!e.details->parties.empty()) {
         std::string parties;
         for (const auto& p : e.details->parties) parties += (parties.empty() ? "" : ", ") + power_name(a, p);
         ImGui::Spacing();
         ImGui::TextDisabled(_("Parties"));
-        ImGui::TextUnformatted(parties.c_str());
+        atlas_text(parties);
     }
     if (!e.changes.empty()) {
         ImGui::Spacing();
@@ -99,8 +111,8 @@ void event_card(PanelContext& c, const Event& e) {
                                                 : std::string(" (") + _("de facto") + ")";
             if (ch.date) line += std::string(" ") + _("on") + " " + ch.date->readable(a.settings.lang);
             ImGui::Bullet();
-            ImGui::TextUnformatted(line.c_str());
-            if (!ch.note->empty()) ImGui::TextDisabled("%s", ch.note->c_str());
+            atlas_text(line, false, Paragraph::LeftToRight);
+            if (!ch.note->empty()) atlas_text(*ch.note, true);
         }
     }
     if (!e.details->claims.empty()) {
@@ -111,7 +123,7 @@ void event_card(PanelContext& c, const Event& e) {
                                " " + _("from") + " " + cl.from.readable(a.settings.lang) +
                                (cl.to ? std::string(" ") + _("to") + " " + cl.to->readable(a.settings.lang) : "");
             ImGui::Bullet();
-            ImGui::TextUnformatted(line.c_str());
+            atlas_text(line, false, Paragraph::LeftToRight);
         }
     }
     if (!e.sources.empty()) {
@@ -125,7 +137,7 @@ void event_card(PanelContext& c, const Event& e) {
             if (src && !src->year.empty()) line += " (" + src->year + ")";
             if (!ref.locator.empty()) line += " \xE2\x80\x94 " + ref.locator;
             ImGui::Bullet();
-            ImGui::TextUnformatted(line.c_str());
+            atlas_text(line, false, Paragraph::LeftToRight);
             if (src && !src->file.empty() && ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", src->file.c_str());
         }
@@ -135,7 +147,7 @@ void event_card(PanelContext& c, const Event& e) {
         ImGui::TextDisabled(_("Notes (where sources disagree or a fact is approximated)"));
         for (const auto& n : e.details->notes) {
             ImGui::Bullet();
-            ImGui::TextUnformatted(n.c_str());
+            atlas_text(n);
         }
     }
     ImGui::PopTextWrapPos();
@@ -186,7 +198,7 @@ void draw_event_list(PanelContext& c) {
             ImGui::PushID(&e);
             const float swatch = ImGui::GetTextLineHeight() * 0.6f;
             colour_square(kind_colour(e.kind), swatch, swatch);
-            const std::string label = e.date.readable(ui_language()) + "  " + e.title;
+            const std::string label = visual_line(e.date.readable(ui_language()) + "  " + e.title.str(), Paragraph::LeftToRight);
             if (ImGui::Selectable(label.c_str(), &e == highlighted)) a.select_event(&e);
             ImGui::PopID();
         }

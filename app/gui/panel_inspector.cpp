@@ -72,18 +72,18 @@ void inspector(PanelContext& c, const std::string& id) {
     }
     ImGui::PushTextWrapPos(0);
     ImGui::PushFont(c.fonts.title);
-    ImGui::TextUnformatted(f->names.get(a.settings.lang, id).c_str());
+    atlas_text(f->names.get(a.settings.lang, id));
     ImGui::PopFont();
     std::string names;
     for (const auto& [lang, name] : f->names.by_lang)
         names += (names.empty() ? "" : "  \xC2\xB7  ") + name + " (" + lang + ")";
-    ImGui::TextUnformatted(names.c_str());
+    atlas_text(names);
     if (auto st = a.doc->timeline->territory_state(id, a.date, a.basis()); st && st->known) {
         char head[160];
         std::snprintf(head, sizeof head, _("On %s:"), a.date.readable(a.settings.lang).c_str());
         std::string line = std::string(head) + " " + control_label(atlas, st->controller, st->status, a.settings.lang);
         line += " (" + std::string(_("since")) + " " + st->since.readable(a.settings.lang) + ")";
-        ImGui::TextUnformatted(line.c_str());
+        atlas_text(line, false, Paragraph::LeftToRight);
         const auto parents = parents_at(atlas, std::string(st->controller), a.date);
         if (!parents.empty()) {
             std::string within;
@@ -96,7 +96,7 @@ void inspector(PanelContext& c, const std::string& id) {
     if (auto it = f->properties.find("precision"); it != f->properties.end())
         ImGui::TextDisabled(_("Extent: %s"), it->second.c_str());
     if (auto it = f->properties.find("note"); it != f->properties.end())
-        ImGui::TextDisabled("%s", it->second.c_str());
+        atlas_text(it->second, true);
     ImGui::Spacing();
     history_band(c, id);
     ImGui::Spacing();
@@ -106,10 +106,10 @@ void inspector(PanelContext& c, const std::string& id) {
         ImGui::PushID(h.change);
         const std::string label = h.effective.readable(ui_language()) + ": " +
                                   control_label(atlas, h.change->controller, h.change->status, a.settings.lang);
-        if (ImGui::Selectable(label.c_str(), h.event == a.selected_event)) a.select_event(h.event);
+        if (ImGui::Selectable(visual_line(label, Paragraph::LeftToRight).c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
         const std::string src = source_refs(h.event->sources);
-        ImGui::TextDisabled("%s", h.event->title.c_str());
+        atlas_text(h.event->title, true);
         if (!src.empty()) ImGui::TextDisabled(_("Sources: %s"), src.c_str());
         ImGui::Unindent();
         ImGui::PopID();

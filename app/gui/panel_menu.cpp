@@ -95,7 +95,7 @@ void draw_menu_bar(PanelContext& c) {
         ImGui::EndMenu();
     }
     if (a.doc) {
-        const std::string title = a.doc->atlas().title;
+        const std::string title = visual_line(a.doc->atlas().title);
         ImGui::SameLine(std::max(
             0.0f, ImGui::GetWindowWidth() - ImGui::CalcTextSize(title.c_str()).x - 16 * c.s));
         ImGui::TextDisabled("%s", title.c_str());

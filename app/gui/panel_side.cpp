@@ -122,7 +122,7 @@ void legend_panel(PanelContext& c) {
     for (const auto& p : atlas.powers) {
         const float h = ImGui::GetTextLineHeight();
         colour_square(p.rgba, 1.6f * h, h);
-        ImGui::TextUnformatted(p.names.get(a.settings.lang, p.id).c_str());
+        atlas_text(p.names.get(a.settings.lang, p.id));
         if (!p.note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
     }
     ImGui::Spacing();

@@ -305,7 +305,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     if (hovered_event) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(420 * c.s);
-        ImGui::TextUnformatted(hovered_event->title.c_str());
+        atlas_text(hovered_event->title);
         ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable(ui_language()).c_str(),
                             kind_name(hovered_event->kind),
                             never_in_force(*hovered_event) ? _(", never in force") : "");

@@ -2,8 +2,10 @@
 // The window's panels. Each reads App state and calls App commands; `s` is the UI scale.
 
 #include <string>
+#include <string_view>
 
 #include "app.h"
+#include "bidi_text.h"
 #include "fonts.h"
 
 namespace chronomap::gui {
@@ -50,6 +52,10 @@ void legend_panel(PanelContext& c);
 std::uint32_t kind_colour(EventKind k);  // RGBA
 const char* kind_name(EventKind k);      // "treaty", in the interface's language
 bool never_in_force(const Event& e);
+// Text from the atlas (names, titles, summaries, notes): right-to-left lines in visual order,
+// wrapped at the panel's edge (bidi_text.h); `disabled` draws it in the muted colour. A line the
+// interface composed around atlas text is Paragraph::LeftToRight.
+void atlas_text(std::string_view text, bool disabled = false, Paragraph paragraph = Paragraph::FromText);
 // A filled rectangle of a colour, then SameLine (legend and list swatches).
 void colour_square(std::uint32_t rgba, float w, float h);
 void draw_event_list(PanelContext& c);

@@ -6,6 +6,7 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
+#include "bidi_text.h"
 #include "utf8.h"
 
 namespace chronomap {
@@ -36,6 +37,10 @@ CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), 
     faces_[kGeorgian] = face_for_file(f.georgian);
     faces_[kMath] = face_for_file(f.math);
     faces_[kSyllabics] = face_for_file(f.syllabics);
+    faces_[kArabic] = face_for_file(f.arabic);
+    faces_[kArabicBold] = face_for_file(f.arabic_bold.empty() ? f.arabic : f.arabic_bold);
+    faces_[kHebrew] = face_for_file(f.hebrew);
+    faces_[kHebrewBold] = face_for_file(f.hebrew_bold.empty() ? f.hebrew : f.hebrew_bold);
     for (int i = 0; i < kFaces; ++i) {
         if (!faces_[i]) continue;
         cairo_set_font_face(cr_, faces_[i]);
@@ -48,7 +53,8 @@ CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), 
 
 void CairoPainter::use_face(Face face, double px) const {
     cairo_set_font_face(cr_, faces_[face]);
-    cairo_set_font_size(cr_, px / line_per_em_[face]);
+    // Every face at the main face's em, whatever its own line height (Arabic's is far taller).
+    cairo_set_font_size(cr_, px / (line_per_em_[kRegular] > 0 ? line_per_em_[kRegular] : line_per_em_[face]));
 }
 
 CairoPainter::~CairoPainter() {
@@ -77,6 +83,10 @@ std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face 
             face = kGeorgian;
         if (cp >= 0x2190 && cp <= 0x21FF) face = kMath;
         if ((cp >= 0x1400 && cp <= 0x167F) || (cp >= 0x18B0 && cp <= 0x18FF)) face = kSyllabics;
+        if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0x08A0 && cp <= 0x08FF) ||
+            (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+            face = main == kBold ? kArabicBold : kArabic;
+        if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F)) face = main == kBold ? kHebrewBold : kHebrew;
         if (!faces_[face]) face = main;
         if (out.empty() || out.back().first != face) out.emplace_back(face, std::string());
         out.back().second.append(text, i, n);
@@ -113,7 +123,7 @@ std::vector<std::string> CairoPainter::wrap_lines(Face main, double px, const st
                 const std::size_t sp = std::min(para.find(' ', i), para.size());
                 const std::string word = para.substr(i, sp - i);
                 const std::string longer = line.empty() ? word : line + " " + word;
-                if (!line.empty() && advance(main, px, longer) > wrap) {
+                if (!line.empty() && advance(main, px, visual_line(longer)) > wrap) {
                     lines.push_back(line);
                     line = word;
                 } else {
@@ -134,7 +144,7 @@ PaintXY CairoPainter::measure(TextStyle style, float px, const std::string& text
     if (text.empty()) return {0, px};
     double w = 0;
     const auto lines = wrap_lines(main, px, text, wrap);
-    for (const auto& l : lines) w = std::max(w, advance(main, px, l));
+    for (const auto& l : lines) w = std::max(w, advance(main, px, visual_line(l)));
     return {static_cast<float>(w), px * static_cast<float>(lines.size())};
 }
 
@@ -156,7 +166,7 @@ void CairoPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgb
             continue;
         }
         double x = at.x;
-        for (const auto& [face, run] : runs(main, line)) {
+        for (const auto& [face, run] : runs(main, visual_line(line))) {
             if (!faces_[face]) continue;
             use_face(face, px);
             cairo_move_to(cr_, x, y);
@@ -182,7 +192,7 @@ void CairoPainter::haloed_text(TextStyle style, float px, PaintXY at, std::uint3
     }
     double x = at.x;
     cairo_new_path(cr_);
-    for (const auto& [face, run] : runs(main, t)) {
+    for (const auto& [face, run] : runs(main, visual_line(t))) {
         if (!faces_[face]) continue;
         use_face(face, px);
         cairo_move_to(cr_, x, at.y + fe.ascent);

@@ -1,7 +1,9 @@
 #pragma once
 // The overlays drawn with cairo, for vector export (SVG, PDF): text stays text in the Noto fonts
-// (Armenian, Georgian and arrows from their own faces, as in the window), so it can be searched
-// and edited; boxes, swatches and scale bars are vector shapes.
+// (Armenian, Georgian, Arabic, Hebrew and arrows from their own faces, as in the window), so it
+// can be searched and edited; boxes, swatches and scale bars are vector shapes. A PDF gets
+// right-to-left lines in visual order (bidi_text.h); an SVG keeps them in reading order, for its
+// viewer orders and joins them itself.
 
 #include <cstdint>
 #include <string>
@@ -52,7 +54,7 @@ class CairoPainter final : public OverlayPainter {
     void end_layers() override;
 
   private:
-    enum Face { kRegular, kBold, kArmenian, kGeorgian, kMath, kSyllabics, kFaces };
+    enum Face { kRegular, kBold, kArmenian, kGeorgian, kMath, kSyllabics, kArabic, kArabicBold, kHebrew, kHebrewBold, kFaces };
     // A line of text cut where the face changes.
     std::vector<std::pair<Face, std::string>> runs(Face main, const std::string& text) const;
     double advance(Face main, double px, const std::string& text) const;

@@ -1,8 +1,16 @@
 #include "fonts.h"
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui.h>
 #include <imgui_freetype.h>
+
+#include <cmath>
+#include <map>
+#include <mutex>
+
+#include "bidi_text.h"
 
 namespace chronomap {
 namespace {
@@ -15,6 +23,10 @@ constexpr ImWchar kArmenian[] = {0x0530, 0x058F, 0xFB13, 0xFB17, 0};
 constexpr ImWchar kGeorgian[] = {0x10A0, 0x10FF, 0x1C90, 0x1CBF, 0x2D00, 0x2D2F, 0};
 constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto Sans Math does
 constexpr ImWchar kSyllabics[] = {0x1400, 0x167F, 0x18B0, 0x18FF, 0};
+// Arabic with Persian and Urdu letters, and the presentation forms that joined letters are drawn
+// with (bidi_text.h); Hebrew with its presentation forms.
+constexpr ImWchar kArabic[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0x08A0, 0x08FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+constexpr ImWchar kHebrew[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};
 
 using Files = FontFiles;
 
@@ -48,29 +60,62 @@ Files find_files() {
             match_file(config, "Noto Sans Armenian", "Regular"),
             match_file(config, "Noto Sans Georgian", "Regular"),
             match_file(config, "Noto Sans Math", "Regular"),
-            match_file(config, "Noto Sans Canadian Aboriginal", "Regular")};
+            match_file(config, "Noto Sans Canadian Aboriginal", "Regular"),
+            match_file(config, "Noto Sans Arabic", "Regular"),
+            match_file(config, "Noto Sans Arabic", "Bold"),
+            match_file(config, "Noto Sans Hebrew", "Regular"),
+            match_file(config, "Noto Sans Hebrew", "Bold")};
     FcConfigDestroy(config);
     return f;
 }
 
+// A face's line height (ascent plus descent) in ems. ImGui sizes a face by its line height, so
+// a merged face whose line is taller than the main face's (Noto Sans Arabic's is 2.11 ems, for
+// stacked vowel marks, against Noto Sans's 1.36) is sized up to draw letters at the same em.
+double line_per_em(const std::string& file) {
+    static std::mutex guard;
+    static std::map<std::string, double> known;
+    const std::lock_guard<std::mutex> lock(guard);
+    if (const auto it = known.find(file); it != known.end()) return it->second;
+    double ratio = 0;
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    if (FT_Init_FreeType(&library) == 0) {
+        if (FT_New_Face(library, file.c_str(), 0, &face) == 0) {
+            if (face->units_per_EM > 0)
+                ratio = static_cast<double>(face->ascender - face->descender) / face->units_per_EM;
+            FT_Done_Face(face);
+        }
+        FT_Done_FreeType(library);
+    }
+    return known[file] = ratio;
+}
+
 // `only`, when not null, limits every face to those characters (the merged faces supply the
 // ones the main face lacks).
-ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, float px,
+ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, bool bold, float px,
                  const ImWchar* only) {
     ImFontConfig cfg;
     cfg.OversampleH = 1;  // FreeType hints each size; oversampling only blurs
     ImFont* font = atlas.AddFontFromFileTTF(main.c_str(), px, &cfg, only ? only : kLatinCyrillic);
-    ImFontConfig merge;
-    merge.MergeMode = true;
-    merge.OversampleH = 1;
-    if (!f.armenian.empty())
-        atlas.AddFontFromFileTTF(f.armenian.c_str(), px, &merge, only ? only : kArmenian);
-    if (!f.georgian.empty())
-        atlas.AddFontFromFileTTF(f.georgian.c_str(), px, &merge, only ? only : kGeorgian);
-    if (!f.math.empty())
-        atlas.AddFontFromFileTTF(f.math.c_str(), px, &merge, only ? only : kArrows);
-    if (!f.syllabics.empty())
-        atlas.AddFontFromFileTTF(f.syllabics.c_str(), px, &merge, only ? only : kSyllabics);
+    const double main_line = line_per_em(main);
+    auto merge = [&](const std::string& file, const ImWchar* ranges) {
+        if (file.empty()) return;
+        ImFontConfig c;
+        c.MergeMode = true;
+        c.OversampleH = 1;
+        // Faces drawn to Noto Sans's own line (Armenian, Georgian, Hebrew: 1.360 against 1.362)
+        // keep its size exactly, so FreeType hints them as before.
+        const double ratio = main_line > 0 && line_per_em(file) > 0 ? line_per_em(file) / main_line : 1.0;
+        const float size = std::abs(ratio - 1.0) > 0.02 ? static_cast<float>(px * ratio) : px;
+        atlas.AddFontFromFileTTF(file.c_str(), size, &c, only ? only : ranges);
+    };
+    merge(f.armenian, kArmenian);
+    merge(f.georgian, kGeorgian);
+    merge(f.math, kArrows);
+    merge(f.syllabics, kSyllabics);
+    merge(bold && !f.arabic_bold.empty() ? f.arabic_bold : f.arabic, kArabic);
+    merge(bold && !f.hebrew_bold.empty() ? f.hebrew_bold : f.hebrew, kHebrew);
     return font;
 }
 
@@ -93,6 +138,7 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
         builder.AddRanges(
             atlas.GetGlyphRangesDefault());  // ASCII and Latin-1, for digits and units
         builder.AddText(only_text->c_str());
+        builder.AddText(visual_text(*only_text).c_str());  // joined Arabic letters are other characters
         builder.BuildRanges(&only);
     }
     const ImWchar* ranges = only_text ? only.Data : nullptr;
@@ -116,10 +162,10 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
             "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
             "Armenian or Georgian names will show as boxes.";
     const std::string& bold = f.bold.empty() ? f.regular : f.bold;
-    set.body = add_font(atlas, f, f.regular, kBodyPx * scale, ranges);
-    set.bold = add_font(atlas, f, bold, kBodyPx * scale, ranges);
-    set.title = add_font(atlas, f, bold, kTitlePx * scale, ranges);
-    set.small = add_font(atlas, f, f.regular, kSmallPx * scale, ranges);
+    set.body = add_font(atlas, f, f.regular, false, kBodyPx * scale, ranges);
+    set.bold = add_font(atlas, f, bold, true, kBodyPx * scale, ranges);
+    set.title = add_font(atlas, f, bold, true, kTitlePx * scale, ranges);
+    set.small = add_font(atlas, f, f.regular, false, kSmallPx * scale, ranges);
     atlas.Build();
     return set;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Fonts for the window and for exported overlays: Noto Sans (regular and bold) with Noto Sans
-// Armenian and Noto Sans Georgian merged in, found through fontconfig and rasterised by FreeType.
+// Armenian, Georgian, Arabic, Hebrew, Math and Canadian Aboriginal merged in, found through
+// fontconfig and rasterised by FreeType.
 
 #include <string>
 
@@ -26,6 +27,7 @@ struct FontSet {
 struct FontFiles {
     std::string regular, bold, armenian, georgian, math;
     std::string syllabics;  // Canadian Aboriginal syllabics: names in world data (Inuktitut, Cree)
+    std::string arabic, arabic_bold, hebrew, hebrew_bold;  // right-to-left names (bidi_text.h)
 };
 const FontFiles& font_files();
 // The pixel size of each overlay font at scale 1 (body 16, bold 16, title 26, small 13).

@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "bidi_text.h"
 #include "im_colour.h"
 
 namespace chronomap {
@@ -28,13 +31,30 @@ ImGuiPainter::~ImGuiPainter() { end_layers(); }
 float ImGuiPainter::font_size(TextStyle style) const { return font_of(fonts_, style)->FontSize; }
 
 PaintXY ImGuiPainter::measure(TextStyle style, float px, const std::string& text, float wrap) const {
-    const ImVec2 s = font_of(fonts_, style)->CalcTextSizeA(px, 1e9f, wrap, text.c_str());
-    return {s.x, s.y};
+    const ImFont* font = font_of(fonts_, style);
+    if (!has_right_to_left(text)) {
+        const ImVec2 s = font->CalcTextSizeA(px, 1e9f, wrap, text.c_str());
+        return {s.x, s.y};
+    }
+    PaintXY size{0, 0};
+    for (const auto& line : visual_lines(*font, px, text, wrap)) {
+        size.x = std::max(size.x, font->CalcTextSizeA(px, 1e9f, 0, line.c_str()).x);
+        size.y += px;
+    }
+    return size;
 }
 
 void ImGuiPainter::text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, const std::string& text,
                         float wrap) {
-    list_->AddText(font_of(fonts_, style), px, v(at), im_colour(rgba), text.c_str(), nullptr, wrap);
+    ImFont* font = font_of(fonts_, style);
+    if (!has_right_to_left(text)) {
+        list_->AddText(font, px, v(at), im_colour(rgba), text.c_str(), nullptr, wrap);
+        return;
+    }
+    for (const auto& line : visual_lines(*font, px, text, wrap)) {
+        list_->AddText(font, px, v(at), im_colour(rgba), line.c_str());
+        at.y += px;
+    }
 }
 
 void ImGuiPainter::haloed_text(TextStyle style, float px, PaintXY at, std::uint32_t rgba, std::uint32_t halo,

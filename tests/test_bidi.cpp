@@ -1,0 +1,70 @@
+// Right-to-left names on the map: put in visual order, Arabic letters joined, and the faces that
+// draw them built into the fonts (app/view/bidi_text.h).
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "bidi_text.h"
+#include "fonts.h"
+
+using namespace chronomap;
+
+namespace {
+
+std::vector<std::uint32_t> code_points(const std::string& s) {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
+        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+        out.push_back(cp);
+        i += n;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Bidi, PersianIsJoinedAndDrawnRightToLeft) {
+    // تبریز (Tabriz): te initial, be medial, re final (it joins only to the right), farsi yeh
+    // initial, ze final; drawn from the last letter on the left to the first on the right.
+    EXPECT_EQ(code_points(visual_line("تبریز")),
+              (std::vector<std::uint32_t>{0xFEB0, 0xFBFE, 0xFEAE, 0xFE92, 0xFE97}));
+    // پارس (Pars): peh initial (a Persian letter), alef final, re isolated, sin isolated.
+    EXPECT_EQ(code_points(visual_line("پارس")), (std::vector<std::uint32_t>{0xFEB1, 0xFEAD, 0xFE8E, 0xFB58}));
+    // Lam and alef become one ligature.
+    EXPECT_EQ(code_points(visual_line("لا")), (std::vector<std::uint32_t>{0xFEFB}));
+}
+
+TEST(Bidi, HebrewIsReversedAndLatinIsLeftAlone) {
+    EXPECT_EQ(visual_line("ירושלים"), "םילשורי");
+    EXPECT_EQ(visual_line("Kars (Ղարս) Qars"), "Kars (Ղարս) Qars");
+    // A Latin name with a Persian one inside: the paragraph runs left to right, the Persian
+    // part right to left within it.
+    EXPECT_EQ(code_points(visual_line("Tabriz (تبریز)")),
+              (std::vector<std::uint32_t>{'T', 'a', 'b', 'r', 'i', 'z', ' ', '(', 0xFEB0, 0xFBFE, 0xFEAE, 0xFE92,
+                                          0xFE97, ')'}));
+    EXPECT_TRUE(has_right_to_left("Tabriz (تبریز)"));
+    EXPECT_TRUE(has_right_to_left("ירושלים"));
+    EXPECT_FALSE(has_right_to_left("Nakhçıvan Нахичевань Ղարս ქართლი"));
+    // Lines stay lines.
+    EXPECT_EQ(visual_text("ירו\nשלים"), "ורי\nםילש");
+}
+
+TEST(Bidi, TheFontsHoldTheJoinedForms) {
+    const FontFiles& files = font_files();
+    if (files.arabic.empty() || files.hebrew.empty()) GTEST_SKIP() << "Noto Sans Arabic or Hebrew is not installed";
+    ImFontAtlas atlas;
+    std::string warning;
+    const std::string text = "تبریز ירושלים";
+    const FontSet set = build_fonts(atlas, 1.0f, warning, &text);  // as an export builds them
+    for (ImFont* font : {set.body, set.bold})
+        for (const std::uint32_t cp : code_points(visual_text(text)))
+            if (cp != ' ') {
+                EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr) << std::hex << cp;
+            }
+}
