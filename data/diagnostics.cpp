@@ -129,6 +129,9 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& c : candidates) {
+        // No fewer edits than the lengths differ by: most candidates need no table at all.
+        const std::size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+        if (length_gap >= best_distance) continue;
         const std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;

@@ -37,40 +37,8 @@ std::string trimmed(const std::string& s) {
 
 }  // namespace
 
-void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
-    Diagnostics& diags = *ctx.diags;
-    const auto access = ctx.access(path, {path}, "the event file");
-    if (!access) return;
-    const std::string& resolved = *access;
-    // Read a piece at a time: a large file is never held whole (csv_reader.h).
-    std::ifstream in;
-    std::string why = input_file_problem(resolved);
-    if (why.empty()) {
-        in.open(resolved, std::ios::binary);
-        if (!in) why = "it is not readable";
-    }
-    if (!why.empty()) {
-        diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
-        return;
-    }
-    bool read_failed = false;
-    // Pieces no larger than what is left of the file: growing the buffer by the reader's 1 MB
-    // piece zero-fills it, which was most of the time a small file took to load.
-    std::error_code size_error;
-    std::uintmax_t left = std::filesystem::file_size(resolved, size_error);
-    if (size_error) left = UINTMAX_MAX;
-    auto input = [&](std::string& buf, std::size_t want) -> std::size_t {
-        want = static_cast<std::size_t>(std::min<std::uintmax_t>(want, left));
-        if (want == 0) return 0;
-        const std::size_t before = buf.size();
-        buf.resize(before + want);
-        in.read(buf.data() + before, static_cast<std::streamsize>(want));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        buf.resize(before + got);
-        left = got > left ? 0 : left - got;
-        if (in.bad()) read_failed = true;
-        return got;
-    };
+void read_events_csv(const CsvInput& input, std::size_t rows, const std::string& path, Diagnostics& diags,
+                     Atlas& atlas) {
     std::map<std::string, int> column;
     std::size_t header_size = 0;
     bool have_header = false, usable = false;
@@ -172,7 +140,6 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
     // At most one event a row: room for them all at once, instead of a growing vector's copies
     // (half as much again at the peak of each doubling). Rows that add changes to an event leave
     // room unused, given back below.
-    const std::size_t rows = count_lines(in);
     atlas.events.reserve(before + rows);
     event_index.reserve(rows);
     for_each_csv_record(input, path, diags, [&](const CsvRecord& rec) {
@@ -193,12 +160,61 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
         if (!usable) return;
         read_row(rec);
     });
-    if (read_failed) diags.error({path}, "the event file '" + path + "' could not be read to its end");
-    if (!have_header && !read_failed) diags.error({path, 1, 1}, "the CSV file has no header and no rows");
+    if (!have_header) diags.error({path, 1, 1}, "the CSV file has no header and no rows");
     if (atlas.events.capacity() - atlas.events.size() > (atlas.events.size() - before) / 4 + 64) {
         event_index.clear();
         atlas.events.shrink_to_fit();
     }
+}
+
+void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
+    Diagnostics& diags = *ctx.diags;
+    const auto access = ctx.access(path, {path}, "the event file");
+    if (!access) return;
+    const std::string& resolved = *access;
+    // Read a piece at a time: a large file is never held whole (csv_reader.h).
+    std::ifstream in;
+    std::string why = input_file_problem(resolved);
+    if (why.empty()) {
+        in.open(resolved, std::ios::binary);
+        if (!in) why = "it is not readable";
+    }
+    if (!why.empty()) {
+        diags.error({path}, "cannot read the event file '" + path + "' (" + resolved + "): " + why);
+        return;
+    }
+    bool read_failed = false;
+    // Pieces no larger than what is left of the file: growing the buffer by the reader's 1 MB
+    // piece zero-fills it, which was most of the time a small file took to load.
+    std::error_code size_error;
+    std::uintmax_t left = std::filesystem::file_size(resolved, size_error);
+    if (size_error) left = UINTMAX_MAX;
+    auto input = [&](std::string& buf, std::size_t want) -> std::size_t {
+        want = static_cast<std::size_t>(std::min<std::uintmax_t>(want, left));
+        if (want == 0) return 0;
+        const std::size_t before = buf.size();
+        buf.resize(before + want);
+        in.read(buf.data() + before, static_cast<std::streamsize>(want));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        buf.resize(before + got);
+        left = got > left ? 0 : left - got;
+        if (in.bad()) read_failed = true;
+        return got;
+    };
+    const std::size_t rows = count_lines(in);
+    read_events_csv(input, rows, path, diags, atlas);
+    if (read_failed) diags.error({path}, "the event file '" + path + "' could not be read to its end");
+}
+
+void read_events_csv_text(std::string_view text, const std::string& name, Diagnostics& diags, Atlas& atlas) {
+    std::size_t at = 0;
+    auto input = [&](std::string& buf, std::size_t want) -> std::size_t {
+        const std::size_t got = std::min(want, text.size() - at);
+        buf.append(text.data() + at, got);
+        at += got;
+        return got;
+    };
+    read_events_csv(input, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1, name, diags, atlas);
 }
 
 }  // namespace chronomap::detail

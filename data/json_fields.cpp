@@ -113,8 +113,9 @@ bool JsonFields::is_object(const nlohmann::json& v, const std::string& ptr,
 }
 
 void JsonFields::report_unknown_keys(const std::string& document_name) {
-    std::set<std::string> all_known;
-    for (const auto& [ptr, keys] : asked_) all_known.insert(keys.begin(), keys.end());
+    std::set<std::string> known_set;
+    for (const auto& [ptr, keys] : asked_) known_set.insert(keys.begin(), keys.end());
+    const std::vector<std::string> all_known(known_set.begin(), known_set.end());
     for (const auto& [ptr, keys] : asked_) {
         if (skipped_.count(ptr)) continue;
         const nlohmann::json* obj = nullptr;
@@ -128,7 +129,7 @@ void JsonFields::report_unknown_keys(const std::string& document_name) {
         for (const auto& [key, value] : obj->items()) {
             if (keys.count(key)) continue;
             std::string best = closest_match(key, here);
-            if (best.empty()) best = closest_match(key, {all_known.begin(), all_known.end()});
+            if (best.empty()) best = closest_match(key, all_known);
             diags_.warning(pos(child(ptr, key.c_str())),
                            "unknown field '" + printable(key, 80) + "' in " + document_name + " is ignored" +
                                (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));

@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "atlas.h"
+#include "csv_reader.h"
 #include "diagnostics.h"
 #include "json_fields.h"
 
@@ -35,6 +37,12 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
                  std::optional<Date> from, std::optional<Date> to);
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+// The events of CSV text, pulled by `input` (csv_reader.h), into `atlas`; problems are placed in
+// `name`. `rows` is the number of lines, for room for one event a row.
+void read_events_csv(const CsvInput& input, std::size_t rows, const std::string& name, Diagnostics& diags,
+                     Atlas& atlas);
+// The same from text held whole (the fuzzer's input).
+void read_events_csv_text(std::string_view text, const std::string& name, Diagnostics& diags, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);
 // Cuts text too long to draw (text_limits.cpp), with a warning for each cut.
 void bound_texts(Atlas& atlas, Diagnostics& diags);
