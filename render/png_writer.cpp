@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include <png.h>
 #include <zlib.h>
@@ -27,6 +28,24 @@ struct PngError {
 }
 void on_png_warning(png_structp, png_const_charp) {}
 
+// Output room that is not cleared: deflateBound is the size of the rows, about 2 MB a band,
+// while a map deflates to a fraction of that; clearing it all was a third of a small export.
+// Pages never written are never touched.
+struct ByteBuffer {
+    std::unique_ptr<std::uint8_t[]> bytes;
+    std::size_t capacity = 0, used = 0;
+    void reserve(std::size_t n) {
+        if (n <= capacity) return;
+        std::unique_ptr<std::uint8_t[]> more(new std::uint8_t[n]);
+        std::copy_n(bytes.get(), used, more.get());
+        bytes = std::move(more);
+        capacity = n;
+    }
+    std::uint8_t* begin() const { return bytes.get(); }
+    std::uint8_t* end() const { return bytes.get() + used; }
+    std::size_t size() const { return used; }
+};
+
 // The image data as one zlib stream, deflated a band of rows at a time on every core (zlib is
 // single-threaded, and a 4K image is 33 MB). Rows use the Sub filter. Every band but the last ends
 // on a sync flush, which closes its blocks on a byte boundary without ending the stream, so the
@@ -36,7 +55,7 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
     const std::size_t rows = static_cast<std::size_t>(height);
     const std::size_t bands = std::clamp<std::size_t>(rows / 128, 1, 16);
     struct Band {
-        std::vector<std::uint8_t> out;
+        ByteBuffer out;
         uLong adler = 1, length = 0;
         bool ok = false;
     };
@@ -47,9 +66,9 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
         z_stream z{};
         if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
         band.length = static_cast<uLong>((last - first) * (stride + 1));
-        band.out.resize(deflateBound(&z, band.length) + 64);
-        z.next_out = band.out.data();
-        z.avail_out = static_cast<uInt>(band.out.size());
+        band.out.reserve(deflateBound(&z, band.length) + 64);
+        z.next_out = band.out.begin();
+        z.avail_out = static_cast<uInt>(band.out.capacity);
         // Feeds one row; grows the output if zlib fills it (deflateBound holds for one call with
         // Z_FINISH, not for a sync flush).
         auto put = [&](std::uint8_t* data, std::size_t n, int flush) {
@@ -57,10 +76,10 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
             z.avail_in = static_cast<uInt>(n);
             for (;;) {
                 if (z.avail_out == 0) {
-                    const std::size_t used = band.out.size();
-                    band.out.resize(used + used / 2 + 4096);
-                    z.next_out = band.out.data() + used;
-                    z.avail_out = static_cast<uInt>(band.out.size() - used);
+                    band.out.used = band.out.capacity;
+                    band.out.reserve(band.out.capacity + band.out.capacity / 2 + 4096);
+                    z.next_out = band.out.end();
+                    z.avail_out = static_cast<uInt>(band.out.capacity - band.out.used);
                 }
                 const int r = deflate(&z, flush);
                 if (r == Z_STREAM_ERROR) return false;
@@ -77,7 +96,7 @@ std::vector<std::uint8_t> deflate_rows(int width, int height, const std::uint8_t
             band.adler = adler32(band.adler, row.data(), static_cast<uInt>(row.size()));
             ok = put(row.data(), row.size(), y + 1 < last ? Z_NO_FLUSH : b + 1 < bands ? Z_SYNC_FLUSH : Z_FINISH);
         }
-        band.out.resize(static_cast<std::size_t>(z.next_out - band.out.data()));
+        band.out.used = static_cast<std::size_t>(z.next_out - band.out.begin());
         band.ok = ok;
         deflateEnd(&z);
     });
@@ -128,10 +147,9 @@ bool write_png_stream(FILE* f, int width, int height, const std::vector<std::uin
 
 }  // namespace
 
-std::string write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba,
+std::string write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
                       const std::vector<PngText>& text) {
-    if (width < 1 || height < 1 || rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
-        return "cannot write " + path + ": the image is empty or its size does not match its pixels";
+    if (width < 1 || height < 1 || !rgba) return "cannot write " + path + ": the image is empty";
     OutputFile out(path);
     if (!out.error().empty()) return out.error();
     std::vector<png_text> chunks(text.size());
@@ -142,7 +160,7 @@ std::string write_png(const std::string& path, int width, int height, const std:
         chunks[i].text = const_cast<char*>(text[i].value.c_str());
         chunks[i].itxt_length = text[i].value.size();
     }
-    const std::vector<std::uint8_t> idat = deflate_rows(width, height, rgba.data());
+    const std::vector<std::uint8_t> idat = deflate_rows(width, height, rgba);
     if (idat.empty()) return "cannot write " + path + ": the image could not be compressed";
     FILE* f = std::fopen(out.temp_path().c_str(), "wb");
     if (!f) return "cannot write " + path + ": " + std::strerror(errno);

@@ -14,8 +14,15 @@ struct PngText {
     std::string value;  // UTF-8 (stored as an iTXt chunk)
 };
 
-// rgba: top-to-bottom rows. Returns an empty string on success, else what went wrong.
-std::string write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba,
+// rgba: top-to-bottom rows of width x 4 bytes. Returns an empty string on success, else what
+// went wrong.
+std::string write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
                       const std::vector<PngText>& text);
+inline std::string write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba,
+                             const std::vector<PngText>& text) {
+    if (width < 1 || height < 1 || rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
+        return "cannot write " + path + ": the image is empty or its size does not match its pixels";
+    return write_png(path, width, height, rgba.data(), text);
+}
 
 }  // namespace chronomap::render

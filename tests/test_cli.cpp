@@ -1,4 +1,8 @@
 // The command line in-process: exit codes and the JSON shapes other tools rely on.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -116,4 +120,21 @@ TEST(Cli, DiffListsWhatChangedBetweenTwoDates) {
     EXPECT_EQ(j["differences"][0]["after"]["status"], "autonomous");
     EXPECT_EQ(run({"diff", kars, "1914"}).code, 2);
     EXPECT_EQ(run({"diff", kars, "1914", "1921-02-30"}).code, 2);
+}
+
+// A PNG export of a small atlas is drawn by cairo and never starts GL (starting llvmpipe was half
+// of a small export); --renderer gpu draws it with GL, and an unknown renderer is refused.
+TEST(Cli, ASmallAtlasIsExportedWithoutStartingGl) {
+    const auto out = std::filesystem::temp_directory_path() / ("chronomap-renderer-" + std::to_string(::getpid()) + ".png");
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    ::setenv("CHRONOMAP_TIMING", "1", 1);
+    const auto automatic = run({"export", kars, "--date", "1921", "--size", "320x180", "--out", out.string()});
+    const auto gpu = run({"export", kars, "--date", "1921", "--size", "320x180", "--renderer", "gpu", "--out", out.string()});
+    ::unsetenv("CHRONOMAP_TIMING");
+    EXPECT_EQ(automatic.code, 0) << automatic.err;
+    EXPECT_EQ(automatic.err.find("GL context"), std::string::npos) << automatic.err;
+    EXPECT_EQ(gpu.code, 0) << gpu.err;
+    EXPECT_NE(gpu.err.find("GL context"), std::string::npos) << gpu.err;
+    EXPECT_EQ(run({"export", kars, "--date", "1921", "--renderer", "vulkan", "--out", out.string()}).code, 2);
+    std::filesystem::remove(out);
 }

@@ -17,6 +17,7 @@
 #include "png_writer.h"
 #include "projection.h"
 #include "support/png_io.h"
+#include "vector_export.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -404,4 +405,32 @@ TEST_F(Headless, LevelsBuiltOnDemandSayWhatWasRepaired) {
     EXPECT_EQ(lazy.scene().problems[0].feature, "bow");
     EXPECT_NE(lazy.scene().problems[0].message.find("repaired"), std::string::npos);
     EXPECT_NE(lazy.scene().problems[0].message.find("as simplified for this scale"), std::string::npos);
+}
+
+// The PNG drawn on the CPU by cairo (small maps: no GL context to start) shows what GL draws:
+// the same colours where the map is, the same overlays, within antialiasing and text hinting.
+TEST_F(Headless, TheCpuExportDrawsWhatGlDraws) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    MapView view;
+    ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
+    ExportRequest req;
+    req.date = *parse_date("1921-10-13").date;
+    req.width = 960;
+    req.height = 540;
+    const std::string gl = (dir / "gl.png").string(), cpu = (dir / "cpu.png").string();
+    ASSERT_EQ(export_png(view, r.atlas, req, gl), "");
+    ASSERT_EQ(export_png_on_cpu(view, r.atlas, req, cpu), "");
+    const Png a = read_png(gl), b = read_png(cpu);
+    ASSERT_EQ(b.width, 960);
+    ASSERT_EQ(b.height, 540);
+    EXPECT_EQ(b.text.at("Title"), a.text.at("Title"));
+    const auto diff = test::compare(a.rgba, b.rgba, 40);
+    EXPECT_LT(diff.mean_abs, 3.0);
+    EXPECT_LT(diff.share_over, 0.03);
+    // The map alone: a territory's colour is exactly its power's.
+    req.overlays = kMapOnly;
+    ASSERT_EQ(export_png_on_cpu(view, r.atlas, req, cpu), "");
+    const auto [x, y] = pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
+    EXPECT_EQ(read_png(cpu).at(x, y), power_colour(r.atlas, "turkey"));
 }

@@ -170,9 +170,12 @@ int cmd_export(const Args& a) {
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
     overlay_switches(a, req);
     PhaseTimer timer;
+    const bool vector = is_vector_path(*out);
+    const bool one_png = !vector && !a.get("--compare");
+    const Renderer renderer = vector ? Renderer::Cpu : choose_renderer(a.positional[0], a.get("--renderer"), one_png);
     // The GL driver starts and the framebuffer is made on the other core while the atlas loads.
-    const bool one_png = !is_vector_path(*out) && !a.get("--compare");
-    render::HeadlessStart gl(one_png ? req.width : 0, one_png ? req.height : 0, req.samples, req.max_tile);
+    std::optional<render::HeadlessStart> gl;
+    if (renderer == Renderer::Gpu) gl.emplace(one_png ? req.width : 0, one_png ? req.height : 0, req.samples, req.max_tile);
     LoadResult r;
     if (!load(a.positional[0], r, true)) return kInputErrors;
     timer.lap("load");
@@ -185,21 +188,28 @@ int cmd_export(const Args& a) {
     const Timeline tl(r.atlas);
     MapView view;
     view.build(r.atlas, tl, SceneLevels::OnDemand, req.overlays.labels);
-    if (one_png)  // vectors draw the shapes themselves; a comparison's halves have their own scale
+    // A GL start under way is left to finish on the other core while cairo draws.
+    const bool on_cpu = !vector && (!gl || (one_png && draw_on_cpu_after_all(view, req, a.get("--renderer"))));
+    if (one_png && !on_cpu)  // cairo and vectors draw the shapes themselves; a comparison's halves have their own scale
         if (const auto scale = export_units_per_pixel(view, r.atlas, req)) view.build_level_for(*scale);
     timer.lap("scene and level of detail");
     std::string error;
-    context = gl.finish(error);
-    if (!context || !view.upload(error)) {
-        std::cerr << "chronomap: " << error << '\n';
-        return kInternal;
+    render::Offscreen framebuffer;
+    if (gl && !vector && !on_cpu) {
+        context = gl->finish(error);
+        if (!context || !view.upload(error)) {
+            std::cerr << "chronomap: " << error << '\n';
+            return kInternal;
+        }
+        framebuffer = gl->take_target();
+        req.framebuffer = &framebuffer;
+        timer.lap("GL context and upload");
     }
-    render::Offscreen framebuffer = gl.take_target();
-    req.framebuffer = &framebuffer;
-    timer.lap("GL context and upload");
-    if (is_vector_path(*out)) {
+    if (vector) {
         if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
         error = export_vector(view, r.atlas, req, *out);
+    } else if (on_cpu) {
+        error = export_png_on_cpu(view, r.atlas, req, *out);
     } else if (const auto other = date_option(a, "--compare")) {
         const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.view;
         error = export_comparison_png(view, r.atlas, tl, req, *other, other_view, *out);
@@ -281,10 +291,10 @@ std::string usage() {
            "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
            "[--no-legend]\n"
            "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims] [--no-uncertainty]\n"
-           "                   [--compare DATE2 [--compare-basis de_facto|de_jure]]\n"
+           "                   [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]\n"
            "      the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
-           "      DATE and DATE2\n"
-           "      side by side, the territories whose control differs outlined\n"
+           "      DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
+           "      a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses)\n"
            "  chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
            "                   [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
            "                   [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches\n"
@@ -327,7 +337,7 @@ int run(const std::vector<std::string>& argv) {
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         const Args a = parse_args(
             rest, {"--date", "--basis", "--compare", "--compare-basis", "--fps", "--per-event", "--years-per-second",
-                   "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox"},
+                   "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox", "--renderer"},
             {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
              "--no-claims", "--no-uncertainty", "--allow-external"});
         if (!a.error.empty()) throw std::invalid_argument(a.error);

@@ -2,9 +2,16 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <set>
 #include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "map_view.h"
 
 namespace chronomap::cli {
 
@@ -88,6 +95,59 @@ void overlay_switches(const Args& a, ExportRequest& req) {
     req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
     req.with_claims = !a.has("--no-claims");
     req.overlays.uncertainty = !a.has("--no-uncertainty");
+}
+
+namespace {
+
+// Bytes of vector data an export of the atlas draws (each layer, the largest snapshot of a
+// series), from its manifest alone; a source that is not a file counts as large. The least any GeoJSON spends on a vertex is about 17 bytes
+// (countries-land-1km), so under kCpuBytes an atlas cannot hold kCpuVertices.
+constexpr std::uintmax_t kCpuBytes = 8u << 20;
+
+std::uintmax_t data_bytes(const std::string& atlas_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path manifest = fs::is_directory(atlas_path, ec) ? fs::path(atlas_path) / "atlas.json" : fs::path(atlas_path);
+    std::ifstream in(manifest, std::ios::binary);
+    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    if (!doc.is_object() || !doc.contains("layers") || !doc["layers"].is_array()) return 0;  // load says why
+    auto bytes = [&](const nlohmann::json& item) -> std::uintmax_t {
+        if (!item.is_object() || !item.contains("source") || !item["source"].is_string()) return 0;
+        const std::string source = item["source"].get<std::string>();
+        const fs::path path = fs::path(source).is_absolute() ? fs::path(source) : manifest.parent_path() / source;
+        const std::uintmax_t size = fs::file_size(path, ec);
+        return ec ? kCpuBytes : size;  // a connection, or no file: assume it is large
+    };
+    std::uintmax_t total = 0;
+    for (const auto& layer : doc["layers"]) {
+        total += bytes(layer);
+        // One snapshot of a series is drawn at a time: the largest stands for it.
+        std::uintmax_t largest = 0;
+        if (layer.is_object() && layer.contains("snapshots") && layer["snapshots"].is_array())
+            for (const auto& snapshot : layer["snapshots"]) largest = std::max(largest, bytes(snapshot));
+        total += largest;
+    }
+    return total;
+}
+
+}  // namespace
+
+Renderer choose_renderer(const std::string& atlas_path, const std::optional<std::string>& flag, bool one_png) {
+    if (!one_png) return Renderer::Gpu;
+    const std::string how = flag.value_or("auto");
+    if (how == "gpu") return Renderer::Gpu;
+    if (how == "cpu") return Renderer::Cpu;
+    if (how != "auto") throw std::invalid_argument("--renderer is gpu, cpu or auto, not '" + how + "'");
+    return data_bytes(atlas_path) < kCpuBytes ? Renderer::Cpu : Renderer::Gpu;
+}
+
+bool draw_on_cpu_after_all(const MapView& view, const ExportRequest& req, const std::optional<std::string>& flag) {
+    if (flag) return false;  // the user chose
+    const auto styles = view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
+    std::size_t vertices = 0;
+    for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i)
+        if (shown(styles[i])) vertices += view.scene().slots[i].feature->shape.vertex_count();
+    return vertices < kCpuVertices;
 }
 
 }  // namespace chronomap::cli

@@ -43,11 +43,13 @@ CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), 
     faces_[kHebrewBold] = face_for_file(f.hebrew_bold.empty() ? f.hebrew : f.hebrew_bold);
     for (int i = 0; i < kFaces; ++i) {
         if (!faces_[i]) continue;
+        // Measured at 1000 units: an image surface rounds hinted metrics to whole pixels, which
+        // at a size of 1 made every line twice as tall and the text half as large.
         cairo_set_font_face(cr_, faces_[i]);
-        cairo_set_font_size(cr_, 1.0);
+        cairo_set_font_size(cr_, 1000.0);
         cairo_font_extents_t fe;
         cairo_font_extents(cr_, &fe);
-        line_per_em_[i] = fe.ascent + fe.descent > 0 ? fe.ascent + fe.descent : 1.0;
+        line_per_em_[i] = fe.ascent + fe.descent > 0 ? (fe.ascent + fe.descent) / 1000.0 : 1.0;
     }
 }
 

@@ -58,6 +58,19 @@ ExportRequest as_previewed(const render::Camera& cam, float preview_scale, int w
     return req;
 }
 
+std::string write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
+                          const std::uint8_t* rgba) {
+    std::string sources;
+    for (const auto& s : atlas.sources)
+        sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
+    return render::write_png(path, req.width, req.height, rgba,
+                             {{"Title", atlas.title},
+                              {"Date", req.date.iso()},
+                              {"Basis", req.view == Basis::DeJure ? "de jure" : "de facto"},
+                              {"Source", sources},
+                              {"Software", "Chronomap"}});
+}
+
 namespace {
 
 // Starts the job and renders every tile; returns "" or the error.

@@ -55,6 +55,11 @@ std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timel
 std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req,
                        const std::string& path, const std::function<void(float)>& progress = {});
 
+// Writes an export's pixels (req.width x req.height RGBA, top row first) as a PNG with the map's
+// title, date, view and sources in its text chunks.
+std::string write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
+                          const std::uint8_t* rgba);
+
 // Renders the image into memory (RGBA, top row first) without writing it.
 class OverlayCanvas;
 // `canvas`, when given, is used for the overlays instead of one built for this image.

@@ -91,16 +91,7 @@ bool ExportJob::step() {
 
 std::string ExportJob::write_png(const std::string& path) const {
     if (!finished()) return error_.empty() ? "the export is not finished" : error_;
-    std::string sources;
-    for (const auto& s : atlas_->sources)
-        sources += (sources.empty() ? "" : "; ") +
-                   (s.author.empty() ? s.title : s.author + ", " + s.title);
-    return render::write_png(path, req_.width, req_.height, image_,
-                             {{"Title", atlas_->title},
-                              {"Date", req_.date.iso()},
-                              {"Basis", req_.view == Basis::DeJure ? "de jure" : "de facto"},
-                              {"Source", sources},
-                              {"Software", "Chronomap"}});
+    return write_map_png(path, *atlas_, req_, image_.data());
 }
 
 }  // namespace chronomap

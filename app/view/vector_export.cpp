@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,230 +13,27 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <sys/mman.h>
 
+#include "cairo_map.h"
 #include "cairo_painter.h"
 #include "svg_text.h"
 #include "map_view.h"
 #include "output_file.h"
 
 namespace chronomap {
-namespace {
-
-// Douglas-Peucker on page pixels: the points that move the line by more than `tol` pixels.
-void thin(const std::vector<std::pair<double, double>>& in, double tol, std::vector<char>& keep) {
-    keep.assign(in.size(), 0);
-    if (in.empty()) return;
-    keep.front() = keep.back() = 1;
-    std::vector<std::pair<std::size_t, std::size_t>> stack{{0, in.size() - 1}};
-    while (!stack.empty()) {
-        const auto [a, b] = stack.back();
-        stack.pop_back();
-        if (b <= a + 1) continue;
-        const double ax = in[a].first, ay = in[a].second, dx = in[b].first - ax, dy = in[b].second - ay;
-        const double len2 = dx * dx + dy * dy;
-        double worst = -1;
-        std::size_t at = a;
-        for (std::size_t i = a + 1; i < b; ++i) {
-            const double px = in[i].first - ax, py = in[i].second - ay;
-            // Distance to the segment (to the point itself when the ends coincide, as in a ring).
-            const double t = len2 > 0 ? std::clamp((px * dx + py * dy) / len2, 0.0, 1.0) : 0.0;
-            const double ex = px - t * dx, ey = py - t * dy, d = ex * ex + ey * ey;
-            if (d > worst) worst = d, at = i;
-        }
-        if (worst > tol * tol) {
-            keep[at] = 1;
-            stack.push_back({a, at});
-            stack.push_back({at, b});
-        }
-    }
-}
-
-// Display coordinates to the page's pixels, and the path of a shape thinned to what the page can
-// show: nothing that moves an outline by less than a quarter of a pixel.
-struct Page {
-    cairo_t* cr;
-    render::Camera cam;
-
-    double px(double x) const { return (x - cam.center_x) / cam.units_per_pixel + cam.width / 2.0; }
-    double py(double y) const { return cam.height / 2.0 - (y - cam.center_y) / cam.units_per_pixel; }
-    bool visible(const Bounds& b) const {
-        return !b.empty() && px(b.max_x) >= -50 && px(b.min_x) <= cam.width + 50 && py(b.min_y) >= -50 &&
-               py(b.max_y) <= cam.height + 50;
-    }
-    void ring(const Ring& r, bool close) const {
-        std::vector<std::pair<double, double>> pts;
-        pts.reserve(r.size());
-        for (const auto& v : r) {
-            const double x = px(v.x), y = py(v.y);
-            // Runs of points within a tenth of a pixel are one point (cheap before the real thinning).
-            if (!pts.empty() && std::abs(x - pts.back().first) < 0.1 && std::abs(y - pts.back().second) < 0.1) continue;
-            pts.emplace_back(x, y);
-        }
-        std::vector<char> keep;
-        thin(pts, 0.25, keep);
-        int kept = 0;
-        for (std::size_t i = 0; i < pts.size(); ++i)
-            if (keep[i]) kept++ ? cairo_line_to(cr, pts[i].first, pts[i].second) : cairo_move_to(cr, pts[i].first, pts[i].second);
-        if (close && kept) cairo_close_path(cr);
-    }
-    void polygons(const Shape& s) const {
-        cairo_new_path(cr);
-        for (const auto& p : s.polygons)
-            for (const auto& r : p.rings) ring(r, true);
-    }
-};
-
-// A status pattern as a repeating tile drawn with vector strokes (an SVG <pattern>, a PDF tiling
-// pattern), spaced as on screen.
-cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double s) {
-    const double t = (kind == render::Pattern::Transition ? 24 : 8) * s;
-    cairo_rectangle_t extents{0, 0, t, t};
-    cairo_surface_t* tile = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
-    cairo_t* cr = cairo_create(tile);
-    set_rgba(cr, colour);
-    cairo_set_line_width(cr, 1.2 * s);
-    auto seg = [&](double x0, double y0, double x1, double y1) {
-        cairo_move_to(cr, x0, y0);
-        cairo_line_to(cr, x1, y1);
-    };
-    switch (kind) {
-        case render::Pattern::CrossHatch:
-            seg(-t / 2, -t / 2, 3 * t / 2, 3 * t / 2);
-            seg(t / 2, -t / 2, 3 * t / 2, t / 2);
-            seg(-t / 2, t / 2, t / 2, 3 * t / 2);
-            [[fallthrough]];
-        case render::Pattern::Hatch:
-            seg(-t / 2, t / 2, t / 2, -t / 2);
-            seg(-t / 2, 3 * t / 2, 3 * t / 2, -t / 2);
-            seg(t / 2, 3 * t / 2, 3 * t / 2, t / 2);
-            cairo_stroke(cr);
-            break;
-        case render::Pattern::Dots:
-            cairo_arc(cr, t / 2, t / 2, 0.9 * s, 0, 2 * M_PI);
-            cairo_fill(cr);
-            break;
-        case render::Pattern::Stripes:
-            seg(0, t / 2, t, t / 2);
-            cairo_stroke(cr);
-            break;
-        case render::Pattern::Transition:  // wide bands, half of each period
-            cairo_set_line_width(cr, t / (2 * std::sqrt(2.0)));
-            for (double x0 : {-t, 0.0, t}) seg(x0, t, x0 + t, 0);
-            cairo_stroke(cr);
-            break;
-        case render::Pattern::None:
-            break;
-    }
-    cairo_destroy(cr);
-    cairo_pattern_t* p = cairo_pattern_create_for_surface(tile);
-    cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT);
-    cairo_surface_destroy(tile);
-    return p;
-}
-
-// The map, in the order the screen draws it: sea, reference fills, territories with their
-// patterns, reference outlines and lines, claims, borders, outlines of what changed.
-void draw_map(const Page& page, const MapView& view, const Atlas& atlas,
-              const std::vector<render::FeatureStyle>& styles, double s) {
-    cairo_t* cr = page.cr;
-    set_rgba(cr, palette::kSea);
-    cairo_paint(cr);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    const MapScene& scene = view.scene();
-    std::vector<const Layer*> references;
-    for (const auto& layer : atlas.layers)
-        if (layer.role == LayerRole::Reference) references.push_back(&layer);
-    const bool with_refs = view.show_reference && references.size() == scene.references.size();
-    if (with_refs)
-        for (std::size_t i = 0; i < references.size(); ++i) {
-            if (!(scene.references[i].fill & 0xFF)) continue;
-            for (const auto& f : references[i]->features) {
-                if (f.shape.polygons.empty() || !page.visible(f.shape.bounds())) continue;
-                page.polygons(f.shape);
-                set_rgba(cr, scene.references[i].fill);
-                cairo_fill(cr);
-            }
-        }
-    auto each_shown = [&](auto&& draw) {
-        for (std::size_t i = 0; i < scene.slots.size() && i < styles.size(); ++i) {
-            const SceneSlot& slot = scene.slots[i];
-            if (!shown(styles[i]) || slot.feature->shape.polygons.empty() || !page.visible(slot.bounds)) continue;
-            page.polygons(slot.feature->shape);
-            draw(styles[i]);
-        }
-    };
-    each_shown([&](const render::FeatureStyle& st) {
-        set_rgba(cr, st.fill);
-        if (st.pattern == render::Pattern::None) return cairo_fill(cr);
-        cairo_fill_preserve(cr);
-        cairo_pattern_t* p = pattern_fill(st.pattern, st.pattern_colour, s);
-        cairo_set_source(cr, p);
-        cairo_fill(cr);
-        cairo_pattern_destroy(p);
-    });
-    if (with_refs)
-        for (std::size_t i = 0; i < references.size(); ++i) {
-            if (!(scene.references[i].outline & 0xFF)) continue;
-            cairo_set_line_width(cr, scene.references[i].width * s);
-            set_rgba(cr, scene.references[i].outline);
-            for (const auto& f : references[i]->features) {
-                if (!page.visible(f.shape.bounds())) continue;
-                page.polygons(f.shape);
-                for (const auto& l : f.shape.lines) page.ring(l, false);
-                cairo_stroke(cr);
-            }
-        }
-    // A claim is a band inside the border in the claimant's colour.
-    each_shown([&](const render::FeatureStyle& st) {
-        if (!(st.claim & 0xFF)) return cairo_new_path(cr);
-        cairo_save(cr);
-        cairo_clip_preserve(cr);
-        set_rgba(cr, st.claim);
-        cairo_set_line_width(cr, 2 * 7 * s);
-        cairo_stroke(cr);
-        cairo_restore(cr);
-    });
-    // Borders by their precision: solid when exact, soft (wide and fading) when approximate,
-    // dashed when schematic.
-    each_shown([&](const render::FeatureStyle& st) {
-        if (st.edge == 1) {
-            for (const auto& [width, alpha] : {std::pair{3.0, 0x30u}, {1.8, 0x50u}, {0.8, 0x80u}}) {
-                cairo_set_line_width(cr, width * s);
-                set_rgba(cr, (palette::kBorder & 0xFFFFFF00u) | alpha);
-                cairo_stroke_preserve(cr);
-            }
-            return cairo_new_path(cr);
-        }
-        const double dash[] = {3.3 * s, 2.7 * s};
-        cairo_set_dash(cr, dash, st.edge == 2 ? 2 : 0, 0);
-        cairo_set_line_width(cr, 1.2 * s);
-        set_rgba(cr, palette::kBorder);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-    });
-    each_shown([&](const render::FeatureStyle& st) {
-        if (!st.highlight) return cairo_new_path(cr);
-        set_rgba(cr, (palette::kHighlight & 0xFFFFFF00u) | st.highlight);
-        cairo_set_line_width(cr, 4 * s);
-        cairo_stroke(cr);
-    });
-}
-
-}  // namespace
 
 bool is_vector_path(const std::string& path) {
     const std::string ext = lower_extension(path);
     return ext == ".svg" || ext == ".pdf";
 }
 
-std::string export_vector(const MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path) {
-    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
-        return "the image size must be between 1 and 16384 pixels a side";
-    if (!is_vector_path(path)) return "a vector export is .svg or .pdf, not '" + path + "'";
-    std::string error;
-    const auto framed = export_area(view, atlas, req, error);
-    if (!framed) return error;
+namespace {
+
+// Draws req's map and overlays into `cr` (a surface of req.width x req.height). With
+// `keep_text` the text is not drawn but returned, for an SVG's own <text> elements.
+std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atlas, const ExportRequest& req,
+                             const std::pair<Bounds, double>& framed, bool keep_text) {
     auto styles = req.styles ? *req.styles : view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i) {
         const Feature* f = view.scene().slots[i].feature;
@@ -246,6 +45,30 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
         overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene(),
                      req.overlays.uncertainty);
     const float scale = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+    CairoPainter painter(cr, scale, keep_text);
+    const double inset =
+        !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
+    const render::Camera cam = fit_camera(framed.first, req.width, req.height, framed.second, inset);
+    draw_cairo_map(cr, cam, view, atlas, styles, scale);
+    draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
+                 text, labels, req.overlays);
+    return painter.texts();
+}
+
+std::string size_problem(const ExportRequest& req) {
+    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
+        return "the image size must be between 1 and 16384 pixels a side";
+    return {};
+}
+
+}  // namespace
+
+std::string export_vector(const MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path) {
+    if (std::string problem = size_problem(req); !problem.empty()) return problem;
+    if (!is_vector_path(path)) return "a vector export is .svg or .pdf, not '" + path + "'";
+    std::string error;
+    const auto framed = export_area(view, atlas, req, error);
+    if (!framed) return error;
 
     OutputFile out(path);
     if (!out.error().empty()) return out.error();
@@ -261,18 +84,7 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
     }
     cairo_t* cr = cairo_create(surface);
-    std::vector<SvgText> texts;
-    {
-        CairoPainter painter(cr, scale, !pdf);
-        const double inset = !req.area && req.overlays.caption
-                                 ? caption_band(painter, text, static_cast<float>(req.width))
-                                 : 0.0;
-        const render::Camera cam = fit_camera(framed->first, req.width, req.height, framed->second, inset);
-        draw_map(Page{cr, cam}, view, atlas, styles, scale);
-        draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
-                     text, labels, req.overlays);
-        texts = painter.texts();
-    }
+    const std::vector<SvgText> texts = compose(cr, view, atlas, req, *framed, !pdf);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
@@ -288,6 +100,54 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
         if (!rewrite.flush()) return "cannot write " + path;
     }
     return out.commit();
+}
+
+namespace {
+
+// Pixels for an image surface, in huge pages where the kernel gives them: a 4K image is 8,100
+// ordinary pages, each faulted in as the sea is painted, which cost more than the painting.
+struct PixelBuffer {
+    std::uint8_t* bytes = nullptr;
+    explicit PixelBuffer(std::size_t size) {
+        constexpr std::size_t kHuge = 2u << 20;
+        const std::size_t rounded = (size + kHuge - 1) / kHuge * kHuge;
+        bytes = static_cast<std::uint8_t*>(std::aligned_alloc(kHuge, rounded));
+        if (bytes) ::madvise(bytes, rounded, MADV_HUGEPAGE);
+    }
+    ~PixelBuffer() { std::free(bytes); }
+    PixelBuffer(const PixelBuffer&) = delete;
+    PixelBuffer& operator=(const PixelBuffer&) = delete;
+};
+
+}  // namespace
+
+std::string export_png_on_cpu(const MapView& view, const Atlas& atlas, const ExportRequest& req,
+                              const std::string& path) {
+    if (std::string problem = size_problem(req); !problem.empty()) return problem;
+    std::string error;
+    const auto framed = export_area(view, atlas, req, error);
+    if (!framed) return error;
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, req.width);
+    if (stride != req.width * 4) return "cannot lay out a " + std::to_string(req.width) + "-pixel row";
+    const std::size_t size = static_cast<std::size_t>(stride) * static_cast<std::size_t>(req.height);
+    const PixelBuffer pixels(size);
+    if (!pixels.bytes) return "out of memory for a " + std::to_string(req.width) + "x" + std::to_string(req.height) + " image";
+    cairo_surface_t* surface =
+        cairo_image_surface_create_for_data(pixels.bytes, CAIRO_FORMAT_RGB24, req.width, req.height, stride);
+    cairo_t* cr = cairo_create(surface);
+    (void)compose(cr, view, atlas, req, *framed, false);  // the sea is painted over every pixel first
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    // RGB24 keeps each pixel as a 32-bit 0xXXRRGGBB in the machine's byte order: made RGBA in place.
+    for (std::size_t i = 0; i < size; i += 4) {
+        std::uint32_t p;
+        std::memcpy(&p, pixels.bytes + i, 4);
+        const std::uint8_t rgba[4] = {static_cast<std::uint8_t>(p >> 16), static_cast<std::uint8_t>(p >> 8),
+                                      static_cast<std::uint8_t>(p), 255};
+        std::memcpy(pixels.bytes + i, rgba, 4);
+    }
+    return write_map_png(path, atlas, req, pixels.bytes);
 }
 
 }  // namespace chronomap
