@@ -75,16 +75,102 @@ std::optional<LabelAnchor> pole_of_inaccessibility(const Polygon& poly, double p
             for (const double dy : {-q, q}) queue.push(make(cell.c.x + dx, cell.c.y + dy, q));
     }
     if (!(best.d > 0)) return std::nullopt;
-    return LabelAnchor{best.c, best.d};
+    return LabelAnchor{best.c, best.d, {}, 0};
 }
 
 }  // namespace
 
+namespace {
+
+// The stretches of the horizontal line at `y` that lie inside the shape, left to right. Parts
+// that share an edge (a polity in provinces) count as one: a stretch ends only where no part holds
+// the line any more, and gaps narrower than `gap` (thinned edges no longer meet exactly, real
+// provinces leave slivers between them) do not end it.
+std::vector<std::pair<double, double>> stretches(const Shape& shape, double y, double gap) {
+    std::vector<std::pair<double, std::size_t>> crossings;  // x, part
+    for (std::size_t p = 0; p < shape.polygons.size(); ++p)
+        for (const auto& ring : shape.polygons[p].rings)
+            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+                const Vec2 a = ring[j], b = ring[i];
+                if ((a.y > y) == (b.y > y)) continue;
+                crossings.emplace_back(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x), p);
+            }
+    std::sort(crossings.begin(), crossings.end());
+    std::vector<std::pair<double, double>> out;
+    std::vector<char> inside(shape.polygons.size(), 0);
+    std::size_t holding = 0;
+    for (std::size_t k = 0; k < crossings.size();) {
+        const double x = crossings[k].first;
+        const std::size_t before = holding;
+        for (; k < crossings.size() && crossings[k].first == x; ++k) {  // a shared edge: out of one, into the other
+            char& in = inside[crossings[k].second];
+            holding = in ? holding - 1 : holding + 1;
+            in ^= 1;
+        }
+        if (before == 0 && holding > 0) {
+            if (!out.empty() && x - out.back().second <= gap) out.back().second = x;  // across a sliver
+            else out.emplace_back(x, x);
+        }
+        if (before > 0 && holding == 0) out.back().second = x;
+    }
+    return out;
+}
+
+// The stretch of the line at `y` that holds `x`, or an empty one at x.
+std::pair<double, double> stretch_at(const Shape& shape, double y, double x, double gap) {
+    for (const auto& s : stretches(shape, y, gap))
+        if (s.first <= x && x <= s.second) return s;
+    return {x, x};
+}
+
+// `shape` without what is too small to matter at `tolerance`, its rings thinned: the search for a
+// long stretch looks at many lines, and a coast of 146,000 points would make each costly.
+Shape thinned(const Shape& shape, double tolerance) {
+    Shape out;
+    for (const auto& poly : shape.polygons) {
+        Polygon kept;
+        for (std::size_t r = 0; r < poly.rings.size(); ++r) {
+            const Bounds b = bounds_of(poly.rings[r]);
+            if (std::max(b.max_x - b.min_x, b.max_y - b.min_y) < tolerance) {
+                if (r == 0) break;
+                continue;
+            }
+            kept.rings.push_back(simplify_ring(poly.rings[r], tolerance / 5));
+        }
+        if (!kept.rings.empty()) out.polygons.push_back(std::move(kept));
+    }
+    return out;
+}
+
+// The widest stretch a label `band` high can run along, on lines across `part`'s height and
+// through `at`: its middle and width.
+void widest_stretch(const Shape& shape, const Polygon& part, double gap, LabelAnchor& a) {
+    const Bounds box = bounds_of(part.rings.front());
+    const double band = a.radius / 3;
+    std::vector<double> lines{a.at.y};
+    constexpr int kLines = 17;
+    for (int k = 0; k < kLines; ++k) lines.push_back(box.min_y + (k + 0.5) / kLines * (box.max_y - box.min_y));
+    a.wide_at = a.at;
+    a.wide_width = 0;
+    for (const double y : lines)
+        for (const auto& [lo, hi] : stretches(shape, y, gap)) {
+            if (hi - lo <= a.wide_width) continue;
+            const double mid = (lo + hi) / 2;
+            const auto up = stretch_at(shape, y + band, mid, gap), down = stretch_at(shape, y - band, mid, gap);
+            const double left = std::max({lo, up.first, down.first}), right = std::min({hi, up.second, down.second});
+            if (right - left > a.wide_width) {
+                a.wide_width = right - left;
+                a.wide_at = {(left + right) / 2, y};
+            }
+        }
+}
+}  // namespace
+
 std::optional<LabelAnchor> label_anchor(const Shape& shape) {
     if (shape.polygons.empty()) {
-        if (!shape.points.empty()) return LabelAnchor{shape.points.front(), 0};
+        if (!shape.points.empty()) return LabelAnchor{shape.points.front(), 0, {}, 0};
         if (!shape.lines.empty() && !shape.lines.front().empty())
-            return LabelAnchor{shape.lines.front().front(), 0};
+            return LabelAnchor{shape.lines.front().front(), 0, {}, 0};
         return std::nullopt;
     }
     const Polygon* best = nullptr;
@@ -115,8 +201,10 @@ std::optional<LabelAnchor> label_anchor(const Shape& shape) {
     // No GEOS here: its inscribed circle never returned on slivers of real data (a 4-point ring
     // of 4e-16 square degrees), and repairing first can run away too. A shape the search cannot
     // place has no room for a name.
-    if (auto a = pole_of_inaccessibility(simple, tolerance); a && part.contains(a->at)) return a;
-    return std::nullopt;
+    auto a = pole_of_inaccessibility(simple, tolerance);
+    if (!a || !part.contains(a->at)) return std::nullopt;
+    widest_stretch(thinned(shape, tolerance), *best, tolerance, *a);
+    return a;
 }
 
 }  // namespace chronomap

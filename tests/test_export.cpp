@@ -425,12 +425,18 @@ TEST_F(Headless, TheCpuExportDrawsWhatGlDraws) {
     ASSERT_EQ(b.width, 960);
     ASSERT_EQ(b.height, 540);
     EXPECT_EQ(b.text.at("Title"), a.text.at("Title"));
+    // With overlays, text rasterised by FreeType through ImGui and through cairo differs at the
+    // letters' edges (a small image is dense with labels).
     const auto diff = test::compare(a.rgba, b.rgba, 40);
     EXPECT_LT(diff.mean_abs, 3.0);
-    EXPECT_LT(diff.share_over, 0.03);
-    // The map alone: a territory's colour is exactly its power's.
+    EXPECT_LT(diff.share_over, 0.05);
+    // The map alone differs along antialiased edges and where the status hatching's lines fall
+    // (the pattern's phase), and a territory's colour is exactly its power's.
     req.overlays = kMapOnly;
+    ASSERT_EQ(export_png(view, r.atlas, req, gl), "");
     ASSERT_EQ(export_png_on_cpu(view, r.atlas, req, cpu), "");
+    const Png map_gl = read_png(gl), map_cpu = read_png(cpu);
+    EXPECT_LT(test::compare(map_gl.rgba, map_cpu.rgba, 40).share_over, 0.03);
     const auto [x, y] = pixel_of(r.atlas, view.default_area(), 960, 540, 43.0, 40.45);  // inside Kars province
-    EXPECT_EQ(read_png(cpu).at(x, y), power_colour(r.atlas, "turkey"));
+    EXPECT_EQ(map_cpu.at(x, y), power_colour(r.atlas, "turkey"));
 }

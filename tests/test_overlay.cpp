@@ -265,3 +265,25 @@ TEST(LabelAnchor, IsTheCentreOfTheLargestInscribedCircle) {
     EXPECT_NEAR(b->at.y, 2.0, 0.05);
     EXPECT_NEAR(b->radius, 2.0, 0.05);
 }
+
+TEST(LabelAnchor, ALongShapeHasRoomAlongItsLength) {
+    Shape strip;  // 20 long, 2 high, in two provinces sharing an edge at x = 12
+    strip.polygons.push_back({{{{0, 0}, {12, 0}, {12, 2}, {0, 2}, {0, 0}}}});
+    strip.polygons.push_back({{{{12, 0}, {20, 0}, {20, 2}, {12, 2}, {12, 0}}}});
+    const auto a = label_anchor(strip);
+    ASSERT_TRUE(a);
+    EXPECT_NEAR(a->radius, 1.0, 0.05);
+    EXPECT_NEAR(a->wide_width, 20.0, 1e-6);  // the shared edge does not end it
+    EXPECT_NEAR(a->wide_at.x, 10.0, 1e-6);
+    Shape bay = strip;  // a bay from above, at x 15..16, down to 0.4: the label runs beside it
+    bay.polygons[1].rings[0] = {{12, 0}, {20, 0}, {20, 2}, {16, 2}, {16, 0.4}, {15, 0.4}, {15, 2}, {12, 2}, {12, 0}};
+    const auto b = label_anchor(bay);
+    ASSERT_TRUE(b);
+    EXPECT_LE(b->wide_width, 15.0 + 1e-6);
+    EXPECT_GE(b->wide_width, 14.0);
+    Shape apart = strip;  // the same provinces a gap apart: two shapes as far as a label goes
+    for (auto& v : apart.polygons[1].rings[0]) v.x += 1;
+    const auto c = label_anchor(apart);
+    ASSERT_TRUE(c);
+    EXPECT_NEAR(c->wide_width, 12.0, 1e-6);
+}

@@ -166,6 +166,23 @@ TEST_F(RealData, LabelAnchorsOfEverySliverFinish) {
     EXPECT_GT(anchored, r.atlas.layers[0].features.size() / 2);
 }
 
+// The largest polities are named on the map: long, narrow parts (Anatolia, Scandinavia) have room
+// along their length that their inscribed circle alone did not give.
+TEST_F(RealData, TheLargestPolitiesAreLabelled) {
+    auto& s = series();
+    for (const auto& [date, names] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+             {"1800", {"Ottoman Empire", "Sweden", "Russian Empire", "Qing Empire"}},
+             {"1914", {"Russian Empire", "Ottoman Empire"}}}) {
+        const std::string svg = (s.dir.path / (date + "-labels.svg")).string();
+        const auto r = test_support::run_cli({"export", (s.dir.path / "atlas.json").string(), "--date", date, "--out", svg,
+                                              "--size", "1920x1080", "--no-title", "--no-legend", "--no-caption"});
+        ASSERT_EQ(r.code, 0) << r.err;
+        std::ifstream in(svg);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (const auto& name : names) EXPECT_NE(text.find(">" + name + "<"), std::string::npos) << name << " in " << date;
+    }
+}
+
 // Every piece of land the file holds is drawn: the export's pixels against GDAL's rasterisation
 // of the same file over the same extent. Unnamed land (14% of it in 1800) used to be drawn as sea.
 TEST_F(RealData, TheExportCoversTheLandGdalRasterises) {

@@ -68,6 +68,17 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates,
                 }
                 if (placed) break;
             }
+            // Too wide for the circle: along the territory's widest stretch, if it fits there.
+            for (const bool small : {false, true}) {
+                if (placed || c.wide_room <= 0) break;
+                measure(c.text, small, w, h);
+                if (w > c.wide_room) continue;
+                const Rect box{c.wide_x - w / 2, c.wide_y - h / 2, c.wide_x + w / 2, c.wide_y + h / 2};
+                if (!free_at(box, frame, taken, padding) || !clear_of_dots(box, i)) continue;
+                taken.push_back(box);
+                out.push_back({c.text, box, false, small, c.wide_x, c.wide_y});
+                placed = true;
+            }
             continue;
         }
         measure(c.text, true, w, h);

@@ -23,6 +23,9 @@ struct LabelCandidate {
     bool town = false;   // towns get a dot and a label beside it; territories a centred label
     float priority = 0;  // larger first
     float room = 0;      // territories: how wide the label may be (pixels); 0 = no limit
+    // Territories: where a name too wide for `room` may go instead, centred on (wide_x, wide_y)
+    // and as wide as wide_room (a stretch inside the territory); 0 = nowhere.
+    float wide_x = 0, wide_y = 0, wide_room = 0;
 };
 
 struct PlacedLabel {

@@ -143,7 +143,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
             } else if (layer.role == LayerRole::Places) {
                 const int order = static_cast<int>(&f - layer.features.data());
                 if (!f.shape.points.empty())
-                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order, -1, false});
+                    scene.labels.push_back({&f, true, f.shape.points.front(), 0, order, -1, false, {}, 0});
             } else {
                 if (!f.shape.polygons.empty()) {
                     refs.back().inputs.push_back({&f.shape, 0});
@@ -222,6 +222,8 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
             if (auto a = label_anchor(s.feature->shape)) {
                 s.at = a->at;
                 s.radius = a->radius;
+                s.wide_at = a->wide_at;
+                s.wide_width = a->wide_width;
             } else {
                 s.feature = nullptr;
             }

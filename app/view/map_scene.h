@@ -25,6 +25,8 @@ struct LabelSeed {
     int order = 0;      // position in its layer: earlier towns are more important
     int slot = -1;      // territories: the mesh slot, shown only while the slot is
     bool reference = false;  // from a reference layer's label_field: placed after territories
+    Vec2 wide_at;             // where a long name may run instead (label_point.h), display CRS
+    double wide_width = 0;
 };
 
 // One feature of a territories layer in the territory mesh. Every shape of every date is built

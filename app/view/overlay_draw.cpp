@@ -267,6 +267,11 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                       : seed.town    ? -static_cast<float>(seed.order)
                                      : 1e6f + size;
         lc.room = seed.town ? 0 : static_cast<float>(2.6 * seed.radius / c.units_per_pixel);
+        if (!seed.town && seed.wide_width > 0) {
+            lc.wide_x = fr.x + static_cast<float>((seed.wide_at.x - c.center_x) / c.units_per_pixel + c.width / 2.0);
+            lc.wide_y = fr.y + static_cast<float>(c.height / 2.0 - (seed.wide_at.y - c.center_y) / c.units_per_pixel);
+            lc.wide_room = static_cast<float>(seed.wide_width / c.units_per_pixel);
+        }
         cands.push_back(std::move(lc));
     }
     auto measure = [&](const std::string& text, bool town, float& w, float& h) {

@@ -48,7 +48,7 @@ std::vector<render::LodLevel> get_levels(cache::Reader& r) {
 
 std::uint64_t scene_key(const Atlas& atlas) {
     if (cache::directory().empty()) return 0;
-    std::uint64_t h = cache::hash(std::string("scene/2|") + atlas.crs);
+    std::uint64_t h = cache::hash(std::string("scene/3|") + atlas.crs);
     auto mix = [&](const void* p, std::size_t n) { h = cache::hash(p, n, h); };
     for (const auto& layer : atlas.layers) {
         const auto role = static_cast<std::uint8_t>(layer.role);
@@ -84,6 +84,9 @@ std::string pack_scene(const MapScene& scene, const std::vector<LabelSeed>& anch
         w.put<std::uint8_t>(s.feature != nullptr);
         w.put(s.at);
         w.put(s.radius);
+        w.put(s.wide_at.x);
+        w.put(s.wide_at.y);
+        w.put(s.wide_width);
     }
     put_levels(w, scene.territories);
     w.put<std::uint64_t>(scene.references.size());
@@ -107,6 +110,9 @@ bool unpack_scene(const std::string& payload, MapScene& scene) {
         const bool ok = r.get<std::uint8_t>() != 0;
         s.at = r.get<Vec2>();
         s.radius = r.get<double>();
+        s.wide_at.x = r.get<double>();
+        s.wide_at.y = r.get<double>();
+        s.wide_width = r.get<double>();
         if (!ok) s.feature = nullptr;
     }
     auto territories = get_levels(r);
