@@ -251,20 +251,41 @@ std::string piece_key(const Feature& f) {
 }
 
 // Pieces with one name and one period but different controllers (Sardinia in 1800: part French,
-// part Sardinian) are one territory with one controller once joined: say so, once per name.
-void report_split_control(const std::vector<Feature>& features, std::size_t first, const std::string& source,
-                          const std::string& layer, Diagnostics& diags) {
-    std::unordered_map<std::string, const Feature*> controller_of;
-    std::set<std::string> said;
+// part Sardinian) are kept apart: those under another controller than the name's own (or, when
+// none is, than the first piece's) become the territory "Name (Controller)", so no piece is drawn
+// under a controller it did not have. Said once per name.
+void keep_split_control_apart(std::vector<Feature>& features, std::size_t first, const std::string& source,
+                              const std::string& layer, Diagnostics& diags) {
+    std::unordered_map<std::string, std::vector<Feature*>> by_key;
+    std::vector<std::string> order;
     for (std::size_t i = first; i < features.size(); ++i) {
-        const Feature& f = features[i];
+        Feature& f = features[i];
         if (f.id == Layer::kUnnamedLand) continue;
-        auto [it, fresh] = controller_of.emplace(piece_key(f), &f);
-        if (fresh || it->second->controller == f.controller || !said.insert(f.id).second) continue;
-        diags.feature_problem(Severity::Warning, {source}, layer, f.id,
-                              "pieces with this name have different controllers ('" + it->second->controller.str() +
-                                  "', '" + f.controller.str() + "'); they are joined as one territory under '" +
-                                  it->second->controller.str() + "'. Give the pieces their own names to keep them apart");
+        auto& pieces = by_key[piece_key(f)];
+        if (pieces.empty()) order.push_back(piece_key(f));
+        pieces.push_back(&f);
+    }
+    for (const auto& key : order) {
+        auto& pieces = by_key[key];
+        const std::string name = pieces.front()->id;
+        std::string home = pieces.front()->controller.str();
+        for (const Feature* f : pieces)
+            if (f->controller.str() == name) home = name;
+        std::set<std::string> apart;
+        for (Feature* f : pieces) {
+            const std::string controller = f->controller.str();
+            if (controller == home) continue;
+            const std::string suffix = " (" + (controller.empty() ? std::string("no controller") : controller) + ")";
+            f->id = name + suffix;
+            for (auto& [lang, n] : f->names.by_lang) n += suffix;
+            apart.insert(f->id);
+        }
+        if (apart.empty()) continue;
+        std::string list;
+        for (const auto& a : apart) list += (list.empty() ? "'" : "', '") + a;
+        diags.feature_problem(Severity::Warning, {source}, layer, name,
+                              "pieces with this name have different controllers; those not under '" + home +
+                                  "' are kept apart as " + list + "'");
     }
 }
 
@@ -535,7 +556,7 @@ bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, 
             diags.feature_problem(Severity::Warning, {source}, layer.name, {},
                                   std::to_string(unnamed) + " feature(s) have no value in '" + layer.id_field +
                                       "': drawn as land no polity holds (\"" + Layer::kUnnamedLand + "\")");
-        report_split_control(layer.features, first, source, layer.name, diags);
+        keep_split_control_apart(layer.features, first, source, layer.name, diags);
         merge_pieces(layer.features, first);
     }
     if (layer.features.size() == first)

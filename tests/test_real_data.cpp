@@ -117,10 +117,22 @@ TEST_F(RealData, StatusListsEveryNamedPolityOfTheSnapshot) {
     for (const char* year : {"1800", "1914", "500 BC"}) {
         SCOPED_TRACE(year);
         const std::string name = std::string("world_") + (year[0] == '5' ? "bc500" : year) + ".geojson";
-        std::set<std::string> names;
+        // Every name, and "Name (Controller)" for pieces of a name under another controller than
+        // its own (or than its first piece's), which are kept apart.
+        std::map<std::string, std::vector<std::string>> controllers;  // name -> its pieces' controllers
         const auto file = read_json(kBasemaps / name);
-        for (const auto& f : file["features"])
-            if (f["properties"]["NAME"].is_string() && f["properties"]["NAME"] != "") names.insert(f["properties"]["NAME"].get<std::string>());
+        for (const auto& f : file["features"]) {
+            const auto& p = f["properties"];
+            if (!p["NAME"].is_string() || p["NAME"] == "") continue;
+            controllers[p["NAME"].get<std::string>()].push_back(p["SUBJECTO"].is_string() ? p["SUBJECTO"].get<std::string>() : "");
+        }
+        std::set<std::string> names;
+        for (const auto& [n, held] : controllers) {
+            names.insert(n);
+            const std::string home = std::find(held.begin(), held.end(), n) != held.end() ? n : held.front();
+            for (const auto& c : held)
+                if (c != home) names.insert(n + " (" + (c.empty() ? std::string("no controller") : c) + ")");
+        }
         std::set<std::string> listed;
         const auto states = tl.state_at(d(year), Basis::DeFacto);
         ASSERT_FALSE(states.empty());
@@ -157,12 +169,20 @@ TEST_F(RealData, EachDerivedEventCitesTheSnapshotOfItsDate) {
     EXPECT_EQ(derived, 9u);
 }
 
-TEST_F(RealData, PiecesOfOneNameWithOtherControllersAreReported) {
+TEST_F(RealData, PiecesOfOneNameWithOtherControllersAreKeptApart) {
     const auto& r = series().loaded;
     std::set<std::string> reported;
     for (const auto& item : r.diagnostics.items())
         if (item.message.find("pieces with this name have different controllers") == 0) reported.insert(item.feature);
     for (const char* name : {"Kingdom of Sardinia", "Qatar", "Trucial Oman"}) EXPECT_TRUE(reported.count(name)) << name;
+    // Sardinia in 1800: the French pieces are a territory of their own, the rest stays Sardinian.
+    std::map<std::string, std::set<std::string>> controllers;  // id -> controllers at 1800
+    const Date d1800 = *parse_date("1800").date;
+    for (const auto& f : r.atlas.layers[0].features)
+        if (f.valid_from && *f.valid_from == d1800) controllers[f.id].insert(f.controller.str());
+    EXPECT_EQ(controllers["Kingdom of Sardinia"], std::set<std::string>{"Kingdom of Sardinia"});
+    EXPECT_EQ(controllers["Kingdom of Sardinia (France)"], std::set<std::string>{"France"});
+    for (const auto& [id, held_by] : controllers) EXPECT_EQ(held_by.size(), 1u) << id;  // one controller each
 }
 
 TEST_F(RealData, LabelAnchorsOfEverySliverFinish) {
