@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "im_colour.h"
 #include "panels.h"
+#include "time_scale.h"
 
 namespace chronomap::gui {
 namespace {
@@ -111,6 +112,29 @@ void year_ticks(double from_day, double to_day, int step_years, Tick tick) {
     }
 }
 
+// Ticks on a logarithmic scale (time_scale.h): one about every `every` pixels, each on a year as
+// round as the years that pixel stretch covers (10,000 BC far back, 1900 near the end).
+template <typename ToDay, typename ToX, typename Tick>
+void log_ticks(float x0, float x1, float every, ToDay to_day, ToX to_x, Tick tick) {
+    float last_x = -1e9f;
+    for (float px = x0; px <= x1; px += every) {
+        const double from = to_day(px), to = to_day(px + every);
+        const long long step = round_years((to - from) / kDaysPerYear);
+        const int year = Date{static_cast<std::int64_t>(from), Precision::Day}.year();
+        // Historical numbering (no year 0), rounded, then back to astronomical.
+        const long long historical = year <= 0 ? year - 1 : year;
+        long long rounded = std::llround(static_cast<double>(historical) / static_cast<double>(step)) * step;
+        if (rounded == 0) rounded = 1;
+        const long long astronomical = rounded < 0 ? rounded + 1 : rounded;
+        if (astronomical < Date::kMinYear || astronomical > Date::kMaxYear) continue;
+        const Date d = Date::year_only(static_cast<int>(astronomical));
+        const float tx = to_x(static_cast<double>(d.day));
+        if (tx - last_x < every * 0.6f) continue;
+        tick(d, d.readable(ui_language()));
+        last_x = tx;
+    }
+}
+
 // One marker, or a cluster of the events whose markers would overlap, with their count.
 struct MarkerBin {
     const Event* first = nullptr;
@@ -135,10 +159,11 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     }
     controls(c);
     const Atlas& atlas = a.doc->atlas();
-    auto& tv = a.timeline_view;
+    auto& tv = a.timeline_view;  // in the scale's places, not days
+    const TimeScale scale(static_cast<double>(atlas.start.day), static_cast<double>(atlas.end.day));
     if (tv.end <= tv.start) {
-        tv.start = static_cast<double>(atlas.start.day) - 30;
-        tv.end = static_cast<double>(atlas.end.day) + 30;
+        tv.start = scale.place(static_cast<double>(atlas.start.day) - 30);
+        tv.end = scale.place(static_cast<double>(atlas.end.day) + 30);
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -149,19 +174,22 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     const bool hovered = ImGui::IsItemHovered();
     const double span = tv.end - tv.start;
     auto to_x = [&](double day) {
-        return p0.x + static_cast<float>((day - tv.start) / span) * size.x;
+        return p0.x + static_cast<float>((scale.place(day) - tv.start) / span) * size.x;
     };
-    auto to_day = [&](float px) { return tv.start + (px - p0.x) / size.x * span; };
+    auto to_day = [&](float px) { return scale.day_at(tv.start + (px - p0.x) / size.x * span); };
     const float axis_y = p0.y + size.y * 0.42f;
 
     // Zoom around the mouse with the wheel; pan by dragging with the right button.
     ImGuiIO& io = ImGui::GetIO();
     if (hovered && io.MouseWheel != 0) {
-        const double at = to_day(io.MousePos.x), k = std::pow(0.85, io.MouseWheel);
+        const double at = tv.start + (io.MousePos.x - p0.x) / size.x * span, k = std::pow(0.85, io.MouseWheel);
+        const double start = at - (at - tv.start) * k, end = start + span * k;
         // From about two weeks (days apart) to 250,000 years (the deepest atlas and a margin).
-        const double new_span = std::clamp(span * k, 14.0, 250000.0 * kDaysPerYear);
-        tv.start = at - (at - tv.start) * new_span / span;
-        tv.end = tv.start + new_span;
+        const double days = scale.day_at(end) - scale.day_at(start);
+        if ((k < 1 && days >= 14.0) || (k > 1 && days <= 250000.0 * kDaysPerYear)) {
+            tv.start = start;
+            tv.end = end;
+        }
     }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
         const double d = io.MouseDelta.x / size.x * span;
@@ -186,7 +214,9 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.s, axis_y + 11 * c.s},
                     IM_COL32(70, 70, 70, 255), label.c_str());
     };
-    if (step.days > 0) {
+    if (scale.logarithmic()) {
+        log_ticks(p0.x, p0.x + size.x, 90 * c.s, to_day, to_x, draw_tick);
+    } else if (step.days > 0) {
         for (auto day = static_cast<std::int64_t>(std::floor(tv.start)); day <= tv.end; ++day) {
             const Date d{day, Precision::Day};
             if (step.days == 1 || d.day_of_month() % 7 == 1) draw_tick(d, d.readable(ui_language()));
@@ -297,9 +327,10 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             // Zoom so that the cluster's markers come apart around it.
-            const double at = to_day(hovered_bin->x), new_span = std::max(14.0, span / 8);
-            tv.start = at - new_span / 2;
-            tv.end = at + new_span / 2;
+            const double at = to_day(hovered_bin->x);
+            const double new_span = std::max(14.0, (to_day(p0.x + size.x) - to_day(p0.x)) / 8);
+            tv.start = scale.place(at - new_span / 2);
+            tv.end = scale.place(at + new_span / 2);
         }
     }
     if (hovered_event) {
