@@ -84,11 +84,11 @@ TEST(Labels, ATownNameMovesToAnotherSideWhenTheRightIsTaken) {
 }
 
 TEST(Overlay, ScaleBarDistancesAreRound) {
-    EXPECT_EQ(round_scale_distance(1234), 1000);
-    EXPECT_EQ(round_scale_distance(180000), 100000);
-    EXPECT_EQ(round_scale_distance(4999), 2000);
-    EXPECT_EQ(round_scale_distance(5000), 5000);
-    EXPECT_EQ(round_scale_distance(0), 0);
+    EXPECT_EQ(round_number_below(1234), 1000);
+    EXPECT_EQ(round_number_below(180000), 100000);
+    EXPECT_EQ(round_number_below(4999), 2000);
+    EXPECT_EQ(round_number_below(5000), 5000);
+    EXPECT_EQ(round_number_below(0), 0);
 }
 
 TEST(Overlay, AFittedMapKeepsTheCaptionBandFree) {

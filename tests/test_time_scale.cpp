@@ -6,7 +6,6 @@
 #include "time_scale.h"
 
 using chronomap::Date;
-using chronomap::gui::round_years;
 using chronomap::gui::TimeScale;
 
 namespace {
@@ -40,13 +39,4 @@ TEST(TimeScale, AnAtlasFromPrehistoryGivesTheLastMillenniaMostOfTheWidth) {
     // 1914 and 1938 stay apart: 24 years near the end get over 1% of the axis, wider than two
     // markers on a timeline 1,400 pixels wide (linear, they would get 0.02%).
     EXPECT_GT((world.place(day(1938)) - world.place(day(1914))) / (last - first), 0.01);
-}
-
-TEST(TimeScale, TicksFallOnRoundNumbersOfYears) {
-    EXPECT_EQ(round_years(0.3), 1);
-    EXPECT_EQ(round_years(1), 1);
-    EXPECT_EQ(round_years(3.9), 2);
-    EXPECT_EQ(round_years(7), 5);
-    EXPECT_EQ(round_years(180), 100);
-    EXPECT_EQ(round_years(2600), 2000);
 }

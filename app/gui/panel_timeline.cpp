@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "im_colour.h"
+#include "overlay.h"
 #include "panels.h"
 #include "time_scale.h"
 
@@ -119,7 +120,7 @@ void log_ticks(float x0, float x1, float every, ToDay to_day, ToX to_x, Tick tic
     float last_x = -1e9f;
     for (float px = x0; px <= x1; px += every) {
         const double from = to_day(px), to = to_day(px + every);
-        const long long step = round_years((to - from) / kDaysPerYear);
+        const auto step = static_cast<long long>(std::max(1.0, round_number_below((to - from) / kDaysPerYear)));
         const int year = Date{static_cast<std::int64_t>(from), Precision::Day}.year();
         // Historical numbering (no year 0), rounded, then back to astronomical.
         const long long historical = year <= 0 ? year - 1 : year;

@@ -1,7 +1,6 @@
 #include "time_scale.h"
 
 #include <cmath>
-#include <initializer_list>
 
 namespace chronomap::gui {
 
@@ -30,14 +29,6 @@ double TimeScale::day_at(double place) const {
     if (!log_) return place;
     const double u = place <= 0 ? std::expm1(-place) : -place;
     return reference_ - u * kUnitDays;
-}
-
-long long round_years(double years) {
-    if (!(years >= 1)) return 1;
-    const double power = std::pow(10.0, std::floor(std::log10(years)));
-    for (const double m : {5.0, 2.0, 1.0})
-        if (m * power <= years) return static_cast<long long>(m * power);
-    return static_cast<long long>(power);
 }
 
 }  // namespace chronomap::gui

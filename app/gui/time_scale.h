@@ -20,8 +20,4 @@ class TimeScale {
     double reference_ = 0;  // a day after the atlas's end, from which time back is counted
 };
 
-// The largest round number of years (1, 2 or 5 times a power of ten) no larger than `years`,
-// at least 1.
-long long round_years(double years);
-
 }  // namespace chronomap::gui

@@ -84,8 +84,9 @@ std::string overlay_characters(const OverlayText& text, const std::vector<LabelS
 float caption_band(const OverlayPainter& painter, const OverlayText& text, float width,
                    float text_scale = 1);
 
-// "1 000 km"-style round distance for a scale bar no longer than max_m metres.
-double round_scale_distance(double max_m);
+// The largest 1, 2 or 5 times a power of ten not above `x` (at least 1 for x >= 1): a scale
+// bar's "1 000 km", a timeline tick's 2,000 years.
+double round_number_below(double x);
 
 // The legend's words for a status ("autonomous", ...).
 const char* status_legend(Status s);

@@ -222,7 +222,7 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
         const double span = 150.0 * P.s * c.units_per_pixel;
         if (auto d = fr.geo->ground_distance({c.center_x - span / 2, c.center_y},
                                              {c.center_x + span / 2, c.center_y})) {
-            metres = round_scale_distance(*d);
+            metres = round_number_below(*d);
             bar_px = static_cast<float>(150.0 * P.s * metres / *d);
         }
     }

@@ -181,12 +181,12 @@ std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed
     return all;
 }
 
-double round_scale_distance(double max_m) {
-    if (max_m <= 0) return 0;
+double round_number_below(double x) {
+    if (x <= 0) return 0;
     double unit = 1;
-    while (unit * 10 <= max_m) unit *= 10;
+    while (unit * 10 <= x) unit *= 10;
     for (double k : {5.0, 2.0, 1.0})
-        if (k * unit <= max_m) return k * unit;
+        if (k * unit <= x) return k * unit;
     return unit;
 }
 
