@@ -100,8 +100,9 @@ void overlay_switches(const Args& a, ExportRequest& req) {
 namespace {
 
 // Bytes of vector data an export of the atlas draws (each layer, the largest snapshot of a
-// series), from its manifest alone; a source that is not a file counts as large. The least any GeoJSON spends on a vertex is about 17 bytes
-// (countries-land-1km), so under kCpuBytes an atlas cannot hold kCpuVertices.
+// series), from its manifest alone; a source that is not a file counts as large. The least any
+// GeoJSON spends on a vertex is about 17 bytes (countries-land-1km), so under kCpuBytes an atlas
+// cannot hold kCpuVertices.
 constexpr std::uintmax_t kCpuBytes = 8u << 20;
 
 std::uintmax_t data_bytes(const std::string& atlas_path) {
