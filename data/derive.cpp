@@ -3,11 +3,13 @@
 // legend and exports treat them alike.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
 #include "loader_parts.h"
 #include "source_policy.h"
+#include "tessellate.h"
 
 namespace chronomap::detail {
 namespace {
@@ -62,9 +64,36 @@ bool overlap_in_time(const Feature& a, const Feature& b) {
     return !a_before && !b_before;
 }
 
+// The powers a legend lists first are the largest at its date. Those of each snapshot (features
+// that begin on one day) are each other's rivals: among the colours clearly unlike its neighbours',
+// a power takes one no rival has, so the legend's first entries do not share a swatch (in 1500,
+// Moscow, the Timurids and Tibet were one yellow-green). Neighbours come first: a rival's colour
+// is taken before a neighbour's.
+std::map<std::string, std::set<std::string>> legend_rivals(const std::vector<Holding>& holdings) {
+    constexpr std::size_t kLeaders = 20;  // of 24 colours: a 1080-line legend lists about 20 powers
+    std::map<std::int64_t, std::map<std::string, double>> area;  // first day -> power -> area
+    for (const auto& h : holdings) {
+        if (h.controller.empty()) continue;
+        double a = 0;
+        for (const auto& poly : h.feature->shape.polygons) a += polygon_area(poly);
+        area[h.feature->valid_from ? h.feature->valid_from->day : INT64_MIN][h.controller] += a;
+    }
+    std::map<std::string, std::set<std::string>> rivals;
+    for (const auto& [day, by_power] : area) {
+        std::vector<std::pair<double, std::string>> ranked;
+        for (const auto& [power, a] : by_power) ranked.emplace_back(-a, power);
+        std::sort(ranked.begin(), ranked.end());
+        if (ranked.size() > kLeaders) ranked.resize(kLeaders);
+        for (const auto& [a1, p1] : ranked)
+            for (const auto& [a2, p2] : ranked)
+                if (p1 != p2) rivals[p1].insert(p2);
+    }
+    return rivals;
+}
+
 // Greedy colouring of the powers' adjacency graph (powers whose shapes touch while both exist),
 // most-connected first, so neighbours never share a colour while the palette lasts; past that,
-// the colour used least among the neighbours.
+// the colour used least among the neighbours. Legend rivals (legend_rivals) break the ties.
 void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std::set<std::string>& fresh) {
     std::map<std::string, std::set<std::string>> adjacent;
     std::vector<const Holding*> list;
@@ -87,6 +116,7 @@ void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std
             adjacent[list[j]->controller].insert(list[i]->controller);
         }
     }
+    auto rivals = legend_rivals(holdings);
     std::map<std::string, std::size_t> colour;  // palette index, for every power
     for (const auto& p : atlas.powers)
         if (!fresh.count(p.id))
@@ -108,11 +138,21 @@ void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std
             for (const auto& n : adjacent[id])
                 if (auto it = colour.find(n); it != colour.end())
                     gap[c] = std::min(gap[c], colour_distance(kPalette[c], kPalette[it->second]));
+        std::vector<char> rival(kColours, 0);
+        for (const auto& r : rivals[id])
+            if (auto it = colour.find(r); it != colour.end()) rival[it->second] = 1;
+        // Tiers: clearly unlike the neighbours and no rival's; fairly unlike them and no rival's;
+        // clearly unlike them; then the most unlike.
+        auto tier = [&](std::size_t c) {
+            if (gap[c] >= kClear) return rival[c] ? 2 : 0;
+            return gap[c] >= kClear * 0.6 && !rival[c] ? 1 : 3;
+        };
         std::size_t best = start;
         for (std::size_t k = 0; k < kColours; ++k) {
             const std::size_t c = (start + k) % kColours;
-            const bool clear = gap[c] >= kClear, best_clear = gap[best] >= kClear;
-            if (clear != best_clear ? clear : clear ? uses[c] < uses[best] : gap[c] > gap[best]) best = c;
+            const int t = tier(c), best_t = tier(best);
+            const bool better = t != best_t ? t < best_t : t == 3 ? gap[c] > gap[best] : uses[c] < uses[best];
+            if (better) best = c;
         }
         colour[id] = best;
         ++uses[best];
