@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <vector>
 
 namespace chronomap {
@@ -12,18 +11,6 @@ namespace chronomap {
 namespace {
 
 constexpr const char* kHidden = "***";
-
-// A password as a libpq keyword ("password=x", "password = 'x y'"), an ODBC or MySQL one
-// ("PWD=x", ",password=x"), or in the user part of a URI ("postgresql://user:x@host").
-const std::regex& keyword_password() {
-    static const std::regex re(R"((^|[\s,;:&?])(password|pwd)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s,;&]+))",
-                               std::regex::icase);
-    return re;
-}
-const std::regex& uri_password() {
-    static const std::regex re(R"((://[^/@\s:]*:)([^@\s/]+)@)");
-    return re;
-}
 
 struct Vault {
     std::mutex guard;
@@ -35,23 +22,63 @@ Vault& vault() {
     return v;
 }
 
-// Replaces capture group `group` of every match of `re` in `text`, noting what it replaced.
-std::string hide_group(const std::string& text, const std::regex& re, int group, std::vector<std::string>* found) {
-    std::string out;
-    auto last = text.cbegin();
-    for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
-        const auto& m = *it;
-        out.append(last, m[group].first);
-        out += kHidden;
-        if (found) found->push_back(m[group].str());
-        last = m[group].second;
-    }
-    out.append(last, text.cend());
-    return out;
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool matches_icase(const std::string& s, std::size_t at, const char* word) {
+    for (std::size_t k = 0; word[k]; ++k)
+        if (at + k >= s.size() || std::tolower(static_cast<unsigned char>(s[at + k])) != word[k]) return false;
+    return true;
 }
 
+// Where the value of a password keyword starting at `at` ends ("password=x", "password = 'x y'",
+// ",PWD=x"), or npos when no keyword starts there.
+std::size_t keyword_value(const std::string& s, std::size_t at, std::size_t& value_start) {
+    if (at > 0 && !is_space(s[at - 1]) && std::string(",;:&?").find(s[at - 1]) == std::string::npos)
+        return std::string::npos;
+    std::size_t i = at;
+    if (matches_icase(s, i, "password")) i += 8;
+    else if (matches_icase(s, i, "pwd")) i += 3;
+    else return std::string::npos;
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] != '=') return std::string::npos;
+    ++i;
+    while (i < s.size() && is_space(s[i])) ++i;
+    value_start = i;
+    if (i < s.size() && s[i] == '\'') {  // libpq's quoting, with backslash escapes
+        for (++i; i < s.size() && s[i] != '\''; ++i)
+            if (s[i] == '\\') ++i;
+        return std::min(i + 1, s.size());
+    }
+    while (i < s.size() && !is_space(s[i]) && std::string(",;&").find(s[i]) == std::string::npos) ++i;
+    return i;
+}
+
+// `text` with every password replaced by "***": keywords, and the password of a URI's user
+// ("postgresql://user:x@host"). What was replaced goes to `found`, when given.
 std::string hide_all(const std::string& text, std::vector<std::string>* found) {
-    return hide_group(hide_group(text, keyword_password(), 4, found), uri_password(), 2, found);
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t value = 0;
+        const std::size_t end = keyword_value(text, i, value);
+        if (end == std::string::npos || end == value) {
+            out += text[i++];
+            continue;
+        }
+        out.append(text, i, value - i);
+        out += kHidden;
+        if (found) found->push_back(text.substr(value, end - value));
+        i = end;
+    }
+    for (std::size_t scheme = out.find("://"); scheme != std::string::npos; scheme = out.find("://", scheme + 3)) {
+        const std::size_t user = scheme + 3;
+        const std::size_t at = out.find_first_of("@/ \t", user);
+        if (at == std::string::npos || out[at] != '@') continue;
+        const std::size_t colon = out.find(':', user);
+        if (colon == std::string::npos || colon > at || colon + 1 == at) continue;
+        if (found) found->push_back(out.substr(colon + 1, at - colon - 1));
+        out.replace(colon + 1, at - colon - 1, kHidden);
+    }
+    return out;
 }
 
 bool starts_with_icase(const std::string& s, const std::string& prefix) {
