@@ -81,12 +81,6 @@ std::string hide_all(const std::string& text, std::vector<std::string>* found) {
     return out;
 }
 
-bool starts_with_icase(const std::string& s, const std::string& prefix) {
-    return s.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
-               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-           });
-}
-
 }  // namespace
 
 std::string conceal_credentials(const std::string& source) {
@@ -116,12 +110,12 @@ std::string opened_connection(const std::string& shown) {
         const std::lock_guard<std::mutex> lock(v.guard);
         if (const auto it = v.real_by_shown.find(shown); it != v.real_by_shown.end()) real = it->second;
     }
-    if (!starts_with_icase(real, "PG:")) return real;
+    if (!matches_icase(real, 0, "pg:")) return real;
     std::string lower = real;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     if (lower.find("connect_timeout") != std::string::npos) return real;
     const std::string timeout = "connect_timeout=" + std::to_string(kDefaultConnectTimeoutSeconds);
-    if (starts_with_icase(real, "PG:postgres://") || starts_with_icase(real, "PG:postgresql://"))
+    if (matches_icase(real, 0, "pg:postgres://") || matches_icase(real, 0, "pg:postgresql://"))
         return real + (real.find('?') == std::string::npos ? "?" : "&") + timeout;
     return real + " " + timeout;
 }

@@ -116,11 +116,11 @@ std::vector<std::pair<double, double>> stretches(const Shape& shape, double y, d
     return out;
 }
 
-// The stretch of the line at `y` that holds `x`, or an empty one at x.
-std::pair<double, double> stretch_at(const Shape& shape, double y, double x, double gap) {
-    for (const auto& s : stretches(shape, y, gap))
-        if (s.first <= x && x <= s.second) return s;
-    return {x, x};
+// Of `line`'s stretches (left to right), the one that holds `x`, or an empty one at x.
+std::pair<double, double> stretch_at(const std::vector<std::pair<double, double>>& line, double x) {
+    const auto it = std::lower_bound(line.begin(), line.end(), x,
+                                     [](const std::pair<double, double>& s, double v) { return s.second < v; });
+    return it != line.end() && it->first <= x ? *it : std::pair<double, double>{x, x};
 }
 
 // `shape` without what is too small to matter at `tolerance`, its rings thinned: the search for a
@@ -152,17 +152,20 @@ void widest_stretch(const Shape& shape, const Polygon& part, double gap, LabelAn
     for (int k = 0; k < kLines; ++k) lines.push_back(box.min_y + (k + 0.5) / kLines * (box.max_y - box.min_y));
     a.wide_at = a.at;
     a.wide_width = 0;
-    for (const double y : lines)
+    for (const double y : lines) {
+        // The lines along the label's top and bottom, each crossed once for all its stretches.
+        const auto above = stretches(shape, y + band, gap), below = stretches(shape, y - band, gap);
         for (const auto& [lo, hi] : stretches(shape, y, gap)) {
             if (hi - lo <= a.wide_width) continue;
             const double mid = (lo + hi) / 2;
-            const auto up = stretch_at(shape, y + band, mid, gap), down = stretch_at(shape, y - band, mid, gap);
+            const auto up = stretch_at(above, mid), down = stretch_at(below, mid);
             const double left = std::max({lo, up.first, down.first}), right = std::min({hi, up.second, down.second});
             if (right - left > a.wide_width) {
                 a.wide_width = right - left;
                 a.wide_at = {(left + right) / 2, y};
             }
         }
+    }
 }
 }  // namespace
 

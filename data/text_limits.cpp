@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "loader_parts.h"
+#include "utf8.h"
 
 namespace chronomap::detail {
 
@@ -52,18 +53,13 @@ struct Bounder {
 // and Hebrew (which are ordered and joined: app/view/bidi_text.h), and emoji. nullptr when nothing.
 const char* undrawable_script(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-        if (i + n > text.size()) break;
-        std::uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        const auto [cp, n] = decode_utf8(text, i);
         i += n;
-        if ((cp >= 0x0700 && cp <= 0x074F) || (cp >= 0x0780 && cp <= 0x086F) || (cp >= 0x10800 && cp <= 0x10FFF) ||
-            (cp >= 0x1E800 && cp <= 0x1EFFF))
+        const Script script = script_of(cp);
+        if (script == Script::OtherRightToLeft)
             return "a right-to-left script other than Arabic and Hebrew (Syriac, Thaana, N'Ko...), which the map's "
                    "fonts do not have and Chronomap does not join";
-        if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF))
-            return "emoji or symbols that the map's fonts do not have";
+        if (script == Script::Emoji) return "emoji or symbols that the map's fonts do not have";
     }
     return nullptr;
 }

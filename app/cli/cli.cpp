@@ -195,7 +195,7 @@ int cmd_export(const Args& a) {
     timer.lap("scene and level of detail");
     std::string error;
     render::Offscreen framebuffer;
-    if (gl && !vector && !on_cpu) {
+    if (gl && !on_cpu) {  // a vector export starts no GL
         context = gl->finish(error);
         if (!context || !view.upload(error)) {
             std::cerr << "chronomap: " << error << '\n';

@@ -4,33 +4,21 @@
 #include <imgui.h>
 
 #include <cstring>
-
 #include <vector>
+
+#include "utf8.h"
 
 namespace chronomap {
 
-namespace {
-
-bool right_to_left_code_point(std::uint32_t cp) {
-    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
-           (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF);
-}
-
-}  // namespace
-
 bool has_right_to_left(std::string_view text) {
-    // Every such character starts with a lead byte of 0xD6 to 0xDF (U+0590..U+07FF), 0xE0
-    // (U+0800..U+08FF), 0xEF (U+F000..U+FFFF) or 0xF0 (beyond U+FFFF): the rest are skipped fast.
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0xD6 || (c > 0xE0 && c < 0xEF) || c > 0xF0) continue;
-        std::uint32_t cp = 0;
-        std::size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + n > text.size()) break;
-        cp = c & (0xFFu >> (n + 1));
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-        if (right_to_left_code_point(cp)) return true;
-        i += n - 1;
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0xD6) {  // below U+0590: ASCII, Latin, Cyrillic...
+            ++i;
+            continue;
+        }
+        const auto [cp, n] = decode_utf8(text, i);
+        if (right_to_left(script_of(cp))) return true;
+        i += n;
     }
     return false;
 }

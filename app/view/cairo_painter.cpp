@@ -80,15 +80,15 @@ std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face 
     for (std::size_t i = 0; i < text.size();) {
         const auto [cp, n] = decode_utf8(text, i);
         Face face = main;
-        if ((cp >= 0x0530 && cp <= 0x058F) || (cp >= 0xFB13 && cp <= 0xFB17)) face = kArmenian;
-        if ((cp >= 0x10A0 && cp <= 0x10FF) || (cp >= 0x1C90 && cp <= 0x1CBF) || (cp >= 0x2D00 && cp <= 0x2D2F))
-            face = kGeorgian;
-        if (cp >= 0x2190 && cp <= 0x21FF) face = kMath;
-        if ((cp >= 0x1400 && cp <= 0x167F) || (cp >= 0x18B0 && cp <= 0x18FF)) face = kSyllabics;
-        if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0x08A0 && cp <= 0x08FF) ||
-            (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
-            face = main == kBold ? kArabicBold : kArabic;
-        if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F)) face = main == kBold ? kHebrewBold : kHebrew;
+        switch (script_of(cp)) {
+            case Script::Armenian: face = kArmenian; break;
+            case Script::Georgian: face = kGeorgian; break;
+            case Script::Arrows: face = kMath; break;
+            case Script::Syllabics: face = kSyllabics; break;
+            case Script::Arabic: face = main == kBold ? kArabicBold : kArabic; break;
+            case Script::Hebrew: face = main == kBold ? kHebrewBold : kHebrew; break;
+            default: break;
+        }
         if (!faces_[face]) face = main;
         if (out.empty() || out.back().first != face) out.emplace_back(face, std::string());
         out.back().second.append(text, i, n);

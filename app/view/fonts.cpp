@@ -15,6 +15,8 @@
 namespace chronomap {
 namespace {
 
+// The ranges of the merged faces are those of script_of() (data/utf8.h), which cairo's vector
+// export picks faces by.
 // Latin with Turkish and Azerbaijani letters (ğ ı ş İ ə), Cyrillic and punctuation.
 constexpr ImWchar kLatinCyrillic[] = {0x0020, 0x024F, 0x0250, 0x02FF, 0x0300, 0x036F, 0x0400,
                                       0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF,
@@ -25,7 +27,7 @@ constexpr ImWchar kArrows[] = {0x2190, 0x21FF, 0};  // Noto Sans has none; Noto 
 constexpr ImWchar kSyllabics[] = {0x1400, 0x167F, 0x18B0, 0x18FF, 0};
 // Arabic with Persian and Urdu letters, and the presentation forms that joined letters are drawn
 // with (bidi_text.h); Hebrew with its presentation forms.
-constexpr ImWchar kArabic[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0x08A0, 0x08FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+constexpr ImWchar kArabic[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0x0870, 0x08FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
 constexpr ImWchar kHebrew[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};
 
 using Files = FontFiles;
