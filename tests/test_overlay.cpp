@@ -9,6 +9,7 @@
 #include "headless_context.h"
 #include "label_point.h"
 #include "labels.h"
+#include "land_cover.h"
 #include "loader.h"
 #include "map_pane.h"
 #include "map_view.h"
@@ -89,6 +90,33 @@ TEST(Overlay, ScaleBarDistancesAreRound) {
     EXPECT_EQ(round_number_below(4999), 2000);
     EXPECT_EQ(round_number_below(5000), 5000);
     EXPECT_EQ(round_number_below(0), 0);
+}
+
+// A 100 x 100 grid over a square of 100 units with a hole of 50 in its middle: the ring's cells
+// are land, the hole's are not, and an area beyond the grid is sea.
+TEST(LandCover, CellsInsideTheShapeAreLandAndHolesAreNot) {
+    Bounds extent;
+    extent.add(Vec2{0, 0});
+    extent.add(Vec2{100, 100});
+    const LandGridFrame grid = land_grid_frame(extent, 100);
+    ASSERT_EQ(grid.cols, 100);
+    ASSERT_EQ(grid.rows, 100);
+    Polygon framed;
+    framed.rings = {{{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}, {{25, 25}, {25, 75}, {75, 75}, {75, 25}, {25, 25}}};
+    LandCover land;
+    land.grid = grid;
+    land.add(cell_runs(grid, {framed}));
+    auto box = [](double x0, double y0, double x1, double y1) {
+        Bounds b;
+        b.add(Vec2{x0, y0});
+        b.add(Vec2{x1, y1});
+        return b;
+    };
+    EXPECT_DOUBLE_EQ(land.share(box(0, 0, 20, 100)), 1.0);   // the left side of the ring
+    EXPECT_DOUBLE_EQ(land.share(box(30, 30, 70, 70)), 0.0);  // inside the hole
+    EXPECT_NEAR(land.share(box(0, 0, 100, 100)), 0.75, 0.01);
+    EXPECT_NEAR(land.share(box(-100, 0, 20, 100)), 20.0 / 120.0, 0.01);  // beyond the grid is sea
+    EXPECT_DOUBLE_EQ(land.share(box(200, 200, 300, 300)), 0.0);
 }
 
 TEST(Overlay, AFittedMapKeepsTheCaptionBandFree) {

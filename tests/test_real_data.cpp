@@ -283,6 +283,43 @@ TEST_F(RealData, TheExportCoversTheLandGdalRasterises) {
         << drawn_as_sea << " of " << interior << " land pixels are drawn as sea";
 }
 
+// The legend goes where it hides the least land: in 1800 the top right corner, its old place,
+// covers Kamchatka, Japan and the Russian Empire's east; the Pacific has room for it.
+TEST_F(RealData, TheLegendHidesLittleLand) {
+    auto& s = series();
+    const std::string atlas = (s.dir.path / "atlas.json").string();
+    const std::vector<std::string> common{"export", atlas, "--date", "1800", "--size", "1600x900", "--no-title",
+                                          "--no-caption", "--no-labels", "--no-scale-bar"};
+    auto export_with = [&](const std::string& name, std::vector<std::string> extra) {
+        std::vector<std::string> args = common;
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.insert(args.end(), {"--out", (s.dir.path / name).string()});
+        const auto r = test_support::run_cli(args);
+        EXPECT_EQ(r.code, 0) << r.err;
+        return test::read_png((s.dir.path / name).string());
+    };
+    const test::Png legend = export_with("legend.png", {}), bare = export_with("bare.png", {"--no-legend"});
+    ASSERT_EQ(legend.width, bare.width);
+    // The legend's box: where the two pictures differ.
+    int x0 = legend.width, y0 = legend.height, x1 = -1, y1 = -1;
+    for (int y = 0; y < legend.height; ++y)
+        for (int x = 0; x < legend.width; ++x)
+            if (legend.at(x, y) != bare.at(x, y)) {
+                x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+            }
+    ASSERT_GT(x1 - x0, 100);
+    ASSERT_GT(y1 - y0, 200);
+    auto land_under = [&](int left, int top) {  // share of a legend-sized box's pixels that are not sea
+        std::size_t land = 0, all = 0;
+        for (int y = top; y <= top + (y1 - y0); ++y)
+            for (int x = left; x <= left + (x1 - x0); ++x, ++all) land += (bare.at(x, y) >> 8) != (0xC6DBEBFFu >> 8);
+        return static_cast<double>(land) / static_cast<double>(all);
+    };
+    const double under_legend = land_under(x0, y0), top_right = land_under(bare.width - 1 - x1 + x0 - 12, 12);
+    EXPECT_LT(under_legend, 0.02) << "the legend at " << x0 << "," << y0 << " hides land";
+    EXPECT_GT(top_right, 0.05) << "the top right corner was as good a place";  // 10% in 1800
+}
+
 TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {
     // The case: 1,000 points crossing themselves tens of thousands of times; GEOS's
     // MakeValid ran for hours on it.

@@ -239,9 +239,22 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
             scene.inputs_ = std::move(inputs);
         }
     }
-    // Each slot's area, from its polygons (the legend and labels put the largest first).
+    // Each slot's area, from its polygons (the legend and labels put the largest first), and
+    // the land it covers.
     for (auto& slot : scene.slots)
         for (const auto& poly : slot.feature->shape.polygons) slot.area += polygon_area(poly);
+    scene.land_grid = land_grid_frame(scene.bounds);
+    scene.slot_land.resize(scene.slots.size());
+    parallel_for(scene.slots.size(), [&](std::size_t i) {
+        scene.slot_land[i] = cell_runs(scene.land_grid, scene.slots[i].feature->shape.polygons);
+    });
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        if (scene.references[i].fill & 0xFF)
+            for (const Feature* f : refs[i].features) {
+                const auto runs = cell_runs(scene.land_grid, f->shape.polygons);
+                scene.reference_land.insert(scene.reference_land.end(), runs.begin(), runs.end());
+            }
+    lap("land cover");
     // Shapes without room for a label have none.
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
     return scene;

@@ -10,6 +10,7 @@
 
 #include "atlas.h"
 #include "draw_data.h"
+#include "land_cover.h"
 #include "map_renderer.h"
 #include "timeline.h"
 
@@ -61,6 +62,11 @@ struct MapScene {
     std::vector<Reference> references;
     std::vector<LabelSeed> labels;
     Bounds bounds;  // display CRS, everything drawable
+    // Where each slot's shapes and the reference layers' fills cover land, on a coarse grid over
+    // `bounds` (the legend avoids land).
+    LandGridFrame land_grid;
+    std::vector<std::vector<CellRun>> slot_land;
+    std::vector<CellRun> reference_land;
     // Polygons that had to be repaired or could not be drawn, located by layer and feature.
     std::vector<Diagnostic> problems;
 

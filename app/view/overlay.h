@@ -49,6 +49,7 @@ struct OverlayText {
     // the map (a swatch's `edge` or Transition pattern shows which).
     std::vector<LegendItem> uncertainty;
     std::string lang;
+    LandCover land;  // the land drawn at this date (with the scene), which the legend avoids
 };
 
 // With the scene, powers are listed largest area first, each with where it holds land, so the

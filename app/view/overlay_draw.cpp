@@ -116,8 +116,60 @@ bool in_view(const OverlayFrame& fr, const LegendItem& item) {
            item.bounds.max_y >= c.center_y - hh && item.bounds.min_y <= c.center_y + hh;
 }
 
-// The legend, top right: the powers and statuses on the map in view, largest first, cut to the
-// room above `avoid` (the boxes below it) with "+ N more" for the rest.
+// The part of the map under a rectangle of the frame, in the display CRS.
+Bounds map_area(const OverlayFrame& fr, const Rect& r) {
+    const auto& c = fr.camera;
+    auto x = [&](float px) { return c.center_x + (px - fr.x - c.width / 2.0) * c.units_per_pixel; };
+    auto y = [&](float py) { return c.center_y + (c.height / 2.0 - (py - fr.y)) * c.units_per_pixel; };
+    Bounds b;
+    b.add(Vec2{x(r.x0), y(r.y1)});
+    b.add(Vec2{x(r.x1), y(r.y0)});
+    return b;
+}
+
+// Where a box of w x h goes along the frame's right or left edge, clear of `avoid`: the top right
+// corner unless another place hides less land by at least 3% of the box.
+Rect place_box(const OverlayFrame& fr, const LandCover& land, const std::vector<Rect>& avoid, float w, float h,
+               float m) {
+    const Rect top_right{fr.x + fr.width - m - w, fr.y + m, fr.x + fr.width - m, fr.y + m + h};
+    if (land.cells.empty()) return top_right;
+    Rect best = top_right;
+    const double top_right_share = land.share(map_area(fr, top_right));
+    double best_share = top_right_share;
+    for (const float x0 : {fr.x + fr.width - m - w, fr.x + m}) {
+        // The column's free stretches between the boxes already placed in it.
+        std::vector<std::pair<float, float>> free{{fr.y + m, fr.y + fr.height - m}};
+        for (const Rect& r : avoid) {
+            if (!(r.x1 > r.x0) || r.x1 + m <= x0 || r.x0 - m >= x0 + w) continue;
+            std::vector<std::pair<float, float>> left;
+            for (const auto& [a, b] : free) {
+                if (r.y0 - m > a) left.push_back({a, std::min(b, r.y0 - m)});
+                if (r.y1 + m < b) left.push_back({std::max(a, r.y1 + m), b});
+            }
+            free = std::move(left);
+        }
+        const float step = std::max(h / 4, fr.height / 20);
+        for (const auto& [a, b] : free) {
+            if (b - a < h) continue;
+            std::vector<float> tops;
+            for (float y0 = a; y0 + h <= b; y0 += step) tops.push_back(y0);
+            tops.push_back(b - h);
+            for (const float y0 : tops) {
+                const Rect r{x0, y0, x0 + w, y0 + h};
+                const double share = land.share(map_area(fr, r));
+                if (share < best_share) {
+                    best = r;
+                    best_share = share;
+                }
+            }
+        }
+    }
+    return top_right_share - best_share >= 0.03 ? best : top_right;
+}
+
+// The legend: the powers and statuses on the map in view, largest first, cut to the room in the
+// top right corner above `avoid` (the boxes below it) with "+ N more" for the rest, and put where
+// it hides the least land (place_box).
 Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                  const std::vector<Rect>& avoid) {
     const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
@@ -165,7 +217,7 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
         ++powers.more;
         measure(w, h);
     }
-    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + m, fr.x + fr.width - m, fr.y + m + h + 2 * pad};
+    const Rect r = place_box(fr, t.land, avoid, w + 2 * pad, h + 2 * pad, m);
     P.panel(r);
     float y = r.y0 + pad;
     for (const auto& sec : sections) {
