@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "map_view.h"
+#include "output_file.h"
 
 namespace chronomap::cli {
 
@@ -99,33 +100,57 @@ void overlay_switches(const Args& a, ExportRequest& req) {
 
 namespace {
 
-// Bytes of vector data an export of the atlas draws (each layer, the largest snapshot of a
-// series), from its manifest alone; a source that is not a file counts as large. The least any
-// GeoJSON spends on a vertex is about 17 bytes (countries-land-1km), so under kCpuBytes an atlas
-// cannot hold kCpuVertices.
-constexpr std::uintmax_t kCpuBytes = 8u << 20;
+// The vertices in a file of vector data, estimated without reading it all: a GeoJSON position is
+// one '[', counted in three samples (start, middle, end) and scaled to the file's size, since bytes
+// a vertex vary threefold between files (44 in world-atlas 1:10m, 16 in countries-land-1km);
+// binary formats (GeoPackage, shapefile) spend 16 bytes a vertex, so their size over 16 is the
+// most they can hold. A source that is not a file counts as large.
+std::uintmax_t estimated_vertices(const std::filesystem::path& path) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) return kCpuVertices;
+    const std::string ext = lower_extension(path.string());
+    if (ext != ".geojson" && ext != ".json" && ext != ".topojson") return size / 16;
+    constexpr std::uintmax_t kSample = 64u << 10;
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> buffer(kSample);
+    std::uintmax_t sampled = 0, brackets = 0;
+    const std::uintmax_t middle = size / 2 > kSample / 2 ? size / 2 - kSample / 2 : 0;
+    for (const std::uintmax_t at : {std::uintmax_t{0}, middle, size > kSample ? size - kSample : 0}) {
+        in.seekg(static_cast<std::streamoff>(at));
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min(kSample, size)));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        in.clear();
+        sampled += got;
+        brackets += static_cast<std::uintmax_t>(std::count(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(got), '['));
+        if (size <= kSample) break;
+    }
+    return sampled ? static_cast<std::uintmax_t>(static_cast<double>(brackets) / static_cast<double>(sampled) *
+                                                 static_cast<double>(size))
+                   : 0;
+}
 
-std::uintmax_t data_bytes(const std::string& atlas_path) {
+// The vertices an export of the atlas may draw (each layer, the largest snapshot of a series),
+// estimated from its manifest and its files before they are loaded.
+std::uintmax_t atlas_vertices(const std::string& atlas_path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path manifest = fs::is_directory(atlas_path, ec) ? fs::path(atlas_path) / "atlas.json" : fs::path(atlas_path);
     std::ifstream in(manifest, std::ios::binary);
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     if (!doc.is_object() || !doc.contains("layers") || !doc["layers"].is_array()) return 0;  // load says why
-    auto bytes = [&](const nlohmann::json& item) -> std::uintmax_t {
+    auto vertices = [&](const nlohmann::json& item) -> std::uintmax_t {
         if (!item.is_object() || !item.contains("source") || !item["source"].is_string()) return 0;
         const std::string source = item["source"].get<std::string>();
-        const fs::path path = fs::path(source).is_absolute() ? fs::path(source) : manifest.parent_path() / source;
-        const std::uintmax_t size = fs::file_size(path, ec);
-        return ec ? kCpuBytes : size;  // a connection, or no file: assume it is large
+        return estimated_vertices(fs::path(source).is_absolute() ? fs::path(source) : manifest.parent_path() / source);
     };
     std::uintmax_t total = 0;
     for (const auto& layer : doc["layers"]) {
-        total += bytes(layer);
+        total += vertices(layer);
         // One snapshot of a series is drawn at a time: the largest stands for it.
         std::uintmax_t largest = 0;
         if (layer.is_object() && layer.contains("snapshots") && layer["snapshots"].is_array())
-            for (const auto& snapshot : layer["snapshots"]) largest = std::max(largest, bytes(snapshot));
+            for (const auto& snapshot : layer["snapshots"]) largest = std::max(largest, vertices(snapshot));
         total += largest;
     }
     return total;
@@ -139,7 +164,7 @@ Renderer choose_renderer(const std::string& atlas_path, const std::optional<std:
     if (how == "gpu") return Renderer::Gpu;
     if (how == "cpu") return Renderer::Cpu;
     if (how != "auto") throw std::invalid_argument("--renderer is gpu, cpu or auto, not '" + how + "'");
-    return data_bytes(atlas_path) < kCpuBytes ? Renderer::Cpu : Renderer::Gpu;
+    return atlas_vertices(atlas_path) < kCpuVertices ? Renderer::Cpu : Renderer::Gpu;
 }
 
 bool draw_on_cpu_after_all(const MapView& view, const ExportRequest& req, const std::optional<std::string>& flag) {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "cairo_painter.h"
+#include "parallel.h"
 #include "map_view.h"
 
 namespace chronomap {
@@ -43,12 +45,13 @@ void thin(const std::vector<std::pair<double, double>>& in, double tol, std::vec
 struct Page {
     cairo_t* cr;
     render::Camera cam;
+    double top, bottom;  // the rows drawn: what lies outside them is left out
 
     double px(double x) const { return (x - cam.center_x) / cam.units_per_pixel + cam.width / 2.0; }
     double py(double y) const { return cam.height / 2.0 - (y - cam.center_y) / cam.units_per_pixel; }
     bool visible(const Bounds& b) const {
-        return !b.empty() && px(b.max_x) >= -50 && px(b.min_x) <= cam.width + 50 && py(b.min_y) >= -50 &&
-               py(b.max_y) <= cam.height + 50;
+        return !b.empty() && px(b.max_x) >= -50 && px(b.min_x) <= cam.width + 50 && py(b.min_y) >= top - 50 &&
+               py(b.max_y) <= bottom + 50;
     }
     void ring(const Ring& r, bool close) const {
         std::vector<std::pair<double, double>> pts;
@@ -121,13 +124,12 @@ cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double
     return p;
 }
 
-}  // namespace
-
 // The map, in the order the screen draws it: sea, reference fills, territories with their
-// patterns, reference outlines and lines, claims, borders, outlines of what changed.
-void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-                    const std::vector<render::FeatureStyle>& styles, double s) {
-    const Page page{cr, cam};
+// patterns, reference outlines and lines, claims, borders, outlines of what changed; shapes
+// outside rows [top, bottom] of the picture are left out.
+void draw_rows(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
+               const std::vector<render::FeatureStyle>& styles, double s, double top, double bottom) {
+    const Page page{cr, cam, top, bottom};
     set_rgba(cr, palette::kSea);
     cairo_paint(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -147,15 +149,26 @@ void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view,
                 cairo_fill(cr);
             }
         }
-    auto each_shown = [&](auto&& draw) {
-        for (std::size_t i = 0; i < scene.slots.size() && i < styles.size(); ++i) {
+    // Each shown shape's path is thinned once, for its fill, and kept for the passes over it.
+    std::vector<cairo_path_t*> paths(std::min(scene.slots.size(), styles.size()), nullptr);
+    auto each_shown = [&](auto&& wanted, auto&& draw) {
+        for (std::size_t i = 0; i < paths.size(); ++i) {
             const SceneSlot& slot = scene.slots[i];
-            if (!shown(styles[i]) || slot.feature->shape.polygons.empty() || !page.visible(slot.bounds)) continue;
-            page.polygons(slot.feature->shape);
+            if (!shown(styles[i]) || !wanted(styles[i]) || slot.feature->shape.polygons.empty() ||
+                !page.visible(slot.bounds))
+                continue;
+            if (paths[i]) {
+                cairo_new_path(cr);
+                cairo_append_path(cr, paths[i]);
+            } else {
+                page.polygons(slot.feature->shape);
+                paths[i] = cairo_copy_path(cr);
+            }
             draw(styles[i]);
         }
     };
-    each_shown([&](const render::FeatureStyle& st) {
+    auto every = [](const render::FeatureStyle&) { return true; };
+    each_shown(every, [&](const render::FeatureStyle& st) {
         set_rgba(cr, st.fill);
         if (st.pattern == render::Pattern::None) return cairo_fill(cr);
         cairo_fill_preserve(cr);
@@ -177,8 +190,7 @@ void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view,
             }
         }
     // A claim is a band inside the border in the claimant's colour.
-    each_shown([&](const render::FeatureStyle& st) {
-        if (!(st.claim & 0xFF)) return cairo_new_path(cr);
+    each_shown([](const render::FeatureStyle& st) { return (st.claim & 0xFF) != 0; }, [&](const render::FeatureStyle& st) {
         cairo_save(cr);
         cairo_clip_preserve(cr);
         set_rgba(cr, st.claim);
@@ -188,7 +200,7 @@ void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view,
     });
     // Borders by their precision: solid when exact, soft (wide and fading) when approximate,
     // dashed when schematic.
-    each_shown([&](const render::FeatureStyle& st) {
+    each_shown(every, [&](const render::FeatureStyle& st) {
         if (st.edge == 1) {
             for (const auto& [width, alpha] : {std::pair{3.0, 0x30u}, {1.8, 0x50u}, {0.8, 0x80u}}) {
                 cairo_set_line_width(cr, width * s);
@@ -204,11 +216,38 @@ void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view,
         cairo_stroke(cr);
         cairo_set_dash(cr, nullptr, 0, 0);
     });
-    each_shown([&](const render::FeatureStyle& st) {
-        if (!st.highlight) return cairo_new_path(cr);
+    each_shown([](const render::FeatureStyle& st) { return st.highlight != 0; }, [&](const render::FeatureStyle& st) {
         set_rgba(cr, (palette::kHighlight & 0xFFFFFF00u) | st.highlight);
         cairo_set_line_width(cr, 4 * s);
         cairo_stroke(cr);
+    });
+    for (cairo_path_t* p : paths)
+        if (p) cairo_path_destroy(p);
+}
+
+}  // namespace
+
+void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
+                    const std::vector<render::FeatureStyle>& styles, double scale) {
+    draw_rows(cr, cam, view, atlas, styles, scale, 0, cam.height);
+}
+
+void draw_cairo_map_image(std::uint8_t* pixels, const render::Camera& cam, const MapView& view, const Atlas& atlas,
+                          const std::vector<render::FeatureStyle>& styles, double scale) {
+    // Bands of whole rows, several a core so that a band of ocean does not leave a core idle.
+    const int rows = std::max(1, cam.height), stride = cam.width * 4;
+    const int bands = std::min(rows, 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    parallel_for(static_cast<std::size_t>(bands), [&](std::size_t b) {
+        const int y0 = rows * static_cast<int>(b) / bands, y1 = rows * (static_cast<int>(b) + 1) / bands;
+        cairo_surface_t* band = cairo_image_surface_create_for_data(
+            pixels + static_cast<std::size_t>(y0) * static_cast<std::size_t>(stride), CAIRO_FORMAT_RGB24, cam.width,
+            y1 - y0, stride);
+        cairo_t* cr = cairo_create(band);
+        cairo_translate(cr, 0, -y0);  // the whole picture's coordinates, so patterns and dashes line up
+        draw_rows(cr, cam, view, atlas, styles, scale, y0, y1);
+        cairo_destroy(cr);
+        cairo_surface_finish(band);
+        cairo_surface_destroy(band);
     });
 }
 

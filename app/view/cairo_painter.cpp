@@ -230,6 +230,7 @@ void CairoPainter::stroke_rect(PaintXY a, PaintXY b, std::uint32_t rgba, float t
     cairo_rectangle(cr_, a.x + 0.5, a.y + 0.5, b.x - a.x - 1, b.y - a.y - 1);
     set_rgba(cr_, rgba);
     cairo_set_line_width(cr_, thickness);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);  // square corners, whatever was drawn before
     cairo_stroke(cr_);
 }
 

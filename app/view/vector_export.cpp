@@ -30,10 +30,11 @@ bool is_vector_path(const std::string& path) {
 
 namespace {
 
-// Draws req's map and overlays into `cr` (a surface of req.width x req.height). With
-// `keep_text` the text is not drawn but returned, for an SVG's own <text> elements.
+// Draws req's map and overlays into `cr` (a surface of req.width x req.height; with `pixels`, an
+// RGB24 image surface over them, whose map is drawn on every core). With `keep_text` the text is
+// not drawn but returned, for an SVG's own <text> elements.
 std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atlas, const ExportRequest& req,
-                             const std::pair<Bounds, double>& framed, bool keep_text) {
+                             const std::pair<Bounds, double>& framed, bool keep_text, std::uint8_t* pixels = nullptr) {
     auto styles = req.styles ? *req.styles : view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i) {
         const Feature* f = view.scene().slots[i].feature;
@@ -49,7 +50,13 @@ std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atla
     const double inset =
         !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
     const render::Camera cam = fit_camera(framed.first, req.width, req.height, framed.second, inset);
-    draw_cairo_map(cr, cam, view, atlas, styles, scale);
+    if (pixels) {
+        cairo_surface_flush(cairo_get_target(cr));
+        draw_cairo_map_image(pixels, cam, view, atlas, styles, scale);
+        cairo_surface_mark_dirty(cairo_get_target(cr));
+    } else {
+        draw_cairo_map(cr, cam, view, atlas, styles, scale);
+    }
     draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
                  text, labels, req.overlays);
     return painter.texts();
@@ -135,7 +142,7 @@ std::string export_png_on_cpu(const MapView& view, const Atlas& atlas, const Exp
     cairo_surface_t* surface =
         cairo_image_surface_create_for_data(pixels.bytes, CAIRO_FORMAT_RGB24, req.width, req.height, stride);
     cairo_t* cr = cairo_create(surface);
-    (void)compose(cr, view, atlas, req, *framed, false);  // the sea is painted over every pixel first
+    (void)compose(cr, view, atlas, req, *framed, false, pixels.bytes);  // the sea is painted over every pixel first
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
