@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 
 #include <gdal_priv.h>
 
+#include "cli_common.h"
 #include "init_manifest.h"
 #include "label_point.h"
 #include "loader.h"
@@ -318,6 +320,25 @@ TEST_F(RealData, TheLegendHidesLittleLand) {
     const double under_legend = land_under(x0, y0), top_right = land_under(bare.width - 1 - x1 + x0 - 12, 12);
     EXPECT_LT(under_legend, 0.02) << "the legend at " << x0 << "," << y0 << " hides land";
     EXPECT_GT(top_right, 0.05) << "the top right corner was as good a place";  // 10% in 1800
+}
+
+// Before loading, an export guesses the vertices its files hold (to choose cairo or GL): within a
+// quarter of the count for each snapshot.
+TEST_F(RealData, TheVerticesOfAFileAreEstimatedFromSamples) {
+    for (const auto& e : fs::directory_iterator(kBasemaps)) {
+        if (e.path().extension() != ".geojson") continue;
+        const nlohmann::json doc = read_json(e.path());
+        std::size_t vertices = 0;
+        std::function<void(const nlohmann::json&)> count = [&](const nlohmann::json& j) {
+            if (j.is_array() && !j.empty() && j[0].is_number()) return void(++vertices);
+            if (j.is_array())
+                for (const auto& item : j) count(item);
+        };
+        for (const auto& f : doc["features"])
+            if (f["geometry"].is_object()) count(f["geometry"]["coordinates"]);
+        const auto estimate = static_cast<double>(cli::estimated_vertices(e.path()));
+        EXPECT_NEAR(estimate / static_cast<double>(vertices), 1.0, 0.25) << e.path().filename() << ": " << vertices;
+    }
 }
 
 TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {

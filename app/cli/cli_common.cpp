@@ -98,13 +98,6 @@ void overlay_switches(const Args& a, ExportRequest& req) {
     req.overlays.uncertainty = !a.has("--no-uncertainty");
 }
 
-namespace {
-
-// The vertices in a file of vector data, estimated without reading it all: a GeoJSON position is
-// one '[', counted in three samples (start, middle, end) and scaled to the file's size, since bytes
-// a vertex vary threefold between files (44 in world-atlas 1:10m, 16 in countries-land-1km);
-// binary formats (GeoPackage, shapefile) spend 16 bytes a vertex, so their size over 16 is the
-// most they can hold. A source that is not a file counts as large.
 std::uintmax_t estimated_vertices(const std::filesystem::path& path) {
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
@@ -129,6 +122,8 @@ std::uintmax_t estimated_vertices(const std::filesystem::path& path) {
                                                  static_cast<double>(size))
                    : 0;
 }
+
+namespace {
 
 // The vertices an export of the atlas may draw (each layer, the largest snapshot of a series),
 // estimated from its manifest and its files before they are loaded.

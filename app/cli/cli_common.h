@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iosfwd>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -47,6 +48,12 @@ enum class Renderer { Gpu, Cpu };
 // world-atlas 1:10m, 545 K vertices, 0.59 s against 0.89 s; countries-land-1km, 1.34 M, 1.9 s
 // both).
 constexpr std::size_t kCpuVertices = 1'200'000;
+// The vertices in a file of vector data, estimated without reading it all: a GeoJSON position is
+// one '[', counted in three samples (start, middle, end) and scaled to the file's size, since bytes
+// a vertex vary threefold between files (44 in world-atlas 1:10m, 16 in countries-land-1km);
+// binary formats (GeoPackage, shapefile) spend 16 bytes a vertex, so their size over 16 is the
+// most they can hold. A source that is not a file counts as kCpuVertices.
+std::uintmax_t estimated_vertices(const std::filesystem::path& path);
 // --renderer gpu|cpu|auto (auto when absent). auto decides from the atlas's files before they are
 // loaded (their vertices estimated from samples), for the GL context starts while they load:
 // atlases cairo draws faster never start it.
