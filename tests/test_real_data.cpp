@@ -20,6 +20,7 @@
 #include "init_manifest.h"
 #include "label_point.h"
 #include "loader.h"
+#include "map_view.h"
 #include "support/png_io.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
@@ -339,6 +340,31 @@ TEST_F(RealData, TheVerticesOfAFileAreEstimatedFromSamples) {
         const auto estimate = static_cast<double>(cli::estimated_vertices(e.path()));
         EXPECT_NEAR(estimate / static_cast<double>(vertices), 1.0, 0.25) << e.path().filename() << ": " << vertices;
     }
+}
+
+// An export's scene searches for label anchors only in the shapes of the dates it draws, when it
+// draws them: the 1800 map searches the 1800 snapshot's shapes, not the eight others'.
+TEST_F(RealData, AnExportSearchesOnlyTheShapesItShowsForLabelRoom) {
+    auto& s = series();
+    const Timeline tl(s.loaded.atlas);
+    MapView view;
+    view.build(s.loaded.atlas, tl, SceneLevels::OnDemand);
+    const auto searched = [&] {
+        return std::count_if(view.scene().labels.begin(), view.scene().labels.end(),
+                             [](const LabelSeed& l) { return l.searched && !l.town; });
+    };
+    ASSERT_EQ(searched(), 0);
+    const auto styles = view.styles(d("1800"), Basis::DeFacto, true, true);
+    const auto shown = view.labels_for(styles);
+    ASSERT_GT(shown.size(), 100u);
+    for (const auto& seed : view.scene().labels)
+        if (seed.searched && seed.slot >= 0) {
+            EXPECT_TRUE(seed.feature == nullptr || seed.feature->valid_at(d("1800")));
+        }
+    const auto after_1800 = searched();
+    EXPECT_LT(after_1800 * 2, static_cast<long>(view.scene().labels.size()));  // 548 of 1,630
+    (void)view.labels_for(view.styles(d("1914"), Basis::DeFacto, true, true));
+    EXPECT_GT(searched(), after_1800);
 }
 
 TEST(Tangled, ASelfIntersectingZigzagIsDrawnWithoutRepairInstead) {

@@ -52,6 +52,21 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
 // Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
 // tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000 and
 // 1/4000 serve whole-extent 4K and 8K exports).
+// Where a territory's name goes; a shape with no room for one loses its seed's feature.
+void search_anchor(LabelSeed& s) {
+    if (s.searched) return;
+    s.searched = true;
+    if (s.town) return;
+    if (auto a = label_anchor(s.feature->shape)) {
+        s.at = a->at;
+        s.radius = a->radius;
+        s.wide_at = a->wide_at;
+        s.wide_width = a->wide_width;
+    } else {
+        s.feature = nullptr;
+    }
+}
+
 std::vector<double> tolerances_for(double extent) {
     return {0, extent / 8000, extent / 4000, extent / 2000, extent / 500, extent / 125};
 }
@@ -209,27 +224,18 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
     bool restored = false;
     if (key)
         if (auto payload = cache::load("scenes", key)) restored = unpack_scene(*payload, scene);
+    if (!labels) scene.labels.clear();
     if (restored) {
-        if (!labels) scene.labels.clear();
+        for (auto& seed : scene.labels) seed.searched = true;
         scene.built.assign(nlevels, 1);
         lap("scene from the cache");
     } else {
-        if (!labels) scene.labels.clear();
-        // Label anchors (a search inside each shape) on every core.
-        parallel_for(scene.labels.size(), [&](std::size_t i) {
-            LabelSeed& s = scene.labels[i];
-            if (s.town) return;
-            if (auto a = label_anchor(s.feature->shape)) {
-                s.at = a->at;
-                s.radius = a->radius;
-                s.wide_at = a->wide_at;
-                s.wide_width = a->wide_width;
-            } else {
-                s.feature = nullptr;
-            }
-        });
-        lap("label anchors");
+        // Label anchors (a search inside each shape) on every core: for the window, every shape
+        // of every date now; for an export or a film, the shapes of the dates it shows, when
+        // it shows them (anchor_labels).
         if (levels == SceneLevels::All) {
+            parallel_for(scene.labels.size(), [&](std::size_t i) { search_anchor(scene.labels[i]); });
+            lap("label anchors");
             std::vector<std::size_t> all(nlevels);
             for (std::size_t l = 0; l < nlevels; ++l) all[l] = l;
             build_levels(scene, *inputs, all);
@@ -258,6 +264,17 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
     // Shapes without room for a label have none.
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
     return scene;
+}
+
+void MapScene::anchor_labels(const std::vector<render::FeatureStyle>& styles) const {
+    std::vector<std::size_t> wanted;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const LabelSeed& seed = labels[i];
+        if (!seed.searched && (seed.slot < 0 || (static_cast<std::size_t>(seed.slot) < styles.size() &&
+                                                 shown(styles[static_cast<std::size_t>(seed.slot)]))))
+            wanted.push_back(i);
+    }
+    parallel_for(wanted.size(), [&](std::size_t k) { search_anchor(labels[wanted[k]]); });
 }
 
 std::vector<char> groups_at(const MapScene& scene, Date date) {

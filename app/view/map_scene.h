@@ -28,6 +28,7 @@ struct LabelSeed {
     bool reference = false;  // from a reference layer's label_field: placed after territories
     Vec2 wide_at;             // where a long name may run instead (label_point.h), display CRS
     double wide_width = 0;
+    bool searched = false;    // at, radius and wide_* found (a territory with no room has no feature)
 };
 
 // One feature of a territories layer in the territory mesh. Every shape of every date is built
@@ -60,7 +61,9 @@ struct MapScene {
         float width = 1.0f;
     };
     std::vector<Reference> references;
-    std::vector<LabelSeed> labels;
+    // Where names go. A scene built level by level searches a shape for its anchor when a
+    // date first shows it (anchor_labels), so they are found lazily, as a cache is.
+    mutable std::vector<LabelSeed> labels;
     Bounds bounds;  // display CRS, everything drawable
     // Where each slot's shapes and the reference layers' fills cover land, on a coarse grid over
     // `bounds` (the legend avoids land).
@@ -82,6 +85,8 @@ struct MapScene {
     // Builds level `level` of every mesh if it is not built yet, adding the problems it finds.
     // Returns whether it built anything.
     bool build_level(std::size_t level);
+    // Finds the anchors of the labels `styles` (one per slot) shows that have none yet.
+    void anchor_labels(const std::vector<render::FeatureStyle>& styles) const;
 
   private:
     std::shared_ptr<SceneInputs> inputs_;  // kept while some level is not built

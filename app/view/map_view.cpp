@@ -42,13 +42,15 @@ std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool wi
 
 namespace {
 
-// The label seeds whose shapes a set of styles shows (towns and reference labels always).
-void labels_shown(const std::vector<LabelSeed>& seeds, const std::vector<render::FeatureStyle>& styles,
+// The label seeds whose shapes a set of styles shows (towns and reference labels always), their
+// anchors found if they were not yet.
+void labels_shown(const MapScene& scene, const std::vector<render::FeatureStyle>& styles,
                   std::vector<LabelSeed>& out) {
+    scene.anchor_labels(styles);
     out.clear();
-    for (const auto& seed : seeds)
-        if (seed.slot < 0 ||
-            (static_cast<std::size_t>(seed.slot) < styles.size() && shown(styles[static_cast<std::size_t>(seed.slot)])))
+    for (const auto& seed : scene.labels)
+        if (seed.feature && (seed.slot < 0 || (static_cast<std::size_t>(seed.slot) < styles.size() &&
+                                               shown(styles[static_cast<std::size_t>(seed.slot)]))))
             out.push_back(seed);
 }
 
@@ -58,7 +60,7 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
                       const std::vector<render::FeatureStyle>& styles) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
     pane.set_styles(styles);
-    labels_shown(scene_.labels, styles, labels);
+    labels_shown(scene_, styles, labels);
 }
 
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
@@ -72,19 +74,19 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
                 s[i].highlight = 255;
         }
     pane.set_styles(s);
-    labels_shown(scene_.labels, s, labels);
+    labels_shown(scene_, s, labels);
 }
 
 std::vector<LabelSeed> MapView::labels_for(const std::vector<render::FeatureStyle>& styles) const {
     std::vector<LabelSeed> out;
-    labels_shown(scene_.labels, styles, out);
+    labels_shown(scene_, styles, out);
     return out;
 }
 
 void MapView::restyle(render::PaneStyle& pane, std::vector<LabelSeed>& labels,
                       const std::vector<render::FeatureStyle>& styles) const {
     pane.set_styles(styles);
-    labels_shown(scene_.labels, styles, labels);
+    labels_shown(scene_, styles, labels);
 }
 
 void MapView::ensure_level(const render::Camera& cam) {
