@@ -116,7 +116,7 @@ int cmd_animate(const Args& a) {
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
     const double secs = std::chrono::duration<double>(clock::now() - t0).count();
     const int n = job.frames_total();
-    if (std::getenv("CHRONOMAP_TIMING"))
+    if (PhaseTimer::on())
         std::cerr << "timing: per frame " << 1000 * job.render_seconds() / n
                   << " ms styling, drawing and reading back, " << 1000 * job.encode_seconds() / n
                   << " ms colour conversion and encoding\n";

@@ -1,7 +1,5 @@
 #include "cli_common.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,17 +13,6 @@
 #include "output_file.h"
 
 namespace chronomap::cli {
-
-void PhaseTimer::lap(const char* phase) {
-    const auto now = std::chrono::steady_clock::now();
-    if (on_) {
-        rusage usage{};
-        getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in kilobytes on Linux
-        std::cerr << "timing: " << phase << " " << std::chrono::duration<double>(now - last_).count() << " s, peak "
-                  << usage.ru_maxrss / 1024 << " MB\n";
-    }
-    last_ = now;
-}
 
 void print_diagnostics(const Diagnostics& d, std::ostream& out) {
     for (const auto& item : d.items()) out << item.format() << '\n';

@@ -2,8 +2,6 @@
 // What the commands share: loading with diagnostics on stderr, and the options read alike by
 // status, events, history, export and diff.
 
-#include <chrono>
-#include <cstdlib>
 #include <iosfwd>
 #include <filesystem>
 #include <optional>
@@ -12,21 +10,12 @@
 #include "launch_args.h"
 #include "export.h"
 #include "loader.h"
+#include "phase_timer.h"
 
 namespace chronomap::cli {
 
 void print_diagnostics(const Diagnostics& d, std::ostream& out);
 
-// With CHRONOMAP_TIMING set, says on stderr how long each phase of a command took and the
-// process's peak resident memory so far (for benchmarks): "timing: load 0.41 s, peak 212 MB".
-class PhaseTimer {
-public:
-    void lap(const char* phase);
-
-private:
-    bool on_ = std::getenv("CHRONOMAP_TIMING") != nullptr;
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 // Loads the atlas; problems go to stderr in one line each plus a summary. False when the
 // manifest itself could not be read. An internal failure throws.
 bool load(const std::string& path, LoadResult& result, bool quiet_warnings = false, bool geometry = true);

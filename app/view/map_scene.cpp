@@ -1,10 +1,7 @@
 #include "map_scene.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -13,6 +10,7 @@
 #include "label_point.h"
 #include "cache.h"
 #include "parallel.h"
+#include "phase_timer.h"
 #include "scene_cache.h"
 #include "tessellate.h"
 
@@ -175,13 +173,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
             }
         }
     }
-    const bool timing = std::getenv("CHRONOMAP_TIMING") != nullptr;
-    auto t0 = std::chrono::steady_clock::now();
-    auto lap = [&](const char* what) {
-        const auto now = std::chrono::steady_clock::now();
-        if (timing) std::fprintf(stderr, "timing:   %s %.3f s\n", what, std::chrono::duration<double>(now - t0).count());
-        t0 = now;
-    };
+    PhaseTimer timer(PhaseTimer::Level::Part);
     // Shapes valid over the same dates go together, so the renderer draws one run per date.
     std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> group_of;
     for (auto& in : territory_inputs) {
@@ -228,18 +220,18 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
     if (restored) {
         for (auto& seed : scene.labels) seed.searched = true;
         scene.built.assign(nlevels, 1);
-        lap("scene from the cache");
+        timer.lap("scene from the cache");
     } else {
         // Label anchors (a search inside each shape) on every core: for the window, every shape
         // of every date now; for an export or a film, the shapes of the dates it shows, when
         // it shows them (anchor_labels).
         if (levels == SceneLevels::All) {
             parallel_for(scene.labels.size(), [&](std::size_t i) { search_anchor(scene.labels[i]); });
-            lap("label anchors");
+            timer.lap("label anchors");
             std::vector<std::size_t> all(nlevels);
             for (std::size_t l = 0; l < nlevels; ++l) all[l] = l;
             build_levels(scene, *inputs, all);
-            lap("meshes");
+            timer.lap("meshes");
             if (key && labels) cache::store("scenes", key, pack_scene(scene, scene.labels));
         } else {
             scene.inputs_ = std::move(inputs);
@@ -260,7 +252,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
                 const auto runs = cell_runs(scene.land_grid, f->shape.polygons);
                 scene.reference_land.insert(scene.reference_land.end(), runs.begin(), runs.end());
             }
-    lap("land cover");
+    timer.lap("land cover");
     // Shapes without room for a label have none.
     std::erase_if(scene.labels, [](const LabelSeed& s) { return s.feature == nullptr; });
     return scene;
