@@ -9,6 +9,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "output_file.h"
+
 namespace chronomap::cache {
 namespace {
 
@@ -167,9 +169,10 @@ bool store(const std::string& kind, std::uint64_t key, const std::function<void(
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
     if (ec) return false;
-    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    OutputFile file(path);  // written beside and renamed: a reader never sees half an entry
+    if (!file.error().empty()) return false;
     {
-        std::ofstream out(tmp, std::ios::binary);
+        std::ofstream out(file.temp_path(), std::ios::binary);
         const std::uint32_t version = kVersion;
         std::uint64_t size = 0, check = 0xcbf29ce484222325ULL;
         out.write(kMagic, sizeof kMagic);
@@ -188,16 +191,9 @@ bool store(const std::string& kind, std::uint64_t key, const std::function<void(
         out.seekp(size_at);
         out.write(reinterpret_cast<const char*>(&size), sizeof size);
         out.write(reinterpret_cast<const char*>(&check), sizeof check);
-        if (!out) {
-            fs::remove(tmp, ec);
-            return false;
-        }
+        if (!out) return false;  // the temporary file goes with `file`
     }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        return false;
-    }
+    if (!file.commit().empty()) return false;
     prune(fs::path(path).parent_path());
     return true;
 }
