@@ -37,6 +37,20 @@ void expect_covers(const Polygon& p, double tolerance = 0.005) {
                             ? r.polygon_area
                             : polygon_area(p);
     EXPECT_NEAR(t.area(), want, want * tolerance) << to_string(r.method);
+    if (r.method == TessMethod::Repaired || r.method == TessMethod::GeosDelaunay) return;  // another polygon
+    // Up to 2,000 triangles, spread over the mesh (each test costs a pass over every ring); a
+    // degenerate one (three points in a line) has its centroid on the outline and is skipped.
+    const std::size_t triangles = t.indices.size() / 3, step = std::max<std::size_t>(1, triangles / 2000);
+    std::size_t outside = 0;
+    for (std::size_t k = 0; k < triangles; k += step) {
+        const Vec2 a = t.vertices[t.indices[3 * k]], b = t.vertices[t.indices[3 * k + 1]], c = t.vertices[t.indices[3 * k + 2]];
+        if (std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2 < want * 1e-12) continue;
+        const Vec2 centroid{(a.x + b.x + c.x) / 3, (a.y + b.y + c.y) / 3};
+        int rings_holding = 0;
+        for (const Ring& ring : p.rings) rings_holding += ring_contains(ring, centroid);
+        outside += rings_holding % 2 == 0;
+    }
+    EXPECT_EQ(outside, 0u) << "triangles whose centroid lies outside the polygon, of " << triangles;
 }
 
 // JTS issue 1001: GEOS 3.11's constrained Delaunay triangulation throws "Unable to find a convex

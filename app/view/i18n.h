@@ -14,7 +14,8 @@ namespace chronomap {
 // catalogue). Returns false when there is no catalogue for it.
 bool set_ui_language(const std::string& lang);
 const std::string& ui_language();
-// The translation of a marked string, or the string itself. The pointer stays valid.
+// The translation of a marked string, or the string itself; the pointer is valid until the
+// language changes (set_ui_language replaces the catalogue).
 const char* translate(const char* msgid);
 // A translated pattern with each "%s" replaced by the next argument, in order (for messages built
 // from paths and errors, whose word order the translation decides).
