@@ -68,7 +68,7 @@ TEST_F(Languages, TheTemplateHoldsEveryMarkedString) {
     test_support::TempDir tmp;
     const fs::path pot = tmp.path / "now.pot";
     std::string command = "cd '" + std::string(CHRONOMAP_SOURCE_DIR) +
-                          "' && xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=N_ -o '" + pot.string() +
+                          "' && xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=_n:1,2 --keyword=N_ -o '" + pot.string() +
                           "' app/gui/*.cpp app/view/*.cpp";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     EXPECT_EQ(msgids(pot), msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot"))
@@ -97,6 +97,31 @@ TEST_F(Languages, EveryStringIsTranslatedInEveryLanguage) {
     }
     EXPECT_TRUE(set_ui_language("en"));
     EXPECT_STREQ(translate("Export"), "Export");
+}
+
+// A count takes its language's form: Russian has three ("1 событие", "3 события", "5 событий",
+// "21 событие"); the catalogue used to hold one, "%d событий", for every count.
+TEST_F(Languages, CountsTakeTheFormTheirNumberNeeds) {
+    ASSERT_TRUE(set_ui_language("ru"));
+    auto form = [](unsigned long n) { return std::string(_n("%d event from %s", "%d events from %s", n)); };
+    EXPECT_EQ(form(1), "%d событие с %s");
+    EXPECT_EQ(form(3), "%d события с %s");
+    EXPECT_EQ(form(5), "%d событий с %s");
+    EXPECT_EQ(form(11), "%d событий с %s");
+    EXPECT_EQ(form(21), "%d событие с %s");
+    EXPECT_EQ(form(22), "%d события с %s");
+    ASSERT_TRUE(set_ui_language("en"));
+    EXPECT_EQ(form(1), "%d event from %s");
+    EXPECT_EQ(form(2), "%d events from %s");
+    // Switching back and forth reads the new language, not what was looked up before.
+    ASSERT_TRUE(set_ui_language("tr"));
+    EXPECT_STREQ(_("Export"), translate("Export"));
+    const std::string turkish = _("Export");
+    ASSERT_TRUE(set_ui_language("ru"));
+    EXPECT_NE(std::string(_("Export")), turkish);
+    EXPECT_FALSE(set_ui_language("xx"));
+    EXPECT_EQ(ui_language(), "en");
+    EXPECT_STREQ(_("Export"), "Export");
 }
 
 TEST_F(Languages, DatesAreWrittenInTheLanguage) {

@@ -169,7 +169,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
         w = custom_w;
         h = custom_h;
     }
-    ImGui::Text(_("%d x %d pixels%s"), w, h, std::max(w, h) > 4096 ? _(" (drawn in tiles)") : "");
+    ImGui::Text(_n("%d x %d pixel%s", "%d x %d pixels%s", h), w, h, std::max(w, h) > 4096 ? _(" (drawn in tiles)") : "");
     overlay_checkboxes(overlays);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##file", name, sizeof name);

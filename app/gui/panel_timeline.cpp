@@ -323,7 +323,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     if (ImGui::IsItemActivated()) pressed_on_marker = hovered_event != nullptr || hovered_bin != nullptr;
     if (hovered_bin) {
         ImGui::BeginTooltip();
-        ImGui::Text(_("%d events from %s"), hovered_bin->count, hovered_bin->first->date.readable(ui_language()).c_str());
+        ImGui::Text(_n("%d event from %s", "%d events from %s", hovered_bin->count), hovered_bin->count, hovered_bin->first->date.readable(ui_language()).c_str());
         ImGui::TextDisabled(_("click to zoom in on them"));
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {

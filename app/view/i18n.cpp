@@ -1,62 +1,28 @@
 #include "i18n.h"
 
-#include <cstdint>
+#include <libintl.h>
+
+#include <clocale>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <string_view>
 #include <unordered_map>
 
 #include "version.h"
+
+// glibc's count of catalogue changes: raised after LANGUAGE changes, so that gettext does not
+// answer from what it looked up in the language before (GNU gettext manual, "Being a gettext
+// grok").
+extern "C" int _nl_msg_cat_cntr;
 
 namespace chronomap {
 namespace {
 
 constexpr const char* kLanguages[] = {"en", "tr", "az", "ru", "hy", "ka", nullptr};
+constexpr const char* kDomain = "chronomap";
 
-// The .mo file's bytes and views into them: looking a string up allocates nothing (it runs for
-// every label of every frame).
-struct Catalogue {
-    std::string lang = "en";
-    std::string data;
-    std::unordered_map<std::string_view, std::string_view> strings;
-};
-
-Catalogue& current() {
-    static Catalogue c;
-    return c;
-}
-
-std::uint32_t word(const std::string& data, std::size_t at, bool swap) {
-    if (at + 4 > data.size()) return 0;
-    std::uint32_t v;
-    std::memcpy(&v, data.data() + at, 4);
-    return swap ? __builtin_bswap32(v) : v;
-}
-
-// A GNU .mo file: a header, then tables of (length, offset) pairs for the originals and the
-// translations. Anything out of bounds ends the reading: a damaged catalogue shows English.
-bool read_mo(const std::string& path, Catalogue& c) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    c.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    const std::string& data = c.data;
-    if (data.size() < 28) return false;
-    const std::uint32_t magic = word(data, 0, false);
-    bool swap = false;
-    if (magic == 0xde120495u) swap = true;
-    else if (magic != 0x950412deu) return false;
-    const std::uint32_t n = word(data, 8, swap), originals = word(data, 12, swap), translations = word(data, 16, swap);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint32_t ol = word(data, originals + 8 * i, swap), oo = word(data, originals + 8 * i + 4, swap);
-        const std::uint32_t tl = word(data, translations + 8 * i, swap), to = word(data, translations + 8 * i + 4, swap);
-        if (std::size_t{oo} + ol > data.size() || std::size_t{to} + tl > data.size()) return false;
-        if (ol == 0) continue;  // the header
-        c.strings.emplace(std::string_view(data).substr(oo, ol), std::string_view(data).substr(to, tl));
-    }
-    return true;
+std::string& current_language() {
+    static std::string lang = "en";
+    return lang;
 }
 
 }  // namespace
@@ -74,28 +40,34 @@ std::string locale_dir() {
 }
 
 bool set_ui_language(const std::string& lang) {
-    Catalogue c;
-    c.lang = lang.substr(0, lang.find('-'));
-    if (c.lang == "en" || c.lang.empty()) {
-        c.lang = "en";
-        current() = std::move(c);
-        return true;
-    }
-    const bool ok = read_mo(locale_dir() + "/" + c.lang + "/LC_MESSAGES/chronomap.mo", c);
-    if (!ok) c = Catalogue{};
-    // The views point into `data`, whose buffer a move keeps (catalogues are far past SSO size).
-    current() = std::move(c);
+    namespace fs = std::filesystem;
+    std::string code = lang.substr(0, lang.find('-'));
+    const std::string dir = locale_dir();
+    std::error_code ec;
+    const bool ok = code == "en" || code.empty() || fs::exists(dir + "/" + code + "/LC_MESSAGES/chronomap.mo", ec);
+    if (!ok || code.empty()) code = "en";
+    // glibc's gettext reads the catalogue LANGUAGE names, from where bindtextdomain says, once
+    // messages are in any locale but "C"; C.UTF-8 is built into glibc, so no locale need be
+    // generated on the machine.
+    static const bool messages_not_c = std::setlocale(LC_MESSAGES, "C.UTF-8") != nullptr;
+    (void)messages_not_c;
+    bindtextdomain(kDomain, dir.c_str());
+    bind_textdomain_codeset(kDomain, "UTF-8");
+    ::setenv("LANGUAGE", code.c_str(), 1);
+    ++_nl_msg_cat_cntr;
+    current_language() = code;
     return ok;
 }
 
-const std::string& ui_language() { return current().lang; }
+const std::string& ui_language() { return current_language(); }
 
 const char* translate(const char* msgid) {
-    const auto& s = current().strings;
-    if (s.empty()) return msgid;
-    const auto it = s.find(std::string_view(msgid));
-    // A .mo file ends each translation with a NUL, so the view is a C string.
-    return it == s.end() || it->second.empty() ? msgid : it->second.data();
+    return current_language() == "en" ? msgid : dgettext(kDomain, msgid);
+}
+
+const char* translate_plural(const char* singular, const char* plural, unsigned long n) {
+    if (current_language() == "en") return n == 1 ? singular : plural;
+    return dngettext(kDomain, singular, plural, n);
 }
 
 const char* const* ui_languages() { return kLanguages; }

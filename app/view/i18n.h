@@ -1,9 +1,10 @@
 #pragma once
 // The interface in six languages (English, Turkish, Azerbaijani, Russian, Armenian, Georgian):
 // strings are marked with _("...") in the code, extracted with xgettext into po/chronomap.pot,
-// translated in po/LANG.po and compiled with msgfmt at build time. The compiled catalogues are
-// read here, without the C library's locale machinery, so the language can change while the
-// window is open and works on machines with no locales generated. The command line stays English.
+// translated in po/LANG.po and compiled with msgfmt at build time. glibc's gettext reads the
+// compiled catalogues, with their plural forms; the language can change while the window is open,
+// and no locale need be generated on the machine (C.UTF-8 and LANGUAGE). The command line stays
+// English.
 
 #include <initializer_list>
 #include <string>
@@ -14,9 +15,12 @@ namespace chronomap {
 // catalogue). Returns false when there is no catalogue for it.
 bool set_ui_language(const std::string& lang);
 const std::string& ui_language();
-// The translation of a marked string, or the string itself; the pointer is valid until the
-// language changes (set_ui_language replaces the catalogue).
+// The translation of a marked string, or the string itself (catalogues stay loaded, so the
+// pointer stays valid).
 const char* translate(const char* msgid);
+// The form for `n` of a string that depends on a number ("%d events" / "%d event"), by the
+// language's own rule (Russian has three forms).
+const char* translate_plural(const char* singular, const char* plural, unsigned long n);
 // A translated pattern with each "%s" replaced by the next argument, in order (for messages built
 // from paths and errors, whose word order the translation decides).
 std::string fill_in(const char* pattern, std::initializer_list<std::string> args);
@@ -33,5 +37,6 @@ std::string locale_dir();
 }  // namespace chronomap
 
 #define _(text) ::chronomap::translate(text)
+#define _n(singular, plural, n) ::chronomap::translate_plural(singular, plural, static_cast<unsigned long>(n))
 // Marks a string for extraction where it is translated later (static tables).
 #define N_(text) text
