@@ -19,6 +19,7 @@ PACKAGES=(
   clang libfuzzer-14-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   libcairo2-dev poppler-utils libxml2-utils librsvg2-bin gettext
   postgresql postgresql-postgis
+  dpkg-dev desktop-file-utils appstream man-db
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 

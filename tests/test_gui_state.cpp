@@ -10,6 +10,7 @@
 #include "app.h"
 #include "script.h"
 #include "settings.h"
+#include "window_icon.h"
 
 using namespace chronomap;
 using namespace chronomap::gui;
@@ -95,3 +96,21 @@ TEST(Script, ProblemsNameTheirLine) {
 }
 
 }  // namespace
+
+// The window's icon is the packaged SVG's design: a sea with rounded corners, three territories,
+// the timeline's red marker.
+TEST(Settings, TheWindowIconDrawsThePackagedDesign) {
+    const int size = 64;
+    const auto icon = chronomap::gui::window_icon(size);
+    ASSERT_EQ(icon.size(), static_cast<std::size_t>(size * size * 4));
+    auto at = [&](int x, int y) {
+        const std::uint8_t* p = &icon[(static_cast<std::size_t>(y) * size + static_cast<std::size_t>(x)) * 4];
+        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+    };
+    EXPECT_EQ(at(0, 0) & 0xFF, 0u);              // outside the rounded corner: transparent
+    EXPECT_EQ(at(4, 32), 0xC6DBEBFFu);           // the sea
+    EXPECT_EQ(at(15, 20), 0xC46E6EFFu);          // the territory top left
+    EXPECT_EQ(at(45, 18), 0x5A9BD4FFu);          // top right
+    EXPECT_EQ(at(30, 38), 0xE0B84AFFu);          // below
+    EXPECT_EQ(at(38, 56), 0xD62828FFu);          // the timeline's marker
+}

@@ -19,6 +19,7 @@
 #include "png_writer.h"
 #include "screen.h"
 #include "script.h"
+#include "window_icon.h"
 
 namespace chronomap::gui {
 namespace {
@@ -94,6 +95,9 @@ int run(const std::vector<std::string>& args) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, 4);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // The class the desktop file's StartupWMClass names, so the desktop matches window and launcher.
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, "chronomap");
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "chronomap");
     GLFWwindow* window = glfwCreateWindow(std::clamp(app.settings.window_width, 640, 7680),
                                           std::clamp(app.settings.window_height, 480, 4320),
                                           "Chronomap", nullptr, nullptr);
@@ -101,6 +105,11 @@ int run(const std::vector<std::string>& args) {
         std::cerr << "chronomap: cannot create an OpenGL 3.3 window\n";
         glfwTerminate();
         return kInternal;
+    }
+    {
+        std::vector<std::uint8_t> icons[2] = {window_icon(32), window_icon(64)};
+        const GLFWimage images[2] = {{32, 32, icons[0].data()}, {64, 64, icons[1].data()}};
+        glfwSetWindowIcon(window, 2, images);
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
