@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
-#include "gui.h"
+#include "app/cli/cli.h"
+#include "app/gui/gui.h"
 
 int main(int argc, char** argv) {
     // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing the process,

@@ -9,8 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "loader.h"
-#include "support/write_layer.h"
+#include "data/load/loader.h"
+#include "tests/support/write_layer.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

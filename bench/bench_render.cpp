@@ -10,15 +10,15 @@
 
 #include <epoxy/gl.h>
 
-#include "export.h"
-#include "film_job.h"
+#include "app/view/export/export.h"
+#include "app/view/film/film_job.h"
 #include "bench_support.h"
-#include "headless_context.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "offscreen.h"
-#include "overlay_canvas.h"
+#include "render/headless_context.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "render/offscreen.h"
+#include "app/view/overlay/overlay_canvas.h"
 
 using namespace chronomap;
 

@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "timeline.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "headless_context.h"
-#include "map_renderer.h"
+#include "render/headless_context.h"
+#include "render/map_renderer.h"
 
 namespace chronomap::bench {
 

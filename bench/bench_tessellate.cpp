@@ -9,7 +9,7 @@
 #include <cmath>
 #include <vector>
 
-#include "tessellate.h"
+#include "data/geometry/tessellate.h"
 
 using namespace chronomap;
 

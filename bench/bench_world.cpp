@@ -13,14 +13,14 @@
 
 #include <epoxy/gl.h>
 
-#include "export.h"
+#include "app/view/export/export.h"
 #include "bench_support.h"
-#include "headless_context.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "offscreen.h"
-#include "support/series.h"
+#include "render/headless_context.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "render/offscreen.h"
+#include "tests/support/series.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "support/series.h"
+#include "tests/support/series.h"
 
 int main(int argc, char** argv) {
     if (argc != 2 && argc != 6 && argc != 7) {

@@ -1,4 +1,4 @@
-#include "fuzz_targets.h"
+#include "fuzz/fuzz_targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     return chronomap::fuzz::fuzz_csv_events(data, size);

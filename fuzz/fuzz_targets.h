@@ -14,13 +14,13 @@
 #include <vector>
 #include <unistd.h>
 
-#include "csv_reader.h"
-#include "date.h"
-#include "geojson_reader.h"
-#include "json_doc.h"
-#include "loader.h"
-#include "loader_parts.h"
-#include "settings.h"
+#include "data/formats/csv_reader.h"
+#include "data/time/date.h"
+#include "data/formats/geojson_reader.h"
+#include "data/formats/json_doc.h"
+#include "data/load/loader.h"
+#include "data/load/loader_parts.h"
+#include "app/gui/settings.h"
 
 namespace chronomap::fuzz {
 

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=_n:1,2 --keyword=N_ --add-comments=TRANSLATORS \
   --no-location --sort-output --package-name=Chronomap -o po/chronomap.pot \
-  app/gui/*.cpp app/view/*.cpp
+  app/gui/*.cpp app/view/*/*.cpp
 for po in po/*.po; do
   msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output "$po" po/chronomap.pot
 done

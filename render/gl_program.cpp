@@ -1,4 +1,4 @@
-#include "gl_program.h"
+#include "render/gl_program.h"
 
 #include <vector>
 

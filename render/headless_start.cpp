@@ -1,4 +1,4 @@
-#include "headless_start.h"
+#include "render/headless_start.h"
 
 #include <algorithm>
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <thread>
 
-#include "headless_context.h"
-#include "offscreen.h"
+#include "render/headless_context.h"
+#include "render/offscreen.h"
 
 namespace chronomap::render {
 

@@ -1,9 +1,9 @@
-#include "map_renderer.h"
+#include "render/map_renderer.h"
 
 #include <algorithm>
 
-#include "gl_program.h"
-#include "shaders.h"
+#include "render/gl_program.h"
+#include "render/shaders.h"
 
 namespace chronomap::render {
 namespace {

@@ -10,9 +10,9 @@
 
 #include <epoxy/gl.h>
 
-#include "draw_data.h"
-#include "mesh.h"
-#include "pane_style.h"
+#include "render/draw_data.h"
+#include "data/geometry/mesh.h"
+#include "render/pane_style.h"
 
 namespace chronomap::render {
 

@@ -1,4 +1,4 @@
-#include "offscreen.h"
+#include "render/offscreen.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "pane_style.h"
+#include "render/pane_style.h"
 
 #include <algorithm>
 

@@ -8,7 +8,7 @@
 
 #include <epoxy/gl.h>
 
-#include "draw_data.h"
+#include "render/draw_data.h"
 
 namespace chronomap::render {
 

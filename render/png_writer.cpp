@@ -1,4 +1,4 @@
-#include "png_writer.h"
+#include "render/png_writer.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -9,8 +9,8 @@
 #include <png.h>
 #include <zlib.h>
 
-#include "output_file.h"
-#include "parallel.h"
+#include "data/formats/output_file.h"
+#include "data/support/parallel.h"
 
 namespace chronomap::render {
 

@@ -1,4 +1,4 @@
-#include "screen.h"
+#include "render/screen.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // the first lookup too.
 #include <gtest/gtest.h>
 
-#include "atlas.h"
+#include "data/model/atlas.h"
 
 using namespace chronomap;
 

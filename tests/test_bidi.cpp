@@ -1,5 +1,5 @@
 // Right-to-left names on the map: put in visual order, Arabic letters joined, and the faces that
-// draw them built into the fonts (app/view/bidi_text.h).
+// draw them built into the fonts (app/view/overlay/bidi_text.h).
 #include <gtest/gtest.h>
 
 #include <imgui.h>
@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "bidi_text.h"
-#include "fonts.h"
+#include "app/view/overlay/bidi_text.h"
+#include "app/view/overlay/fonts.h"
 
 using namespace chronomap;
 

@@ -6,8 +6,8 @@
 #include <iterator>
 #include <set>
 
-#include "loader.h"
-#include "timeline.h"
+#include "data/load/loader.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 

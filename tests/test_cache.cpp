@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cache.h"
-#include "loader.h"
-#include "map_scene.h"
-#include "support/series.h"
-#include "timeline.h"
+#include "data/load/cache.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_scene.h"
+#include "tests/support/series.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

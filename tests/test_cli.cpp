@@ -9,11 +9,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli.h"
-#include "cli_common.h"
-#include "loader.h"
-#include "map_view.h"
-#include "support/run_cli.h"
+#include "app/cli/cli.h"
+#include "app/cli/cli_common.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_view.h"
+#include "tests/support/run_cli.h"
 
 using namespace chronomap;
 

@@ -6,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "compact_string.h"
-#include "properties.h"
-#include "small_list.h"
-#include "symbol.h"
+#include "data/model/compact_string.h"
+#include "data/model/properties.h"
+#include "data/model/small_list.h"
+#include "data/model/symbol.h"
 
 using namespace chronomap;
 

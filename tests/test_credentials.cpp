@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "credentials.h"
-#include "loader.h"
-#include "support/listener.h"
-#include "support/temp_dir.h"
+#include "data/load/credentials.h"
+#include "data/load/loader.h"
+#include "tests/support/listener.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "date.h"
+#include "data/time/date.h"
 
 using namespace chronomap;
 

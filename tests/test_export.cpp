@@ -7,17 +7,17 @@
 #include <fstream>
 #include <map>
 
-#include "export.h"
-#include "headless_context.h"
-#include "headless_start.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "offscreen.h"
-#include "png_writer.h"
-#include "projection.h"
-#include "support/png_io.h"
-#include "vector_export.h"
+#include "app/view/export/export.h"
+#include "render/headless_context.h"
+#include "render/headless_start.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "render/offscreen.h"
+#include "render/png_writer.h"
+#include "data/geometry/projection.h"
+#include "tests/support/png_io.h"
+#include "app/view/export/vector_export.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -5,17 +5,17 @@
 
 #include <gtest/gtest.h>
 
-#include "export.h"
-#include "film_plan.h"
-#include "gif_palette.h"
-#include "headless_context.h"
-#include "loader.h"
-#include "map_view.h"
-#include "playback.h"
-#include "support/decode_video.h"
-#include "support/png_io.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
+#include "app/view/export/export.h"
+#include "data/time/film_plan.h"
+#include "app/view/film/gif_palette.h"
+#include "render/headless_context.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_view.h"
+#include "data/time/playback.h"
+#include "tests/support/decode_video.h"
+#include "tests/support/png_io.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "fuzz_targets.h"
+#include "fuzz/fuzz_targets.h"
 
 namespace fs = std::filesystem;
 

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "support/temp_dir.h"
-#include "loader.h"
-#include "support/write_layer.h"
+#include "tests/support/temp_dir.h"
+#include "data/load/loader.h"
+#include "tests/support/write_layer.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "geojson_reader.h"
+#include "data/formats/geojson_reader.h"
 
 using namespace chronomap::detail;
 namespace fs = std::filesystem;

@@ -8,13 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "export.h"
-#include "headless_context.h"
-#include "i18n.h"
-#include "loader.h"
-#include "map_view.h"
-#include "png_writer.h"
-#include "support/png_io.h"
+#include "app/view/export/export.h"
+#include "render/headless_context.h"
+#include "app/view/overlay/i18n.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_view.h"
+#include "render/png_writer.h"
+#include "tests/support/png_io.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/temp_dir.h"
-#include "app.h"
-#include "script.h"
-#include "settings.h"
-#include "window_icon.h"
+#include "tests/support/temp_dir.h"
+#include "app/gui/app.h"
+#include "app/gui/script.h"
+#include "app/gui/settings.h"
+#include "app/gui/window_icon.h"
 
 using namespace chronomap;
 using namespace chronomap::gui;

@@ -15,18 +15,18 @@
 
 #include <gtest/gtest.h>
 
-#include "cli.h"
-#include "launch_args.h"
-#include "csv_reader.h"
-#include "gui.h"
-#include "json_doc.h"
-#include "loader.h"
-#include "parallel.h"
-#include "png_writer.h"
-#include "script.h"
-#include "settings.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
+#include "app/cli/cli.h"
+#include "app/launch/launch_args.h"
+#include "data/formats/csv_reader.h"
+#include "app/gui/gui.h"
+#include "data/formats/json_doc.h"
+#include "data/load/loader.h"
+#include "data/support/parallel.h"
+#include "render/png_writer.h"
+#include "app/gui/script.h"
+#include "app/gui/settings.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

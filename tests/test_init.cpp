@@ -6,14 +6,14 @@
 #include <fstream>
 #include <set>
 
-#include "support/temp_dir.h"
-#include "cli.h"
-#include "geometry_check.h"
-#include "init_manifest.h"
-#include "loader.h"
-#include "support/series.h"
-#include "tessellate.h"
-#include "timeline.h"
+#include "tests/support/temp_dir.h"
+#include "app/cli/cli.h"
+#include "data/validate/geometry_check.h"
+#include "data/load/init_manifest.h"
+#include "data/load/loader.h"
+#include "tests/support/series.h"
+#include "data/geometry/tessellate.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

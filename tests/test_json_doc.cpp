@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "json_doc.h"
+#include "data/formats/json_doc.h"
 
 using namespace chronomap;
 

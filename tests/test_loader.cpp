@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "geometry_check.h"
-#include "loader.h"
-#include "mesh.h"
-#include "support/mesh_area.h"
+#include "data/validate/geometry_check.h"
+#include "data/load/loader.h"
+#include "data/geometry/mesh.h"
+#include "tests/support/mesh_area.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "loader.h"
-#include "mesh.h"
-#include "support/mesh_area.h"
+#include "data/load/loader.h"
+#include "data/geometry/mesh.h"
+#include "tests/support/mesh_area.h"
 
 using namespace chronomap;
 using test_support::mesh_area;

@@ -5,18 +5,18 @@
 #include <algorithm>
 #include <cmath>
 
-#include "export.h"
-#include "headless_context.h"
-#include "label_point.h"
-#include "labels.h"
-#include "land_cover.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "offscreen.h"
-#include "overlay.h"
-#include "overlay_canvas.h"
-#include "support/png_io.h"
+#include "app/view/export/export.h"
+#include "render/headless_context.h"
+#include "data/geometry/label_point.h"
+#include "app/view/overlay/labels.h"
+#include "app/view/scene/land_cover.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "render/offscreen.h"
+#include "app/view/overlay/overlay.h"
+#include "app/view/overlay/overlay_canvas.h"
+#include "tests/support/png_io.h"
 
 using namespace chronomap;
 

@@ -1,7 +1,7 @@
-// Playback stepping and the colour transition, without a window (data/playback.h).
+// Playback stepping and the colour transition, without a window (data/time/playback.h).
 #include <gtest/gtest.h>
 
-#include "playback.h"
+#include "data/time/playback.h"
 
 using namespace chronomap;
 

@@ -16,16 +16,16 @@
 
 #include <gdal_priv.h>
 
-#include "cli_common.h"
-#include "init_manifest.h"
-#include "label_point.h"
-#include "loader.h"
-#include "map_view.h"
-#include "support/png_io.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
-#include "tessellate.h"
-#include "timeline.h"
+#include "app/cli/cli_common.h"
+#include "data/load/init_manifest.h"
+#include "data/geometry/label_point.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_view.h"
+#include "tests/support/png_io.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
+#include "data/geometry/tessellate.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

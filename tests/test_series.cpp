@@ -10,12 +10,12 @@
 #include <fstream>
 #include <set>
 
-#include "export.h"
-#include "headless_context.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "support/series.h"
+#include "app/view/export/export.h"
+#include "render/headless_context.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "tests/support/series.h"
 
 using namespace chronomap;
 using namespace chronomap::test_support;

@@ -5,9 +5,9 @@
 #include <geos_c.h>
 #include <random>
 
-#include "mesh.h"
-#include "simplify.h"
-#include "tessellate.h"
+#include "data/geometry/mesh.h"
+#include "data/geometry/simplify.h"
+#include "data/geometry/tessellate.h"
 
 using namespace chronomap;
 

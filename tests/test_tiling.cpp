@@ -4,9 +4,9 @@
 
 #include <geos_c.h>
 
-#include "geos_shapes.h"
-#include "tessellate.h"
-#include "tiling.h"
+#include "data/geometry/geos_shapes.h"
+#include "data/geometry/tessellate.h"
+#include "data/geometry/tiling.h"
 
 using namespace chronomap;
 

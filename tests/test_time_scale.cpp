@@ -2,8 +2,8 @@
 // time before the end for one reaching into prehistory, where the events crowd the last millennia.
 #include <gtest/gtest.h>
 
-#include "date.h"
-#include "time_scale.h"
+#include "data/time/date.h"
+#include "app/gui/time_scale.h"
 
 using chronomap::Date;
 using chronomap::gui::TimeScale;

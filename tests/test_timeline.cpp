@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "loader.h"
-#include "timeline.h"
+#include "data/load/loader.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 

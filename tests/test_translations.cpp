@@ -9,11 +9,11 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "date.h"
-#include "headless_context.h"
-#include "i18n.h"
-#include "overlay_canvas.h"
-#include "support/temp_dir.h"
+#include "data/time/date.h"
+#include "render/headless_context.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/overlay/overlay_canvas.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -69,7 +69,7 @@ TEST_F(Languages, TheTemplateHoldsEveryMarkedString) {
     const fs::path pot = tmp.path / "now.pot";
     std::string command = "cd '" + std::string(CHRONOMAP_SOURCE_DIR) +
                           "' && xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=_n:1,2 --keyword=N_ -o '" + pot.string() +
-                          "' app/gui/*.cpp app/view/*.cpp";
+                          "' app/gui/*.cpp app/view/*/*.cpp";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     EXPECT_EQ(msgids(pot), msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot"))
         << "run po/update.sh and translate the new strings";

@@ -6,14 +6,14 @@
 
 #include <gtest/gtest.h>
 
-#include "border_precision.h"
-#include "loader.h"
-#include "map_scene.h"
-#include "overlay.h"
-#include "support/png_io.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
-#include "timeline.h"
+#include "data/validate/border_precision.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_scene.h"
+#include "app/view/overlay/overlay.h"
+#include "tests/support/png_io.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
+#include "data/time/timeline.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

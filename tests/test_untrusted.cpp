@@ -13,12 +13,12 @@
 #include <cpl_conv.h>
 #include <gdal_priv.h>
 
-#include "diagnostics.h"
-#include "loader.h"
-#include "source_policy.h"
-#include "support/listener.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
+#include "data/validate/diagnostics.h"
+#include "data/load/loader.h"
+#include "data/load/source_policy.h"
+#include "tests/support/listener.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

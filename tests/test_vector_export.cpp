@@ -10,9 +10,9 @@
 
 #include <gtest/gtest.h>
 
-#include "support/png_io.h"
-#include "support/run_cli.h"
-#include "support/temp_dir.h"
+#include "tests/support/png_io.h"
+#include "tests/support/run_cli.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;

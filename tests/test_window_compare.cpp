@@ -5,11 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include "app.h"
-#include "headless_context.h"
-#include "map_input.h"
-#include "support/decode_video.h"
-#include "support/temp_dir.h"
+#include "app/gui/app.h"
+#include "render/headless_context.h"
+#include "app/gui/map_input.h"
+#include "tests/support/decode_video.h"
+#include "tests/support/temp_dir.h"
 
 using namespace chronomap;
 using namespace chronomap::gui;

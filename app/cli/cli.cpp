@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "app/cli/cli.h"
 
 #include <unistd.h>
 #include <algorithm>
@@ -13,21 +13,21 @@
 #include <set>
 #include <tuple>
 
-#include "launch_args.h"
-#include "cli_common.h"
-#include "cli_animate.h"
-#include "cli_diff.h"
-#include "cli_output.h"
-#include "export.h"
-#include "geometry_check.h"
-#include "init_manifest.h"
-#include "headless_start.h"
-#include "loader.h"
-#include "map_view.h"
-#include "output_file.h"
-#include "timeline.h"
-#include "i18n.h"
-#include "vector_export.h"
+#include "app/launch/launch_args.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_animate.h"
+#include "app/cli/cli_diff.h"
+#include "app/cli/cli_output.h"
+#include "app/view/export/export.h"
+#include "data/validate/geometry_check.h"
+#include "data/load/init_manifest.h"
+#include "render/headless_start.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_view.h"
+#include "data/formats/output_file.h"
+#include "data/time/timeline.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/export/vector_export.h"
 #include "version.h"
 
 namespace chronomap::cli {

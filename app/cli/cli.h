@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "launch.h"
+#include "app/launch/launch.h"
 
 namespace chronomap::cli {
 

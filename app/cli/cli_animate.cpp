@@ -1,4 +1,4 @@
-#include "cli_animate.h"
+#include "app/cli/cli_animate.h"
 
 #include <chrono>
 #include <cstdio>
@@ -6,14 +6,14 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "cli.h"
-#include "cli_common.h"
-#include "export.h"
-#include "film_job.h"
-#include "headless_context.h"
-#include "i18n.h"
-#include "map_view.h"
-#include "playback.h"
+#include "app/cli/cli.h"
+#include "app/cli/cli_common.h"
+#include "app/view/export/export.h"
+#include "app/view/film/film_job.h"
+#include "render/headless_context.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/scene/map_view.h"
+#include "data/time/playback.h"
 
 namespace chronomap::cli {
 namespace {

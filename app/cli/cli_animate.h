@@ -1,7 +1,7 @@
 #pragma once
 // chronomap animate ATLAS --out FILE: a film of the map changing, with no display.
 
-#include "launch_args.h"
+#include "app/launch/launch_args.h"
 
 namespace chronomap::cli {
 

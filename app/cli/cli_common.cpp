@@ -1,4 +1,4 @@
-#include "cli_common.h"
+#include "app/cli/cli_common.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "map_view.h"
-#include "output_file.h"
+#include "app/view/scene/map_view.h"
+#include "data/formats/output_file.h"
 
 namespace chronomap::cli {
 

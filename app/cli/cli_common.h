@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
-#include "launch_args.h"
-#include "export.h"
-#include "loader.h"
-#include "phase_timer.h"
+#include "app/launch/launch_args.h"
+#include "app/view/export/export.h"
+#include "data/load/loader.h"
+#include "data/support/phase_timer.h"
 
 namespace chronomap::cli {
 

@@ -1,13 +1,13 @@
-#include "cli_diff.h"
+#include "app/cli/cli_diff.h"
 
 #include <iostream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
-#include "cli.h"
-#include "cli_common.h"
-#include "comparison.h"
+#include "app/cli/cli.h"
+#include "app/cli/cli_common.h"
+#include "data/time/comparison.h"
 
 namespace chronomap::cli {
 namespace {

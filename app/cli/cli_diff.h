@@ -1,7 +1,7 @@
 #pragma once
 // chronomap diff ATLAS DATE1 DATE2: what changed between two dates (or two views of one date).
 
-#include "launch_args.h"
+#include "app/launch/launch_args.h"
 
 namespace chronomap::cli {
 

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "atlas.h"
-#include "timeline.h"
+#include "data/model/atlas.h"
+#include "data/time/timeline.h"
 
 namespace chronomap::cli {
 

@@ -1,12 +1,12 @@
-#include "app.h"
+#include "app/gui/app.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 
-#include "i18n.h"
-#include "vector_export.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/export/vector_export.h"
 
 namespace chronomap::gui {
 

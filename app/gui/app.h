@@ -7,18 +7,18 @@
 #include <string>
 #include <vector>
 
-#include "comparison.h"
-#include "draw_data.h"
-#include "export.h"
-#include "export_job.h"
-#include "film_job.h"
-#include "loader.h"
-#include "map_pane.h"
-#include "map_view.h"
-#include "overlay.h"
-#include "playback.h"
-#include "settings.h"
-#include "timeline.h"
+#include "data/time/comparison.h"
+#include "render/draw_data.h"
+#include "app/view/export/export.h"
+#include "app/view/export/export_job.h"
+#include "app/view/film/film_job.h"
+#include "data/load/loader.h"
+#include "app/view/scene/map_pane.h"
+#include "app/view/scene/map_view.h"
+#include "app/view/overlay/overlay.h"
+#include "data/time/playback.h"
+#include "app/gui/settings.h"
+#include "data/time/timeline.h"
 
 namespace chronomap::gui {
 

@@ -1,4 +1,4 @@
-#include "map_input.h"
+#include "app/gui/map_input.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Mouse and keyboard on the map: pan, zoom, pick, and the keys a presenter uses.
 
-#include "panels.h"
+#include "app/gui/panels.h"
 
 namespace chronomap::gui {
 

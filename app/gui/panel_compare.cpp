@@ -6,9 +6,9 @@
 
 #include <imgui.h>
 
-#include "i18n.h"
-#include "map_input.h"
-#include "overlay_painter.h"
+#include "app/view/overlay/i18n.h"
+#include "app/gui/map_input.h"
+#include "app/view/overlay/overlay_painter.h"
 
 namespace chronomap::gui {
 

@@ -8,9 +8,9 @@
 
 #include <imgui.h>
 
-#include "i18n.h"
-#include "panels.h"
-#include "playback.h"
+#include "app/view/overlay/i18n.h"
+#include "app/gui/panels.h"
+#include "data/time/playback.h"
 
 namespace chronomap::gui {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <imgui.h>
 
-#include "i18n.h"
-#include "im_colour.h"
-#include "panels.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/overlay/im_colour.h"
+#include "app/gui/panels.h"
 
 namespace chronomap::gui {
 namespace {

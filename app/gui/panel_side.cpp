@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "i18n.h"
-#include "panels.h"
+#include "app/view/overlay/i18n.h"
+#include "app/gui/panels.h"
 
 namespace chronomap::gui {
 namespace {

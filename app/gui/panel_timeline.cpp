@@ -3,11 +3,11 @@
 
 #include <imgui.h>
 
-#include "i18n.h"
-#include "im_colour.h"
-#include "overlay.h"
-#include "panels.h"
-#include "time_scale.h"
+#include "app/view/overlay/i18n.h"
+#include "app/view/overlay/im_colour.h"
+#include "app/view/overlay/overlay.h"
+#include "app/gui/panels.h"
+#include "app/gui/time_scale.h"
 
 namespace chronomap::gui {
 namespace {

@@ -3,9 +3,9 @@
 // reads and contacts nothing beyond its folder unless the user says so.
 #include <imgui.h>
 
-#include "diagnostics.h"
-#include "i18n.h"
-#include "panels.h"
+#include "data/validate/diagnostics.h"
+#include "app/view/overlay/i18n.h"
+#include "app/gui/panels.h"
 
 namespace chronomap::gui {
 

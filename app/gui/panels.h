@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include "app.h"
-#include "bidi_text.h"
-#include "fonts.h"
+#include "app/gui/app.h"
+#include "app/view/overlay/bidi_text.h"
+#include "app/view/overlay/fonts.h"
 
 namespace chronomap::gui {
 

@@ -1,7 +1,7 @@
-#include "script.h"
+#include "app/gui/script.h"
 
-#include "launch_args.h"
-#include "input_file.h"
+#include "app/launch/launch_args.h"
+#include "data/formats/input_file.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "panels.h"
+#include "app/gui/panels.h"
 
 namespace chronomap::gui {
 

@@ -1,4 +1,4 @@
-#include "settings.h"
+#include "app/gui/settings.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "input_file.h"
-#include "output_file.h"
+#include "data/formats/input_file.h"
+#include "data/formats/output_file.h"
 
 namespace chronomap::gui {
 

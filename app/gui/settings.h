@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "overlay.h"
+#include "app/view/overlay/overlay.h"
 
 namespace chronomap::gui {
 

@@ -1,4 +1,4 @@
-#include "time_scale.h"
+#include "app/gui/time_scale.h"
 
 #include <cmath>
 

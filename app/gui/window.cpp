@@ -11,15 +11,15 @@
 #include <iostream>
 #include <memory>
 
-#include "i18n.h"
-#include "launch.h"
-#include "gui.h"
-#include "map_input.h"
-#include "panels.h"
-#include "png_writer.h"
-#include "screen.h"
-#include "script.h"
-#include "window_icon.h"
+#include "app/view/overlay/i18n.h"
+#include "app/launch/launch.h"
+#include "app/gui/gui.h"
+#include "app/gui/map_input.h"
+#include "app/gui/panels.h"
+#include "render/png_writer.h"
+#include "render/screen.h"
+#include "app/gui/script.h"
+#include "app/gui/window_icon.h"
 
 namespace chronomap::gui {
 namespace {

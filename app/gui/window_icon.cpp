@@ -1,4 +1,4 @@
-#include "window_icon.h"
+#include "app/gui/window_icon.h"
 
 #include <cairo.h>
 

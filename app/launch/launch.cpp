@@ -1,8 +1,8 @@
-#include "launch.h"
+#include "app/launch/launch.h"
 
 #include <filesystem>
 
-#include "launch_args.h"
+#include "app/launch/launch_args.h"
 #include "version.h"
 
 namespace chronomap {

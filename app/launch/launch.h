@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
+#include "data/time/date.h"
 
 namespace chronomap {
 

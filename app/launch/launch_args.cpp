@@ -1,4 +1,4 @@
-#include "launch_args.h"
+#include "app/launch/launch_args.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "decode_video.h"
+#include "tests/support/decode_video.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "mesh.h"
+#include "data/geometry/mesh.h"
 
 namespace chronomap::test_support {
 

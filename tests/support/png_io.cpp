@@ -1,4 +1,4 @@
-#include "support/png_io.h"
+#include "tests/support/png_io.h"
 
 #include <algorithm>
 #include <cstdio>

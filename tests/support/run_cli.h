@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
+#include "app/cli/cli.h"
 
 namespace chronomap::test_support {
 

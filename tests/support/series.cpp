@@ -1,4 +1,4 @@
-#include "series.h"
+#include "tests/support/series.h"
 
 #include <fstream>
 

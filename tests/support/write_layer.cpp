@@ -1,4 +1,4 @@
-#include "write_layer.h"
+#include "tests/support/write_layer.h"
 
 #include <cmath>
 #include <cstdio>

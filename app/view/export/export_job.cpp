@@ -1,0 +1,97 @@
+#include "app/view/export/export_job.h"
+
+#include <algorithm>
+
+#include "app/view/scene/map_view.h"
+#include "render/png_writer.h"
+#include "data/geometry/projection.h"
+
+namespace chronomap {
+
+std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared) {
+    view_ = &view;
+    atlas_ = &atlas;
+    req_ = req;
+    req_.framebuffer = nullptr;
+    if (req.framebuffer) target_ = std::move(*req.framebuffer);
+    error_.clear();
+    done_ = tiles_ = 0;
+    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
+        return error_ = "the image size must be between 1 and 16384 pixels a side";
+    const auto framed = export_area(view, atlas, req, error_);
+    if (!framed) return error_;
+    const auto [area, margin] = *framed;
+    if (!pane_) pane_ = std::make_unique<render::PaneStyle>();  // a job started again keeps its GL objects
+    if (req.styles)
+        view.prepare(*pane_, labels_, req.date, *req.styles);
+    else
+        view.prepare(*pane_, labels_, req.date, req.view, req.with_claims, req.emphasise, req.overlays.uncertainty);
+    scale_ =
+        req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+    const OverlayText text =
+        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene(),
+                     req.overlays.uncertainty);
+    const std::string glyphs = overlay_characters(text, labels_);
+    if (shared) {
+        canvas_ = shared;
+    } else {
+        own_canvas_ = std::make_unique<OverlayCanvas>();
+        std::string warning;
+        if (!own_canvas_->init(scale_, error_, warning, &glyphs)) return error_;
+        canvas_ = own_canvas_.get();
+    }
+    // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
+    ImGuiPainter painter(canvas_->begin(req.width, req.height), canvas_->fonts());
+    const double inset =
+        !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
+    full_ = fit_camera(area, req.width, req.height, margin, inset);
+    OverlayFrame frame{&painter,
+                       0,
+                       0,
+                       static_cast<float>(req.width),
+                       static_cast<float>(req.height),
+                       full_,
+                       &view.geo()};
+    draw_overlay(frame, text, labels_, req.overlays);
+    canvas_->end();
+
+    tile_ = std::min(req.max_tile, render::max_texture_size());
+    tiles_ = ((req.width + tile_ - 1) / tile_) * ((req.height + tile_ - 1) / tile_);
+    done_ = 0;
+    image_.resize(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4);  // every tile fills its part
+    return {};
+}
+
+bool ExportJob::step() {
+    if (!error_.empty() || done_ >= tiles_) return false;
+    const int across = (req_.width + tile_ - 1) / tile_;
+    const int tx = (done_ % across) * tile_, ty = (done_ / across) * tile_;
+    const int w = std::min(tile_, req_.width - tx), h = std::min(tile_, req_.height - ty);
+    if (target_.width() != w || target_.height() != h)
+        if (!target_.create(w, h, req_.samples, error_)) return false;
+    target_.bind();
+    // The tile's camera: same scale, centred on the tile's part of the image.
+    render::Camera cam = full_;
+    cam.width = w;
+    cam.height = h;
+    cam.center_x = full_.center_x + (tx + w / 2.0 - req_.width / 2.0) * full_.units_per_pixel;
+    cam.center_y = full_.center_y - (ty + h / 2.0 - req_.height / 2.0) * full_.units_per_pixel;
+    view_->draw(*pane_, cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
+    canvas_->render_tile(tx, ty, w, h);
+    if (tiles_ == 1) {
+        target_.read_rgba(image_);
+        return ++done_ < tiles_;
+    }
+    target_.read_rgba(tile_pixels_);
+    for (int y = 0; y < h; ++y)
+        std::copy_n(tile_pixels_.begin() + static_cast<std::ptrdiff_t>(y) * w * 4, w * 4,
+                    image_.begin() + (static_cast<std::ptrdiff_t>(ty + y) * req_.width + tx) * 4);
+    return ++done_ < tiles_;
+}
+
+std::string ExportJob::write_png(const std::string& path) const {
+    if (!finished()) return error_.empty() ? "the export is not finished" : error_;
+    return write_map_png(path, *atlas_, req_, image_.data());
+}
+
+}  // namespace chronomap

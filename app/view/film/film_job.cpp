@@ -1,0 +1,126 @@
+#include "app/view/film/film_job.h"
+
+#include <chrono>
+
+#include "app/view/scene/map_view.h"
+#include "data/time/playback.h"
+
+namespace chronomap {
+
+std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis view) {
+    std::string sources;
+    for (const auto& s : atlas.sources)
+        sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
+    return {{"title", atlas.title},
+            {"comment", from.readable() + " to " + to.readable() + " (" + (view == Basis::DeJure ? "de jure" : "de facto") + ")"},
+            {"description", "Sources: " + sources},
+            {"encoder", "Chronomap"}};
+}
+
+std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest& req) {
+    view_ = &view;
+    atlas_ = &atlas;
+    req_ = req;
+    const std::string& p = req.path;
+    if (p.size() > 4 && p.compare(p.size() - 4, 4, ".gif") == 0 && req.pacing.fps > 50)
+        return error_ = "a GIF plays at most 50 frames a second (its delays are in hundredths of a second)";
+    if (film_frame_count(view.timeline(), req.from, req.to, req.pacing) > kMaxFilmFrames)
+        return error_ = "the film would have more than 1,000,000 frames; raise the speed or lower the frame rate";
+    frames_ = plan_film(view.timeline(), req.from, req.to, req.pacing);
+    if (frames_.empty()) return error_ = "the film has no frames (check the dates and the pacing)";
+    if (std::string e = writer_.open(req.path, req.frame.width, req.frame.height, req.pacing.fps,
+                                     film_metadata(atlas, req.from, req.to, req.frame.view));
+        !e.empty())
+        return error_ = e;
+    // One canvas for the whole film: building fonts for each frame cost more than drawing it.
+    std::string glyphs;
+    const auto& fr = req.frame;
+    std::optional<Date> last;
+    std::vector<Date> dates;  // each date shown, once
+    for (const auto& f : frames_) {
+        if (f.date == last) continue;
+        last = f.date;
+        dates.push_back(f.date);
+        const auto labels = view.labels_for(view.styles(f.date, fr.view, fr.with_claims, fr.overlays.uncertainty));
+        glyphs += overlay_characters(overlay_text(atlas, view.timeline(), f.date, fr.view, fr.lang, fr.with_claims,
+                                                  &view.scene(), fr.overlays.uncertainty),
+                                     labels);
+    }
+    const float scale =
+        req.frame.overlay_scale > 0 ? req.frame.overlay_scale : default_overlay_scale(req.frame.width, req.frame.height);
+    std::string warning;
+    if (!canvas_.init(scale, error_, warning, &glyphs)) return error_;
+    // A GIF's palette from the film itself: up to 24 of its dates as they settle, and 24 frames
+    // spread over the film (blends and fading outlines included).
+    if (GifPalette* palette = writer_.palette()) {
+        std::vector<FilmFrame> samples;
+        const std::size_t n = std::min<std::size_t>(24, dates.size()), m = std::min<std::size_t>(24, frames_.size());
+        for (std::size_t i = 0; i < n; ++i)
+            samples.push_back({dates[n == 1 ? 0 : i * (dates.size() - 1) / (n - 1)], std::nullopt, 0});
+        for (std::size_t i = 0; i < m; ++i) samples.push_back(frames_[m == 1 ? 0 : i * (frames_.size() - 1) / (m - 1)]);
+        for (const auto& f : samples) {
+            if (std::string e = render(f); !e.empty()) return error_ = e;
+            palette->sample(frame_.image());
+        }
+        palette->build();
+    }
+    return {};
+}
+
+std::vector<render::FeatureStyle> FilmJob::styles_of(const FilmFrame& f) const {
+    const Basis basis = req_.frame.view;
+    const bool uncertain = req_.frame.overlays.uncertainty;
+    auto to = view_->styles(f.date, basis, req_.frame.with_claims, uncertain);
+    if (!f.blend_from) return to;
+    const auto from = view_->styles(*f.blend_from, basis, req_.frame.with_claims, uncertain);
+    std::vector<std::uint32_t> a(to.size()), b(to.size());
+    for (std::size_t i = 0; i < to.size() && i < from.size(); ++i) {
+        a[i] = from[i].fill;
+        b[i] = to[i].fill;
+    }
+    // The same transition as on screen, at the frame's time since the change.
+    ColourTransition t;
+    t.start(std::move(a), std::move(b), changed_slots(from, to), 0.0);
+    for (std::size_t i = 0; i < to.size(); ++i) {
+        if (!t.changed(i)) continue;
+        to[i].fill = t.fill(i, f.since_change);
+        to[i].highlight = t.highlight(i, f.since_change);
+    }
+    return to;
+}
+
+std::string FilmJob::render(const FilmFrame& f) {
+    const auto styles = styles_of(f);
+    ExportRequest req = req_.frame;
+    req.date = f.date;
+    req.styles = &styles;
+    if (std::string e = frame_.start(*view_, *atlas_, req, &canvas_); !e.empty()) return e;
+    while (frame_.step()) {
+    }
+    return frame_.error();
+}
+
+bool FilmJob::step() {
+    if (!error_.empty() || all_rendered()) return false;
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    if (std::string e = render(frames_[static_cast<std::size_t>(done_)]); !e.empty()) {
+        error_ = e;
+        return false;
+    }
+    const auto t1 = clock::now();
+    error_ = writer_.add_frame(frame_.image());
+    encode_s_ += std::chrono::duration<double>(clock::now() - t1).count();
+    render_s_ += std::chrono::duration<double>(t1 - t0).count();
+    if (!error_.empty()) return false;
+    ++done_;
+    return true;
+}
+
+std::string FilmJob::finish() {
+    if (!error_.empty()) return error_;
+    if (!all_rendered()) return error_ = "the film is not finished";
+    return error_ = writer_.finish();
+}
+
+}  // namespace chronomap

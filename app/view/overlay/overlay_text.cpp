@@ -1,0 +1,203 @@
+#include "app/view/overlay/overlay.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cctype>
+#include <iterator>
+
+#include "app/view/overlay/i18n.h"
+
+namespace chronomap {
+namespace {
+
+// The summary's first sentence, for the caption. A full stop ends a sentence when a capital
+// follows and the word before it is not an abbreviation ("No. 12", "Art. 4", "p. 270").
+std::string first_sentence(const std::string& text) {
+    static const char* const kAbbreviations[] = {"No", "Art", "art", "p",  "pp",  "para",
+                                                 "St", "vol", "cf",  "ed", "e.g", "i.e"};
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] != '.' || text[i + 1] != ' ' ||
+            !std::isupper(static_cast<unsigned char>(text[i + 2])))
+            continue;
+        std::size_t start = text.rfind(' ', i);
+        start = start == std::string::npos ? 0 : start + 1;
+        const std::string word = text.substr(start, i - start);
+        const bool abbreviation =
+            word.size() <= 1 ||
+            std::any_of(std::begin(kAbbreviations), std::end(kAbbreviations),
+                        [&](const char* a) { return word == a || word == std::string("(") + a; });
+        if (!abbreviation) return text.substr(0, i + 1);
+    }
+    return text;
+}
+
+std::string source_line(const Event& e) {
+    const std::string refs = source_refs(e.sources);
+    return refs.empty() ? refs : std::string(_("Sources:")) + " " + refs;
+}
+
+}  // namespace
+
+std::string source_refs(const SmallList<SourceRef>& refs) {
+    std::string out;
+    for (const auto& ref : refs)
+        out += (out.empty() ? "" : "; ") + ref.source +
+               (ref.locator.empty() ? "" : ", " + ref.locator);
+    return out;
+}
+
+const char* status_legend(Status s) {
+    switch (s) {
+        case Status::Integral:
+            return _("integral part");
+        case Status::Autonomous:
+            return _("autonomous");
+        case Status::Occupied:
+            // The status of a military hold pending a settlement, for every side alike: a neutral
+            // label, where "occupied" is a characterisation one side's sources use.
+            return _("military control");
+        case Status::Administered:
+            return _("administered");
+        case Status::SelfDeclared:
+            return _("self-declared");
+        case Status::Ceased:
+            return _("ceased to exist");
+    }
+    return "";
+}
+
+std::string control_label(const Atlas& atlas, std::string_view controller, Status status,
+                          const std::string& lang) {
+    if (status == Status::Ceased) return status_legend(status);
+    std::string out = controller.empty() ? _("no control recorded") : atlas.power_name(controller, lang);
+    if (status != Status::Integral) out += std::string(", ") + status_legend(status);
+    return out;
+}
+
+OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
+                         const std::string& lang, bool with_claims, const MapScene* scene, bool uncertainty) {
+    OverlayText t;
+    t.lang = lang;
+    t.title = atlas.title;
+    t.date = date.readable(lang);
+    t.basis = basis == Basis::DeJure ? _("de jure: treaties in force") : _("de facto: who held control");
+    Date after = date;
+    after.day += 1;
+    if (const Event* e = timeline.previous_event(after)) {
+        t.caption_heading = e->date.readable(lang) + " \xE2\x80\x94 " + e->title;  // em dash
+        t.caption_body = first_sentence(e->details->summary);
+        t.source = source_line(*e);
+    }
+    bool unknown = false;
+    std::vector<Status> statuses;
+    const auto states = timeline.state_at(date, basis);
+    // Where each territory's shapes lie and how large they are, at this date.
+    std::vector<double> area(states.size(), 0);
+    std::vector<Bounds> where(states.size());
+    if (scene)
+        for (const auto& slot : scene->slots)
+            if (slot.territory >= 0 && slot.feature->valid_at(date)) {
+                area[static_cast<std::size_t>(slot.territory)] += slot.area;
+                where[static_cast<std::size_t>(slot.territory)].add(slot.bounds);
+            }
+    if (scene) {
+        t.land.grid = scene->land_grid;
+        t.land.add(scene->reference_land);
+        for (std::size_t i = 0; i < scene->slots.size() && i < scene->slot_land.size(); ++i) {
+            const SceneSlot& slot = scene->slots[i];
+            const bool ceased = slot.territory >= 0 && states[static_cast<std::size_t>(slot.territory)].known &&
+                                states[static_cast<std::size_t>(slot.territory)].status == Status::Ceased;
+            if (slot.feature->valid_at(date) && !ceased) t.land.add(scene->slot_land[i]);
+        }
+    }
+    Bounds unknown_where;
+    double unknown_area = 0;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto& s = states[i];
+        if (!timeline.exists(s, date)) continue;
+        if (!s.known || s.controller.empty()) {
+            unknown = true;
+            unknown_area += area[i];
+            unknown_where.add(where[i]);
+            continue;
+        }
+        const Power* p = atlas.find_power(s.controller);
+        const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
+        auto it = std::find_if(t.controllers.begin(), t.controllers.end(),
+                               [&](const LegendItem& item) { return item.label == name; });
+        if (it == t.controllers.end())
+            it = t.controllers.insert(t.controllers.end(),
+                                      {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}, 0, Bounds{}});
+        it->area += area[i];
+        it->bounds.add(where[i]);
+        if (s.status != Status::Integral &&
+            std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
+            statuses.push_back(s.status);
+    }
+    // Ranked by its area like any power: in a world series it is often the largest land on the
+    // map (Africa in 1800), and last in the list it fell under "+ N more".
+    if (unknown)
+        t.controllers.push_back({_("no control recorded"),
+                                 {palette::kUnknown, 0, render::Pattern::None, 0, 0},
+                                 unknown_area,
+                                 unknown_where});
+    if (scene)
+        std::stable_sort(t.controllers.begin(), t.controllers.end(),
+                         [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
+    std::sort(statuses.begin(), statuses.end());
+    for (Status s : statuses)
+        t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}, 0, Bounds{}});
+    if (uncertainty) {
+        bool borders[3] = {false, false, false};
+        if (scene)
+            for (const auto& slot : scene->slots)
+                if (slot.territory >= 0 && slot.feature->valid_at(date) &&
+                    timeline.exists(states[static_cast<std::size_t>(slot.territory)], date))
+                    borders[static_cast<int>(slot.feature->border)] = true;
+        if (borders[1])
+            t.uncertainty.push_back({_("approximate border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 1}, 0, Bounds{}});
+        if (borders[2])
+            t.uncertainty.push_back({_("schematic border"), {0xFFFFFFFFu, 0, render::Pattern::None, 0, 0, 2}, 0, Bounds{}});
+        for (const auto& s : states)
+            if (s.status != Status::Ceased && timeline.exists(s, date) &&
+                controller_before_uncertain_change(timeline, s, date, basis)) {
+                t.uncertainty.push_back({_("change under way (date uncertain)"),
+                                         {0xFFFFFFFFu, 0x707070FFu, render::Pattern::Transition, 0, 0, 0}, 0, Bounds{}});
+                break;
+            }
+    }
+    if (with_claims) {
+        for (const Claim* c : timeline.claims_at(date)) {
+            const Power* p = atlas.find_power(c->claimant);
+            char name_text[512];
+            std::snprintf(name_text, sizeof name_text, _("claimed by %s"),
+                          (p ? p->names.get(lang, p->id) : c->claimant.str()).c_str());
+            const std::string name = name_text;
+            if (std::none_of(t.claims.begin(), t.claims.end(),
+                             [&](const LegendItem& i) { return i.label == name; }))
+                t.claims.push_back(
+                    {name, {0xFFFFFFFFu, 0, render::Pattern::None, 0, p ? p->rgba : 0x808080FFu}, 0, Bounds{}});
+        }
+    }
+    return t;
+}
+
+std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed>& seeds) {
+    std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.source +
+                      _("Control") + _("Status") + _("Claims") + _("Uncertainty") + _("%d more") + " +0123456789km";
+    for (const auto* items : {&t.controllers, &t.statuses, &t.claims, &t.uncertainty})
+        for (const auto& i : *items) all += i.label;
+    for (const auto& s : seeds) all += s.feature->names.get(t.lang, s.feature->id);
+    return all;
+}
+
+double round_number_below(double x) {
+    if (x <= 0) return 0;
+    double unit = 1;
+    while (unit * 10 <= x) unit *= 10;
+    for (double k : {5.0, 2.0, 1.0})
+        if (k * unit <= x) return k * unit;
+    return unit;
+}
+
+}  // namespace chronomap

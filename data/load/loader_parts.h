@@ -1,0 +1,60 @@
+#pragma once
+// The pieces of load_atlas(), one per kind of input. Internal to the data library.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "data/model/atlas.h"
+#include "data/formats/csv_reader.h"
+#include "data/validate/diagnostics.h"
+#include "data/formats/json_fields.h"
+
+namespace chronomap::detail {
+
+struct LoadContext {
+    std::string base_dir;      // directory of the manifest, for relative paths
+    std::string display_crs;   // as given in the manifest, validated
+    Diagnostics* diags = nullptr;
+    bool geometry = true;  // false: attributes only
+    bool allow_external = false;  // sources outside the atlas folder, connections (source_policy.h)
+    std::vector<std::string>* external = nullptr;  // where sources outside the folder are noted
+    // The path or connection to open for `source`, or nullopt (with an error at `pos`) when the
+    // source policy refuses it.
+    std::optional<std::string> access(const std::string& source, const SourcePos& pos, const std::string& what) const;
+};
+
+void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& event_files,
+                   JsonFields& f);
+// Validates the display CRS; an unknown one is an error and EPSG:4326 is used instead.
+std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags);
+void load_layer(Layer& layer, const LoadContext& ctx);
+// Moves every feature of `from` to the end of `to`, growing `to` once (or taking the array whole
+// when `to` is empty and has no room reserved for it); `from` is left empty.
+void append_features(std::vector<Feature>& to, std::vector<Feature>& from);
+// Reads one data source into the layer, uncached; a snapshot's features get [from, to).
+bool read_source(Layer& layer, const std::string& source, const SourcePos& pos, const LoadContext& ctx,
+                 std::optional<Date> from, std::optional<Date> to);
+void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+// The events of CSV text, pulled by `input` (csv_reader.h), into `atlas`; problems are placed in
+// `name`. `rows` is the number of lines, for room for one event a row.
+void read_events_csv(const CsvInput& input, std::size_t rows, const std::string& name, Diagnostics& diags,
+                     Atlas& atlas);
+// The same from text held whole (the fuzzer's input).
+void read_events_csv_text(std::string_view text, const std::string& name, Diagnostics& diags, Atlas& atlas);
+void check_atlas(Atlas& atlas, Diagnostics& diags);
+// Cuts text too long to draw (text_limits.cpp), with a warning for each cut.
+void bound_texts(Atlas& atlas, Diagnostics& diags);
+// Changes and powers from temporal layers and snapshot series (derive.cpp).
+void derive_from_layers(Atlas& atlas, Diagnostics& diags);
+
+// The whole file; false (and why, when asked) for what input_file_problem() refuses.
+bool read_file(const std::string& path, std::string& out, std::string* why = nullptr);
+// Registers GDAL's drivers, once per process; every reader calls it before opening anything
+// (a cached layer means no layer may have opened GDAL before the events are read).
+void ensure_gdal();
+// Replaces invalid UTF-8 with U+FFFD; returns false if anything was replaced.
+bool sanitize_utf8(std::string& text);
+
+}  // namespace chronomap::detail
