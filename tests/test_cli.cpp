@@ -29,6 +29,26 @@ TEST(Cli, HelpAndVersion) {
     EXPECT_EQ(run({"--version"}).out.rfind("chronomap ", 0), 0u);
 }
 
+// Each command takes its own flags only, and says what they are with --help.
+TEST(Cli, ACommandRefusesAnotherCommandsFlagsAndExplainsItself) {
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    const auto stray = run({"status", kars, "--date", "1921", "--fps", "3", "--force"});
+    EXPECT_EQ(stray.code, 2);  // it used to run, and exit 0
+    EXPECT_NE(stray.err.find("status takes no option --fps"), std::string::npos) << stray.err;
+    EXPECT_EQ(run({"init", kGood, "--json"}).code, 2);
+    EXPECT_EQ(run({"events", kars, "--date", "1921"}).code, 2);
+    for (const char* command : {"validate", "status", "events", "diff", "history", "export", "animate", "init"}) {
+        const auto help = run({command, "--help"});
+        EXPECT_EQ(help.code, 0) << command;
+        EXPECT_NE(help.out.find(std::string("chronomap ") + command + " "), std::string::npos) << help.out;
+        EXPECT_EQ(help.out.find("chronomap validate") != std::string::npos, std::string(command) == "validate")
+            << command << " --help shows other commands";
+    }
+    // The flags each command reads still reach it.
+    EXPECT_EQ(run({"status", kars, "--date", "1921", "--basis", "de_jure", "--lang", "tr", "--json"}).code, 0);
+    EXPECT_EQ(run({"validate", kars, "--no-geometry", "--allow-external"}).code, 0);
+}
+
 TEST(Cli, ValidateExitCodes) {
     EXPECT_EQ(run({"validate", kGood}).code, 0);
     EXPECT_EQ(run({"validate", std::string(CHRONOMAP_FIXTURES) + "/bad/unknown-power"}).code, 2);

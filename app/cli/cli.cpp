@@ -268,59 +268,108 @@ int cmd_init(const Args& a) {
 
 }  // namespace
 
-std::string usage() {
-    return "chronomap " CHRONOMAP_VERSION
-           " - watch borders change through time\n"
-           "\n"
-           "Usage:\n"
-           "  chronomap validate ATLAS [--no-geometry]\n"
-           "      list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal "
-           "failure;\n"
-           "      every polygon is triangulated as the map draws it (--no-geometry: attributes only)\n"
-           "  chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] "
-           "[--json]\n"
-           "      who held each territory on DATE\n"
-           "  chronomap events ATLAS [--from DATE] [--to DATE] [--json]\n"
-           "      the events in a range of dates\n"
-           "  chronomap diff ATLAS DATE1 DATE2 [--basis de_facto|de_jure] [--compare-basis ...] [--lang CODE] [--json]\n"
-           "      the territories whose control differs between two dates (or two views)\n"
-           "  chronomap history ATLAS TERRITORY [--lang CODE] [--json]\n"
-           "      every change of one territory, with its sources\n"
-           "  chronomap export ATLAS --date DATE --out FILE.png|FILE.svg|FILE.pdf [--size WxH] [--bbox "
-           "LONMIN,LATMIN,LONMAX,LATMAX]\n"
-           "                   [--basis de_facto|de_jure] [--lang CODE] [--no-title] "
-           "[--no-legend]\n"
-           "                   [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims] [--no-uncertainty]\n"
-           "                   [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]\n"
-           "      the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
-           "      DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
-           "      a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses)\n"
-           "  chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
-           "                   [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
-           "                   [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches\n"
-           "      a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed\n"
-           "  chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
-           "      write a starting atlas.json for vector data (snapshot series or dated fields)\n"
-           "  chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
-           "            [--screenshot FILE.png] [--exit-after-frames N] [--script FILE]\n"
-           "      open the window (the bundled atlas when none is named)\n"
-           "  chronomap --help | --version\n"
-           "\n"
-           "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json. An atlas reads only files\n"
+namespace {
+
+// Every command: its name, what it takes (the usage lines), what it does, the options that take a
+// value and the switches it accepts, and what runs it. The help, the completion and the checks of
+// each command's flags all come from here.
+struct Command {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    std::set<std::string> values, switches;
+    int (*run)(const Args&);
+};
+
+const std::set<std::string> kOverlaySwitches = {"--no-title",  "--no-legend", "--no-caption",    "--no-labels",
+                                                "--no-scale-bar", "--no-claims", "--no-uncertainty"};
+
+std::set<std::string> with(std::set<std::string> a, const std::set<std::string>& b) {
+    a.insert(b.begin(), b.end());
+    return a;
+}
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"validate", "chronomap validate ATLAS [--no-geometry]",
+         "list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal failure;\n"
+         "every polygon is triangulated as the map draws it (--no-geometry: attributes only)",
+         {}, {"--no-geometry"}, cmd_validate},
+        {"status", "chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] [--json]",
+         "who held each territory on DATE", {"--date", "--basis", "--lang"}, {"--json"}, cmd_status},
+        {"events", "chronomap events ATLAS [--from DATE] [--to DATE] [--json]", "the events in a range of dates",
+         {"--from", "--to"}, {"--json"}, cmd_events},
+        {"diff",
+         "chronomap diff ATLAS DATE1 DATE2 [--basis de_facto|de_jure] [--compare-basis ...] [--lang CODE] [--json]",
+         "the territories whose control differs between two dates (or two views)",
+         {"--basis", "--compare-basis", "--lang"}, {"--json"}, cmd_diff},
+        {"history", "chronomap history ATLAS TERRITORY [--lang CODE] [--json]",
+         "every change of one territory, with its sources", {"--lang"}, {"--json"}, cmd_history},
+        {"export",
+         "chronomap export ATLAS --date DATE --out FILE.png|FILE.svg|FILE.pdf [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
+         "                 [--basis de_facto|de_jure] [--lang CODE] [--no-title] [--no-legend]\n"
+         "                 [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims] [--no-uncertainty]\n"
+         "                 [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]",
+         "the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
+         "DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
+         "a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses)",
+         {"--date", "--out", "--size", "--bbox", "--basis", "--lang", "--compare", "--compare-basis", "--renderer"},
+         kOverlaySwitches, cmd_export},
+        {"animate",
+         "chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
+         "                 [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
+         "                 [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches",
+         "a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed",
+         {"--out", "--from", "--to", "--fps", "--size", "--years-per-second", "--per-event", "--hold-start",
+          "--hold-end", "--basis", "--lang"},
+         kOverlaySwitches, cmd_animate},
+        {"init", "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]",
+         "write a starting atlas.json for vector data (snapshot series or dated fields)", {"--out"}, {"--force"},
+         cmd_init},
+    };
+    return table;
+}
+
+const Command* find_command(const std::string& name) {
+    for (const auto& c : commands())
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+// A command's entry in the help: its usage, then what it does, indented.
+std::string entry(const char* usage, const char* summary) {
+    std::string out = "  ";
+    for (const char* p = usage; *p; ++p) out += *p == '\n' ? std::string("\n  ") : std::string(1, *p);
+    out += "\n      ";
+    for (const char* p = summary; *p; ++p) out += *p == '\n' ? std::string("\n      ") : std::string(1, *p);
+    return out + "\n";
+}
+
+std::string notes() {
+    return "ATLAS is an atlas manifest (JSON) or a folder holding atlas.json. An atlas reads only files\n"
            "inside its own folder; --allow-external lets one you trust reach other files, databases\n"
            "(PG:...) and the network.\n"
            "DATE is YYYY, YYYY-MM or YYYY-MM-DD, or a year such as '500 BC' or 'AD 5'; negative years\n"
-           "are astronomical (there is a year 0): -0489 = 490 BC, and -0500 = 501 BC (noted when given).\n"
-           "The bundled atlas is " +
-           default_atlas_path() + "\n";
+           "are astronomical (there is a year 0): -0489 = 490 BC, and -0500 = 501 BC (noted when given).\n";
+}
+
+}  // namespace
+
+std::string usage() {
+    std::string out = "chronomap " CHRONOMAP_VERSION " - watch borders change through time\n\nUsage:\n";
+    for (const auto& c : commands()) out += entry(c.usage, c.summary);
+    out += entry("chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
+                 "          [--screenshot FILE.png] [--exit-after-frames N] [--script FILE]",
+                 "open the window (the bundled atlas when none is named)");
+    out += "  chronomap --help | --version | COMMAND --help\n\n" + notes();
+    return out + "The bundled atlas is " + default_atlas_path() + "\n";
 }
 
 bool is_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return false;
-    static const char* const kCommands[] = {"validate", "status", "events", "history",  "export", "init",
-                                            "help",     "--help", "-h",     "--version", "diff", "animate"};
-    return std::any_of(std::begin(kCommands), std::end(kCommands),
-                       [&](const char* c) { return argv[0] == c; });
+    for (const char* other : {"help", "--help", "-h", "--version"})
+        if (argv[0] == other) return true;
+    return find_command(argv[0]) != nullptr;
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -333,24 +382,26 @@ int run(const std::vector<std::string>& argv) {
             std::cout << "chronomap " CHRONOMAP_VERSION "\n";
             return kOk;
         }
-        const std::string command = argv[0];
+        const Command* command = find_command(argv[0]);
+        if (!command) throw std::invalid_argument("unknown command '" + argv[0] + "'");
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-        const Args a = parse_args(
-            rest, {"--date", "--basis", "--compare", "--compare-basis", "--fps", "--per-event", "--years-per-second",
-                   "--hold-start", "--hold-end", "--from", "--to", "--lang", "--out", "--size", "--bbox", "--renderer"},
-            {"--json", "--force", "--no-geometry", "--no-title", "--no-legend", "--no-caption", "--no-labels", "--no-scale-bar",
-             "--no-claims", "--no-uncertainty", "--allow-external"});
+        if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+            std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+            std::cout << "Usage:\n" << entry(command->usage, command->summary) << '\n' << notes();
+            return kOk;
+        }
+        // Only the command's own flags: `status --fps 3` is a mistake, said as one.
+        const std::set<std::string> switches =
+            command->run == cmd_init ? command->switches : with(command->switches, {"--allow-external"});
+        const Args a = parse_args(rest, command->values, switches);
+        if (a.error.rfind("unknown option ", 0) == 0) {
+            std::cerr << "chronomap: " << command->name << " takes no option " << printable(a.error.substr(15))
+                      << "\n(see chronomap " << command->name << " --help)\n";
+            return kInputErrors;
+        }
         if (!a.error.empty()) throw std::invalid_argument(a.error);
         allow_external = a.has("--allow-external");
-        if (command == "validate") return cmd_validate(a);
-        if (command == "status") return cmd_status(a);
-        if (command == "events") return cmd_events(a);
-        if (command == "history") return cmd_history(a);
-        if (command == "export") return cmd_export(a);
-        if (command == "init") return cmd_init(a);
-        if (command == "diff") return cmd_diff(a);
-        if (command == "animate") return cmd_animate(a);
-        throw std::invalid_argument("unknown command '" + command + "'");
+        return command->run(a);
     } catch (const std::invalid_argument& e) {
         std::cerr << "chronomap: " << printable(e.what()) << "\n(see chronomap --help)\n";
         return kInputErrors;
