@@ -21,8 +21,8 @@ struct Kars : ::testing::Test {
     const Atlas& atlas = loaded().atlas;
     Timeline tl{atlas};
     static Date d(const char* s) { return *parse_date(s).date; }
-    TerritoryState at(const char* id, const char* date, Basis view = Basis::DeFacto) {
-        auto s = tl.territory_state(id, d(date), view);
+    TerritoryState at(const char* id, const char* date, Basis basis = Basis::DeFacto) {
+        auto s = tl.territory_state(id, d(date), basis);
         EXPECT_TRUE(s) << id;
         return s.value_or(TerritoryState{});
     }

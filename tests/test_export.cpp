@@ -259,7 +259,7 @@ TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
     const std::size_t labels_before = window.labels.size();
     ExportRequest req;
     req.date = *parse_date("1990-02-01").date;
-    req.view = Basis::DeJure;
+    req.basis = Basis::DeJure;
     req.width = 320;
     req.height = 180;
     req.overlays = kMapOnly;

@@ -47,7 +47,7 @@ TEST_P(Golden, MatchesTheCommittedReference) {
     ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     ExportRequest req;
     req.date = date;
-    req.view = c.basis;
+    req.basis = c.basis;
     req.width = 640;
     req.height = 360;
     req.lang = c.lang;

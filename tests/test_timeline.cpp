@@ -10,8 +10,8 @@ struct Fixture : ::testing::Test {
     LoadResult r = load_atlas(std::string(CHRONOMAP_FIXTURES) + "/good/atlas.json");
     Timeline tl{r.atlas};
     Date d(const char* s) { return *parse_date(s).date; }
-    TerritoryState at(const char* id, const char* date, Basis view = Basis::DeFacto) {
-        return *tl.territory_state(id, d(date), view);
+    TerritoryState at(const char* id, const char* date, Basis basis = Basis::DeFacto) {
+        return *tl.territory_state(id, d(date), basis);
     }
 };
 }  // namespace

@@ -58,15 +58,15 @@ int cmd_status(const Args& a) {
     if (a.positional.size() != 1) throw std::invalid_argument("status takes one ATLAS");
     const auto date = date_option(a, "--date");
     if (!date) throw std::invalid_argument("status needs --date DATE");
-    const Basis view = basis_option(a);
+    const Basis basis = basis_option(a);
     LoadResult r;
     if (!load(a.positional[0], r, true, false)) return kInputErrors;
     const Timeline tl(r.atlas);
     const std::string lang = lang_option(a, r.atlas);
     if (a.has("--json"))
-        std::cout << status_json(r.atlas, tl, *date, view, lang).dump(2) << '\n';
+        std::cout << status_json(r.atlas, tl, *date, basis, lang).dump(2) << '\n';
     else
-        print_status(std::cout, r.atlas, tl, *date, view, lang);
+        print_status(std::cout, r.atlas, tl, *date, basis, lang);
     return kOk;
 }
 
@@ -164,7 +164,7 @@ int cmd_export(const Args& a) {
     if (!out || out->empty()) throw std::invalid_argument("export needs --out FILE.png, FILE.svg or FILE.pdf");
     ExportRequest req;
     req.date = *date;
-    req.view = basis_option(a);
+    req.basis = basis_option(a);
     std::tie(req.width, req.height) = size_option(a);
     req.bbox_lonlat = bbox_option(a);
     req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
@@ -211,7 +211,7 @@ int cmd_export(const Args& a) {
     } else if (on_cpu) {
         error = export_png_on_cpu(view, r.atlas, req, *out);
     } else if (const auto other = date_option(a, "--compare")) {
-        const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.view;
+        const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.basis;
         error = export_comparison_png(view, r.atlas, tl, req, *other, other_view, *out);
     } else {
         error = export_png(view, r.atlas, req, *out);

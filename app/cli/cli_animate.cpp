@@ -82,7 +82,7 @@ int cmd_animate(const Args& a) {
     film.from = from;
     film.to = to;
     film.pacing = pacing;
-    film.frame.view = basis_option(a);
+    film.frame.basis = basis_option(a);
     film.frame.width = width;
     film.frame.height = height;
     film.frame.lang = lang_option(a, r.atlas);

@@ -151,7 +151,7 @@ Renderer choose_renderer(const std::string& atlas_path, const std::optional<std:
 
 bool draw_on_cpu_after_all(const MapView& view, const ExportRequest& req, const std::optional<std::string>& flag) {
     if (flag && *flag != "auto") return false;  // the user chose
-    const auto styles = view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
+    const auto styles = view.styles(req.date, req.basis, req.with_claims, req.overlays.uncertainty);
     std::size_t vertices = 0;
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i)
         if (shown(styles[i])) vertices += view.scene().slots[i].feature->shape.vertex_count();

@@ -63,13 +63,13 @@ std::size_t display_width(const std::string& s) {
     return n;
 }
 
-ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis basis,
                   const std::string& lang) {
     ojson out;
     out["date"] = date.iso();
-    out["basis"] = to_string(view);
+    out["basis"] = to_string(basis);
     ojson territories = ojson::array();
-    for (const auto& s : tl.state_at(date, view)) {
+    for (const auto& s : tl.state_at(date, basis)) {
         if (!tl.exists(s, date)) continue;
         ojson t;
         t["id"] = s.territory;
@@ -178,12 +178,12 @@ ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& te
     return out;
 }
 
-void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis basis,
                   const std::string& lang) {
     out << printable(atlas.title) << " — " << date.readable() << " ("
-        << (view == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
+        << (basis == Basis::DeJure ? "de jure" : "de facto") << " view)\n\n";
     Table table({"TERRITORY", "NAME", "STATUS", "CONTROLLER", "SINCE", "BY"});
-    for (const auto& s : tl.state_at(date, view)) {
+    for (const auto& s : tl.state_at(date, basis)) {
         if (!tl.exists(s, date)) continue;
         const std::string name = atlas.territory_name(s.territory, lang);
         if (!s.known) {

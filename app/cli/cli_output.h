@@ -15,14 +15,14 @@ namespace chronomap::cli {
 
 using ojson = nlohmann::ordered_json;
 
-ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+ojson status_json(const Atlas& atlas, const Timeline& tl, Date date, Basis basis,
                   const std::string& lang);
 // {"events": [...]}, as dump(2) would write it, streamed.
 void write_events_json(std::ostream& out, const std::vector<const Event*>& events);
 ojson history_json(const Atlas& atlas, const Timeline& tl, const std::string& territory,
                    const std::string& lang);
 
-void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis view,
+void print_status(std::ostream& out, const Atlas& atlas, const Timeline& tl, Date date, Basis basis,
                   const std::string& lang);
 void print_events(std::ostream& out, const Atlas& atlas, const std::vector<const Event*>& events);
 void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,

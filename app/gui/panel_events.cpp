@@ -99,8 +99,8 @@ void event_card(PanelContext& c, const Event& e) {
             const Date when = ch.date.value_or(e.date);
             Date before = when;
             before.day -= 1;
-            const Basis view = ch.basis == Basis::DeJure ? Basis::DeJure : Basis::DeFacto;
-            const auto prev = a.doc->timeline->territory_state(ch.territory, before, view);
+            const Basis basis = ch.basis == Basis::DeJure ? Basis::DeJure : Basis::DeFacto;
+            const auto prev = a.doc->timeline->territory_state(ch.territory, before, basis);
             const Atlas& atlas = a.doc->atlas();
             const std::string from = prev && prev->known ? control_label(atlas, prev->controller, prev->status, a.settings.lang)
                                                          : _("no control recorded");

@@ -149,7 +149,7 @@ void draw_film_dialog(PanelContext& c) {
             req.frame = on_screen ? as_previewed(a.camera, a.preview_scale, w, h) : ExportRequest{};
             req.frame.width = w;
             req.frame.height = h;
-            req.frame.view = a.basis();
+            req.frame.basis = a.basis();
             req.frame.lang = a.settings.lang;
             req.frame.overlays = overlays;
             req.frame.with_claims = a.settings.claims;

@@ -179,7 +179,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
         // The area on screen, so the image shows what the window shows, at the image's resolution.
         ExportRequest req = as_previewed(a.camera, a.preview_scale, w, h);
         req.date = a.date;
-        req.view = a.basis();
+        req.basis = a.basis();
         req.lang = a.settings.lang;
         req.overlays = overlays;
         req.with_claims = a.settings.claims;

@@ -174,7 +174,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         if (!need_atlas() || arg.empty()) return fail("export needs a file name");
         ExportRequest r;
         r.date = app.date;
-        r.view = app.basis();
+        r.basis = app.basis();
         r.lang = app.settings.lang;
         r.overlays = app.settings.overlays;
         r.with_claims = app.settings.claims;
@@ -192,7 +192,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.from = app.doc->atlas().start;
         r.to = app.doc->atlas().end;
         r.pacing.per_event = 1;
-        r.frame.view = app.basis();
+        r.frame.basis = app.basis();
         r.frame.lang = app.settings.lang;
         r.frame.overlays = app.settings.overlays;
         r.frame.with_claims = app.settings.claims;

@@ -31,8 +31,8 @@ enum class LayerRole : std::uint8_t { Territories, Places, Reference };
 // Which view of control a change applies to. A de jure change (a treaty in force) and a de facto
 // change (troops on the ground) often happen on different days.
 enum class Basis : std::uint8_t { DeFacto = 1, DeJure = 2, Both = 3 };
-inline bool applies_to(Basis change, Basis view) {
-    return (static_cast<int>(change) & static_cast<int>(view)) != 0;
+inline bool applies_to(Basis change, Basis basis) {
+    return (static_cast<int>(change) & static_cast<int>(basis)) != 0;
 }
 
 const char* to_string(Status s);

@@ -69,8 +69,8 @@ int Timeline::territory_index(const std::string& id) const {
     return it == index_.end() ? -1 : static_cast<int>(it->second);
 }
 
-void Timeline::fill(std::size_t index, Date date, Basis view, TerritoryState& out) const {
-    const Index& idx = view == Basis::DeJure ? de_jure_ : de_facto_;
+void Timeline::fill(std::size_t index, Date date, Basis basis, TerritoryState& out) const {
+    const Index& idx = basis == Basis::DeJure ? de_jure_ : de_facto_;
     const auto begin = idx.entries.begin() + static_cast<std::ptrdiff_t>(idx.offsets[index]);
     const auto end = idx.entries.begin() + static_cast<std::ptrdiff_t>(idx.offsets[index + 1]);
     // Last entry whose effective date is <= date.
@@ -93,23 +93,23 @@ void Timeline::fill(std::size_t index, Date date, Basis view, TerritoryState& ou
     out.change = e.change;
 }
 
-void Timeline::state_at(Date date, Basis view, std::vector<TerritoryState>& out) const {
+void Timeline::state_at(Date date, Basis basis, std::vector<TerritoryState>& out) const {
     out.resize(territory_ids_.size());
-    for (std::size_t i = 0; i < territory_ids_.size(); ++i) fill(i, date, view, out[i]);
+    for (std::size_t i = 0; i < territory_ids_.size(); ++i) fill(i, date, basis, out[i]);
 }
 
-std::vector<TerritoryState> Timeline::state_at(Date date, Basis view) const {
+std::vector<TerritoryState> Timeline::state_at(Date date, Basis basis) const {
     std::vector<TerritoryState> out;
-    state_at(date, view, out);
+    state_at(date, basis, out);
     return out;
 }
 
 std::optional<TerritoryState> Timeline::territory_state(const std::string& id, Date date,
-                                                        Basis view) const {
+                                                        Basis basis) const {
     const int i = territory_index(id);
     if (i < 0) return std::nullopt;
     TerritoryState s;
-    fill(static_cast<std::size_t>(i), date, view, s);
+    fill(static_cast<std::size_t>(i), date, basis, s);
     return s;
 }
 

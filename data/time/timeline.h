@@ -35,10 +35,10 @@ public:
     explicit Timeline(const Atlas& atlas);
 
     // One entry per territory, in atlas order. A change dated D is in effect on D itself.
-    std::vector<TerritoryState> state_at(Date date, Basis view) const;
+    std::vector<TerritoryState> state_at(Date date, Basis basis) const;
     // Same, written into `out` (resized to territory_count()), for callers that query per frame.
-    void state_at(Date date, Basis view, std::vector<TerritoryState>& out) const;
-    std::optional<TerritoryState> territory_state(const std::string& id, Date date, Basis view) const;
+    void state_at(Date date, Basis basis, std::vector<TerritoryState>& out) const;
+    std::optional<TerritoryState> territory_state(const std::string& id, Date date, Basis basis) const;
 
     // Whether a territory is on the map at a date: not ceased, and with a shape valid then (or,
     // for a territory known only through changes, under control). Others are left out of status
@@ -77,7 +77,7 @@ private:
     std::vector<std::pair<std::int64_t, std::int64_t>> shape_ranges_;
     std::vector<std::size_t> shape_offsets_;
 
-    void fill(std::size_t index, Date date, Basis view, TerritoryState& out) const;
+    void fill(std::size_t index, Date date, Basis basis, TerritoryState& out) const;
 };
 
 }  // namespace chronomap

@@ -66,7 +66,7 @@ std::string write_map_png(const std::string& path, const Atlas& atlas, const Exp
     return render::write_png(path, req.width, req.height, rgba,
                              {{"Title", atlas.title},
                               {"Date", req.date.iso()},
-                              {"Basis", req.view == Basis::DeJure ? "de jure" : "de facto"},
+                              {"Basis", req.basis == Basis::DeJure ? "de jure" : "de facto"},
                               {"Source", sources},
                               {"Software", "Chronomap"}});
 }
@@ -109,10 +109,10 @@ std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timel
     ExportRequest left = req, right = req;
     left.width = right.width = (req.width - kGap) / 2;
     right.date = date;
-    right.view = other_view;
+    right.basis = other_view;
     // The same area for both halves of the same size: one camera.
     if (!left.area && !left.bbox_lonlat) left.area = right.area = view.default_area();
-    for (const auto& d : compare_dates(timeline, req.date, req.view, date, other_view)) {
+    for (const auto& d : compare_dates(timeline, req.date, req.basis, date, other_view)) {
         left.emphasise.push_back(d.territory);
         right.emphasise.push_back(d.territory);
     }
@@ -131,7 +131,7 @@ std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timel
     const auto name = [](Basis v) { return v == Basis::DeJure ? "de jure" : "de facto"; };
     return render::write_png(path, req.width, req.height, image,
                              {{"Title", atlas.title},
-                              {"Description", req.date.readable() + " (" + name(req.view) + ") and " + date.readable() +
+                              {"Description", req.date.readable() + " (" + name(req.basis) + ") and " + date.readable() +
                                                   " (" + name(other_view) + ") side by side; territories whose "
                                                   "control differs are outlined"},
                               {"Software", "Chronomap"}});

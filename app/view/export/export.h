@@ -23,7 +23,7 @@ class Offscreen;
 
 struct ExportRequest {
     Date date;
-    Basis view = Basis::DeFacto;
+    Basis basis = Basis::DeFacto;
     int width = 1920;
     int height = 1080;
     std::optional<Bounds> bbox_lonlat;

@@ -25,11 +25,11 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     if (req.styles)
         view.prepare(*pane_, labels_, req.date, *req.styles);
     else
-        view.prepare(*pane_, labels_, req.date, req.view, req.with_claims, req.emphasise, req.overlays.uncertainty);
+        view.prepare(*pane_, labels_, req.date, req.basis, req.with_claims, req.emphasise, req.overlays.uncertainty);
     scale_ =
         req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
     const OverlayText text =
-        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene(),
+        overlay_text(atlas, view.timeline(), req.date, req.basis, req.lang, req.with_claims, &view.scene(),
                      req.overlays.uncertainty);
     const std::string glyphs = overlay_characters(text, labels_);
     if (shared) {

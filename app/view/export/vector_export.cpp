@@ -35,7 +35,7 @@ namespace {
 // not drawn but returned, for an SVG's own <text> elements.
 std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atlas, const ExportRequest& req,
                              const std::pair<Bounds, double>& framed, bool keep_text, std::uint8_t* pixels = nullptr) {
-    auto styles = req.styles ? *req.styles : view.styles(req.date, req.view, req.with_claims, req.overlays.uncertainty);
+    auto styles = req.styles ? *req.styles : view.styles(req.date, req.basis, req.with_claims, req.overlays.uncertainty);
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i) {
         const Feature* f = view.scene().slots[i].feature;
         if (f && shown(styles[i]) && std::find(req.emphasise.begin(), req.emphasise.end(), f->id) != req.emphasise.end())
@@ -43,7 +43,7 @@ std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atla
     }
     const auto labels = view.labels_for(styles);
     const OverlayText text =
-        overlay_text(atlas, view.timeline(), req.date, req.view, req.lang, req.with_claims, &view.scene(),
+        overlay_text(atlas, view.timeline(), req.date, req.basis, req.lang, req.with_claims, &view.scene(),
                      req.overlays.uncertainty);
     const float scale = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
     CairoPainter painter(cr, scale, keep_text);
@@ -85,7 +85,7 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
     if (pdf) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, atlas.title.c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
-                                       (req.date.readable() + (req.view == Basis::DeJure ? ", de jure" : ", de facto")).c_str());
+                                       (req.date.readable() + (req.basis == Basis::DeJure ? ", de jure" : ", de facto")).c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Chronomap");
     } else {
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);

@@ -7,12 +7,12 @@
 
 namespace chronomap {
 
-std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis view) {
+std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis basis) {
     std::string sources;
     for (const auto& s : atlas.sources)
         sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
     return {{"title", atlas.title},
-            {"comment", from.readable() + " to " + to.readable() + " (" + (view == Basis::DeJure ? "de jure" : "de facto") + ")"},
+            {"comment", from.readable() + " to " + to.readable() + " (" + (basis == Basis::DeJure ? "de jure" : "de facto") + ")"},
             {"description", "Sources: " + sources},
             {"encoder", "Chronomap"}};
 }
@@ -29,7 +29,7 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
     frames_ = plan_film(view.timeline(), req.from, req.to, req.pacing);
     if (frames_.empty()) return error_ = "the film has no frames (check the dates and the pacing)";
     if (std::string e = writer_.open(req.path, req.frame.width, req.frame.height, req.pacing.fps,
-                                     film_metadata(atlas, req.from, req.to, req.frame.view));
+                                     film_metadata(atlas, req.from, req.to, req.frame.basis));
         !e.empty())
         return error_ = e;
     // One canvas for the whole film: building fonts for each frame cost more than drawing it.
@@ -41,8 +41,8 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
         if (f.date == last) continue;
         last = f.date;
         dates.push_back(f.date);
-        const auto labels = view.labels_for(view.styles(f.date, fr.view, fr.with_claims, fr.overlays.uncertainty));
-        glyphs += overlay_characters(overlay_text(atlas, view.timeline(), f.date, fr.view, fr.lang, fr.with_claims,
+        const auto labels = view.labels_for(view.styles(f.date, fr.basis, fr.with_claims, fr.overlays.uncertainty));
+        glyphs += overlay_characters(overlay_text(atlas, view.timeline(), f.date, fr.basis, fr.lang, fr.with_claims,
                                                   &view.scene(), fr.overlays.uncertainty),
                                      labels);
     }
@@ -68,7 +68,7 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
 }
 
 std::vector<render::FeatureStyle> FilmJob::styles_of(const FilmFrame& f) const {
-    const Basis basis = req_.frame.view;
+    const Basis basis = req_.frame.basis;
     const bool uncertain = req_.frame.overlays.uncertainty;
     auto to = view_->styles(f.date, basis, req_.frame.with_claims, uncertain);
     if (!f.blend_from) return to;

@@ -60,6 +60,6 @@ class FilmJob {
 };
 
 // Metadata every film carries: title, date range and view, sources.
-std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis view);
+std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis basis);
 
 }  // namespace chronomap

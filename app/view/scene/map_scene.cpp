@@ -277,20 +277,20 @@ std::vector<char> groups_at(const MapScene& scene, Date date) {
 }
 
 std::optional<std::string_view> controller_before_uncertain_change(const Timeline& timeline, const TerritoryState& s,
-                                                                   Date date, Basis view) {
+                                                                   Date date, Basis basis) {
     if (!s.known || !s.event || s.event->derived || s.since.precision == Precision::Day ||
         date.day >= s.since.span_end())
         return std::nullopt;
-    const auto before = timeline.territory_state(std::string(s.territory), Date{s.since.day - 1, Precision::Day}, view);
+    const auto before = timeline.territory_state(std::string(s.territory), Date{s.since.day - 1, Precision::Day}, basis);
     if (!before || !before->known || before->status == Status::Ceased || before->controller == s.controller)
         return std::nullopt;
     return before->controller;
 }
 
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
-                                                   Date date, Basis view, bool with_claims, bool uncertainty) {
+                                                   Date date, Basis basis, bool with_claims, bool uncertainty) {
     std::vector<TerritoryState> states;
-    timeline.state_at(date, view, states);
+    timeline.state_at(date, basis, states);
     std::vector<render::FeatureStyle> styles(states.size());
     for (std::size_t i = 0; i < states.size(); ++i) {
         const auto& s = states[i];
@@ -306,7 +306,7 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
         // A change known only to the month or year: across that span the territory shows both
         // controllers, in bands, rather than switching on the span's first day.
         if (!uncertainty) continue;
-        if (const auto was = controller_before_uncertain_change(timeline, s, date, view)) {
+        if (const auto was = controller_before_uncertain_change(timeline, s, date, basis)) {
             const Power* p_was = atlas.find_power(*was);
             styles[i].pattern = render::Pattern::Transition;
             styles[i].pattern_colour = p_was ? p_was->rgba : palette::kUnknown;
@@ -324,9 +324,9 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
 }
 
 std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
-                                            const MapScene& scene, Date date, Basis view,
+                                            const MapScene& scene, Date date, Basis basis,
                                             bool with_claims, bool uncertainty) {
-    const auto by_territory = territory_styles(atlas, timeline, date, view, with_claims, uncertainty);
+    const auto by_territory = territory_styles(atlas, timeline, date, basis, with_claims, uncertainty);
     std::vector<render::FeatureStyle> out(scene.slots.size());
     for (std::size_t i = 0; i < scene.slots.size(); ++i) {
         const SceneSlot& s = scene.slots[i];

@@ -100,14 +100,14 @@ struct MapScene {
 // inside that month or year and control differs: what the Transition bands show. (Changes derived
 // from snapshots are not uncertain in this way: their date is when the state was seen.)
 std::optional<std::string_view> controller_before_uncertain_change(const Timeline& timeline, const TerritoryState& s,
-                                                                   Date date, Basis view);
+                                                                   Date date, Basis basis);
 std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Timeline& timeline,
-                                                   Date date, Basis view, bool with_claims = true,
+                                                   Date date, Basis basis, bool with_claims = true,
                                                    bool uncertainty = true);
 // The same per scene slot: a slot whose shape is not valid at the date is hidden (all zero). With
 // `uncertainty`, each slot's border is drawn by its feature's precision (soft, dashed).
 std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& timeline,
-                                            const MapScene& scene, Date date, Basis view,
+                                            const MapScene& scene, Date date, Basis basis,
                                             bool with_claims = true, bool uncertainty = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
 // Which slots change control between two sets of styles: shown in both, with another fill,

@@ -36,8 +36,8 @@ bool MapView::build_level_for(double units_per_pixel) {
     return scene_.build_level(wanted);
 }
 
-std::vector<render::FeatureStyle> MapView::styles(Date date, Basis view, bool with_claims, bool uncertainty) const {
-    return styles_at(*atlas_, *timeline_, scene_, date, view, with_claims, uncertainty);
+std::vector<render::FeatureStyle> MapView::styles(Date date, Basis basis, bool with_claims, bool uncertainty) const {
+    return styles_at(*atlas_, *timeline_, scene_, date, basis, with_claims, uncertainty);
 }
 
 namespace {
@@ -63,10 +63,10 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
     labels_shown(scene_, styles, labels);
 }
 
-void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
+void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis basis,
                       bool with_claims, const std::vector<std::string>& emphasise, bool uncertainty) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
-    auto s = styles(date, view, with_claims, uncertainty);
+    auto s = styles(date, basis, with_claims, uncertainty);
     if (!emphasise.empty())
         for (std::size_t i = 0; i < s.size() && i < scene_.slots.size(); ++i) {
             const Feature* f = scene_.slots[i].feature;

@@ -31,12 +31,12 @@ class MapView {
     // finer level serves a camera of a coarser scale. Returns whether it built anything.
     bool build_level_for(double units_per_pixel);
     // The styles of every slot at a date.
-    std::vector<render::FeatureStyle> styles(Date date, Basis view, bool with_claims = true,
+    std::vector<render::FeatureStyle> styles(Date date, Basis basis, bool with_claims = true,
                                              bool uncertainty = true) const;
 
     // Styles a pane for a date: its shapes, styles and the labels those show. Territories in
     // `emphasise` are outlined as changed.
-    void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis view,
+    void prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis basis,
                  bool with_claims = true, const std::vector<std::string>& emphasise = {},
                  bool uncertainty = true) const;
     // The same with styles given (blended ones), the shapes and labels those of `date`.
