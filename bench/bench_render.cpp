@@ -36,7 +36,7 @@ struct Loaded {
         context();
         if (!view.init(r.atlas, tl, error))
             throw std::runtime_error(error);
-        pane.show(view, r.atlas, *parse_date("1921-11-01").date, Basis::DeFacto, "en", true);
+        pane.style_at(view, r.atlas, *parse_date("1921-11-01").date, Basis::DeFacto, "en", true);
     }
 };
 

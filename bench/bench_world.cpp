@@ -64,7 +64,7 @@ std::unique_ptr<World> open_world() {
     w->tl = std::make_unique<Timeline>(w->r.atlas);
     std::string error;
     if (!w->view.init(w->r.atlas, *w->tl, error)) throw std::runtime_error(error);
-    w->pane.show(w->view, w->r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
+    w->pane.style_at(w->view, w->r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
     render::Offscreen target;
     target.create(1920, 1080, 4, error);
     target.bind();

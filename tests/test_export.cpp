@@ -246,7 +246,7 @@ TEST_F(Headless, AnExportLeavesTheWindowsMapAsItWas) {
     MapView view;
     ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     MapPane window;
-    window.show(view, r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
+    window.style_at(view, r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
     const render::Camera cam = fit_camera(view.default_area(), 320, 180);
     render::Offscreen target;
     ASSERT_TRUE(target.create(320, 180, 1, error)) << error;

@@ -244,7 +244,7 @@ TEST_F(Rendered, ExportMatchesThePreview) {
     render::Offscreen target;
     ASSERT_TRUE(target.create(w, h, 4, error)) << error;
     MapPane pane;
-    pane.show(view, r.atlas, date, Basis::DeFacto, "en", true);
+    pane.style_at(view, r.atlas, date, Basis::DeFacto, "en", true);
     target.bind();
     view.draw(pane.style, cam, 1.0f);
     OverlayCanvas canvas;

@@ -200,7 +200,7 @@ TEST(ReferenceLayers, NeedNoIdAndHaveStyleAndLabels) {
     MapView view;
     ASSERT_TRUE(view.init(r.atlas, tl, error)) << error;
     MapPane pane;
-    pane.show(view, r.atlas, r.atlas.start, Basis::DeFacto, "en", true);
+    pane.style_at(view, r.atlas, r.atlas.start, Basis::DeFacto, "en", true);
     int labels = 0;
     for (const auto& s : pane.labels) labels += s.reference;
     EXPECT_EQ(labels, 2);

@@ -8,6 +8,7 @@
 #include "app/gui/app.h"
 #include "render/headless_context.h"
 #include "app/gui/map_input.h"
+#include "app/gui/panel_compare.h"
 #include "tests/support/decode_video.h"
 #include "tests/support/temp_dir.h"
 

@@ -203,8 +203,8 @@ void App::refresh_compare() {
     std::vector<std::string> changed;
     for (const auto& d : c.differences) changed.push_back(d.territory);
     const bool u = settings.overlays.uncertainty;
-    c.left.show(*doc->view, doc->atlas(), date, basis(), settings.lang, settings.claims, changed, u);
-    c.right.show(*doc->view, doc->atlas(), c.other, c.other_basis, settings.lang, settings.claims, changed, u);
+    c.left.style_at(*doc->view, doc->atlas(), date, basis(), settings.lang, settings.claims, changed, u);
+    c.right.style_at(*doc->view, doc->atlas(), c.other, c.other_basis, settings.lang, settings.claims, changed, u);
 }
 
 void App::select_difference(const Difference& d) {

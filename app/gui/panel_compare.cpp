@@ -8,6 +8,7 @@
 
 #include "app/view/overlay/i18n.h"
 #include "app/gui/map_input.h"
+#include "app/gui/panel_compare.h"
 #include "app/view/overlay/overlay_painter.h"
 
 namespace chronomap::gui {
@@ -58,16 +59,16 @@ void draw_compare_overlays(PanelContext& c, const MapRect& map, const CompareSid
         if (i == 0) o.source = false;  // one source line, bottom right
         ImGuiPainter painter(dl, c.fonts);
         const OverlayFrame frame{&painter, r.x, r.y, r.w, r.h, ui_cam, &a.doc->view->geo(),
-                                 overlay_text_scale(c.s, r.w, r.h)};
+                                 overlay_text_scale(c.ui_scale, r.w, r.h)};
         draw_overlay(frame, pane.overlay, pane.labels, o);
     }
     if (cmp.layout == CompareLayout::SideBySide) {
         const float x = (sides.rect[0].x + sides.rect[0].w + sides.rect[1].x) / 2;
-        dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(40, 40, 40, 255), std::max(1.0f, 2 * c.s));
+        dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(40, 40, 40, 255), std::max(1.0f, 2 * c.ui_scale));
         return;
     }
     // The swipe line and its handle, dragged sideways.
-    const float x = sides.rect[1].x, grip = 10 * c.s;
+    const float x = sides.rect[1].x, grip = 10 * c.ui_scale;
     ImGui::SetNextWindowPos({x - grip, map.y});
     ImGui::SetNextWindowSize({2 * grip, map.h});
     ImGui::Begin("##swipe", nullptr,
@@ -79,12 +80,12 @@ void draw_compare_overlays(PanelContext& c, const MapRect& map, const CompareSid
     if (ImGui::IsItemActive() && map.w > 0)
         cmp.swipe = std::clamp(cmp.swipe + ImGui::GetIO().MouseDelta.x / map.w, 0.02f, 0.98f);
     ImGui::End();
-    dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(255, 255, 255, 255), 5 * c.s);
-    dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(40, 40, 40, 255), 2 * c.s);
+    dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(255, 255, 255, 255), 5 * c.ui_scale);
+    dl->AddLine({x, map.y}, {x, map.y + map.h}, IM_COL32(40, 40, 40, 255), 2 * c.ui_scale);
     const ImVec2 mid{x, map.y + map.h / 2};
-    dl->AddCircleFilled(mid, 14 * c.s, IM_COL32(255, 255, 255, 255));
-    dl->AddCircle(mid, 14 * c.s, IM_COL32(40, 40, 40, 255), 0, 2 * c.s);
-    const float t = 5 * c.s;
+    dl->AddCircleFilled(mid, 14 * c.ui_scale, IM_COL32(255, 255, 255, 255));
+    dl->AddCircle(mid, 14 * c.ui_scale, IM_COL32(40, 40, 40, 255), 0, 2 * c.ui_scale);
+    const float t = 5 * c.ui_scale;
     dl->AddTriangleFilled({mid.x - 3 * t / 2, mid.y}, {mid.x - t / 3, mid.y - t}, {mid.x - t / 3, mid.y + t},
                           IM_COL32(40, 40, 40, 255));
     dl->AddTriangleFilled({mid.x + 3 * t / 2, mid.y}, {mid.x + t / 3, mid.y + t}, {mid.x + t / 3, mid.y - t},
@@ -150,7 +151,7 @@ void draw_compare_panel(PanelContext& c) {
     ImGui::SameLine();
     static char typed[32] = "";
     static std::string problem;
-    ImGui::SetNextItemWidth(110 * c.s);
+    ImGui::SetNextItemWidth(110 * c.ui_scale);
     if (ImGui::InputTextWithHint("##other", cmp.other.readable(ui_language()).c_str(), typed, sizeof typed,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);

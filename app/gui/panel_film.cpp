@@ -68,14 +68,14 @@ void draw_film_dialog(PanelContext& c) {
         set_name();
         if (!a.film_job) a.film_result.clear();
     }
-    ImGui::SetNextWindowSize({600 * c.s, 0});
+    ImGui::SetNextWindowSize({600 * c.ui_scale, 0});
     if (!ImGui::BeginPopupModal(_("Export animation"), &a.film_dialog_open)) return;
     const bool busy = a.film_job != nullptr;
     ImGui::BeginDisabled(busy);
     Date d_from, d_to;
     bool from_ok = false, to_ok = false;
     if (ImGui::BeginTable("##film", 2)) {
-        ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, 150 * c.s);
+        ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthFixed, 150 * c.ui_scale);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
         auto row = [&](const char* label) {
             ImGui::TableNextRow();
@@ -85,42 +85,42 @@ void draw_film_dialog(PanelContext& c) {
             ImGui::TableSetColumnIndex(1);
         };
         row(_("Dates"));
-        from_ok = date_field("##from", from, sizeof from, d_from, 130 * c.s);
+        from_ok = date_field("##from", from, sizeof from, d_from, 130 * c.ui_scale);
         ImGui::SameLine();
         ImGui::TextUnformatted(_("to"));
         ImGui::SameLine();
-        to_ok = date_field("##to", to, sizeof to, d_to, 130 * c.s);
+        to_ok = date_field("##to", to, sizeof to, d_to, 130 * c.ui_scale);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", a.basis() == Basis::DeJure ? _("de jure") : _("de facto"));
         row(_("Pacing"));
         ImGui::RadioButton(_("Event to event"), &pacing, 1);
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::SetNextItemWidth(160 * c.ui_scale);
         ImGui::BeginDisabled(pacing != 1);
         ImGui::SliderFloat("##per-event", &per_event, 0.5f, 10.0f, _("%.1f s on each"));
         ImGui::EndDisabled();
         row("");
         ImGui::RadioButton(_("Steady time"), &pacing, 0);
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::SetNextItemWidth(160 * c.ui_scale);
         ImGui::BeginDisabled(pacing != 0);
         ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, _("%.2f years/s"), ImGuiSliderFlags_Logarithmic);
         ImGui::EndDisabled();
         row(_("Hold"));
-        ImGui::SetNextItemWidth(140 * c.s);
+        ImGui::SetNextItemWidth(140 * c.ui_scale);
         ImGui::SliderFloat("##hold-start", &hold_start, 0, 10, _("%.1f s at start"));
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(140 * c.s);
+        ImGui::SetNextItemWidth(140 * c.ui_scale);
         ImGui::SliderFloat("##hold-end", &hold_end, 0, 10, _("%.1f s at end"));
         row(_("Size"));
-        ImGui::SetNextItemWidth(160 * c.s);
+        ImGui::SetNextItemWidth(160 * c.ui_scale);
         ImGui::Combo("##size", &size, [](void*, int i, const char** out) { return *out = kSizes[i].name, true; },
                      nullptr, static_cast<int>(std::size(kSizes)));
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(80 * c.s);
+        ImGui::SetNextItemWidth(80 * c.ui_scale);
         ImGui::Combo(_("frames a second"), &rate, "24\0" "25\0" "30\0" "60\0");
         row(_("Format"));
-        ImGui::SetNextItemWidth(220 * c.s);
+        ImGui::SetNextItemWidth(220 * c.ui_scale);
         if (ImGui::Combo("##format", &format, [](void*, int i, const char** out) { return *out = _(kFormats[i]), true; },
                          nullptr, static_cast<int>(std::size(kFormats))))
             set_name();
@@ -135,7 +135,7 @@ void draw_film_dialog(PanelContext& c) {
     if (!valid) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
     if (!busy) {
         ImGui::BeginDisabled(!valid);
-        if (ImGui::Button(_("Export"), {120 * c.s, 0})) {
+        if (ImGui::Button(_("Export"), {120 * c.ui_scale, 0})) {
             FilmRequest req;
             req.path = name;
             req.from = d_from;
@@ -167,7 +167,7 @@ void draw_film_dialog(PanelContext& c) {
         const FilmJob& job = *a.film_job;
         const float done = job.frames_total() ? static_cast<float>(job.frames_done()) / job.frames_total() : 0;
         ImGui::ProgressBar(done, {-1, 0}, time_left(a).c_str());
-        if (ImGui::Button(_("Cancel"), {120 * c.s, 0})) a.cancel_film();
+        if (ImGui::Button(_("Cancel"), {120 * c.ui_scale, 0})) a.cancel_film();
     }
     ImGui::EndPopup();
 }

@@ -13,7 +13,7 @@ namespace {
 void history_band(PanelContext& c, const std::string& id) {
     App& a = c.app;
     const Atlas& atlas = a.doc->atlas();
-    const float w = ImGui::GetContentRegionAvail().x, h = 22 * c.s;
+    const float w = ImGui::GetContentRegionAvail().x, h = 22 * c.ui_scale;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const double start = static_cast<double>(atlas.start.day),
@@ -38,13 +38,13 @@ void history_band(PanelContext& c, const std::string& id) {
             dl->AddRectFilled({x0, p.y}, {x1, p.y + h}, im_colour(pw ? pw->rgba : 0x808080FF));
         if (entries[i].change->status != Status::Integral && x1 > x0) {  // hatched, as on the map
             dl->PushClipRect({x0, p.y}, {x1, p.y + h}, true);
-            for (float hx = x0 - h; hx < x1; hx += 6 * c.s)
+            for (float hx = x0 - h; hx < x1; hx += 6 * c.ui_scale)
                 dl->AddLine({hx, p.y + h}, {hx + h, p.y}, IM_COL32(255, 255, 255, 150), 1.0f);
             dl->PopClipRect();
         }
     }
     const float now = x_of(a.date);
-    dl->AddLine({now, p.y - 3}, {now, p.y + h + 3}, IM_COL32(200, 30, 30, 255), 2.0f * c.s);
+    dl->AddLine({now, p.y - 3}, {now, p.y + h + 3}, IM_COL32(200, 30, 30, 255), 2.0f * c.ui_scale);
     ImGui::InvisibleButton("##band", {w, h});
     if (ImGui::IsItemHovered()) {
         const double day = start + (ImGui::GetIO().MousePos.x - p.x) / w * span;

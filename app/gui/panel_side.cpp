@@ -71,7 +71,7 @@ void draw_options(PanelContext& c) {
     ImGui::Separator();
     ImGui::TextDisabled(_("Names"));
     if (a.doc) {
-        ImGui::SetNextItemWidth(120 * c.s);
+        ImGui::SetNextItemWidth(120 * c.ui_scale);
         if (ImGui::BeginCombo(_("Language"), st.lang.c_str())) {
             for (const auto& l : languages(a.doc->atlas())) {
                 const char* name = language_name(l);
@@ -83,7 +83,7 @@ void draw_options(PanelContext& c) {
     }
     ImGui::Separator();
     ImGui::TextDisabled(_("Interface"));
-    ImGui::SetNextItemWidth(160 * c.s);
+    ImGui::SetNextItemWidth(160 * c.ui_scale);
     float scale = st.ui_scale;
     if (ImGui::SliderFloat(_("UI scale"), &scale, 1.0f, 3.0f, "%.2fx")) st.ui_scale = scale;
     if (ImGui::IsItemDeactivatedAfterEdit()) c.requests.rebuild_fonts = true;
@@ -141,7 +141,7 @@ void legend_panel(PanelContext& c) {
 
 void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
-    if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.s) &&
+    if (begin_side_panel("##left", x, y, w, h, a.settings.left_width, c.ui_scale) &&
         ImGui::BeginTabBar("left")) {
         if (a.doc && ImGui::BeginTabItem(_("Events"))) {
             draw_event_list(c);
@@ -165,7 +165,7 @@ void draw_left_panel(PanelContext& c, float x, float y, float w, float h) {
 
 void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
-    if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.s) && a.doc &&
+    if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.ui_scale) && a.doc &&
         ImGui::BeginTabBar("right")) {
         static std::string last_territory;
         const bool territory_changed = a.selected_territory != last_territory;

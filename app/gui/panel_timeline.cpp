@@ -19,14 +19,14 @@ void controls(PanelContext& c) {
     ImGui::PushFont(c.fonts.title);
     ImGui::TextUnformatted(a.date.readable(ui_language()).c_str());
     ImGui::PopFont();
-    ImGui::SameLine(0, 24 * c.s);
+    ImGui::SameLine(0, 24 * c.ui_scale);
     if (ImGui::Button("|<")) a.go_start();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Start of the atlas (Home)"));
     ImGui::SameLine();
     if (ImGui::Button(_("< Event"))) a.step_event(-1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Previous event (Left or Page Up)"));
     ImGui::SameLine();
-    if (ImGui::Button(a.playback.playing ? _("Pause") : _("Play"), ImVec2(70 * c.s, 0)))
+    if (ImGui::Button(a.playback.playing ? _("Pause") : _("Play"), ImVec2(70 * c.ui_scale, 0)))
         a.playback.playing = !a.playback.playing;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("Play or pause (Space)"));
     ImGui::SameLine();
@@ -36,8 +36,8 @@ void controls(PanelContext& c) {
     if (ImGui::Button(">|")) a.go_end();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(_("End of the atlas (End)"));
     // At large UI scales in a small window, the rest goes on a second row.
-    if (ImGui::GetWindowWidth() > 1250 * c.s) ImGui::SameLine();
-    ImGui::SetNextItemWidth(150 * c.s);
+    if (ImGui::GetWindowWidth() > 1250 * c.ui_scale) ImGui::SameLine();
+    ImGui::SetNextItemWidth(150 * c.ui_scale);
     // The range follows the atlas: from a year a minute to the whole atlas in ten seconds.
     const float span_years = a.doc ? static_cast<float>((a.doc->atlas().end.day - a.doc->atlas().start.day) /
                                                         kDaysPerYear)
@@ -48,10 +48,10 @@ void controls(PanelContext& c) {
                        ImGuiSliderFlags_Logarithmic);
     ImGui::SameLine();
     ImGui::Checkbox(_("Loop"), &a.playback.loop);
-    ImGui::SameLine(0, 24 * c.s);
+    ImGui::SameLine(0, 24 * c.ui_scale);
     static char typed[32] = "";
     static std::string problem;
-    ImGui::SetNextItemWidth(130 * c.s);
+    ImGui::SetNextItemWidth(130 * c.ui_scale);
     if (ImGui::InputTextWithHint("##date", _("go to date"), typed, sizeof typed,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);
@@ -169,7 +169,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 size{ImGui::GetContentRegionAvail().x,
-                      std::max(40.0f * c.s, ImGui::GetContentRegionAvail().y)};
+                      std::max(40.0f * c.ui_scale, ImGui::GetContentRegionAvail().y)};
     ImGui::InvisibleButton("##track", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();
@@ -198,25 +198,25 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
         tv.end -= d;
     }
 
-    dl->AddRectFilled(p0, {p0.x + size.x, p0.y + size.y}, IM_COL32(245, 245, 242, 255), 4 * c.s);
+    dl->AddRectFilled(p0, {p0.x + size.x, p0.y + size.y}, IM_COL32(245, 245, 242, 255), 4 * c.ui_scale);
     // The atlas's own range, darker than the margins around it.
     dl->AddRectFilled(
-        {std::max(p0.x, to_x(static_cast<double>(atlas.start.day))), axis_y - 3 * c.s},
-        {std::min(p0.x + size.x, to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.s},
+        {std::max(p0.x, to_x(static_cast<double>(atlas.start.day))), axis_y - 3 * c.ui_scale},
+        {std::min(p0.x + size.x, to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.ui_scale},
         IM_COL32(190, 190, 185, 255));
 
     // Ticks: millennia down to days depending on zoom; labelled with readable dates.
     const double px_per_year = size.x / (span / kDaysPerYear);
-    const TickStep step = tick_step(px_per_year, 80 * c.s);
+    const TickStep step = tick_step(px_per_year, 80 * c.ui_scale);
     dl->PushClipRect(p0, {p0.x + size.x, p0.y + size.y}, true);
     auto draw_tick = [&](const Date& d, const std::string& label) {
         const float tx = to_x(static_cast<double>(d.day));
-        dl->AddLine({tx, axis_y + 4 * c.s}, {tx, axis_y + 10 * c.s}, IM_COL32(90, 90, 90, 255), 1.0f);
-        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.s, axis_y + 11 * c.s},
+        dl->AddLine({tx, axis_y + 4 * c.ui_scale}, {tx, axis_y + 10 * c.ui_scale}, IM_COL32(90, 90, 90, 255), 1.0f);
+        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.ui_scale, axis_y + 11 * c.ui_scale},
                     IM_COL32(70, 70, 70, 255), label.c_str());
     };
     if (scale.logarithmic()) {
-        log_ticks(p0.x, p0.x + size.x, 90 * c.s, to_day, to_x, draw_tick);
+        log_ticks(p0.x, p0.x + size.x, 90 * c.ui_scale, to_day, to_x, draw_tick);
     } else if (step.days > 0) {
         for (auto day = static_cast<std::int64_t>(std::floor(tv.start)); day <= tv.end; ++day) {
             const Date d{day, Precision::Day};
@@ -241,14 +241,14 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     // cluster with its count, so the cost and the picture follow what is visible.
     const Event* hovered_event = nullptr;
     const MarkerBin* hovered_bin = nullptr;
-    const float r0 = 5.0f * c.s;
+    const float r0 = 5.0f * c.ui_scale;
     std::vector<MarkerBin> bins;
     const auto& events = atlas.events;
     auto it = std::lower_bound(events.begin(), events.end(), to_day(p0.x - 8),
                                [](const Event& e, double day) { return static_cast<double>(e.date.day) < day; });
     // Each marker swallows the events within its width by a binary search, so the cost follows
     // the markers drawn, not the events that exist.
-    const float gap = 2 * r0 + 2 * c.s;
+    const float gap = 2 * r0 + 2 * c.ui_scale;
     while (it != events.end()) {
         const float ex = to_x(static_cast<double>(it->date.day));
         if (ex > p0.x + size.x + 8) break;
@@ -260,11 +260,11 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     }
     for (const auto& b : bins) {
         const Event& e = *b.first;
-        const ImVec2 centre{b.x, axis_y - 12 * c.s};
+        const ImVec2 centre{b.x, axis_y - 12 * c.ui_scale};
         const bool near = hovered && std::abs(io.MousePos.x - b.x) <= r0 + 2 &&
-                          std::abs(io.MousePos.y - centre.y) <= r0 + 6 * c.s;
+                          std::abs(io.MousePos.y - centre.y) <= r0 + 6 * c.ui_scale;
         if (b.count > 1) {
-            const float r = r0 + 2 * c.s;
+            const float r = r0 + 2 * c.ui_scale;
             dl->AddCircleFilled(centre, r, IM_COL32(90, 90, 90, 255));
             const std::string n = b.count > 99 ? "99+" : std::to_string(b.count);
             const float fs = c.fonts.small->FontSize * 0.85f;
@@ -273,49 +273,49 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
                         IM_COL32(255, 255, 255, 255), n.c_str());
             if (near) {
                 hovered_bin = &b;
-                dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
+                dl->AddCircle(centre, r + 2 * c.ui_scale, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.ui_scale);
             }
             continue;
         }
-        const float r = (&e == a.selected_event ? 6.5f : 5.0f) * c.s;
+        const float r = (&e == a.selected_event ? 6.5f : 5.0f) * c.ui_scale;
         // A date known only to the month or year is the span it covers, once that is wider than
         // a marker.
         const float end_x = to_x(static_cast<double>(e.date.span_end()));
         if (a.settings.overlays.uncertainty && e.date.precision != Precision::Day && end_x - b.x > 2 * r) {
             const ImVec2 lo{b.x, centre.y - 0.8f * r}, hi{end_x, centre.y + 0.8f * r};
             const bool over = hovered && io.MousePos.x >= lo.x && io.MousePos.x <= hi.x &&
-                              std::abs(io.MousePos.y - centre.y) <= r + 6 * c.s;
+                              std::abs(io.MousePos.y - centre.y) <= r + 6 * c.ui_scale;
             if (over) hovered_event = &e;
             const ImU32 kc = im_colour(kind_colour(e.kind));
             dl->AddRectFilled(lo, hi, never_in_force(e) ? IM_COL32(255, 255, 255, 255) : (kc & 0x00FFFFFFu) | 0xA0000000u,
                               0.8f * r);
-            dl->AddRect(lo, hi, kc, 0.8f * r, 0, 1.5f * c.s);
+            dl->AddRect(lo, hi, kc, 0.8f * r, 0, 1.5f * c.ui_scale);
             if (over || &e == a.selected_event)
-                dl->AddRect({lo.x - 2 * c.s, lo.y - 2 * c.s}, {hi.x + 2 * c.s, hi.y + 2 * c.s}, IM_COL32(20, 20, 20, 255),
-                            0.8f * r + 2 * c.s, 0, 1.5f * c.s);
+                dl->AddRect({lo.x - 2 * c.ui_scale, lo.y - 2 * c.ui_scale}, {hi.x + 2 * c.ui_scale, hi.y + 2 * c.ui_scale}, IM_COL32(20, 20, 20, 255),
+                            0.8f * r + 2 * c.ui_scale, 0, 1.5f * c.ui_scale);
             continue;
         }
         if (near) hovered_event = &e;
         if (never_in_force(e)) {
             dl->AddCircleFilled(centre, r, IM_COL32(255, 255, 255, 255));
-            dl->AddCircle(centre, r, im_colour(kind_colour(e.kind)), 0, 2.0f * c.s);
+            dl->AddCircle(centre, r, im_colour(kind_colour(e.kind)), 0, 2.0f * c.ui_scale);
         } else {
             dl->AddCircleFilled(centre, r, im_colour(kind_colour(e.kind)));
         }
         if (near || &e == a.selected_event)
-            dl->AddCircle(centre, r + 2 * c.s, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.s);
+            dl->AddCircle(centre, r + 2 * c.ui_scale, IM_COL32(20, 20, 20, 255), 0, 1.5f * c.ui_scale);
     }
     // The date compared with, dashed in blue, under the playhead.
     if (a.compare) {
         const float cx = to_x(static_cast<double>(a.compare->other.day));
-        for (float y = p0.y + 2; y < p0.y + size.y - 2; y += 8 * c.s)
-            dl->AddLine({cx, y}, {cx, std::min(y + 5 * c.s, p0.y + size.y - 2)}, IM_COL32(30, 90, 200, 255), 2.0f * c.s);
-        dl->AddTriangleFilled({cx - 6 * c.s, p0.y}, {cx + 6 * c.s, p0.y}, {cx, p0.y + 8 * c.s}, IM_COL32(30, 90, 200, 255));
+        for (float y = p0.y + 2; y < p0.y + size.y - 2; y += 8 * c.ui_scale)
+            dl->AddLine({cx, y}, {cx, std::min(y + 5 * c.ui_scale, p0.y + size.y - 2)}, IM_COL32(30, 90, 200, 255), 2.0f * c.ui_scale);
+        dl->AddTriangleFilled({cx - 6 * c.ui_scale, p0.y}, {cx + 6 * c.ui_scale, p0.y}, {cx, p0.y + 8 * c.ui_scale}, IM_COL32(30, 90, 200, 255));
     }
     // The playhead.
     const float hx = to_x(static_cast<double>(a.date.day));
-    dl->AddLine({hx, p0.y + 2}, {hx, p0.y + size.y - 2}, IM_COL32(200, 30, 30, 255), 2.0f * c.s);
-    dl->AddTriangleFilled({hx - 6 * c.s, p0.y}, {hx + 6 * c.s, p0.y}, {hx, p0.y + 8 * c.s},
+    dl->AddLine({hx, p0.y + 2}, {hx, p0.y + size.y - 2}, IM_COL32(200, 30, 30, 255), 2.0f * c.ui_scale);
+    dl->AddTriangleFilled({hx - 6 * c.ui_scale, p0.y}, {hx + 6 * c.ui_scale, p0.y}, {hx, p0.y + 8 * c.ui_scale},
                           IM_COL32(200, 30, 30, 255));
     dl->PopClipRect();
 
@@ -336,7 +336,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     }
     if (hovered_event) {
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(420 * c.s);
+        ImGui::PushTextWrapPos(420 * c.ui_scale);
         atlas_text(hovered_event->title);
         ImGui::TextDisabled("%s - %s%s", hovered_event->date.readable(ui_language()).c_str(),
                             kind_name(hovered_event->kind),

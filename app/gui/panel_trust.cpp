@@ -13,7 +13,7 @@ void draw_trust_prompt(PanelContext& c) {
     App& a = c.app;
     const char* title = _("Sources outside the atlas folder");
     if (a.external_request && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize({640 * c.s, 0});
+    ImGui::SetNextWindowSize({640 * c.ui_scale, 0});
     if (!ImGui::BeginPopupModal(title, nullptr)) return;
     if (!a.external_request) {  // answered elsewhere (a script, another atlas opened)
         ImGui::CloseCurrentPopup();

@@ -24,7 +24,7 @@ struct UiRequests {
 struct PanelContext {
     App& app;
     const FontSet& fonts;
-    float s;
+    float ui_scale;  // the fonts' scale: the UI scale setting times the monitor's, larger in presentation
     UiRequests& requests;
 };
 

@@ -15,6 +15,7 @@
 #include "app/launch/launch.h"
 #include "app/gui/gui.h"
 #include "app/gui/map_input.h"
+#include "app/gui/panel_compare.h"
 #include "app/gui/panels.h"
 #include "render/png_writer.h"
 #include "render/screen.h"

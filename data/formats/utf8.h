@@ -39,7 +39,7 @@ inline std::pair<char32_t, std::size_t> decode_utf8(std::string_view text, std::
 
 // The scripts that decide how a character is drawn: the face it comes from (app/view/overlay/fonts.h,
 // whose glyph ranges are the same), whether a line is reordered (app/view/overlay/bidi_text.h), and what
-// the map cannot draw at all (text_limits.cpp).
+// the map cannot draw at all (bound_texts.cpp).
 enum class Script { Other, Armenian, Georgian, Arrows, Syllabics, Arabic, Hebrew, OtherRightToLeft, Emoji };
 
 inline Script script_of(char32_t cp) {

@@ -44,7 +44,7 @@ void read_events_csv(const CsvInput& input, std::size_t rows, const std::string&
 // The same from text held whole (the fuzzer's input).
 void read_events_csv_text(std::string_view text, const std::string& name, Diagnostics& diags, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);
-// Cuts text too long to draw (text_limits.cpp), with a warning for each cut.
+// Cuts text too long to draw (bound_texts.cpp), with a warning for each cut.
 void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).
 void derive_from_layers(Atlas& atlas, Diagnostics& diags);

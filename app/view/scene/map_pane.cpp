@@ -2,7 +2,7 @@
 
 namespace chronomap {
 
-void MapPane::show(const MapView& view, const Atlas& atlas, Date d, Basis b, const std::string& lang,
+void MapPane::style_at(const MapView& view, const Atlas& atlas, Date d, Basis b, const std::string& lang,
                    bool with_claims, const std::vector<std::string>& emphasise, bool uncertainty) {
     date = d;
     basis = b;

@@ -19,10 +19,10 @@ struct MapPane {
     std::vector<LabelSeed> labels;
     OverlayText overlay;
 
-    // Styles the pane for a date and view; territories in `emphasise` are outlined as changed.
+    // Styles the pane for a date and basis; territories in `emphasise` are outlined as changed.
     // Needs the GL context current.
-    void show(const MapView& view, const Atlas& atlas, Date date, Basis basis, const std::string& lang,
-              bool with_claims, const std::vector<std::string>& emphasise = {}, bool uncertainty = true);
+    void style_at(const MapView& view, const Atlas& atlas, Date date, Basis basis, const std::string& lang,
+                  bool with_claims, const std::vector<std::string>& emphasise = {}, bool uncertainty = true);
 };
 
 // The part of a camera's picture from pixel column `x0`, `width` pixels wide, as a camera of its
