@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include <imgui.h>
@@ -209,11 +210,17 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
     const double px_per_year = size.x / (span / kDaysPerYear);
     const TickStep step = tick_step(px_per_year, 80 * c.ui_scale);
     dl->PushClipRect(p0, {p0.x + size.x, p0.y + size.y}, true);
+    // A label that would run into the one before is left out (its tick stays): dates are longer
+    // in some languages ("10 000 до н. э.") than the spacing was chosen for.
+    float label_end = -1e9f;
     auto draw_tick = [&](const Date& d, const std::string& label) {
         const float tx = to_x(static_cast<double>(d.day));
         dl->AddLine({tx, axis_y + 4 * c.ui_scale}, {tx, axis_y + 10 * c.ui_scale}, IM_COL32(90, 90, 90, 255), 1.0f);
-        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {tx + 2 * c.ui_scale, axis_y + 11 * c.ui_scale},
-                    IM_COL32(70, 70, 70, 255), label.c_str());
+        const float lx = tx + 2 * c.ui_scale;
+        if (lx < label_end + 6 * c.ui_scale) return;
+        dl->AddText(c.fonts.small, c.fonts.small->FontSize, {lx, axis_y + 11 * c.ui_scale}, IM_COL32(70, 70, 70, 255),
+                    label.c_str());
+        label_end = lx + c.fonts.small->CalcTextSizeA(c.fonts.small->FontSize, FLT_MAX, 0, label.c_str()).x;
     };
     if (scale.logarithmic()) {
         log_ticks(p0.x, p0.x + size.x, 90 * c.ui_scale, to_day, to_x, draw_tick);
