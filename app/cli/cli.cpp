@@ -279,15 +279,8 @@ struct Command {
     const char* summary;
     std::set<std::string> values, switches;
     int (*run)(const Args&);
+    bool reads_atlas = true;  // and so takes --allow-external
 };
-
-const std::set<std::string> kOverlaySwitches = {"--no-title",  "--no-legend", "--no-caption",    "--no-labels",
-                                                "--no-scale-bar", "--no-claims", "--no-uncertainty"};
-
-std::set<std::string> with(std::set<std::string> a, const std::set<std::string>& b) {
-    a.insert(b.begin(), b.end());
-    return a;
-}
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -325,7 +318,7 @@ const std::vector<Command>& commands() {
          kOverlaySwitches, cmd_animate},
         {"init", "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]",
          "write a starting atlas.json for vector data (snapshot series or dated fields)", {"--out"}, {"--force"},
-         cmd_init},
+         cmd_init, false},
     };
     return table;
 }
@@ -391,8 +384,8 @@ int run(const std::vector<std::string>& argv) {
             return kOk;
         }
         // Only the command's own flags: `status --fps 3` is a mistake, said as one.
-        const std::set<std::string> switches =
-            command->run == cmd_init ? command->switches : with(command->switches, {"--allow-external"});
+        std::set<std::string> switches = command->switches;
+        if (command->reads_atlas) switches.insert("--allow-external");
         const Args a = parse_args(rest, command->values, switches);
         if (a.error.rfind("unknown option ", 0) == 0) {
             std::cerr << "chronomap: " << command->name << " takes no option " << printable(a.error.substr(15))

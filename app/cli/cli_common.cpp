@@ -116,8 +116,7 @@ namespace {
 // estimated from its manifest and its files before they are loaded.
 std::uintmax_t atlas_vertices(const std::string& atlas_path) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path manifest = fs::is_directory(atlas_path, ec) ? fs::path(atlas_path) / "atlas.json" : fs::path(atlas_path);
+    const fs::path manifest = manifest_file(atlas_path);
     std::ifstream in(manifest, std::ios::binary);
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     if (!doc.is_object() || !doc.contains("layers") || !doc["layers"].is_array()) return 0;  // load says why

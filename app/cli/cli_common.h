@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "app/launch/launch_args.h"
@@ -25,7 +26,10 @@ extern bool allow_external;
 std::optional<Date> date_option(const Args& a, const char* key);
 // --basis (or another key): de_facto (the default) or de_jure.
 Basis basis_option(const Args& a, const char* key = "--basis");
-// The overlay switches export and animate share (--no-title, --no-legend, ...), and --no-claims.
+// The overlay switches export and animate share (--no-title, --no-legend, ...), and --no-claims:
+// their names, and what they set.
+inline const std::set<std::string> kOverlaySwitches = {"--no-title",     "--no-legend", "--no-caption",    "--no-labels",
+                                                       "--no-scale-bar", "--no-claims", "--no-uncertainty"};
 void overlay_switches(const Args& a, ExportRequest& req);
 // --lang: a language code; one the atlas has no names in is noted on stderr.
 std::string lang_option(const Args& a, const Atlas& atlas);

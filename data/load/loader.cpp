@@ -138,9 +138,8 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     const std::string manifest_name = fs::path(manifest_path).filename().string();
 
     std::string text;
-    if (fs::is_directory(manifest_path)) {
-        // A folder stands for the atlas.json inside it.
-        load_everything((fs::path(manifest_path) / "atlas.json").string(), options, result);
+    if (const std::string file = manifest_file(manifest_path); file != manifest_path) {
+        load_everything(file, options, result);
         return;
     }
     if (std::string why; !detail::read_file(manifest_path, text, &why)) {
@@ -179,6 +178,11 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
 }
 
 }  // namespace
+
+std::string manifest_file(const std::string& atlas_path) {
+    std::error_code ec;  // a folder stands for the atlas.json inside it
+    return std::filesystem::is_directory(atlas_path, ec) ? (std::filesystem::path(atlas_path) / "atlas.json").string() : atlas_path;
+}
 
 LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& options) {
     LoadResult result;

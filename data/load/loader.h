@@ -35,6 +35,8 @@ struct LoadOptions {
 };
 
 [[nodiscard]] LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& options = {});
+// The manifest an atlas path names: the path itself, or the atlas.json inside a folder.
+std::string manifest_file(const std::string& atlas_path);
 
 // Adds any vector file GDAL reads as a reference layer drawn under the territories (modern
 // borders, rivers). Problems go to `diags`; false when the file could not be opened.

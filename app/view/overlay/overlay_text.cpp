@@ -104,10 +104,9 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
         t.land.grid = scene->land_grid;
         t.land.add(scene->reference_land);
         for (std::size_t i = 0; i < scene->slots.size() && i < scene->slot_land.size(); ++i) {
-            const SceneSlot& slot = scene->slots[i];
-            const bool ceased = slot.territory >= 0 && states[static_cast<std::size_t>(slot.territory)].known &&
-                                states[static_cast<std::size_t>(slot.territory)].status == Status::Ceased;
-            if (slot.feature->valid_at(date) && !ceased) t.land.add(scene->slot_land[i]);
+            const SceneSlot& slot = scene->slots[i];  // the land styles_at shows
+            if (slot.feature->valid_at(date) && (slot.territory < 0 || drawn(states[static_cast<std::size_t>(slot.territory)])))
+                t.land.add(scene->slot_land[i]);
         }
     }
     Bounds unknown_where;

@@ -47,9 +47,6 @@ std::uint32_t pattern_colour(std::uint32_t fill) {
     return (ch(r) << 24) | (ch(g) << 16) | (ch(b) << 8) | 0xFF;
 }
 
-// Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
-// tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000 and
-// 1/4000 serve whole-extent 4K and 8K exports).
 // Where a territory's name goes; a shape with no room for one loses its seed's feature.
 void search_anchor(LabelSeed& s) {
     if (s.searched) return;
@@ -65,6 +62,9 @@ void search_anchor(LabelSeed& s) {
     }
 }
 
+// Coarser levels at 1/8000 down to 1/125 of the extent: the camera picks the coarsest whose
+// tolerance stays under a pixel, so a frame's cost is bounded however large the data (1/8000 and
+// 1/4000 serve whole-extent 4K and 8K exports).
 std::vector<double> tolerances_for(double extent) {
     return {0, extent / 8000, extent / 4000, extent / 2000, extent / 500, extent / 125};
 }
@@ -294,7 +294,7 @@ std::vector<render::FeatureStyle> territory_styles(const Atlas& atlas, const Tim
     std::vector<render::FeatureStyle> styles(states.size());
     for (std::size_t i = 0; i < states.size(); ++i) {
         const auto& s = states[i];
-        if (s.status == Status::Ceased && s.known) continue;  // not drawn
+        if (!drawn(s)) continue;
         if (!s.known || s.controller.empty()) {  // no controller recorded (yet, or in this snapshot)
             styles[i].fill = palette::kUnknown;
             continue;

@@ -110,6 +110,9 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
                                             const MapScene& scene, Date date, Basis basis,
                                             bool with_claims = true, bool uncertainty = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
+// Whether a territory in this state is drawn (with a shape valid at the date): all but those known
+// to have ceased.
+inline bool drawn(const TerritoryState& s) { return !(s.known && s.status == Status::Ceased); }
 // Which slots change control between two sets of styles: shown in both, with another fill,
 // pattern or claim (a shape that appears or disappears, a new snapshot, is not a change).
 inline std::vector<bool> changed_slots(const std::vector<render::FeatureStyle>& from,
