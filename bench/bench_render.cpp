@@ -32,10 +32,8 @@ struct Loaded {
     MapView view;
     MapPane pane;  // 1 November 1921, de facto
     explicit Loaded(const std::string& path) : r(load_atlas(path)), tl(r.atlas) {
-        std::string error;
         context();
-        if (!view.init(r.atlas, tl, error))
-            throw std::runtime_error(error);
+        bench::require(view.init(r.atlas, tl));
         pane.style_at(view, r.atlas, *parse_date("1921-11-01").date, Basis::DeFacto, "en", true);
     }
 };
@@ -60,8 +58,7 @@ void frame_runs(benchmark::internal::Benchmark* b) {
 void BM_FrameBundledAtlas(benchmark::State& state) {
     Loaded& k = kars();
     render::Offscreen target;
-    std::string error;
-    target.create(1920, 1080, static_cast<int>(state.range(0)), error);
+    bench::require(target.create(1920, 1080, static_cast<int>(state.range(0))));
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
     for (auto _ : state) {
         target.bind();
@@ -76,8 +73,7 @@ BENCHMARK(BM_FrameBundledAtlas)->Apply(frame_runs);
 void BM_FullScreenQuad(benchmark::State& state) {
     Loaded& k = kars();
     render::Offscreen target;
-    std::string error;
-    target.create(1920, 1080, static_cast<int>(state.range(0)), error);
+    bench::require(target.create(1920, 1080, static_cast<int>(state.range(0))));
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
     static const int quad = bench::add_fullscreen_quad(k.view.renderer(), cam);
     const render::PaneStyle flat;
@@ -94,10 +90,9 @@ BENCHMARK(BM_FullScreenQuad)->Apply(frame_runs);
 void BM_FrameWithOverlays(benchmark::State& state) {
     Loaded& k = kars();
     render::Offscreen target;
-    std::string error, warning;
-    target.create(1920, 1080, static_cast<int>(state.range(0)), error);
+    bench::require(target.create(1920, 1080, static_cast<int>(state.range(0))));
     OverlayCanvas canvas;
-    if (!canvas.init(1.0f, error, warning)) throw std::runtime_error(error);
+    bench::require(canvas.init(1.0f));
     const Date date = *parse_date("1921-11-01").date;
     const OverlayText text = overlay_text(k.r.atlas, k.tl, date, Basis::DeFacto, "en", true);
     const render::Camera cam = fit_camera(k.view.default_area(), 1920, 1080);
@@ -136,8 +131,8 @@ void BM_Export4K(benchmark::State& state) {
     req.height = 2160;
     req.samples = 4;
     for (auto _ : state) {
-        const std::string err = export_png(k.view, k.r.atlas, req, out);
-        if (!err.empty()) state.SkipWithError(err.c_str());
+        const Result<> written = export_png(k.view, k.r.atlas, req, out);
+        if (!written) state.SkipWithError(written.message().c_str());
     }
     std::filesystem::remove(out);
 }
@@ -163,9 +158,11 @@ void BM_FilmFrame(benchmark::State& state) {
     req.frame.width = static_cast<int>(state.range(0));
     req.frame.height = static_cast<int>(state.range(1));
     FilmJob job;
-    if (std::string e = job.start(k.view, k.r.atlas, req); !e.empty()) state.SkipWithError(e.c_str());
-    for (auto _ : state)
-        if (!job.step()) state.SkipWithError(job.error().empty() ? "the film ended" : job.error().c_str());
+    if (auto started = job.start(k.view, k.r.atlas, req); !started) state.SkipWithError(started.message().c_str());
+    for (auto _ : state) {
+        if (job.all_rendered()) state.SkipWithError("the film ended");
+        if (auto stepped = job.step(); !stepped) state.SkipWithError(stepped.message().c_str());
+    }
     state.counters["frames"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["render_ms"] = 1000 * job.render_seconds() / std::max(1, job.frames_done());
     state.counters["encode_ms"] = 1000 * job.encode_seconds() / std::max(1, job.frames_done());
@@ -213,8 +210,7 @@ void BM_FrameMillionVertices(benchmark::State& state) {
         for (double f : {2000.0, 500.0, 125.0})
             levels.push_back({extent / f, build_mesh(inputs, {0, 0}, extent / f)});
         renderer = std::make_unique<render::MapRenderer>();
-        std::string error;
-        renderer->init(error);
+        bench::require(renderer->init());
         mesh = renderer->add_mesh(levels);
         std::vector<render::FeatureStyle> styles(100);
         for (std::size_t i = 0; i < styles.size(); ++i)
@@ -223,8 +219,7 @@ void BM_FrameMillionVertices(benchmark::State& state) {
         pane->set_styles(styles);
     }
     render::Offscreen target;
-    std::string error;
-    target.create(1920, 1080, 4, error);
+    bench::require(target.create(1920, 1080, 4));
     const render::Camera cam = fit_camera(bounds, 1920, 1080);
     for (auto _ : state) {
         target.bind();

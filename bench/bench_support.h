@@ -11,11 +11,15 @@
 namespace chronomap::bench {
 
 // The process's headless context, made on first use.
+// Work a benchmark cannot go on without: its failure stops the run with the message.
+inline void require(const Result<>& done) {
+    if (!done) throw std::runtime_error(done.message());
+}
+
 inline render::HeadlessContext& context() {
-    static std::string error;
-    static auto ctx = render::HeadlessContext::create(error);
-    if (!ctx) throw std::runtime_error(error);
-    return *ctx;
+    static auto ctx = render::HeadlessContext::create();
+    require(ctx.status());
+    return **ctx;
 }
 
 // Adds a mesh covering exactly what `cam` shows; returns its handle in `renderer`.

@@ -62,11 +62,10 @@ std::unique_ptr<World> open_world() {
     auto w = std::make_unique<World>();
     w->r = load_atlas(manifest());
     w->tl = std::make_unique<Timeline>(w->r.atlas);
-    std::string error;
-    if (!w->view.init(w->r.atlas, *w->tl, error)) throw std::runtime_error(error);
+    bench::require(w->view.init(w->r.atlas, *w->tl));
     w->pane.style_at(w->view, w->r.atlas, *parse_date("1914").date, Basis::DeFacto, "en", true);
     render::Offscreen target;
-    target.create(1920, 1080, 4, error);
+    bench::require(target.create(1920, 1080, 4));
     target.bind();
     w->view.draw(w->pane.style, fit_camera(w->view.default_area(), 1920, 1080));
     glFinish();
@@ -114,8 +113,7 @@ World& world() {
 void BM_WorldFrame(benchmark::State& state) {
     World& w = world();
     render::Offscreen target;
-    std::string error;
-    target.create(1920, 1080, 4, error);
+    bench::require(target.create(1920, 1080, 4));
     const render::Camera cam = fit_camera(w.view.default_area(), 1920, 1080);
     static const int quad = bench::add_fullscreen_quad(w.view.renderer(), cam);
     const render::PaneStyle flat;  // the quad is drawn in one flat colour
@@ -146,8 +144,7 @@ BENCHMARK(BM_WorldFrame)->Unit(benchmark::kMillisecond)->Iterations(30)->Repetit
 void BM_WorldPlayback(benchmark::State& state) {
     World& w = world();
     render::Offscreen target;
-    std::string error;
-    target.create(1920, 1080, 4, error);
+    bench::require(target.create(1920, 1080, 4));
     const render::Camera cam = fit_camera(w.view.default_area(), 1920, 1080);
     const Date from = *parse_date("1914").date;
     std::vector<double> ms;
@@ -178,8 +175,8 @@ void BM_WorldExport4K(benchmark::State& state) {
     req.width = 3840;
     req.height = 2160;
     for (auto _ : state) {
-        const std::string err = export_png(w.view, w.r.atlas, req, out);
-        if (!err.empty()) state.SkipWithError(err.c_str());
+        const Result<> written = export_png(w.view, w.r.atlas, req, out);
+        if (!written) state.SkipWithError(written.message().c_str());
     }
 }
 BENCHMARK(BM_WorldExport4K)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly();

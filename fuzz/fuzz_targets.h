@@ -140,7 +140,7 @@ inline int fuzz_settings(const std::uint8_t* data, std::size_t size) {
     if (!(s.ui_scale >= 1 && s.ui_scale <= 3) || !(s.left_width >= 160 && s.left_width <= 1200) ||
         s.window_width < 640 || s.window_width > 7680)
         std::abort();  // out of range after loading
-    if (!chronomap::gui::save_settings(s, file.string()).empty()) return 0;
+    if (!chronomap::gui::save_settings(s, file.string())) return 0;
     const auto again = chronomap::gui::load_settings(file.string(), warning);
     if (again.left_width != s.left_width || again.lang != s.lang || again.last_atlas != s.last_atlas) std::abort();
     return 0;

@@ -15,43 +15,42 @@ std::string info_log(GLuint object, GetIv get_iv, GetLog get_log) {
     return log.data();
 }
 
-GLuint compile(GLenum type, const char* src, std::string& error) {
+Result<GLuint> compile(GLenum type, const char* src) {
     GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
     glCompileShader(s);
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
-                " shader: " + info_log(s, glGetShaderiv, glGetShaderInfoLog);
+        const std::string log = info_log(s, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(s);
-        return 0;
+        return internal_error(std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log);
     }
     return s;
 }
 
 }  // namespace
 
-GLuint link_program(const char* vertex_src, const char* fragment_src, std::string& error) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, vertex_src, error);
-    if (!vs) return 0;
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_src, error);
+Result<GLuint> link_program(const char* vertex_src, const char* fragment_src) {
+    const Result<GLuint> vs = compile(GL_VERTEX_SHADER, vertex_src);
+    if (!vs) return vs.failure();
+    const Result<GLuint> fs = compile(GL_FRAGMENT_SHADER, fragment_src);
     if (!fs) {
-        glDeleteShader(vs);
-        return 0;
+        glDeleteShader(*vs);
+        return fs.failure();
     }
     const GLuint p = glCreateProgram();
-    glAttachShader(p, vs);
-    glAttachShader(p, fs);
+    glAttachShader(p, *vs);
+    glAttachShader(p, *fs);
     glLinkProgram(p);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
+    glDeleteShader(*vs);
+    glDeleteShader(*fs);
     GLint ok = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &ok);
     if (!ok) {
-        error = "link: " + info_log(p, glGetProgramiv, glGetProgramInfoLog);
+        const std::string log = info_log(p, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(p);
-        return 0;
+        return internal_error("link: " + log);
     }
     return p;
 }

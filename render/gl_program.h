@@ -5,9 +5,11 @@
 
 #include <epoxy/gl.h>
 
+#include "data/support/result.h"
+
 namespace chronomap::render {
 
-// Returns 0 and fills error on failure.
-GLuint link_program(const char* vertex_src, const char* fragment_src, std::string& error);
+// The linked program, or the driver's log (our fault: the shaders are ours).
+Result<GLuint> link_program(const char* vertex_src, const char* fragment_src);
 
 }  // namespace chronomap::render

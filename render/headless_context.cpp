@@ -5,18 +5,16 @@
 
 namespace chronomap::render {
 
-std::unique_ptr<HeadlessContext> HeadlessContext::create(std::string& error) {
+Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     auto get_platform_display =
         reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
     if (!get_platform_display) {
-        error = "EGL has no eglGetPlatformDisplayEXT (install Mesa's libegl-mesa0)";
-        return nullptr;
+        return internal_error("EGL has no eglGetPlatformDisplayEXT (install Mesa's libegl-mesa0)");
     }
     EGLDisplay display = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
     EGLint major = 0, minor = 0;
     if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor)) {
-        error = "cannot open Mesa's surfaceless EGL display (install libegl-mesa0 and libgl1-mesa-dri)";
-        return nullptr;
+        return internal_error("cannot open Mesa's surfaceless EGL display (install libegl-mesa0 and libgl1-mesa-dri)");
     }
     eglBindAPI(EGL_OPENGL_API);
     const EGLint config_attrs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
@@ -27,10 +25,9 @@ std::unique_ptr<HeadlessContext> HeadlessContext::create(std::string& error) {
                                     EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     EGLContext context = eglCreateContext(display, count ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, context_attrs);
     if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
-        error = "cannot create an OpenGL 3.3 core context without a display";
         if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
         eglTerminate(display);
-        return nullptr;
+        return internal_error("cannot create an OpenGL 3.3 core context without a display");
     }
     std::unique_ptr<HeadlessContext> out(new HeadlessContext);
     out->display_ = display;

@@ -5,12 +5,14 @@
 #include <memory>
 #include <string>
 
+#include "data/support/result.h"
+
 namespace chronomap::render {
 
 class HeadlessContext {
 public:
-    // Returns nullptr and fills error if no context can be made.
-    static std::unique_ptr<HeadlessContext> create(std::string& error);
+    // The context current on the calling thread, or why none can be made.
+    static Result<std::unique_ptr<HeadlessContext>> create();
     ~HeadlessContext();
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;

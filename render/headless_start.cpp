@@ -20,28 +20,25 @@ HeadlessStart::~HeadlessStart() {
 }
 
 void HeadlessStart::run(int width, int height, int samples, int max_tile) {
-    context_ = HeadlessContext::create(error_);
-    if (!context_) return;
+    Result<std::unique_ptr<HeadlessContext>> made = HeadlessContext::create();
+    if (!made) {
+        failure_ = made.status();
+        return;
+    }
+    context_ = std::move(*made);
     const int tile = std::min(max_tile, max_texture_size());
-    std::string ignored;  // the export makes its own framebuffer and reports the failure itself
-    if (width < 1 || height < 1 || tile < 1 ||
-        !target_.create(std::min(width, tile), std::min(height, tile), samples, ignored))
+    // The export makes its own framebuffer when this one is missing, and reports its failure.
+    if (width < 1 || height < 1 || tile < 1 || !target_.create(std::min(width, tile), std::min(height, tile), samples))
         target_ = Offscreen();
     // The export binds its own framebuffers; the context moves to the thread that finishes.
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     context_->release_current();
 }
 
-std::unique_ptr<HeadlessContext> HeadlessStart::finish(std::string& error) {
+Result<std::unique_ptr<HeadlessContext>> HeadlessStart::finish() {
     if (thread_.joinable()) thread_.join();
-    if (!context_) {
-        error = error_;
-        return nullptr;
-    }
-    if (!context_->make_current()) {
-        error = "cannot use the OpenGL context made for the export";
-        return nullptr;
-    }
+    if (!context_) return failure_.failure();
+    if (!context_->make_current()) return internal_error("cannot use the OpenGL context made for the export");
     return std::move(context_);
 }
 

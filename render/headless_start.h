@@ -21,9 +21,9 @@ class HeadlessStart {
     HeadlessStart(const HeadlessStart&) = delete;
     HeadlessStart& operator=(const HeadlessStart&) = delete;
 
-    // Waits for the thread and makes the context current on the calling thread. Returns nullptr
-    // and fills error if there is no context.
-    std::unique_ptr<HeadlessContext> finish(std::string& error);
+    // Waits for the thread and makes the context current on the calling thread, or says why
+    // there is no context.
+    Result<std::unique_ptr<HeadlessContext>> finish();
     // The framebuffer made beside the context (empty if it could not be made: the export then
     // makes its own and says why). Call after finish().
     Offscreen take_target() { return std::move(target_); }
@@ -32,7 +32,7 @@ class HeadlessStart {
     void run(int width, int height, int samples, int max_tile);
     std::unique_ptr<HeadlessContext> context_;
     Offscreen target_;
-    std::string error_;
+    Result<> failure_;  // why context_ is missing
     std::thread thread_;
 };
 

@@ -34,14 +34,16 @@ MapRenderer::~MapRenderer() {
     if (line_program_) glDeleteProgram(line_program_);
 }
 
-bool MapRenderer::init(std::string& error) {
-    fill_program_ = link_program(shaders::kFillVertex, shaders::kFillFragment, error);
-    if (!fill_program_) return false;
-    line_program_ = link_program(shaders::kLineVertex, shaders::kLineFragment, error);
-    if (!line_program_) return false;
+Result<> MapRenderer::init() {
+    const Result<GLuint> fill = link_program(shaders::kFillVertex, shaders::kFillFragment);
+    if (!fill) return fill.failure();
+    fill_program_ = *fill;
+    const Result<GLuint> line = link_program(shaders::kLineVertex, shaders::kLineFragment);
+    if (!line) return line.failure();
+    line_program_ = *line;
     fill_u_ = Uniforms::of(fill_program_);
     line_u_ = Uniforms::of(line_program_);
-    return true;
+    return {};
 }
 
 int MapRenderer::add_mesh(const std::vector<LodLevel>& levels) {

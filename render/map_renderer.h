@@ -10,6 +10,7 @@
 
 #include <epoxy/gl.h>
 
+#include "data/support/result.h"
 #include "render/draw_data.h"
 #include "data/geometry/mesh.h"
 #include "render/pane_style.h"
@@ -39,8 +40,8 @@ class MapRenderer {
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    // Needs a current GL 3.3 core context. Returns false with a message if shaders fail.
-    bool init(std::string& error);
+    // Needs a current GL 3.3 core context. Fails with the driver's log if the shaders do.
+    Result<> init();
 
     // Uploads a mesh (all its levels); returns its handle.
     int add_mesh(const std::vector<LodLevel>& levels);

@@ -34,7 +34,7 @@ int max_texture_size() {
     return v;
 }
 
-bool Offscreen::create(int width, int height, int samples, std::string& error) {
+Result<> Offscreen::create(int width, int height, int samples) {
     release();
     GLint max_samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
@@ -54,15 +54,15 @@ bool Offscreen::create(int width, int height, int samples, std::string& error) {
         return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     };
     if (!make(resolve_fbo_, resolve_rb_, 0)) {
-        error = "cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " framebuffer";
-        return false;
+        return internal_error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
+                              " framebuffer");
     }
     if (samples_ > 0 && !make(msaa_fbo_, msaa_rb_, samples_)) {
-        error = "cannot create a multisampled framebuffer with " + std::to_string(samples_) + " samples";
-        return false;
+        return internal_error("cannot create a multisampled framebuffer with " + std::to_string(samples_) +
+                              " samples");
     }
     bind();
-    return true;
+    return {};
 }
 
 void Offscreen::bind() const {

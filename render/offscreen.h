@@ -9,6 +9,8 @@
 
 #include <epoxy/gl.h>
 
+#include "data/support/result.h"
+
 namespace chronomap::render {
 
 class Offscreen {
@@ -22,7 +24,7 @@ public:
     Offscreen& operator=(Offscreen&& other) noexcept;
 
     // Samples are clamped to GL_MAX_SAMPLES (4 on llvmpipe; more leaves the FBO incomplete).
-    bool create(int width, int height, int samples, std::string& error);
+    Result<> create(int width, int height, int samples);
     void bind() const;
     // Forgets the GL objects without deleting them: their context is gone, or is destroyed with them.
     void abandon() { msaa_fbo_ = msaa_rb_ = resolve_fbo_ = resolve_rb_ = 0; }

@@ -147,11 +147,11 @@ bool write_png_stream(FILE* f, int width, int height, const std::vector<std::uin
 
 }  // namespace
 
-std::string write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
-                      const std::vector<PngText>& text) {
-    if (width < 1 || height < 1 || !rgba) return "cannot write " + path + ": the image is empty";
-    OutputFile out(path);
-    if (!out.error().empty()) return out.error();
+Result<> write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
+                   const std::vector<PngText>& text) {
+    if (width < 1 || height < 1 || !rgba) return internal_error("cannot write " + path + ": the image is empty");
+    Result<OutputFile> out = OutputFile::open(path);
+    if (!out) return out.failure();
     std::vector<png_text> chunks(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         chunks[i] = png_text{};
@@ -161,9 +161,9 @@ std::string write_png(const std::string& path, int width, int height, const std:
         chunks[i].itxt_length = text[i].value.size();
     }
     const std::vector<std::uint8_t> idat = deflate_rows(width, height, rgba);
-    if (idat.empty()) return "cannot write " + path + ": the image could not be compressed";
-    FILE* f = std::fopen(out.temp_path().c_str(), "wb");
-    if (!f) return "cannot write " + path + ": " + std::strerror(errno);
+    if (idat.empty()) return internal_error("cannot write " + path + ": the image could not be compressed");
+    FILE* f = std::fopen(out->temp_path().c_str(), "wb");
+    if (!f) return internal_error("cannot write " + path + ": " + std::strerror(errno));
     errno = 0;
     PngError png_error{};
     const bool written =
@@ -172,9 +172,9 @@ std::string write_png(const std::string& path, int width, int height, const std:
     const bool closed = std::fclose(f) == 0;
     if (!written || !closed) {
         std::string why = write_errno ? std::strerror(write_errno) : png_error.message;
-        return "cannot write " + path + (why.empty() ? std::string() : ": " + why);
+        return internal_error("cannot write " + path + (why.empty() ? std::string() : ": " + why));
     }
-    return out.commit();
+    return out->commit();
 }
 
 }  // namespace chronomap::render

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "data/support/result.h"
+
 namespace chronomap::render {
 
 struct PngText {
@@ -14,14 +16,13 @@ struct PngText {
     std::string value;  // UTF-8 (stored as an iTXt chunk)
 };
 
-// rgba: top-to-bottom rows of width x 4 bytes. Returns an empty string on success, else what
-// went wrong.
-std::string write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
-                      const std::vector<PngText>& text);
-inline std::string write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba,
-                             const std::vector<PngText>& text) {
+// rgba: top-to-bottom rows of width x 4 bytes.
+Result<> write_png(const std::string& path, int width, int height, const std::uint8_t* rgba,
+                   const std::vector<PngText>& text);
+inline Result<> write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba,
+                          const std::vector<PngText>& text) {
     if (width < 1 || height < 1 || rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
-        return "cannot write " + path + ": the image is empty or its size does not match its pixels";
+        return internal_error("cannot write " + path + ": the image is empty or its size does not match its pixels");
     return write_png(path, width, height, rgba.data(), text);
 }
 

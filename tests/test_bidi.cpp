@@ -59,9 +59,8 @@ TEST(Bidi, TheFontsHoldTheJoinedForms) {
     const FontFiles& files = font_files();
     if (files.arabic.empty() || files.hebrew.empty()) GTEST_SKIP() << "Noto Sans Arabic or Hebrew is not installed";
     ImFontAtlas atlas;
-    std::string warning;
     const std::string text = "تبریز ירושלים";
-    const FontSet set = build_fonts(atlas, 1.0f, warning, &text);  // as an export builds them
+    const FontSet set = build_fonts(atlas, 1.0f, &text);  // as an export builds them
     for (ImFont* font : {set.body, set.bold})
         for (const std::uint32_t cp : code_points(visual_text(text)))
             if (cp != ' ') {

@@ -155,9 +155,15 @@ TEST(Cli, RendererAutoWrittenOutChoosesAsWhenImplied) {
     view.build(r.atlas, tl, SceneLevels::OnDemand, false);
     ExportRequest req;
     req.date = *parse_date("1921").date;
-    EXPECT_TRUE(cli::draw_on_cpu_after_all(view, req, std::nullopt));
-    EXPECT_TRUE(cli::draw_on_cpu_after_all(view, req, std::string("auto")));
-    EXPECT_FALSE(cli::draw_on_cpu_after_all(view, req, std::string("gpu")));
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    const std::set<std::string> values = {"--date", "--out", "--renderer"};
+    const auto implied = cli::parse_export(parse_args({kars, "--date", "1921", "--out", "a.png"}, values, {}));
+    const auto written = cli::parse_export(parse_args({kars, "--date", "1921", "--out", "a.png", "--renderer", "auto"}, values, {}));
+    const auto gpu = cli::parse_export(parse_args({kars, "--date", "1921", "--out", "a.png", "--renderer", "gpu"}, values, {}));
+    ASSERT_TRUE(implied && written && gpu);
+    EXPECT_TRUE(cli::draw_on_cpu_after_all(view, req, implied->renderer));
+    EXPECT_TRUE(cli::draw_on_cpu_after_all(view, req, written->renderer));
+    EXPECT_FALSE(cli::draw_on_cpu_after_all(view, req, gpu->renderer));
 }
 
 // A PNG export of a small atlas is drawn by cairo and never starts GL (starting llvmpipe was half

@@ -16,6 +16,7 @@
 #include "tests/support/png_io.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -94,11 +95,10 @@ TEST(Film, FramesAreTheStillsAndTheMp4DecodesToThem) {
 
     // The stills, rendered the way export renders them.
     KarsAtlas k;
-    std::string error;
-    auto ctx = render::HeadlessContext::create(error);
-    ASSERT_TRUE(ctx) << error;
+    const auto ctx = render::HeadlessContext::create();
+    ASSERT_TRUE(test::succeeded(ctx));
     MapView view;
-    ASSERT_TRUE(view.init(k.r.atlas, k.tl, error)) << error;
+    ASSERT_TRUE(test::succeeded(view.init(k.r.atlas, k.tl)));
     FilmPacing p;
     p.fps = 10;
     p.per_event = 0.3;
@@ -141,7 +141,7 @@ TEST(Film, FramesAreTheStillsAndTheMp4DecodesToThem) {
         req.height = 180;
         req.styles = &to;
         std::vector<std::uint8_t> still;
-        ASSERT_EQ(render_image(view, k.r.atlas, req, still), "");
+        ASSERT_TRUE(test::succeeded(render_image(view, k.r.atlas, req), still));
         EXPECT_EQ(png.rgba, still);  // the PNG frames are exact
         const auto diff = test::compare(film.frames[i], still, 40);
         EXPECT_LT(diff.mean_abs, 4.0);      // H.264 at CRF 20 in 4:2:0: small, blurred edges

@@ -11,6 +11,7 @@
 #include "app/gui/script.h"
 #include "app/gui/settings.h"
 #include "app/gui/window_icon.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 using namespace chronomap::gui;
@@ -31,7 +32,7 @@ TEST(Settings, RoundTripThroughTheFileAndLeaveNoTemporaryFile) {
     s.overlays.legend = false;
     s.left_width = 410;
     s.views["/maps/kars/atlas.json"] = {4.5e6, 4.9e6, 812.5};
-    ASSERT_EQ(save_settings(s, file), "");
+    ASSERT_TRUE(test::succeeded(save_settings(s, file)));
     std::string warning;
     const Settings back = load_settings(file, warning);
     EXPECT_EQ(warning, "");

@@ -27,6 +27,7 @@
 #include "app/gui/settings.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -55,6 +56,8 @@ void write_atlas_with_event_text(const fs::path& dir, const std::string& title, 
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+// A failure whose message says `part`.
+bool has(const Result<>& failed, const std::string& part) { return !failed && has(failed.message(), part); }
 
 long dead_pid() {
     const pid_t child = ::fork();
@@ -111,10 +114,10 @@ TEST(Hardening, FailedPngWriteLeaksNothingAndLeavesNoTemporaryFile) {
     rlimit small = saved;
     small.rlim_cur = 4096;
     ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
-    const std::string error = render::write_png(out, 512, 512, noise, {{"Title", "A title"}, {"Source", "A source"}});
+    const Result<> written = render::write_png(out, 512, 512, noise, {{"Title", "A title"}, {"Source", "A source"}});
     ::setrlimit(RLIMIT_FSIZE, &saved);
     std::signal(SIGXFSZ, old);
-    EXPECT_TRUE(has(error, "cannot write")) << error;
+    EXPECT_TRUE(has(written, "cannot write")) << written.message();
     EXPECT_TRUE(fs::is_empty(tmp.path)) << "a temporary file was left behind";
 }
 
@@ -192,7 +195,7 @@ TEST(Hardening, OnlyRegularFilesAreReplaced) {
 
     std::ofstream(tmp.path / "real.png") << "old";
     fs::create_symlink(tmp.path / "real.png", tmp.path / "link.png");
-    EXPECT_EQ(render::write_png((tmp.path / "link.png").string(), 1, 1, pixel, {}), "");
+    EXPECT_TRUE(test::succeeded(render::write_png((tmp.path / "link.png").string(), 1, 1, pixel, {})));
     EXPECT_TRUE(fs::is_symlink(tmp.path / "link.png"));
     EXPECT_GT(fs::file_size(tmp.path / "real.png"), 3u);
     fs::create_symlink(tmp.path / "nowhere.png", tmp.path / "dangling.png");
@@ -207,7 +210,7 @@ TEST(Hardening, StaleTemporaryFilesAreRemoved) {
     std::ofstream(stale) << "partial";
     std::ofstream(live) << "being written";
     const std::vector<std::uint8_t> pixel(4, 255);
-    EXPECT_EQ(render::write_png((tmp.path / "map.png").string(), 1, 1, pixel, {}), "");
+    EXPECT_TRUE(test::succeeded(render::write_png((tmp.path / "map.png").string(), 1, 1, pixel, {})));
     EXPECT_FALSE(fs::exists(stale));
     EXPECT_TRUE(fs::exists(live));
 }
@@ -227,7 +230,7 @@ TEST(Hardening, PanelSizesAreClamped) {
     EXPECT_EQ(s.window_height, 4320);
     EXPECT_EQ(s.ui_scale, 1.0f);  // out of range: the default
     s.left_width = -7;
-    ASSERT_EQ(gui::save_settings(s, path), "");
+    ASSERT_TRUE(test::succeeded(gui::save_settings(s, path)));
     EXPECT_EQ(gui::load_settings(path, warning).left_width, 160.0f);
 }
 

@@ -17,6 +17,7 @@
 #include "app/view/overlay/overlay.h"
 #include "app/view/overlay/overlay_canvas.h"
 #include "tests/support/png_io.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 
@@ -179,19 +180,18 @@ TEST(Overlay, TextsFollowTheDateAndLanguage) {
 }
 
 struct Rendered : ::testing::Test {
-    std::string error;
-    std::unique_ptr<render::HeadlessContext> ctx = render::HeadlessContext::create(error);
+    Result<std::unique_ptr<render::HeadlessContext>> ctx = render::HeadlessContext::create();
     LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     std::unique_ptr<Timeline> tl;
     MapView view;
     void SetUp() override {
-        ASSERT_TRUE(ctx) << error;
+        ASSERT_TRUE(test::succeeded(ctx));
         tl = std::make_unique<Timeline>(r.atlas);
-        ASSERT_TRUE(view.init(r.atlas, *tl, error)) << error;
+        ASSERT_TRUE(test::succeeded(view.init(r.atlas, *tl)));
     }
     std::vector<std::uint8_t> image(ExportRequest req) {
         std::vector<std::uint8_t> rgba;
-        EXPECT_EQ(render_image(view, r.atlas, req, rgba), "");
+        EXPECT_TRUE(test::succeeded(render_image(view, r.atlas, req), rgba));
         return rgba;
     }
     // Share of pixels that differ inside a rectangle of two images of width w.
@@ -242,14 +242,13 @@ TEST_F(Rendered, ExportMatchesThePreview) {
     OverlayOptions overlays;
 
     render::Offscreen target;
-    ASSERT_TRUE(target.create(w, h, 4, error)) << error;
+    ASSERT_TRUE(test::succeeded(target.create(w, h, 4)));
     MapPane pane;
     pane.style_at(view, r.atlas, date, Basis::DeFacto, "en", true);
     target.bind();
     view.draw(pane.style, cam, 1.0f);
     OverlayCanvas canvas;
-    std::string warning;
-    ASSERT_TRUE(canvas.init(1.0f, error, warning)) << error;
+    ASSERT_TRUE(test::succeeded(canvas.init(1.0f)));
     const OverlayText text = overlay_text(r.atlas, *tl, date, Basis::DeFacto, "en", true, &view.scene());
     ImGuiPainter painter(canvas.begin(w, h), canvas.fonts());
     draw_overlay({&painter, 0, 0, float(w), float(h), cam, &view.geo()}, text, pane.labels, overlays);

@@ -14,6 +14,7 @@
 #include "app/view/overlay/i18n.h"
 #include "app/view/overlay/overlay_canvas.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -143,8 +144,8 @@ TEST_F(Languages, DatesAreWrittenInTheLanguage) {
 // the interface's own fonts.
 TEST_F(Languages, NoTranslatedLabelOverflowsItsWidget) {
     std::string error, warning;
-    auto ctx = render::HeadlessContext::create(error);
-    ASSERT_TRUE(ctx) << error;
+    const auto ctx = render::HeadlessContext::create();
+    ASSERT_TRUE(test::succeeded(ctx));
     std::string all;  // every translation, so the canvas rasterises their characters
     const auto ids = msgids(fs::path(CHRONOMAP_SOURCE_DIR) / "po" / "chronomap.pot");
     for (const char* lang : kLanguages) {
@@ -152,7 +153,7 @@ TEST_F(Languages, NoTranslatedLabelOverflowsItsWidget) {
         for (const auto& id : ids) all += translate(id.c_str());
     }
     OverlayCanvas canvas;
-    ASSERT_TRUE(canvas.init(1.0f, error, warning, &all)) << error;
+    ASSERT_TRUE(test::succeeded(canvas.init(1.0f, &all)));
     ImFont* font = canvas.fonts().body;
     const ImGuiStyle style;  // ImGui's default padding, as the window scales it at 1
     auto text_w = [&](const char* s) {

@@ -11,6 +11,7 @@
 #include "app/gui/panel_compare.h"
 #include "tests/support/decode_video.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/succeeded.h"
 
 using namespace chronomap;
 using namespace chronomap::gui;
@@ -22,11 +23,10 @@ const std::string kKars = std::string(CHRONOMAP_MAPS) + "/kars/atlas.json";
 Date d(const char* s) { return *parse_date(s).date; }
 
 struct WindowState : ::testing::Test {
-    std::string error;
-    std::unique_ptr<render::HeadlessContext> ctx = render::HeadlessContext::create(error);
+    Result<std::unique_ptr<render::HeadlessContext>> ctx = render::HeadlessContext::create();
     App app;
     void SetUp() override {
-        ASSERT_TRUE(ctx) << error;
+        ASSERT_TRUE(test::succeeded(ctx));
         ASSERT_TRUE(app.open(kKars));
         app.enable_animation = false;
     }
@@ -142,9 +142,8 @@ TEST_F(WindowState, FilmRunsAFrameAtATimeAndCancelLeavesNothing) {
 // The window opens an atlas that reaches outside its folder without what it asks for, asks the
 // user, and remembers the atlas as the last one only once the user has allowed it.
 TEST(WindowTrust, AnAtlasAskingOutsideItsFolderWaitsForTheUser) {
-    std::string error;
-    auto ctx = render::HeadlessContext::create(error);
-    ASSERT_TRUE(ctx) << error;
+    const auto ctx = render::HeadlessContext::create();
+    ASSERT_TRUE(test::succeeded(ctx));
     test_support::TempDir t;
     fs::create_directories(t.path / "shared");
     fs::create_directories(t.path / "atlas");

@@ -1,269 +1,122 @@
 #include "app/cli/cli.h"
 
-#include <unistd.h>
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <new>
-#include <stdexcept>
 #include <set>
-#include <tuple>
 
-#include "app/launch/launch_args.h"
-#include "app/cli/cli_common.h"
 #include "app/cli/cli_animate.h"
+#include "app/cli/cli_common.h"
 #include "app/cli/cli_diff.h"
+#include "app/cli/cli_export.h"
 #include "app/cli/cli_output.h"
-#include "app/view/export/export.h"
-#include "data/validate/geometry_check.h"
-#include "data/load/init_manifest.h"
-#include "render/headless_start.h"
-#include "data/load/loader.h"
-#include "app/view/scene/map_view.h"
+#include "app/cli/cli_requests.h"
 #include "data/formats/output_file.h"
+#include "data/load/init_manifest.h"
+#include "data/load/loader.h"
 #include "data/time/timeline.h"
-#include "app/view/overlay/i18n.h"
-#include "app/view/export/vector_export.h"
+#include "data/validate/geometry_check.h"
 #include "version.h"
 
 namespace chronomap::cli {
 namespace {
 
-int cmd_validate(const Args& a) {
-    if (a.positional.size() != 1) throw std::invalid_argument("validate takes one ATLAS");
-    const bool geometry = !a.has("--no-geometry");
+Result<> run_validate(const ValidateRequest& req) {
     PhaseTimer timer;
-    LoadResult r = load_atlas(a.positional[0], LoadOptions{geometry, allow_external});
-    if (!r.internal_error.empty()) throw std::runtime_error(r.internal_error);
+    LoadResult r = load_atlas(req.atlas.path, LoadOptions{req.geometry, req.atlas.allow_external});
+    if (!r.outcome) return r.outcome;
     timer.lap("load");
     // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
-    if (geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
+    if (req.geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
     timer.lap("geometry checks");
     print_diagnostics(r.diagnostics, std::cout);
     const auto& d = r.diagnostics;
     std::size_t features = 0;
     for (const auto& l : r.atlas.layers) features += l.features.size();
-    std::cout << a.positional[0] << ": " << d.error_count() << " error(s), " << d.warning_count()
+    std::cout << req.atlas.path << ": " << d.error_count() << " error(s), " << d.warning_count()
               << " warning(s); " << r.atlas.layers.size() << " layer(s), " << features
               << " feature(s), " << r.atlas.powers.size() << " power(s), " << r.atlas.events.size()
               << " event(s)\n";
-    return d.has_errors() ? kInputErrors : kOk;
+    if (d.has_errors()) return input_error("");  // the list above says what
+    return {};
 }
 
-int cmd_status(const Args& a) {
-    if (a.positional.size() != 1) throw std::invalid_argument("status takes one ATLAS");
-    const auto date = date_option(a, "--date");
-    if (!date) throw std::invalid_argument("status needs --date DATE");
-    const Basis basis = basis_option(a);
-    LoadResult r;
-    if (!load(a.positional[0], r, true, false)) return kInputErrors;
-    const Timeline tl(r.atlas);
-    const std::string lang = lang_option(a, r.atlas);
-    if (a.has("--json"))
-        std::cout << status_json(r.atlas, tl, *date, basis, lang).dump(2) << '\n';
+Result<> run_status(const StatusRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true, false);
+    if (!loaded) return loaded.failure();
+    const Atlas& atlas = loaded->atlas;
+    note_missing_language(atlas, req.lang);
+    const Timeline tl(atlas);
+    if (req.json)
+        std::cout << status_json(atlas, tl, req.date, req.basis, req.lang).dump(2) << '\n';
     else
-        print_status(std::cout, r.atlas, tl, *date, basis, lang);
-    return kOk;
+        print_status(std::cout, atlas, tl, req.date, req.basis, req.lang);
+    return {};
 }
 
-int cmd_events(const Args& a) {
-    if (a.positional.size() != 1) throw std::invalid_argument("events takes one ATLAS");
-    const auto from = date_option(a, "--from");
-    const auto to = date_option(a, "--to");
-    LoadResult r;
-    if (!load(a.positional[0], r, true, false)) return kInputErrors;
-    const Timeline tl(r.atlas);
-    const auto events = tl.events_between(from, to);
-    if (a.has("--json"))
+Result<> run_events(const EventsRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true, false);
+    if (!loaded) return loaded.failure();
+    const Timeline tl(loaded->atlas);
+    const auto events = tl.events_between(req.from, req.to);
+    if (req.json)
         write_events_json(std::cout, events);
     else
-        print_events(std::cout, r.atlas, events);
-    return kOk;
+        print_events(std::cout, loaded->atlas, events);
+    return {};
 }
 
-int cmd_history(const Args& a) {
-    if (a.positional.size() != 2) throw std::invalid_argument("history takes ATLAS and TERRITORY");
-    LoadResult r;
-    if (!load(a.positional[0], r, true, false)) return kInputErrors;
-    const Timeline tl(r.atlas);
-    const std::string& id = a.positional[1];
-    if (tl.territory_index(id) < 0) {
-        const std::string best = closest_match(id, tl.territories());
-        std::cerr << "chronomap: the atlas has no territory '" << id << "'"
-                  << (best.empty() ? "" : " (did you mean '" + best + "'?)") << '\n';
-        return kInputErrors;
+Result<> run_history(const HistoryRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true, false);
+    if (!loaded) return loaded.failure();
+    const Atlas& atlas = loaded->atlas;
+    const Timeline tl(atlas);
+    if (tl.territory_index(req.territory) < 0) {
+        const std::string best = closest_match(req.territory, tl.territories());
+        return input_error("the atlas has no territory '" + req.territory + "'" +
+                           (best.empty() ? "" : " (did you mean '" + best + "'?)"));
     }
-    const std::string lang = lang_option(a, r.atlas);
-    if (a.has("--json"))
-        std::cout << history_json(r.atlas, tl, id, lang).dump(2) << '\n';
+    note_missing_language(atlas, req.lang);
+    if (req.json)
+        std::cout << history_json(atlas, tl, req.territory, req.lang).dump(2) << '\n';
     else
-        print_history(std::cout, r.atlas, tl, id, lang);
-    return kOk;
+        print_history(std::cout, atlas, tl, req.territory, req.lang);
+    return {};
 }
 
-std::pair<int, int> size_option(const Args& a) {
-    const std::string s = a.get("--size").value_or("1920x1080");
-    const auto size = parse_size(s, 1, 16384, 16384);
-    if (!size) throw std::invalid_argument("--size must look like 1920x1080, at most 16384 a side, not '" + s + "'");
-    return *size;
-}
-
-std::optional<Bounds> bbox_option(const Args& a) {
-    const auto s = a.get("--bbox");
-    if (!s) return std::nullopt;
-    const std::string form = "--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees";
-    double v[4];
-    std::size_t at = 0;
-    for (int i = 0; i < 4; ++i) {
-        const std::size_t comma = i < 3 ? s->find(',', at) : s->size();
-        if (comma == std::string::npos) throw std::invalid_argument(form + ", not '" + *s + "'");
-        const double limit = i % 2 == 0 ? 180 : 90;
-        const auto x = parse_real(s->substr(at, comma - at), -limit, limit);
-        if (!x)
-            throw std::invalid_argument(form + " (longitudes -180 to 180, latitudes -90 to 90), not '" + *s + "'");
-        v[i] = *x;
-        at = comma + 1;
-    }
-    if (v[0] >= v[2] || v[1] >= v[3])
-        throw std::invalid_argument(form + ", the minimum before the maximum; '" + *s + "' has no area");
-    Bounds b;
-    b.add(Vec2{v[0], v[1]});
-    b.add(Vec2{v[2], v[3]});
-    return b;
-}
-
-// A box that holds none of the atlas's territories would export an empty map: say so instead.
-void check_bbox_shows_something(const Atlas& atlas, const Bounds& box) {
-    Bounds all;
-    for (const auto& layer : atlas.layers) {
-        if (layer.role != LayerRole::Territories) continue;
-        for (const auto& f : layer.features) {
-            if (f.lonlat_bounds.empty()) continue;
-            all.add(f.lonlat_bounds);
-            if (f.lonlat_bounds.min_x <= box.max_x && box.min_x <= f.lonlat_bounds.max_x &&
-                f.lonlat_bounds.min_y <= box.max_y && box.min_y <= f.lonlat_bounds.max_y)
-                return;
-        }
-    }
-    char where[160];
-    std::snprintf(where, sizeof where, "the territories lie within longitudes %.1f to %.1f, latitudes %.1f to %.1f",
-                  all.min_x, all.max_x, all.min_y, all.max_y);
-    throw std::invalid_argument("--bbox shows none of the atlas's territories; " +
-                                (all.empty() ? std::string("the atlas has none with a shape") : std::string(where)));
-}
-
-int cmd_export(const Args& a) {
-    if (a.positional.size() != 1) throw std::invalid_argument("export takes one ATLAS");
-    const auto date = date_option(a, "--date");
-    if (!date) throw std::invalid_argument("export needs --date DATE");
-    const auto out = a.get("--out");
-    if (!out || out->empty()) throw std::invalid_argument("export needs --out FILE.png, FILE.svg or FILE.pdf");
-    ExportRequest req;
-    req.date = *date;
-    req.basis = basis_option(a);
-    std::tie(req.width, req.height) = size_option(a);
-    req.bbox_lonlat = bbox_option(a);
-    req.lang = a.get("--lang").value_or("en");  // checked once the atlas is loaded
-    overlay_switches(a, req);
-    PhaseTimer timer;
-    const bool vector = is_vector_path(*out);
-    const bool one_png = !vector && !a.get("--compare");
-    const Renderer renderer = vector ? Renderer::Cpu : choose_renderer(a.positional[0], a.get("--renderer"), one_png);
-    // The GL driver starts and the framebuffer is made on the other core while the atlas loads.
-    std::optional<render::HeadlessStart> gl;
-    if (renderer == Renderer::Gpu) gl.emplace(one_png ? req.width : 0, one_png ? req.height : 0, req.samples, req.max_tile);
-    LoadResult r;
-    if (!load(a.positional[0], r, true)) return kInputErrors;
-    timer.lap("load");
-    if (req.bbox_lonlat) check_bbox_shows_something(r.atlas, *req.bbox_lonlat);
-    req.lang = lang_option(a, r.atlas);
-    set_ui_language(req.lang);  // the image's legend and captions; messages here stay English
-    // The scene and the one level of detail the image's scale draws are built while the GL start
-    // finishes; they are uploaded once it has.
-    std::unique_ptr<render::HeadlessContext> context;  // outlives the GL objects below
-    const Timeline tl(r.atlas);
-    MapView view;
-    view.build(r.atlas, tl, SceneLevels::OnDemand, req.overlays.labels);
-    // A GL start under way is left to finish on the other core while cairo draws.
-    const bool on_cpu = !vector && (!gl || (one_png && draw_on_cpu_after_all(view, req, a.get("--renderer"))));
-    if (one_png && !on_cpu)  // cairo and vectors draw the shapes themselves; a comparison's halves have their own scale
-        if (const auto scale = export_units_per_pixel(view, r.atlas, req)) view.build_level_for(*scale);
-    timer.lap("scene and level of detail");
-    std::string error;
-    render::Offscreen framebuffer;
-    if (gl && !on_cpu) {  // a vector export starts no GL
-        context = gl->finish(error);
-        if (!context || !view.upload(error)) {
-            std::cerr << "chronomap: " << error << '\n';
-            return kInternal;
-        }
-        framebuffer = gl->take_target();
-        req.framebuffer = &framebuffer;
-        timer.lap("GL context and upload");
-    }
-    if (vector) {
-        if (a.get("--compare")) throw std::invalid_argument("--compare writes a PNG; give --out FILE.png");
-        error = export_vector(view, r.atlas, req, *out);
-    } else if (on_cpu) {
-        error = export_png_on_cpu(view, r.atlas, req, *out);
-    } else if (const auto other = date_option(a, "--compare")) {
-        const Basis other_view = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : req.basis;
-        error = export_comparison_png(view, r.atlas, tl, req, *other, other_view, *out);
-    } else {
-        error = export_png(view, r.atlas, req, *out);
-    }
-    timer.lap("render and write");
-    // Polygons repaired or left out of the picture are said, never silently dropped.
-    for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
-    if (!error.empty()) {
-        std::cerr << "chronomap: " << error << '\n';
-        return kInternal;
-    }
-    std::cout << "wrote " << *out << " (" << req.width << "x" << req.height << ", " << date->readable()
-              << (a.get("--compare") ? " and " + date_option(a, "--compare")->readable() : std::string()) << ")\n";
-    return kOk;
-}
-
-int cmd_init(const Args& a) {
+Result<> run_init(const InitRequest& req) {
     namespace fs = std::filesystem;
-    if (a.positional.empty()) throw std::invalid_argument("init takes a FOLDER or FILES of vector data");
     std::error_code ec;
-    const bool one_folder = a.positional.size() == 1 && fs::is_directory(a.positional[0], ec);
-    const std::string out = a.get("--out").value_or(one_folder ? (fs::path(a.positional[0]) / "atlas.json").string()
-                                                               : std::string("atlas.json"));
-    if (fs::exists(out, ec) && !a.has("--force")) {
-        std::cerr << "chronomap: " << out << " exists; add --force to replace it\n";
-        return kInputErrors;
-    }
-    const std::string base = fs::absolute(out).parent_path().string();
-    const InitProposal p = propose_manifest(a.positional, base);
+    if (fs::exists(req.out, ec) && !req.force) return input_error(req.out + " exists; add --force to replace it");
+    const std::string base = fs::absolute(req.out).parent_path().string();
+    const InitProposal p = propose_manifest(req.inputs, base);
     for (const auto& e : p.errors) std::cerr << "chronomap: " << e << '\n';
-    if (p.manifest.is_null()) return kInputErrors;
-    OutputFile file(out);
-    if (!file.error().empty()) {
-        std::cerr << "chronomap: " << file.error() << '\n';
-        return kInternal;
-    }
+    if (p.manifest.is_null()) return input_error("");  // the errors above say why
+    Result<OutputFile> file = OutputFile::open(req.out);
+    if (!file) return file.failure();
     {
-        std::ofstream f(file.temp_path());
+        std::ofstream f(file->temp_path());
         f << p.manifest.dump(2) << '\n';
-        if (!f) {
-            std::cerr << "chronomap: cannot write " << out << '\n';
-            return kInternal;
-        }
+        if (!f) return internal_error("cannot write " + req.out);
     }
-    if (std::string e = file.commit(); !e.empty()) {
-        std::cerr << "chronomap: " << e << '\n';
-        return kInternal;
-    }
-    std::cout << "wrote " << out << '\n';
+    if (auto committed = file->commit(); !committed) return committed;
+    std::cout << "wrote " << req.out << '\n';
     for (const auto& n : p.notes) std::cout << "  - " << n << '\n';
-    std::cout << "next: chronomap validate " << out << '\n';
-    return kOk;
+    std::cout << "next: chronomap validate " << req.out << '\n';
+    return {};
+}
+
+// A command's flags parsed into its request, and the work that runs it: nothing is read or
+// written before every flag is known to be good.
+using Work = std::function<Result<>()>;
+template <class Request, Result<Request> (*parse)(const Args&), Result<> (*run)(const Request&)>
+Result<Work> parse_then_run(const Args& a) {
+    Result<Request> req = parse(a);
+    if (!req) return req.failure();
+    return Work([request = std::move(*req)] { return run(request); });
 }
 
 }  // namespace
@@ -278,7 +131,7 @@ struct Command {
     const char* usage;
     const char* summary;
     std::set<std::string> values, switches;
-    int (*run)(const Args&);
+    Result<Work> (*prepare)(const Args&);
     bool reads_atlas = true;  // and so takes --allow-external
 };
 
@@ -287,17 +140,17 @@ const std::vector<Command>& commands() {
         {"validate", "chronomap validate ATLAS [--no-geometry]",
          "list every problem in the atlas; exit 0 = no errors, 2 = errors, 1 = internal failure;\n"
          "every polygon is triangulated as the map draws it (--no-geometry: attributes only)",
-         {}, {"--no-geometry"}, cmd_validate},
+         {}, {"--no-geometry"}, parse_then_run<ValidateRequest, parse_validate, run_validate>},
         {"status", "chronomap status ATLAS --date DATE [--basis de_facto|de_jure] [--lang CODE] [--json]",
-         "who held each territory on DATE", {"--date", "--basis", "--lang"}, {"--json"}, cmd_status},
+         "who held each territory on DATE", {"--date", "--basis", "--lang"}, {"--json"}, parse_then_run<StatusRequest, parse_status, run_status>},
         {"events", "chronomap events ATLAS [--from DATE] [--to DATE] [--json]", "the events in a range of dates",
-         {"--from", "--to"}, {"--json"}, cmd_events},
+         {"--from", "--to"}, {"--json"}, parse_then_run<EventsRequest, parse_events, run_events>},
         {"diff",
          "chronomap diff ATLAS DATE1 DATE2 [--basis de_facto|de_jure] [--compare-basis ...] [--lang CODE] [--json]",
          "the territories whose control differs between two dates (or two views)",
-         {"--basis", "--compare-basis", "--lang"}, {"--json"}, cmd_diff},
+         {"--basis", "--compare-basis", "--lang"}, {"--json"}, parse_then_run<DiffRequest, parse_diff, run_diff>},
         {"history", "chronomap history ATLAS TERRITORY [--lang CODE] [--json]",
-         "every change of one territory, with its sources", {"--lang"}, {"--json"}, cmd_history},
+         "every change of one territory, with its sources", {"--lang"}, {"--json"}, parse_then_run<HistoryRequest, parse_history, run_history>},
         {"export",
          "chronomap export ATLAS --date DATE --out FILE.png|FILE.svg|FILE.pdf [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
          "                 [--basis de_facto|de_jure] [--lang CODE] [--no-title] [--no-legend]\n"
@@ -307,7 +160,7 @@ const std::vector<Command>& commands() {
          "DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
          "a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses)",
          {"--date", "--out", "--size", "--bbox", "--basis", "--lang", "--compare", "--compare-basis", "--renderer"},
-         kOverlaySwitches, cmd_export},
+         kOverlaySwitches, parse_then_run<ExportCommand, parse_export, run_export>},
         {"animate",
          "chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
          "                 [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
@@ -315,10 +168,10 @@ const std::vector<Command>& commands() {
          "a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed",
          {"--out", "--from", "--to", "--fps", "--size", "--years-per-second", "--per-event", "--hold-start",
           "--hold-end", "--basis", "--lang"},
-         kOverlaySwitches, cmd_animate},
+         kOverlaySwitches, parse_then_run<AnimateRequest, parse_animate, run_animate>},
         {"init", "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]",
          "write a starting atlas.json for vector data (snapshot series or dated fields)", {"--out"}, {"--force"},
-         cmd_init, false},
+         parse_then_run<InitRequest, parse_init, run_init>, false},
     };
     return table;
 }
@@ -376,7 +229,10 @@ int run(const std::vector<std::string>& argv) {
             return kOk;
         }
         const Command* command = find_command(argv[0]);
-        if (!command) throw std::invalid_argument("unknown command '" + argv[0] + "'");
+        if (!command) {
+            std::cerr << "chronomap: unknown command '" << printable(argv[0]) << "'\n(see chronomap --help)\n";
+            return kInputErrors;
+        }
         const std::vector<std::string> rest(argv.begin() + 1, argv.end());
         if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
             std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
@@ -392,12 +248,15 @@ int run(const std::vector<std::string>& argv) {
                       << "\n(see chronomap " << command->name << " --help)\n";
             return kInputErrors;
         }
-        if (!a.error.empty()) throw std::invalid_argument(a.error);
-        allow_external = a.has("--allow-external");
-        return command->run(a);
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "chronomap: " << printable(e.what()) << "\n(see chronomap --help)\n";
-        return kInputErrors;
+        Result<Work> work = a.error.empty() ? command->prepare(a) : input_error(a.error);
+        if (!work) {
+            std::cerr << "chronomap: " << printable(work.message()) << "\n(see chronomap " << command->name
+                      << " --help)\n";
+            return work.exit_code();
+        }
+        const Result<> done = (*work)();
+        if (!done.message().empty()) std::cerr << "chronomap: " << printable(done.message()) << '\n';
+        return done.exit_code();
     } catch (const std::bad_alloc&) {
         std::cerr << "chronomap: internal error: out of memory\n";
         return kInternal;

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <stdexcept>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_common.h"
@@ -18,112 +17,80 @@
 namespace chronomap::cli {
 namespace {
 
-double seconds_option(const Args& a, const char* key, double fallback, double lo, double hi) {
-    const auto text = a.get(key);
-    if (!text) return fallback;
-    const auto v = parse_real(*text, lo, hi);
-    if (!v)
-        throw std::invalid_argument(std::string(key) + " must be a number from " + std::to_string(lo) + " to " +
-                                    std::to_string(hi) + ", not '" + *text + "'");
-    return *v;
+// The film's pacing once the atlas gives the dates: the speed chosen for them when not asked for.
+FilmPacing paced(FilmPacing pacing, Date from, Date to) {
+    if (pacing.years_per_second <= 0) pacing.years_per_second = default_years_per_second(from, to) * 2;
+    return pacing;
 }
 
-}  // namespace
-
-int cmd_animate(const Args& a) {
-    if (a.positional.size() != 1) throw std::invalid_argument("animate takes one ATLAS");
-    const auto out = a.get("--out");
-    if (!out || out->empty()) throw std::invalid_argument("animate needs --out FILE.mp4, FILE.webm, FILE.gif or a FOLDER/");
-    if (!FilmWriter::known_format(*out))
-        throw std::invalid_argument("--out must end in .mp4, .webm or .gif, or name a folder for PNG frames");
-    int width = 1280, height = 720;
-    if (const auto s = a.get("--size")) {
-        const auto size = parse_size(*s, 2, 7680, 4320);
-        if (!size) throw std::invalid_argument("--size must look like 1280x720, at most 7680x4320");
-        width = size->first & ~1;  // video formats need even sizes
-        height = size->second & ~1;
-    }
-    if (std::string problem = frame_folder_problem(*out); !problem.empty()) throw std::invalid_argument(problem);
-    FilmPacing pacing;
-    pacing.fps = seconds_option(a, "--fps", 30, 1, 120);
-    // A GIF's delays are whole hundredths of a second, and players slow anything under 2 to 10:
-    // a 2.57 s film at 60 fps played for 7.16 s.
-    if (out->size() > 4 && out->compare(out->size() - 4, 4, ".gif") == 0 && pacing.fps > 50)
-        throw std::invalid_argument("a GIF plays at most 50 frames a second (its delays are in hundredths of a "
-                                    "second); use --fps 50 or less, or MP4 or WebM");
-    pacing.per_event = seconds_option(a, "--per-event", 0, 0.1, 600);
-    pacing.hold_start = seconds_option(a, "--hold-start", 0, 0, 600);
-    pacing.hold_end = seconds_option(a, "--hold-end", 0, 0, 600);
-    LoadResult r;
-    if (!load(a.positional[0], r, true)) return kInputErrors;
-    const Timeline tl(r.atlas);
-    const Date from = date_option(a, "--from").value_or(r.atlas.start);
-    const Date to = date_option(a, "--to").value_or(r.atlas.end);
-    if (to < from) throw std::invalid_argument("--to is before --from");
-    pacing.years_per_second = seconds_option(a, "--years-per-second", default_years_per_second(from, to) * 2, 1e-6, 1e7);
-    const double planned = film_frame_count(tl, from, to, pacing);
+// A film too long to make is refused with its length; a long one says its length before the
+// minutes it takes.
+Result<> check_length(const Timeline& tl, const FilmRequest& film) {
+    const FilmPacing& pacing = film.pacing;
+    const double planned = film_frame_count(tl, film.from, film.to, pacing);
     if (planned > kMaxFilmFrames) {
         char text[200];
         std::snprintf(text, sizeof text,
                       "the film would have %.3g frames (%.1f hours at %g fps); at most %.0f: raise "
                       "--years-per-second or --per-event's pace, or lower --fps",
                       planned, planned / pacing.fps / 3600, pacing.fps, kMaxFilmFrames);
-        throw std::invalid_argument(text);
+        return input_error(text);
     }
-    // A long film says its length before the minutes it takes.
     if (planned / pacing.fps > 60)
         std::cerr << "chronomap: a film of about " << static_cast<long>(planned) << " frames ("
                   << static_cast<long>(planned / pacing.fps / 60) << " min " << static_cast<long>(planned / pacing.fps) % 60
                   << " s at " << pacing.fps << " fps)\n";
-    if (plan_film(tl, from, to, pacing).empty())
-        throw std::invalid_argument("the film has no frames (check --from, --to and the pacing)");
+    if (plan_film(tl, film.from, film.to, pacing).empty())
+        return input_error("the film has no frames (check --from, --to and the pacing)");
+    return {};
+}
+
+// Renders and encodes every frame; the film is in place when this succeeds.
+Result<> make_film(FilmJob& job, MapView& view, const Atlas& atlas, const FilmRequest& film) {
+    if (auto started = job.start(view, atlas, film); !started) return started;
+    while (!job.all_rendered())
+        if (auto stepped = job.step(); !stepped) return stepped;
+    return job.finish();
+}
+
+}  // namespace
+
+Result<> run_animate(const AnimateRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true);
+    if (!loaded) return loaded.failure();
+    const Atlas& atlas = loaded->atlas;
+    const Timeline tl(atlas);
     FilmRequest film;
-    film.path = *out;
-    film.from = from;
-    film.to = to;
-    film.pacing = pacing;
-    film.frame.basis = basis_option(a);
-    film.frame.width = width;
-    film.frame.height = height;
-    film.frame.lang = lang_option(a, r.atlas);
+    film.path = req.out;
+    film.from = req.from.value_or(atlas.start);
+    film.to = req.to.value_or(atlas.end);
+    if (film.to < film.from) return input_error("--to is before --from");
+    film.pacing = paced(req.pacing, film.from, film.to);
+    film.frame = req.frame;
+    if (auto length = check_length(tl, film); !length) return length;
+    note_missing_language(atlas, film.frame.lang);
     set_ui_language(film.frame.lang);  // the frames' legend and captions; messages stay English
-    overlay_switches(a, film.frame);
-    std::string error;
-    auto context = render::HeadlessContext::create(error);
-    if (!context) {
-        std::cerr << "chronomap: " << error << '\n';
-        return kInternal;
-    }
+    auto context = render::HeadlessContext::create();
+    if (!context) return context.failure();
     MapView view;
-    if (!view.init(r.atlas, tl, error, SceneLevels::OnDemand)) {
-        std::cerr << "chronomap: " << error << '\n';
-        return kInternal;
-    }
+    if (auto ready = view.init(atlas, tl, SceneLevels::OnDemand); !ready) return ready;
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
     FilmJob job;
-    if (std::string e = job.start(view, r.atlas, film); !e.empty()) {
-        std::cerr << "chronomap: " << e << '\n';
-        return kInternal;
-    }
-    while (job.step()) {
-    }
-    if (std::string e = job.finish(); !e.empty()) {
-        std::cerr << "chronomap: " << e << '\n';
-        return kInternal;
-    }
+    const Result<> made = make_film(job, view, atlas, film);
     // Polygons repaired or left out of the frames are said, as by export.
     for (const auto& d : view.scene().problems) std::cerr << d.format() << '\n';
+    if (!made) return made;
     const double secs = std::chrono::duration<double>(clock::now() - t0).count();
     const int n = job.frames_total();
     if (PhaseTimer::on())
         std::cerr << "timing: per frame " << 1000 * job.render_seconds() / n
                   << " ms styling, drawing and reading back, " << 1000 * job.encode_seconds() / n
                   << " ms colour conversion and encoding\n";
-    std::cout << "wrote " << *out << " (" << n << " frames at " << pacing.fps << " fps, " << width << "x" << height
-              << ", " << from.readable() << " to " << to.readable() << "; " << n / secs
-              << " frames rendered and encoded per second)\n";
-    return kOk;
+    std::cout << "wrote " << req.out << " (" << n << " frames at " << film.pacing.fps << " fps, " << film.frame.width
+              << "x" << film.frame.height << ", " << film.from.readable() << " to " << film.to.readable() << "; "
+              << n / secs << " frames rendered and encoded per second)\n";
+    return {};
 }
 
 }  // namespace chronomap::cli

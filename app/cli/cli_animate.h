@@ -1,10 +1,11 @@
 #pragma once
 // chronomap animate ATLAS --out FILE: a film of the map changing, with no display.
 
-#include "app/launch/launch_args.h"
+#include "app/cli/cli_requests.h"
+#include "data/support/result.h"
 
 namespace chronomap::cli {
 
-int cmd_animate(const Args& a);
+Result<> run_animate(const AnimateRequest& req);
 
 }  // namespace chronomap::cli

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iostream>
 #include <set>
-#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -18,71 +17,34 @@ void print_diagnostics(const Diagnostics& d, std::ostream& out) {
     for (const auto& item : d.items()) out << item.format() << '\n';
 }
 
-// Loads the atlas; problems go to stderr in one line each plus a summary.
-bool allow_external = false;
-
-bool load(const std::string& path, LoadResult& result, bool quiet_warnings, bool geometry) {
-    result = load_atlas(path, LoadOptions{geometry, allow_external});
-    if (!result.internal_error.empty()) throw std::runtime_error(result.internal_error);
+Result<LoadResult> load(const AtlasInput& atlas, bool quiet_warnings, bool geometry) {
+    LoadResult result = load_atlas(atlas.path, LoadOptions{geometry, atlas.allow_external});
+    if (!result.outcome) return result.outcome.failure();
     const auto& d = result.diagnostics;
     if (!quiet_warnings || d.has_errors()) print_diagnostics(d, std::cerr);
     if (!result.unread_inputs.empty()) {
-        // A class export with the database down must not quietly write a map with no territories.
         std::string list;
         for (const auto& what : result.unread_inputs) list += (list.empty() ? "" : ", ") + what;
-        std::cerr << path << ": could not read " << list << "; nothing is shown without it\n";
-        return false;
+        return input_error(atlas.path + ": could not read " + list + "; nothing is shown without it");
     }
+    if (!result.manifest_read) return input_error("");  // the diagnostics said why
     if (d.has_errors())
-        std::cerr << path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
-    return result.manifest_read;
+        std::cerr << atlas.path << ": " << d.error_count() << " error(s); showing what could be loaded\n";
+    return result;
 }
 
-std::optional<Date> date_option(const Args& a, const char* key) {
-    const auto text = a.get(key);
-    if (!text) return std::nullopt;
-    const DateParseResult r = parse_date(*text);
-    if (!r.date) throw std::invalid_argument(std::string(key) + ": " + r.error);
-    if (!r.warning.empty()) std::cerr << "chronomap: note: " << key << ": " << r.warning << '\n';
-    return r.date;
-}
-
-Basis basis_option(const Args& a, const char* key) {
-    const std::string b = a.get(key).value_or("de_facto");
-    auto basis = basis_from_string(b);
-    if (!basis || *basis == Basis::Both)
-        throw std::invalid_argument(std::string(key) + " must be de_facto or de_jure, not '" + b + "'");
-    return *basis;
-}
-
-// --lang: a language code ("tr", "az", "pt-BR"); one the atlas has no names in is said.
-std::string lang_option(const Args& a, const Atlas& atlas) {
-    const std::string lang = a.get("--lang").value_or("en");
-    if (!is_language_code(lang))
-        throw std::invalid_argument("--lang takes a language code such as en, tr, az, ru, hy or ka, not '" + lang + "'");
+void note_missing_language(const Atlas& atlas, const std::string& lang) {
     std::set<std::string> have{"en"};
     for (const auto& p : atlas.powers)
         for (const auto& [code, name] : p.names.by_lang) have.insert(code);
     for (const auto& layer : atlas.layers)
         for (const auto& f : layer.features)
             for (const auto& [code, name] : f.names.by_lang) have.insert(code);
-    if (!have.count(lang)) {
-        std::string list;
-        for (const auto& code : have) list += (list.empty() ? "" : ", ") + code;
-        std::cerr << "chronomap: note: the atlas has no names in '" << lang << "' (it has " << list
-                  << "); English names are shown\n";
-    }
-    return lang;
-}
-
-void overlay_switches(const Args& a, ExportRequest& req) {
-    req.overlays.title = !a.has("--no-title");
-    req.overlays.legend = !a.has("--no-legend");
-    req.overlays.caption = !a.has("--no-caption");
-    req.overlays.labels = !a.has("--no-labels");
-    req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
-    req.with_claims = !a.has("--no-claims");
-    req.overlays.uncertainty = !a.has("--no-uncertainty");
+    if (have.count(lang)) return;
+    std::string list;
+    for (const auto& code : have) list += (list.empty() ? "" : ", ") + code;
+    std::cerr << "chronomap: note: the atlas has no names in '" << lang << "' (it has " << list
+              << "); English names are shown\n";
 }
 
 std::uintmax_t estimated_vertices(const std::filesystem::path& path) {
@@ -139,17 +101,14 @@ std::uintmax_t atlas_vertices(const std::string& atlas_path) {
 
 }  // namespace
 
-Renderer choose_renderer(const std::string& atlas_path, const std::optional<std::string>& flag, bool one_png) {
-    if (!one_png) return Renderer::Gpu;
-    const std::string how = flag.value_or("auto");
-    if (how == "gpu") return Renderer::Gpu;
-    if (how == "cpu") return Renderer::Cpu;
-    if (how != "auto") throw std::invalid_argument("--renderer is gpu, cpu or auto, not '" + how + "'");
+Renderer choose_renderer(const std::string& atlas_path, RendererChoice choice, bool one_png) {
+    if (!one_png || choice == RendererChoice::Gpu) return Renderer::Gpu;
+    if (choice == RendererChoice::Cpu) return Renderer::Cpu;
     return atlas_vertices(atlas_path) < kCpuVertices ? Renderer::Cpu : Renderer::Gpu;
 }
 
-bool draw_on_cpu_after_all(const MapView& view, const ExportRequest& req, const std::optional<std::string>& flag) {
-    if (flag && *flag != "auto") return false;  // the user chose
+bool draw_on_cpu_after_all(const MapView& view, const ExportRequest& req, RendererChoice choice) {
+    if (choice != RendererChoice::Auto) return false;  // the user chose
     const auto styles = view.styles(req.date, req.basis, req.with_claims, req.overlays.uncertainty);
     std::size_t vertices = 0;
     for (std::size_t i = 0; i < styles.size() && i < view.scene().slots.size(); ++i)

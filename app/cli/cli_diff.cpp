@@ -1,7 +1,6 @@
 #include "app/cli/cli_diff.h"
 
 #include <iostream>
-#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -28,22 +27,17 @@ ojson side_json(const Atlas& atlas, const std::optional<TerritoryState>& s, cons
 
 }  // namespace
 
-int cmd_diff(const Args& a) {
-    if (a.positional.size() != 3) throw std::invalid_argument("diff takes ATLAS DATE1 DATE2");
-    auto parse = [](const std::string& text) {
-        const auto r = parse_date(text);
-        if (!r.date) throw std::invalid_argument("diff: " + r.error);
-        return *r.date;
-    };
-    const Date first = parse(a.positional[1]), second = parse(a.positional[2]);
-    const Basis view_a = basis_option(a, "--basis");
-    const Basis view_b = a.get("--compare-basis") ? basis_option(a, "--compare-basis") : view_a;
-    LoadResult r;
-    if (!load(a.positional[0], r, true, false)) return kInputErrors;
-    const std::string lang = lang_option(a, r.atlas);
+Result<> run_diff(const DiffRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true, false);
+    if (!loaded) return loaded.failure();
+    const LoadResult& r = *loaded;
+    const std::string& lang = req.lang;
+    note_missing_language(r.atlas, lang);
+    const Date first = req.first, second = req.second;
+    const Basis view_a = req.first_basis, view_b = req.second_basis;
     const Timeline tl(r.atlas);
     const auto diffs = compare_dates(tl, first, view_a, second, view_b);
-    if (a.has("--json")) {
+    if (req.json) {
         ojson list = ojson::array();
         for (const auto& d : diffs)
             list.push_back({{"territory", d.territory},
@@ -56,7 +50,7 @@ int cmd_diff(const Args& a) {
                            {"to", {{"date", second.iso()}, {"basis", to_string(view_b)}}},
                            {"differences", std::move(list)}};
         std::cout << out.dump(2) << '\n';
-        return kOk;
+        return {};
     }
     auto view_name = [](Basis b) { return b == Basis::DeJure ? "de jure" : "de facto"; };
     std::cout << printable(r.atlas.title) << ": " << first.readable() << " (" << view_name(view_a) << ") to "
@@ -69,7 +63,7 @@ int cmd_diff(const Args& a) {
         if (d.event) std::cout << " (last: " << printable(d.event->title.str()) << ", " << d.event->date.readable() << ")";
         std::cout << '\n';
     }
-    return kOk;
+    return {};
 }
 
 }  // namespace chronomap::cli

@@ -1,10 +1,11 @@
 #pragma once
 // chronomap diff ATLAS DATE1 DATE2: what changed between two dates (or two views of one date).
 
-#include "app/launch/launch_args.h"
+#include "app/cli/cli_requests.h"
+#include "data/support/result.h"
 
 namespace chronomap::cli {
 
-int cmd_diff(const Args& a);
+Result<> run_diff(const DiffRequest& req);
 
 }  // namespace chronomap::cli

@@ -24,9 +24,8 @@ bool App::open(const std::string& path, bool allow_external) {
     d->timeline = std::make_unique<Timeline>(d->atlas());
     d->view = std::make_unique<MapView>();
     d->pane = std::make_unique<MapPane>();
-    std::string error;
-    if (!d->view->init(d->atlas(), *d->timeline, error)) {
-        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, error}));
+    if (auto ready = d->view->init(d->atlas(), *d->timeline); !ready) {
+        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, ready.message()}));
         return false;
     }
     // Polygons repaired or not drawn go with the atlas's other problems.
@@ -72,9 +71,8 @@ bool App::add_reference(const std::string& path) {
     doc->atlas().layers.back().outline_colour = palette::kReferenceLine;  // borders to read it by
     // The scene is rebuilt with the new layer; the camera and date stay.
     auto view = std::make_unique<MapView>();
-    std::string error;
-    if (!view->init(doc->atlas(), *doc->timeline, error)) {
-        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, error}));
+    if (auto ready = view->init(doc->atlas(), *doc->timeline); !ready) {
+        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, ready.message()}));
         return false;
     }
     for (const auto& p : view->scene().problems)
@@ -246,23 +244,21 @@ void App::start_export(const ExportRequest& req, const std::string& path) {
     }
     export_job = std::make_unique<ExportJob>();
     export_path = path;
-    if (std::string error = export_job->start(*doc->view, doc->atlas(), req); !error.empty())
-        finish_export(error);
+    if (auto started = export_job->start(*doc->view, doc->atlas(), req); !started) finish_export(started);
 }
 
 void App::poll_export() {
     if (!export_job) return;
-    export_job->step();
-    if (!export_job->error().empty())
-        finish_export(export_job->error());
+    if (auto stepped = export_job->step(); !stepped)
+        finish_export(stepped);
     else if (export_job->finished())
         finish_export(export_job->write_png(export_path));
 }
 
-void App::finish_export(const std::string& error) {
-    export_error = error;
-    export_result = error.empty() ? fill_in(_("Wrote %s"), {std::filesystem::absolute(export_path).string()})
-                                  : fill_in(_("Export failed: %s"), {error});
+void App::finish_export(const Result<>& written) {
+    export_outcome = written;
+    export_result = written ? fill_in(_("Wrote %s"), {std::filesystem::absolute(export_path).string()})
+                            : fill_in(_("Export failed: %s"), {written.message()});
     export_job.reset();  // it drew in a pane of its own: the window's map was never touched
 }
 
@@ -272,8 +268,8 @@ void App::start_film(const FilmRequest& req) {
     film_result.clear();
     film_started = now;
     film_path = req.path;
-    if (std::string e = film_job->start(*doc->view, doc->atlas(), req); !e.empty()) {
-        film_result = fill_in(_("Film failed: %s"), {e});
+    if (auto started = film_job->start(*doc->view, doc->atlas(), req); !started) {
+        film_result = fill_in(_("Film failed: %s"), {started.message()});
         film_job.reset();  // removes the temporary file
     }
 }
@@ -281,16 +277,17 @@ void App::start_film(const FilmRequest& req) {
 void App::poll_film(double budget) {
     if (!film_job) return;
     const auto t0 = std::chrono::steady_clock::now();
-    while (film_job->step())
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= budget) return;
-    if (film_job->all_rendered() && film_job->error().empty()) {
-        const std::string e = film_job->finish();
-        film_result = e.empty() ? fill_in(_("Wrote %s (%s frames)"), {std::filesystem::absolute(film_path).string(),
-                                                                      std::to_string(film_job->frames_total())})
-                                : fill_in(_("Film failed: %s"), {e});
-    } else {
-        film_result = fill_in(_("Film failed: %s"), {film_job->error()});
+    Result<> made;
+    while (made && !film_job->all_rendered()) {
+        made = film_job->step();
+        if (made && !film_job->all_rendered() &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= budget)
+            return;
     }
+    if (made) made = film_job->finish();
+    film_result = made ? fill_in(_("Wrote %s (%s frames)"),
+                                 {std::filesystem::absolute(film_path).string(), std::to_string(film_job->frames_total())})
+                       : fill_in(_("Film failed: %s"), {made.message()});
     film_job.reset();
 }
 
@@ -300,10 +297,10 @@ void App::cancel_film() {
     film_result = _("Cancelled; nothing was written.");
 }
 
-std::string App::export_now(const ExportRequest& req, const std::string& path) {
+Result<> App::export_now(const ExportRequest& req, const std::string& path) {
     start_export(req, path);
     while (export_job) poll_export();
-    return export_error;
+    return export_outcome;
 }
 
 }  // namespace chronomap::gui

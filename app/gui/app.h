@@ -73,7 +73,7 @@ class App {
     bool export_dialog_open = false;
     std::unique_ptr<ExportJob> export_job;
     std::string export_result;  // for the dialog: the path written, or the error
-    std::string export_error;   // "" when the last export succeeded
+    Result<> export_outcome;    // of the last export
     std::string export_path;
     double now = 0;           // seconds, from the window clock
     float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
@@ -128,8 +128,8 @@ class App {
     void start_film(const FilmRequest& req);  // req.path is where it goes
     void poll_film(double budget);
     void cancel_film();
-    // Runs an export to the end at once (scripts); returns "" or the error.
-    std::string export_now(const ExportRequest& req, const std::string& path);
+    // Runs an export to the end at once (scripts).
+    Result<> export_now(const ExportRequest& req, const std::string& path);
 
     Basis basis() const { return settings.basis_de_jure ? Basis::DeJure : Basis::DeFacto; }
     bool animating() const { return anim_.running; }
@@ -138,7 +138,7 @@ class App {
     void restyle(bool animate);
     void show_styles(const std::vector<render::FeatureStyle>& styles);
     void refresh_compare();
-    void finish_export(const std::string& error);
+    void finish_export(const Result<>& written);
     Animation anim_;
 };
 

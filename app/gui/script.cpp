@@ -87,8 +87,8 @@ std::string check_command(const ScriptLine& l) {
 
 std::vector<ScriptLine> read_script(const std::string& path, std::vector<std::string>& problems) {
     std::vector<ScriptLine> out;
-    if (std::string problem = input_file_problem(path, 16u << 20); !problem.empty()) {
-        problems.push_back(path + ": cannot read the script: " + problem);
+    if (auto readable = check_input_file(path, 16u << 20); !readable) {
+        problems.push_back(path + ": cannot read the script: " + readable.message());
         return out;
     }
     std::ifstream in(path);
@@ -179,7 +179,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.overlays = app.settings.overlays;
         r.with_claims = app.settings.claims;
         if (l.words.size() > 2 && !parse_wxh(l.words[2], r.width, r.height)) return fail("size must be WxH");
-        if (std::string error = app.export_now(r, arg); !error.empty()) fail(error);
+        if (auto written = app.export_now(r, arg); !written) fail(written.message());
     } else if (verb == "dialog") {
         app.export_dialog_open = arg == "export";
         app.film_dialog_open = arg == "film";

@@ -64,8 +64,8 @@ Settings load_settings(const std::string& path, std::string& warning) {
     Settings s;
     std::error_code ec;
     if (path.empty() || !std::filesystem::exists(path, ec)) return s;
-    if (std::string problem = input_file_problem(path, kMaxSettingsBytes); !problem.empty()) {
-        warning = "the settings file " + path + " cannot be read (" + problem + "); using defaults";
+    if (auto readable = check_input_file(path, kMaxSettingsBytes); !readable) {
+        warning = "the settings file " + path + " cannot be read (" + readable.message() + "); using defaults";
         return s;
     }
     std::ifstream in(path, std::ios::binary);
@@ -107,9 +107,9 @@ Settings load_settings(const std::string& path, std::string& warning) {
     return s;
 }
 
-std::string save_settings(const Settings& given, const std::string& path) {
+Result<> save_settings(const Settings& given, const std::string& path) {
     namespace fs = std::filesystem;
-    if (path.empty()) return "no settings directory (HOME is not set)";
+    if (path.empty()) return internal_error("no settings directory (HOME is not set)");
     Settings s = given;
     clamp_settings(s);
     json j = {{"last_atlas", s.last_atlas},
@@ -137,15 +137,15 @@ std::string save_settings(const Settings& given, const std::string& path) {
               {"views", s.views}};
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    OutputFile file(path);
-    if (!file.error().empty()) return file.error();
+    Result<OutputFile> file = OutputFile::open(path);
+    if (!file) return file.failure();
     {
-        std::ofstream out(file.temp_path(), std::ios::trunc);
+        std::ofstream out(file->temp_path(), std::ios::trunc);
         out << j.dump(2) << '\n';
         out.flush();
-        if (!out) return "cannot write " + path;
+        if (!out) return internal_error("cannot write " + path);
     }
-    return file.commit();
+    return file->commit();
 }
 
 }  // namespace chronomap::gui

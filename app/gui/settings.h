@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/view/overlay/overlay.h"
+#include "data/support/result.h"
 
 namespace chronomap::gui {
 
@@ -33,7 +34,6 @@ std::string settings_path();
 Settings load_settings(const std::string& path, std::string& warning);
 // Keeps sizes in ranges that fit a screen (applied on load and on save).
 void clamp_settings(Settings& s);
-// Returns "" or an error message.
-std::string save_settings(const Settings& s, const std::string& path);
+Result<> save_settings(const Settings& s, const std::string& path);
 
 }  // namespace chronomap::gui

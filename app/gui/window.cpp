@@ -36,12 +36,12 @@ struct MapDraw {
 };
 
 // Builds the fonts for the current scale and sizes ImGui's style to match.
-FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
+FontSet rebuild_fonts(App& app, float content_scale) {
     const float s =
         app.settings.ui_scale * content_scale * (app.settings.presentation ? 1.6f : 1.0f);
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    FontSet fonts = build_fonts(*io.Fonts, s, warning);
+    FontSet fonts = build_fonts(*io.Fonts, s);
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -56,12 +56,12 @@ FontSet rebuild_fonts(App& app, float content_scale, std::string& warning) {
 }  // namespace
 
 int run(const std::vector<std::string>& args) {
-    WindowLaunch opt;
-    std::string error;
-    if (!parse_window_launch(args, opt, error)) {
-        std::cerr << "chronomap: " << printable(error) << "\n(see chronomap --help)\n";
-        return kInputErrors;
+    const Result<WindowLaunch> launch = parse_window_launch(args);
+    if (!launch) {
+        std::cerr << "chronomap: " << printable(launch.message()) << "\n(see chronomap --help)\n";
+        return launch.exit_code();
     }
+    const WindowLaunch& opt = *launch;
     std::vector<std::string> script_problems;
     std::unique_ptr<ScriptRunner> script;
     if (!opt.script.empty()) {
@@ -127,8 +127,8 @@ int run(const std::vector<std::string>& args) {
     float content_scale = 1, unused = 1;
     glfwGetWindowContentScale(window, &content_scale, &unused);
     content_scale = std::clamp(content_scale, 1.0f, 4.0f);
-    FontSet fonts = rebuild_fonts(app, content_scale, warning);
-    if (!warning.empty()) app.messages.push_back(warning);
+    FontSet fonts = rebuild_fonts(app, content_scale);
+    if (!fonts.missing.empty()) app.messages.push_back(fonts.missing);
 
     namespace fs = std::filesystem;
     std::string atlas = opt.atlas;
@@ -289,17 +289,16 @@ int run(const std::vector<std::string>& args) {
         if (!opt.screenshot.empty() && (last_frame || (opt.exit_after == 0 && frame == 3)))
             screenshot = opt.screenshot;
         if (!screenshot.empty()) {
-            const std::string e =
-                render::write_png(screenshot, fb_w, fb_h, render::read_screen(fb_w, fb_h),
-                                  {{"Software", "Chronomap"}});
-            if (!e.empty()) {
-                std::cerr << "chronomap: screenshot: " << printable(e) << '\n';
+            const Result<> written = render::write_png(screenshot, fb_w, fb_h, render::read_screen(fb_w, fb_h),
+                                                       {{"Software", "Chronomap"}});
+            if (!written) {
+                std::cerr << "chronomap: screenshot: " << printable(written.message()) << '\n';
                 screenshot_failed = true;
             }
         }
         glfwSwapBuffers(window);
 
-        if (req.rebuild_fonts) fonts = rebuild_fonts(app, content_scale, warning);
+        if (req.rebuild_fonts) fonts = rebuild_fonts(app, content_scale);
         if (!req.open_atlas.empty() && !app.open(req.open_atlas))
             app.messages.push_back(fill_in(_("could not open %s"), {req.open_atlas}));
         if (!req.add_reference.empty()) app.add_reference(req.add_reference);
@@ -325,8 +324,8 @@ int run(const std::vector<std::string>& args) {
     if (app.doc)
         app.settings.views[app.settings.last_atlas] = {app.camera.center_x, app.camera.center_y,
                                                        app.camera.units_per_pixel};
-    if (std::string e = save_settings(app.settings, settings_file); !e.empty())
-        std::cerr << "chronomap: settings: " << e << '\n';
+    if (auto saved = save_settings(app.settings, settings_file); !saved)
+        std::cerr << "chronomap: settings: " << saved.message() << '\n';
     int code = screenshot_failed ? kInternal : kOk;
     if (script)
         for (const auto& p : script->problems()) {

@@ -22,34 +22,35 @@ std::string default_atlas_path() {
     return (candidates.back() / "atlas.json").lexically_normal().string();
 }
 
-bool parse_window_launch(const std::vector<std::string>& args, WindowLaunch& o, std::string& error) {
+Result<WindowLaunch> parse_window_launch(const std::vector<std::string>& args) {
+    WindowLaunch o;
     const auto a = parse_args(args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale"},
                               {"--presentation"});
-    if (!a.error.empty()) return error = a.error, false;
-    if (a.positional.size() > 1) return error = "the window opens one atlas at a time", false;
+    if (!a.error.empty()) return input_error(a.error);
+    if (a.positional.size() > 1) return input_error("the window opens one atlas at a time");
     if (!a.positional.empty()) o.atlas = a.positional[0];
     if (auto d = a.get("--date")) {
         const auto r = parse_date(*d);
-        if (!r.date) return error = "--date: " + r.error, false;
+        if (!r.date) return input_error("--date: " + r.error);
         o.date = r.date;
     }
     o.screenshot = a.get("--screenshot").value_or("");
     o.script = a.get("--script").value_or("");
     o.lang = a.get("--lang").value_or("");
     if (!o.lang.empty() && !is_language_code(o.lang))
-        return error = "--lang takes a language code such as en, tr, az, ru, hy or ka", false;
+        return input_error("--lang takes a language code such as en, tr, az, ru, hy or ka");
     if (auto v = a.get("--exit-after-frames")) {
         const auto n = parse_integer(*v, 1, 100000000);
-        if (!n) return error = "--exit-after-frames must be a whole number from 1 to 100000000", false;
+        if (!n) return input_error("--exit-after-frames must be a whole number from 1 to 100000000");
         o.exit_after = static_cast<int>(*n);
     }
     if (auto v = a.get("--ui-scale")) {
         const auto x = parse_real(*v, 1, 3);
-        if (!x) return error = "--ui-scale must be a number from 1 to 3", false;
+        if (!x) return input_error("--ui-scale must be a number from 1 to 3");
         o.ui_scale = static_cast<float>(*x);
     }
     o.presentation = a.has("--presentation");
-    return true;
+    return o;
 }
 
 }  // namespace chronomap

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "data/support/result.h"
 #include "data/time/date.h"
 
 namespace chronomap {
@@ -27,7 +28,7 @@ struct WindowLaunch {
     bool presentation = false;
 };
 
-// False with a message naming the option and its range on any bad value.
-bool parse_window_launch(const std::vector<std::string>& args, WindowLaunch& out, std::string& error);
+// Fails with a message naming the option and its range on any bad value.
+Result<WindowLaunch> parse_window_launch(const std::vector<std::string>& args);
 
 }  // namespace chronomap

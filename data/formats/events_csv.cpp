@@ -174,7 +174,7 @@ void load_events_csv(const std::string& path, const LoadContext& ctx, Atlas& atl
     const std::string& resolved = *access;
     // Read a piece at a time: a large file is never held whole (csv_reader.h).
     std::ifstream in;
-    std::string why = input_file_problem(resolved);
+    std::string why = check_input_file(resolved).message();
     if (why.empty()) {
         in.open(resolved, std::ios::binary);
         if (!in) why = "it is not readable";

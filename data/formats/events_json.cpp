@@ -121,14 +121,14 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
 
 void load_events_json(const std::string& path, const LoadContext& ctx, Atlas& atlas) {
     Diagnostics& diags = *ctx.diags;
-    std::string text;
     const auto resolved = ctx.access(path, {path}, "the event file");
     if (!resolved) return;
-    if (std::string why; !read_file(*resolved, text, &why)) {
-        diags.error({path}, "cannot read the event file '" + path + "' (" + *resolved + "): " + why);
+    const Result<std::string> text = read_file(*resolved);
+    if (!text) {
+        diags.error({path}, "cannot read the event file '" + path + "' (" + *resolved + "): " + text.message());
         return;
     }
-    auto doc = parse_json_with_positions(text, path, diags);
+    auto doc = parse_json_with_positions(*text, path, diags);
     if (!doc) return;
     JsonFields f(*doc, diags);
     struct ReportUnknown {  // once the file is read, whichever way the reading ends

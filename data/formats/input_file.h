@@ -6,13 +6,15 @@
 #include <cstdint>
 #include <string>
 
+#include "data/support/result.h"
+
 namespace chronomap {
 
 // Text inputs (manifests, event files, settings, scripts) larger than this are refused.
 constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{1} << 31;  // 2 GiB
 
-// Why the path cannot be read as an input file ("does not exist", "is a folder", "is not a
-// regular file ...", "is 3.1 GB ..."), or an empty string when it can.
-std::string input_file_problem(const std::string& path, std::uintmax_t max_bytes = kMaxInputBytes);
+// Whether the path can be read as an input file; if not, why, as the input's fault ("it does not
+// exist", "it is a folder, not a file", "it is not a regular file ...", "it is 3.1 GB ...").
+Result<> check_input_file(const std::string& path, std::uintmax_t max_bytes = kMaxInputBytes);
 
 }  // namespace chronomap

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <system_error>
+#include <utility>
 
 #include <sys/types.h>
 #include <unistd.h>
@@ -44,43 +45,38 @@ void remove_stale(const fs::path& target) {
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& path) : path_(path), target_(path) {
-    if (path.empty()) {
-        error_ = "no output file name was given";
-        return;
-    }
+Result<OutputFile> OutputFile::open(const std::string& path) {
+    if (path.empty()) return input_error("no output file name was given");
+    OutputFile file;
+    file.path_ = file.target_ = path;
     std::error_code ec;
     const fs::file_status link = fs::symlink_status(path, ec);
     if (fs::is_symlink(link)) {
         const fs::file_status pointed = fs::status(path, ec);
-        if (!fs::exists(pointed)) {
-            error_ = path + " is a symbolic link to nothing; give the file itself";
-            return;
-        }
-        if (!fs::is_regular_file(pointed)) {
-            error_ = path + " is a symbolic link to something that is not a file; give a file name";
-            return;
-        }
-        target_ = fs::canonical(path, ec).string();
-        if (ec) {
-            error_ = "cannot follow the symbolic link " + path + ": " + ec.message();
-            return;
-        }
+        if (!fs::exists(pointed)) return input_error(path + " is a symbolic link to nothing; give the file itself");
+        if (!fs::is_regular_file(pointed))
+            return input_error(path + " is a symbolic link to something that is not a file; give a file name");
+        file.target_ = fs::canonical(path, ec).string();
+        if (ec) return input_error("cannot follow the symbolic link " + path + ": " + ec.message());
     } else if (fs::is_directory(link)) {
-        error_ = path + " is a folder; give a file name in it, such as " + (fs::path(path) / "map.png").string();
-        return;
+        return input_error(path + " is a folder; give a file name in it, such as " +
+                           (fs::path(path) / "map.png").string());
     } else if (fs::exists(link) && !fs::is_regular_file(link)) {
-        error_ = path + " is not a regular file (a device, FIFO or socket); it is not replaced";
-        return;
+        return input_error(path + " is not a regular file (a device, FIFO or socket); it is not replaced");
     }
-    const fs::path target(target_);
-    if (target.has_parent_path() && !fs::is_directory(target.parent_path(), ec)) {
-        error_ = "the folder " + target.parent_path().string() + " does not exist";
-        return;
-    }
+    const fs::path target(file.target_);
+    if (target.has_parent_path() && !fs::is_directory(target.parent_path(), ec))
+        return input_error("the folder " + target.parent_path().string() + " does not exist");
     remove_stale(target);
-    tmp_ = (target.parent_path() / (temp_prefix(target) + std::to_string(::getpid()))).string();
+    file.tmp_ = (target.parent_path() / (temp_prefix(target) + std::to_string(::getpid()))).string();
+    return file;
 }
+
+OutputFile::OutputFile(OutputFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      target_(std::move(other.target_)),
+      tmp_(std::exchange(other.tmp_, {})),
+      committed_(other.committed_) {}
 
 OutputFile::~OutputFile() {
     if (committed_ || tmp_.empty()) return;
@@ -88,10 +84,10 @@ OutputFile::~OutputFile() {
     fs::remove(tmp_, ec);
 }
 
-std::string OutputFile::commit() {
+Result<> OutputFile::commit() {
     std::error_code ec;
     fs::rename(tmp_, target_, ec);
-    if (ec) return "cannot move the new file into place at " + path_ + ": " + ec.message();
+    if (ec) return internal_error("cannot move the new file into place at " + path_ + ": " + ec.message());
     committed_ = true;
     return {};
 }

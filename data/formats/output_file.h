@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "data/support/result.h"
+
 namespace chronomap {
 
 // A path's extension in lower case (".mp4", ".pdf"): the output formats are chosen by it.
@@ -16,22 +18,24 @@ std::string lower_extension(const std::string& path);
 
 class OutputFile {
 public:
-    // Checks the target and picks the temporary name; error() says why it cannot be written.
-    explicit OutputFile(const std::string& path);
+    // Checks the target and picks the temporary name, or says why the path cannot be written
+    // (the input's fault: a folder, a device, a missing folder).
+    static Result<OutputFile> open(const std::string& path);
     ~OutputFile();  // removes the temporary file unless commit() succeeded
+    OutputFile(OutputFile&& other) noexcept;
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
+    OutputFile& operator=(OutputFile&&) = delete;
 
-    const std::string& error() const { return error_; }
     const std::string& temp_path() const { return tmp_; }  // where to write
-    // Moves the written temporary file into place; empty on success, else what went wrong.
-    std::string commit();
+    // Moves the written temporary file into place.
+    Result<> commit();
 
 private:
+    OutputFile() = default;
     std::string path_;    // as the user gave it, for messages
     std::string target_;  // what is replaced (a link's target)
     std::string tmp_;
-    std::string error_;
     bool committed_ = false;
 };
 

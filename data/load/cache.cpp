@@ -169,10 +169,11 @@ bool store(const std::string& kind, std::uint64_t key, const std::function<void(
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
     if (ec) return false;
-    OutputFile file(path);  // written beside and renamed: a reader never sees half an entry
-    if (!file.error().empty()) return false;
+    // A store that fails is a cache miss next time, not an error.
+    Result<OutputFile> file = OutputFile::open(path);  // written beside and renamed: a reader never sees half an entry
+    if (!file) return false;
     {
-        std::ofstream out(file.temp_path(), std::ios::binary);
+        std::ofstream out(file->temp_path(), std::ios::binary);
         const std::uint32_t version = kVersion;
         std::uint64_t size = 0, check = 0xcbf29ce484222325ULL;
         out.write(kMagic, sizeof kMagic);
@@ -193,7 +194,7 @@ bool store(const std::string& kind, std::uint64_t key, const std::function<void(
         out.write(reinterpret_cast<const char*>(&check), sizeof check);
         if (!out) return false;  // the temporary file goes with `file`
     }
-    if (!file.commit().empty()) return false;
+    if (!file->commit()) return false;
     prune(fs::path(path).parent_path());
     return true;
 }

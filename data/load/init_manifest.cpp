@@ -44,15 +44,13 @@ struct FileInfo {
     std::map<std::string, std::vector<std::string>> samples;  // field -> a few values
 };
 
-bool read_info(const std::string& path, FileInfo& info, std::string& error) {
+Result<FileInfo> read_info(const std::string& path) {
     detail::ensure_gdal();
     CPLPushErrorHandler(CPLQuietErrorHandler);
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     CPLPopErrorHandler();
-    if (!ds || ds->GetLayerCount() == 0) {
-        error = path + ": GDAL cannot read it as vector data";
-        return false;
-    }
+    if (!ds || ds->GetLayerCount() == 0) return input_error(path + ": GDAL cannot read it as vector data");
+    FileInfo info;
     OGRLayer* layer = ds->GetLayer(0);
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     info.path = path;
@@ -67,7 +65,7 @@ bool read_info(const std::string& path, FileInfo& info, std::string& error) {
             if (feat->IsFieldSetAndNotNull(i) && info.samples[info.fields[static_cast<std::size_t>(i)]].size() < 200)
                 info.samples[info.fields[static_cast<std::size_t>(i)]].push_back(feat->GetFieldAsString(i));
     }
-    return true;
+    return info;
 }
 
 std::string relative(const std::string& path, const std::string& base) {
@@ -164,12 +162,11 @@ InitProposal propose_manifest(const std::vector<std::string>& paths, const std::
     std::sort(files.begin(), files.end());
     std::vector<FileInfo> infos;
     for (const auto& f : files) {
-        FileInfo info;
-        std::string error;
-        if (read_info(f, info, error))
-            infos.push_back(std::move(info));
+        Result<FileInfo> info = read_info(f);
+        if (info)
+            infos.push_back(std::move(*info));
         else
-            out.errors.push_back(error);
+            out.errors.push_back(info.message());
     }
     if (infos.empty()) {
         out.errors.push_back("no vector file GDAL reads was found in what was named");

@@ -320,8 +320,9 @@ std::optional<RawLayer> read_fast(const Layer& layer, const std::string& resolve
     if (!layer.gdal_layer.empty() || !is_path || (ext != ".geojson" && ext != ".json") ||
         !std::filesystem::is_regular_file(resolved, ec))
         return std::nullopt;
-    std::string text;
-    if (!read_file(resolved, text)) return std::nullopt;
+    Result<std::string> read = read_file(resolved);
+    if (!read) return std::nullopt;
+    const std::string& text = *read;
     std::size_t offset = 0;
     auto raw = read_geojson(text, ctx.geometry, &offset);
     if (!raw) {

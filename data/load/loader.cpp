@@ -33,27 +33,18 @@ std::optional<std::string> LoadContext::access(const std::string& source, const 
     return a.path;
 }
 
-bool read_file(const std::string& path, std::string& out, std::string* why) {
-    if (std::string problem = input_file_problem(path); !problem.empty()) {
-        if (why) *why = std::move(problem);
-        return false;
-    }
+Result<std::string> read_file(const std::string& path) {
+    if (auto readable = check_input_file(path); !readable) return readable.failure();
     std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
-        if (why) *why = "it is not readable";
-        return false;
-    }
+    if (!in) return input_error("it is not readable");
     // Read straight into the string: a stream copy (ss << rdbuf()) swallows std::bad_alloc and
     // returns a silently truncated file.
     const std::streamoff size = in.tellg();
     in.seekg(0);
-    out.assign(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
-    in.read(out.data(), static_cast<std::streamsize>(out.size()));
-    if (in.gcount() != static_cast<std::streamsize>(out.size())) {
-        if (why) *why = "it could not be read to its end";
-        return false;
-    }
-    return true;
+    std::string text(static_cast<std::size_t>(std::max<std::streamoff>(size, 0)), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.gcount() != static_cast<std::streamsize>(text.size())) return input_error("it could not be read to its end");
+    return text;
 }
 
 bool sanitize_utf8(std::string& text) {
@@ -137,16 +128,16 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     ctx.external = &result.external_sources;
     const std::string manifest_name = fs::path(manifest_path).filename().string();
 
-    std::string text;
     if (const std::string file = manifest_file(manifest_path); file != manifest_path) {
         load_everything(file, options, result);
         return;
     }
-    if (std::string why; !detail::read_file(manifest_path, text, &why)) {
-        diags.error({manifest_path}, "cannot read the atlas manifest: " + why);
+    const Result<std::string> text = detail::read_file(manifest_path);
+    if (!text) {
+        diags.error({manifest_path}, "cannot read the atlas manifest: " + text.message());
         return;
     }
-    auto doc = parse_json_with_positions(text, manifest_name, diags);
+    auto doc = parse_json_with_positions(*text, manifest_name, diags);
     if (!doc) return;
     result.manifest_read = true;
 
@@ -162,7 +153,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     }
     for (const auto& file : event_files) {
         const SourceAccess access = resolve_source(file, ctx.base_dir, ctx.allow_external);
-        if (!access.refused.empty() || !input_file_problem(access.path).empty())
+        if (!access.refused.empty() || !check_input_file(access.path))
             result.unread_inputs.push_back("event file '" + file + "'");
         if (ends_with(file, ".csv"))
             detail::load_events_csv(file, ctx, atlas);
@@ -190,13 +181,13 @@ LoadResult load_atlas(const std::string& manifest_path, const LoadOptions& optio
         const MemoryReserve reserve;
         load_everything(manifest_path, options, result);
     } catch (const std::bad_alloc&) {
-        result.internal_error = "out of memory while loading " + manifest_path;
+        result.outcome = internal_error("internal error: out of memory while loading " + manifest_path);
     } catch (const std::exception& e) {
-        result.internal_error = std::string("internal error while loading ") + manifest_path + ": " + e.what();
+        result.outcome = internal_error("internal error while loading " + manifest_path + ": " + e.what());
     } catch (...) {
-        result.internal_error = "internal error while loading " + manifest_path;
+        result.outcome = internal_error("internal error while loading " + manifest_path);
     }
-    if (!result.internal_error.empty()) result.diagnostics.error({manifest_path}, result.internal_error);
+    if (!result.outcome) result.diagnostics.error({manifest_path}, result.outcome.message());
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "data/model/atlas.h"
+#include "data/support/result.h"
 #include "data/validate/diagnostics.h"
 
 namespace chronomap {
@@ -14,9 +15,9 @@ struct LoadResult {
     Atlas atlas;
     Diagnostics diagnostics;
     bool manifest_read = false;  // false if the manifest itself could not be read or parsed
-    // Set when loading failed inside Chronomap (out of memory, a bug), not because of the data:
-    // the command line exits 1 for it, as it does for any internal failure.
-    std::string internal_error;
+    // Not ok when loading failed inside Chronomap (out of memory, a bug), not because of the data
+    // (that is in the diagnostics): the command line exits 1 for it, as for any internal failure.
+    Result<> outcome;
     // What the atlas asked to reach beyond its folder (refused unless allowed), as it names them:
     // the window asks the user before opening such an atlas again.
     std::vector<std::string> external_sources;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "data/model/atlas.h"
+#include "data/support/result.h"
 #include "data/formats/csv_reader.h"
 #include "data/validate/diagnostics.h"
 #include "data/formats/json_fields.h"
@@ -49,8 +50,8 @@ void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).
 void derive_from_layers(Atlas& atlas, Diagnostics& diags);
 
-// The whole file; false (and why, when asked) for what input_file_problem() refuses.
-bool read_file(const std::string& path, std::string& out, std::string* why = nullptr);
+// The whole file, or why it cannot be read (what check_input_file() refuses, or a read that failed).
+Result<std::string> read_file(const std::string& path);
 // Registers GDAL's drivers, once per process; every reader calls it before opening anything
 // (a cached layer means no layer may have opened GDAL before the events are read).
 void ensure_gdal();

@@ -15,8 +15,13 @@ float default_overlay_scale(int width, int height) {
         0.75f, std::min(static_cast<float>(width) / 1920.0f, static_cast<float>(height) / 1080.0f));
 }
 
-std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas,
-                                                     const ExportRequest& req, std::string& error) {
+Result<> check_export_size(const ExportRequest& req) {
+    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
+        return input_error("the image size must be between 1 and 16384 pixels a side");
+    return {};
+}
+
+Result<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas, const ExportRequest& req) {
     if (req.area) return std::pair{*req.area, 0.0};
     if (!req.bbox_lonlat) return std::pair{view.default_area(), 0.03};
     auto b = lonlat_to_display(atlas.crs, *req.bbox_lonlat);
@@ -27,16 +32,12 @@ std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const 
         cut.max_y = std::min(cut.max_y, 85.0);
         if (cut.min_y < cut.max_y) b = lonlat_to_display(atlas.crs, cut);
     }
-    if (!b) {
-        error = "the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")";
-        return std::nullopt;
-    }
+    if (!b) return input_error("the bounding box cannot be shown in the atlas's CRS (" + atlas.crs + ")");
     return std::pair{*b, 0.03};
 }
 
 std::optional<double> export_units_per_pixel(const MapView& view, const Atlas& atlas, const ExportRequest& req) {
-    std::string error;
-    const auto framed = export_area(view, atlas, req, error);
+    const auto framed = export_area(view, atlas, req);
     if (!framed || req.width < 1 || req.height < 1) return std::nullopt;
     return fit_camera(framed->first, req.width, req.height, framed->second, 0).units_per_pixel;
 }
@@ -58,8 +59,8 @@ ExportRequest as_previewed(const render::Camera& cam, float preview_scale, int w
     return req;
 }
 
-std::string write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
-                          const std::uint8_t* rgba) {
+Result<> write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
+                       const std::uint8_t* rgba) {
     std::string sources;
     for (const auto& s : atlas.sources)
         sources += (sources.empty() ? "" : "; ") + (s.author.empty() ? s.title : s.author + ", " + s.title);
@@ -73,39 +74,37 @@ std::string write_map_png(const std::string& path, const Atlas& atlas, const Exp
 
 namespace {
 
-// Starts the job and renders every tile; returns "" or the error.
-std::string run_all(ExportJob& job, MapView& view, const Atlas& atlas, const ExportRequest& req,
-                    const std::function<void(float)>& progress, OverlayCanvas* canvas = nullptr) {
-    if (std::string error = job.start(view, atlas, req, canvas); !error.empty()) return error;
-    do {
-        job.step();
+// Starts the job and renders every tile.
+Result<> run_all(ExportJob& job, MapView& view, const Atlas& atlas, const ExportRequest& req,
+                 const std::function<void(float)>& progress, OverlayCanvas* canvas = nullptr) {
+    if (auto started = job.start(view, atlas, req, canvas); !started) return started;
+    while (!job.finished()) {
+        if (auto stepped = job.step(); !stepped) return stepped;
         if (progress) progress(job.progress());
-    } while (!job.finished() && job.error().empty());
-    return job.error();
+    }
+    return {};
 }
 
 }  // namespace
 
-std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
-                         std::vector<std::uint8_t>& rgba,
-                         const std::function<void(float)>& progress, OverlayCanvas* canvas) {
+Result<std::vector<std::uint8_t>> render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
+                                               const std::function<void(float)>& progress, OverlayCanvas* canvas) {
     ExportJob job;
-    if (std::string error = run_all(job, view, atlas, req, progress, canvas); !error.empty()) return error;
-    rgba = job.image();
-    return {};
+    if (auto done = run_all(job, view, atlas, req, progress, canvas); !done) return done.failure();
+    return job.image();
 }
 
-std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req,
-                       const std::string& path, const std::function<void(float)>& progress) {
+Result<> export_png(MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path,
+                    const std::function<void(float)>& progress) {
     ExportJob job;
-    if (std::string error = run_all(job, view, atlas, req, progress); !error.empty()) return error;
+    if (auto done = run_all(job, view, atlas, req, progress); !done) return done;
     return job.write_png(path);
 }
 
-std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline,
-                                  const ExportRequest& req, Date date, Basis other_view, const std::string& path) {
+Result<> export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline, const ExportRequest& req,
+                               Date date, Basis other_view, const std::string& path) {
     constexpr int kGap = 4;  // a white rule between the halves
-    if (req.width < 2 * 16 + kGap) return "the image is too narrow for two maps side by side";
+    if (req.width < 2 * 16 + kGap) return input_error("the image is too narrow for two maps side by side");
     ExportRequest left = req, right = req;
     left.width = right.width = (req.width - kGap) / 2;
     right.date = date;
@@ -116,16 +115,17 @@ std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timel
         left.emphasise.push_back(d.territory);
         right.emphasise.push_back(d.territory);
     }
-    std::vector<std::uint8_t> a, b;
-    if (std::string e = render_image(view, atlas, left, a); !e.empty()) return e;
-    if (std::string e = render_image(view, atlas, right, b); !e.empty()) return e;
+    const auto a = render_image(view, atlas, left);
+    if (!a) return a.failure();
+    const auto b = render_image(view, atlas, right);
+    if (!b) return b.failure();
     std::vector<std::uint8_t> image(static_cast<std::size_t>(req.width) * static_cast<std::size_t>(req.height) * 4, 255);
     const auto row = static_cast<std::size_t>(left.width) * 4;
     for (int y = 0; y < req.height; ++y) {
         const auto out = static_cast<std::size_t>(y) * static_cast<std::size_t>(req.width) * 4;
-        std::copy_n(a.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
+        std::copy_n(a->begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
                     image.begin() + static_cast<std::ptrdiff_t>(out));
-        std::copy_n(b.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
+        std::copy_n(b->begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row), row,
                     image.begin() + static_cast<std::ptrdiff_t>(out + row + kGap * 4));
     }
     const auto name = [](Basis v) { return v == Basis::DeJure ? "de jure" : "de facto"; };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "data/model/atlas.h"
+#include "data/support/result.h"
 #include "render/draw_data.h"
 #include "app/view/overlay/overlay.h"
 #include "data/time/timeline.h"
@@ -46,26 +47,25 @@ struct ExportRequest {
 // Two dates (or two views) side by side in one image of req.width x req.height: the left half is
 // req, the right half the same at `date` in `view`; one camera for both, and the territories whose
 // control differs outlined in each. Written like export_png.
-std::string export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline,
-                                  const ExportRequest& req, Date date, Basis other_view, const std::string& path);
+Result<> export_comparison_png(MapView& view, const Atlas& atlas, const Timeline& timeline, const ExportRequest& req,
+                               Date date, Basis other_view, const std::string& path);
 
-// Draws with `view` (already initialised in the current GL context). Returns an error message, or
-// an empty string when the file was written. `progress`, when given, is called after each tile
-// with the fraction done.
-std::string export_png(MapView& view, const Atlas& atlas, const ExportRequest& req,
-                       const std::string& path, const std::function<void(float)>& progress = {});
+// Draws with `view` (already initialised in the current GL context) and writes the file.
+// `progress`, when given, is called after each tile with the fraction done.
+Result<> export_png(MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path,
+                    const std::function<void(float)>& progress = {});
 
 // Writes an export's pixels (req.width x req.height RGBA, top row first) as a PNG with the map's
 // title, date, view and sources in its text chunks.
-std::string write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
-                          const std::uint8_t* rgba);
+Result<> write_map_png(const std::string& path, const Atlas& atlas, const ExportRequest& req,
+                       const std::uint8_t* rgba);
 
 // Renders the image into memory (RGBA, top row first) without writing it.
 class OverlayCanvas;
 // `canvas`, when given, is used for the overlays instead of one built for this image.
-std::string render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
-                         std::vector<std::uint8_t>& rgba,
-                         const std::function<void(float)>& progress = {}, OverlayCanvas* canvas = nullptr);
+Result<std::vector<std::uint8_t>> render_image(MapView& view, const Atlas& atlas, const ExportRequest& req,
+                                               const std::function<void(float)>& progress = {},
+                                               OverlayCanvas* canvas = nullptr);
 
 // An export of what a map view shows: the camera's visible area at width x height, with text and
 // lines scaled like the preview's (`preview_scale`) times the change in resolution.
@@ -74,9 +74,10 @@ ExportRequest as_previewed(const render::Camera& preview, float preview_scale, i
                            int height);
 
 // What an export shows, in the display CRS, and the margin around it: the area asked for, the
-// bounding box, or the atlas's default view. nullopt with `error` when the box cannot be shown.
-std::optional<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas,
-                                                     const ExportRequest& req, std::string& error);
+// bounding box, or the atlas's default view; fails when the box cannot be shown.
+Result<std::pair<Bounds, double>> export_area(const MapView& view, const Atlas& atlas, const ExportRequest& req);
+// Whether the request's size can be drawn (1 to 16384 pixels a side).
+Result<> check_export_size(const ExportRequest& req);
 
 // The scale of an export's map (display units per pixel) before its caption is laid out, for
 // building its level of detail before the GL context exists. A caption only makes the map

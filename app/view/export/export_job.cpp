@@ -8,18 +8,16 @@
 
 namespace chronomap {
 
-std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared) {
+Result<> ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared) {
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
     req_.framebuffer = nullptr;
     if (req.framebuffer) target_ = std::move(*req.framebuffer);
-    error_.clear();
     done_ = tiles_ = 0;
-    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
-        return error_ = "the image size must be between 1 and 16384 pixels a side";
-    const auto framed = export_area(view, atlas, req, error_);
-    if (!framed) return error_;
+    if (auto size = check_export_size(req); !size) return size;
+    const auto framed = export_area(view, atlas, req);
+    if (!framed) return framed.failure();
     const auto [area, margin] = *framed;
     if (!pane_) pane_ = std::make_unique<render::PaneStyle>();  // a job started again keeps its GL objects
     if (req.styles)
@@ -36,8 +34,7 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
         canvas_ = shared;
     } else {
         own_canvas_ = std::make_unique<OverlayCanvas>();
-        std::string warning;
-        if (!own_canvas_->init(scale_, error_, warning, &glyphs)) return error_;
+        if (auto ready = own_canvas_->init(scale_, &glyphs); !ready) return ready;
         canvas_ = own_canvas_.get();
     }
     // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
@@ -62,13 +59,13 @@ std::string ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequ
     return {};
 }
 
-bool ExportJob::step() {
-    if (!error_.empty() || done_ >= tiles_) return false;
+Result<> ExportJob::step() {
+    if (done_ >= tiles_) return {};
     const int across = (req_.width + tile_ - 1) / tile_;
     const int tx = (done_ % across) * tile_, ty = (done_ / across) * tile_;
     const int w = std::min(tile_, req_.width - tx), h = std::min(tile_, req_.height - ty);
     if (target_.width() != w || target_.height() != h)
-        if (!target_.create(w, h, req_.samples, error_)) return false;
+        if (auto made = target_.create(w, h, req_.samples); !made) return made;
     target_.bind();
     // The tile's camera: same scale, centred on the tile's part of the image.
     render::Camera cam = full_;
@@ -80,17 +77,19 @@ bool ExportJob::step() {
     canvas_->render_tile(tx, ty, w, h);
     if (tiles_ == 1) {
         target_.read_rgba(image_);
-        return ++done_ < tiles_;
+        ++done_;
+        return {};
     }
     target_.read_rgba(tile_pixels_);
     for (int y = 0; y < h; ++y)
         std::copy_n(tile_pixels_.begin() + static_cast<std::ptrdiff_t>(y) * w * 4, w * 4,
                     image_.begin() + (static_cast<std::ptrdiff_t>(ty + y) * req_.width + tx) * 4);
-    return ++done_ < tiles_;
+    ++done_;
+    return {};
 }
 
-std::string ExportJob::write_png(const std::string& path) const {
-    if (!finished()) return error_.empty() ? "the export is not finished" : error_;
+Result<> ExportJob::write_png(const std::string& path) const {
+    if (!finished()) return internal_error("the export is not finished");
     return write_map_png(path, *atlas_, req_, image_.data());
 }
 

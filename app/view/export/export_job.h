@@ -18,23 +18,21 @@ namespace chronomap {
 class ExportJob {
   public:
     // Checks the request, styles a pane of its own for its date (the view's own map, the
-    // window's, is not touched) and lays out the overlay. Returns an error message, or "" when
-    // tiles can be rendered.
+    // window's, is not touched) and lays out the overlay, or says why tiles cannot be rendered.
     // `shared`: an overlay canvas to draw with instead of building one (a film draws every frame
     // with one canvas, built once at its scale with every character its frames show).
     // A job may be started again for the next image (a film's frames): its framebuffer, style
     // texture and image memory are reused.
-    std::string start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared = nullptr);
-    // Renders the next tile. False when every tile is done or a step failed (see error()).
-    bool step();
+    Result<> start(MapView& view, const Atlas& atlas, const ExportRequest& req, OverlayCanvas* shared = nullptr);
+    // Renders the next tile, unless every tile is done (finished()).
+    Result<> step();
     float progress() const {
         return tiles_ ? static_cast<float>(done_) / static_cast<float>(tiles_) : 0.0f;
     }
     bool finished() const { return tiles_ > 0 && done_ == tiles_; }
-    const std::string& error() const { return error_; }
     const std::vector<std::uint8_t>& image() const { return image_; }
     // Writes the finished image with the atlas title, date, view and sources in text chunks.
-    std::string write_png(const std::string& path) const;
+    Result<> write_png(const std::string& path) const;
 
   private:
     MapView* view_ = nullptr;
@@ -49,7 +47,6 @@ class ExportJob {
     std::vector<LabelSeed> labels_;
     render::Offscreen target_;
     std::vector<std::uint8_t> image_, tile_pixels_;
-    std::string error_;
 };
 
 }  // namespace chronomap

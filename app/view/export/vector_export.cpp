@@ -62,26 +62,19 @@ std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atla
     return painter.texts();
 }
 
-std::string size_problem(const ExportRequest& req) {
-    if (req.width < 1 || req.height < 1 || req.width > 16384 || req.height > 16384)
-        return "the image size must be between 1 and 16384 pixels a side";
-    return {};
-}
-
 }  // namespace
 
-std::string export_vector(const MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path) {
-    if (std::string problem = size_problem(req); !problem.empty()) return problem;
-    if (!is_vector_path(path)) return "a vector export is .svg or .pdf, not '" + path + "'";
-    std::string error;
-    const auto framed = export_area(view, atlas, req, error);
-    if (!framed) return error;
+Result<> export_vector(const MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path) {
+    if (auto size = check_export_size(req); !size) return size;
+    if (!is_vector_path(path)) return input_error("a vector export is .svg or .pdf, not '" + path + "'");
+    const auto framed = export_area(view, atlas, req);
+    if (!framed) return framed.failure();
 
-    OutputFile out(path);
-    if (!out.error().empty()) return out.error();
+    Result<OutputFile> out = OutputFile::open(path);
+    if (!out) return out.failure();
     const bool pdf = lower_extension(path) == ".pdf";
-    cairo_surface_t* surface = pdf ? cairo_pdf_surface_create(out.temp_path().c_str(), req.width, req.height)
-                                   : cairo_svg_surface_create(out.temp_path().c_str(), req.width, req.height);
+    cairo_surface_t* surface = pdf ? cairo_pdf_surface_create(out->temp_path().c_str(), req.width, req.height)
+                                   : cairo_svg_surface_create(out->temp_path().c_str(), req.width, req.height);
     if (pdf) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, atlas.title.c_str());
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
@@ -96,17 +89,18 @@ std::string export_vector(const MapView& view, const Atlas& atlas, const ExportR
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) return std::string("cannot write ") + path + ": " + cairo_status_to_string(status);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return internal_error("cannot write " + path + ": " + cairo_status_to_string(status));
     if (!pdf) {
-        std::ifstream in(out.temp_path(), std::ios::binary);
+        std::ifstream in(out->temp_path(), std::ios::binary);
         std::stringstream svg;
         svg << in.rdbuf();
         in.close();
-        std::ofstream rewrite(out.temp_path(), std::ios::binary | std::ios::trunc);
+        std::ofstream rewrite(out->temp_path(), std::ios::binary | std::ios::trunc);
         rewrite << with_svg_text(svg.str(), texts);
-        if (!rewrite.flush()) return "cannot write " + path;
+        if (!rewrite.flush()) return internal_error("cannot write " + path);
     }
-    return out.commit();
+    return out->commit();
 }
 
 namespace {
@@ -128,17 +122,17 @@ struct PixelBuffer {
 
 }  // namespace
 
-std::string export_png_on_cpu(const MapView& view, const Atlas& atlas, const ExportRequest& req,
-                              const std::string& path) {
-    if (std::string problem = size_problem(req); !problem.empty()) return problem;
-    std::string error;
-    const auto framed = export_area(view, atlas, req, error);
-    if (!framed) return error;
+Result<> export_png_on_cpu(const MapView& view, const Atlas& atlas, const ExportRequest& req, const std::string& path) {
+    if (auto size = check_export_size(req); !size) return size;
+    const auto framed = export_area(view, atlas, req);
+    if (!framed) return framed.failure();
     const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, req.width);
-    if (stride != req.width * 4) return "cannot lay out a " + std::to_string(req.width) + "-pixel row";
+    if (stride != req.width * 4) return internal_error("cannot lay out a " + std::to_string(req.width) + "-pixel row");
     const std::size_t size = static_cast<std::size_t>(stride) * static_cast<std::size_t>(req.height);
     const PixelBuffer pixels(size);
-    if (!pixels.bytes) return "out of memory for a " + std::to_string(req.width) + "x" + std::to_string(req.height) + " image";
+    if (!pixels.bytes)
+        return internal_error("out of memory for a " + std::to_string(req.width) + "x" + std::to_string(req.height) +
+                              " image");
     cairo_surface_t* surface =
         cairo_image_surface_create_for_data(pixels.bytes, CAIRO_FORMAT_RGB24, req.width, req.height, stride);
     cairo_t* cr = cairo_create(surface);

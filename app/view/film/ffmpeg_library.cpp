@@ -53,12 +53,9 @@ Loaded load() {
 
 }  // namespace
 
-const Ffmpeg* ffmpeg(std::string& error) {
+Result<const Ffmpeg*> ffmpeg() {
     static const Loaded loaded = load();
-    if (!loaded.error.empty()) {
-        error = loaded.error;
-        return nullptr;
-    }
+    if (!loaded.error.empty()) return internal_error(loaded.error);
     return &loaded.functions;
 }
 

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "data/support/result.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -57,7 +59,8 @@ struct Ffmpeg {
 #undef CHRONOMAP_FFMPEG_POINTER
 };
 
-// The libraries, opened on the first call (thread-safe); nullptr with what is missing in `error`.
-const Ffmpeg* ffmpeg(std::string& error);
+// The libraries, opened on the first call (thread-safe), or what is missing (the system's fault:
+// a package to install).
+Result<const Ffmpeg*> ffmpeg();
 
 }  // namespace chronomap

@@ -17,21 +17,21 @@ std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, 
             {"encoder", "Chronomap"}};
 }
 
-std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest& req) {
+Result<> FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest& req) {
     view_ = &view;
     atlas_ = &atlas;
     req_ = req;
     const std::string& p = req.path;
     if (p.size() > 4 && p.compare(p.size() - 4, 4, ".gif") == 0 && req.pacing.fps > 50)
-        return error_ = "a GIF plays at most 50 frames a second (its delays are in hundredths of a second)";
+        return input_error("a GIF plays at most 50 frames a second (its delays are in hundredths of a second)");
     if (film_frame_count(view.timeline(), req.from, req.to, req.pacing) > kMaxFilmFrames)
-        return error_ = "the film would have more than 1,000,000 frames; raise the speed or lower the frame rate";
+        return input_error("the film would have more than 1,000,000 frames; raise the speed or lower the frame rate");
     frames_ = plan_film(view.timeline(), req.from, req.to, req.pacing);
-    if (frames_.empty()) return error_ = "the film has no frames (check the dates and the pacing)";
-    if (std::string e = writer_.open(req.path, req.frame.width, req.frame.height, req.pacing.fps,
-                                     film_metadata(atlas, req.from, req.to, req.frame.basis));
-        !e.empty())
-        return error_ = e;
+    if (frames_.empty()) return input_error("the film has no frames (check the dates and the pacing)");
+    if (auto opened = writer_.open(req.path, req.frame.width, req.frame.height, req.pacing.fps,
+                                   film_metadata(atlas, req.from, req.to, req.frame.basis));
+        !opened)
+        return opened;
     // One canvas for the whole film: building fonts for each frame cost more than drawing it.
     std::string glyphs;
     const auto& fr = req.frame;
@@ -48,8 +48,7 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
     }
     const float scale =
         req.frame.overlay_scale > 0 ? req.frame.overlay_scale : default_overlay_scale(req.frame.width, req.frame.height);
-    std::string warning;
-    if (!canvas_.init(scale, error_, warning, &glyphs)) return error_;
+    if (auto ready = canvas_.init(scale, &glyphs); !ready) return ready;
     // A GIF's palette from the film itself: up to 24 of its dates as they settle, and 24 frames
     // spread over the film (blends and fading outlines included).
     if (GifPalette* palette = writer_.palette()) {
@@ -59,7 +58,7 @@ std::string FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest&
             samples.push_back({dates[n == 1 ? 0 : i * (dates.size() - 1) / (n - 1)], std::nullopt, 0});
         for (std::size_t i = 0; i < m; ++i) samples.push_back(frames_[m == 1 ? 0 : i * (frames_.size() - 1) / (m - 1)]);
         for (const auto& f : samples) {
-            if (std::string e = render(f); !e.empty()) return error_ = e;
+            if (auto drawn = render(f); !drawn) return drawn;
             palette->sample(frame_.image());
         }
         palette->build();
@@ -89,38 +88,34 @@ std::vector<render::FeatureStyle> FilmJob::styles_of(const FilmFrame& f) const {
     return to;
 }
 
-std::string FilmJob::render(const FilmFrame& f) {
+Result<> FilmJob::render(const FilmFrame& f) {
     const auto styles = styles_of(f);
     ExportRequest req = req_.frame;
     req.date = f.date;
     req.styles = &styles;
-    if (std::string e = frame_.start(*view_, *atlas_, req, &canvas_); !e.empty()) return e;
-    while (frame_.step()) {
-    }
-    return frame_.error();
+    if (auto started = frame_.start(*view_, *atlas_, req, &canvas_); !started) return started;
+    while (!frame_.finished())
+        if (auto stepped = frame_.step(); !stepped) return stepped;
+    return {};
 }
 
-bool FilmJob::step() {
-    if (!error_.empty() || all_rendered()) return false;
+Result<> FilmJob::step() {
+    if (all_rendered()) return {};
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    if (std::string e = render(frames_[static_cast<std::size_t>(done_)]); !e.empty()) {
-        error_ = e;
-        return false;
-    }
+    if (auto drawn = render(frames_[static_cast<std::size_t>(done_)]); !drawn) return drawn;
     const auto t1 = clock::now();
-    error_ = writer_.add_frame(frame_.image());
+    Result<> added = writer_.add_frame(frame_.image());
     encode_s_ += std::chrono::duration<double>(clock::now() - t1).count();
     render_s_ += std::chrono::duration<double>(t1 - t0).count();
-    if (!error_.empty()) return false;
+    if (!added) return added;
     ++done_;
-    return true;
+    return {};
 }
 
-std::string FilmJob::finish() {
-    if (!error_.empty()) return error_;
-    if (!all_rendered()) return error_ = "the film is not finished";
-    return error_ = writer_.finish();
+Result<> FilmJob::finish() {
+    if (!all_rendered()) return internal_error("the film is not finished");
+    return writer_.finish();
 }
 
 }  // namespace chronomap

@@ -27,25 +27,24 @@ struct FilmRequest {
 class FilmJob {
   public:
     // Plans the frames, opens the film and builds one overlay canvas with every character the
-    // frames show (for a GIF, also its palette). Returns "" or what went wrong.
-    std::string start(MapView& view, const Atlas& atlas, const FilmRequest& req);
-    // Renders and encodes the next frame; false when every frame is done or a step failed.
-    bool step();
-    // After the last frame: closes the film and renames it into place. "" or the error.
-    std::string finish();
+    // frames show (for a GIF, also its palette).
+    Result<> start(MapView& view, const Atlas& atlas, const FilmRequest& req);
+    // Renders and encodes the next frame, unless every frame is done (all_rendered()).
+    Result<> step();
+    // After the last frame: closes the film and renames it into place.
+    Result<> finish();
     // Destroying an unfinished job removes its temporary file: nothing written, nothing replaced.
 
     int frames_done() const { return done_; }
     int frames_total() const { return static_cast<int>(frames_.size()); }
     bool all_rendered() const { return !frames_.empty() && done_ == frames_total(); }
-    const std::string& error() const { return error_; }
     double render_seconds() const { return render_s_; }  // styling, drawing and reading back
     double encode_seconds() const { return encode_s_; }  // colour conversion and encoding
 
   private:
     std::vector<render::FeatureStyle> styles_of(const FilmFrame& f) const;
     // Draws a frame into frame_.image().
-    std::string render(const FilmFrame& f);
+    Result<> render(const FilmFrame& f);
 
     MapView* view_ = nullptr;
     const Atlas* atlas_ = nullptr;
@@ -55,7 +54,6 @@ class FilmJob {
     FilmWriter writer_;
     OverlayCanvas canvas_;
     ExportJob frame_;  // started again for every frame: one framebuffer for the whole film
-    std::string error_;
     double render_s_ = 0, encode_s_ = 0;
 };
 

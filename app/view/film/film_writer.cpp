@@ -27,13 +27,13 @@ bool is_frame_name(const std::string& name) {
 
 }  // namespace
 
-std::string frame_folder_problem(const std::string& path) {
+Result<> check_frame_folder(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec))
         for (const auto& e : fs::directory_iterator(path, ec))
             if (!is_frame_name(e.path().filename().string()))
-                return "the folder " + path + " holds other files than PNG frames (" + e.path().filename().string() +
-                       "); name an empty or new folder";
+                return input_error("the folder " + path + " holds other files than PNG frames (" +
+                                   e.path().filename().string() + "); name an empty or new folder");
     return {};
 }
 
@@ -49,24 +49,24 @@ struct FrameFolder {
         std::error_code ec;
         if (!done && !temp.empty()) fs::remove_all(temp, ec);
     }
-    std::string open(const std::string& path) {
+    Result<> open(const std::string& path) {
         target = fs::path(path).lexically_normal().string();
         while (target.size() > 1 && target.back() == '/') target.pop_back();
-        if (std::string problem = frame_folder_problem(target); !problem.empty()) return problem;
+        if (auto usable = check_frame_folder(target); !usable) return usable;
         std::error_code ec;
         temp = target + ".part" + std::to_string(::getpid());
         fs::remove_all(temp, ec);
         fs::create_directories(temp, ec);
-        if (ec) return "cannot create the folder " + temp + ": " + ec.message();
+        if (ec) return internal_error("cannot create the folder " + temp + ": " + ec.message());
         return {};
     }
-    std::string commit() {
+    Result<> commit() {
         std::error_code ec;
         const std::string old = target + ".old" + std::to_string(::getpid());
         if (fs::exists(target, ec)) fs::rename(target, old, ec);
-        if (ec) return "cannot replace " + target + ": " + ec.message();
+        if (ec) return internal_error("cannot replace " + target + ": " + ec.message());
         fs::rename(temp, target, ec);
-        if (ec) return "cannot move the frames to " + target + ": " + ec.message();
+        if (ec) return internal_error("cannot move the frames to " + target + ": " + ec.message());
         done = true;
         fs::remove_all(old, ec);
         return {};
@@ -110,18 +110,19 @@ struct FilmWriter::Impl {
     }
 
     // Sends a frame (nullptr: flush) and writes every packet the encoder gives back.
-    std::string encode(AVFrame* f) {
+    Result<> encode(AVFrame* f) {
         int err = av->avcodec_send_frame(codec, f);
-        if (err < 0) return "the encoder refused a frame: " + message(err);
+        if (err < 0) return internal_error("the encoder refused a frame: " + message(err));
         while ((err = av->avcodec_receive_packet(codec, packet)) >= 0) {
             // Every frame lasts one frame: without it MP4 gives the last one no duration and
             // players (and libavformat's edit list) drop it.
             if (packet->duration == 0) packet->duration = 1;
             av->av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
             packet->stream_index = stream->index;
-            if ((err = av->av_interleaved_write_frame(format, packet)) < 0) return "cannot write the film: " + message(err);
+            if ((err = av->av_interleaved_write_frame(format, packet)) < 0) return internal_error("cannot write the film: " + message(err));
         }
-        return err == AVERROR(EAGAIN) || err == AVERROR_EOF ? std::string() : "encoding failed: " + message(err);
+        if (err == AVERROR(EAGAIN) || err == AVERROR_EOF) return {};
+        return internal_error("encoding failed: " + message(err));
     }
 };
 
@@ -137,8 +138,8 @@ int FilmWriter::frames() const { return impl_->count; }
 
 GifPalette* FilmWriter::palette() { return impl_->gif.get(); }
 
-std::string FilmWriter::open(const std::string& path, int width, int height, double fps,
-                             const std::map<std::string, std::string>& metadata) {
+Result<> FilmWriter::open(const std::string& path, int width, int height, double fps,
+                          const std::map<std::string, std::string>& metadata) {
     Impl& m = *impl_;
     m.path = path;
     m.width = width;
@@ -149,24 +150,26 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
     }
     const std::string ext = lower_extension(path);
     if (ext != ".mp4" && ext != ".webm" && ext != ".gif")
-        return "a film is .mp4, .webm, .gif or a folder for PNG frames, not '" + path + "'";
-    if (width % 2 || height % 2) return "video sizes must be even (" + std::to_string(width) + "x" + std::to_string(height) + ")";
-    m.out = std::make_unique<OutputFile>(path);
-    if (!m.out->error().empty()) return m.out->error();
+        return input_error("a film is .mp4, .webm, .gif or a folder for PNG frames, not '" + path + "'");
+    if (width % 2 || height % 2)
+        return input_error("video sizes must be even (" + std::to_string(width) + "x" + std::to_string(height) + ")");
+    Result<OutputFile> out = OutputFile::open(path);
+    if (!out) return out.failure();
+    m.out = std::make_unique<OutputFile>(std::move(*out));
     const bool mp4 = ext == ".mp4", gif = ext == ".gif";
-    std::string missing;
-    m.av = ffmpeg(missing);
-    if (!m.av) return missing;
+    const Result<const Ffmpeg*> loaded = ffmpeg();
+    if (!loaded) return loaded.failure();
+    m.av = *loaded;
     const Ffmpeg* av = m.av;
     av->av_log_set_level(AV_LOG_ERROR);  // x264's statistics are not the user's business
     const char* muxer = mp4 ? "mp4" : gif ? "gif" : "webm";
     if (av->avformat_alloc_output_context2(&m.format, nullptr, muxer, m.out->temp_path().c_str()) < 0)
-        return "FFmpeg has no " + ext + " writer";
+        return internal_error("FFmpeg has no " + ext + " writer");
     const AVCodec* encoder = mp4   ? av->avcodec_find_encoder_by_name("libx264")
                              : gif ? av->avcodec_find_encoder(AV_CODEC_ID_GIF)
                                    : av->avcodec_find_encoder_by_name("libvpx-vp9");
     if (!encoder && !gif) encoder = av->avcodec_find_encoder(mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9);
-    if (!encoder) return std::string("FFmpeg has no ") + (mp4 ? "H.264" : gif ? "GIF" : "VP9") + " encoder";
+    if (!encoder) return internal_error(std::string("FFmpeg has no ") + (mp4 ? "H.264" : gif ? "GIF" : "VP9") + " encoder");
     m.stream = av->avformat_new_stream(m.format, nullptr);
     m.codec = av->avcodec_alloc_context3(encoder);
     m.codec->width = width;
@@ -193,44 +196,44 @@ std::string FilmWriter::open(const std::string& path, int width, int height, dou
         m.codec->bit_rate = 0;
     }
     int err = av->avcodec_open2(m.codec, encoder, nullptr);
-    if (err < 0) return "cannot start the encoder: " + m.message(err);
+    if (err < 0) return internal_error("cannot start the encoder: " + m.message(err));
     av->avcodec_parameters_from_context(m.stream->codecpar, m.codec);
     m.stream->time_base = m.codec->time_base;
     for (const auto& [key, value] : metadata) av->av_dict_set(&m.format->metadata, key.c_str(), value.c_str(), 0);
     if ((err = av->avio_open(&m.format->pb, m.out->temp_path().c_str(), AVIO_FLAG_WRITE)) < 0)
-        return "cannot write " + path + ": " + m.message(err);
+        return internal_error("cannot write " + path + ": " + m.message(err));
     AVDictionary* options = nullptr;
     if (mp4) av->av_dict_set(&options, "movflags", "+faststart", 0);  // playable while it downloads
     err = av->avformat_write_header(m.format, &options);
     av->av_dict_free(&options);
-    if (err < 0) return "cannot start the film: " + m.message(err);
+    if (err < 0) return internal_error("cannot start the film: " + m.message(err));
     m.header_written = true;
     if (!gif)
         m.sws = av->sws_getContext(width, height, AV_PIX_FMT_RGBA, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                                nullptr, nullptr, nullptr);
     m.frame = av->av_frame_alloc();
     m.packet = av->av_packet_alloc();
-    if ((!gif && !m.sws) || !m.frame || !m.packet) return "out of memory for the film";
+    if ((!gif && !m.sws) || !m.frame || !m.packet) return internal_error("out of memory for the film");
     m.frame->format = m.codec->pix_fmt;
     m.frame->width = width;
     m.frame->height = height;
-    if (av->av_frame_get_buffer(m.frame, 0) < 0) return "out of memory for the film";
+    if (av->av_frame_get_buffer(m.frame, 0) < 0) return internal_error("out of memory for the film");
     return {};
 }
 
-std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
+Result<> FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
     Impl& m = *impl_;
     if (rgba.size() != static_cast<std::size_t>(m.width) * static_cast<std::size_t>(m.height) * 4)
-        return "a frame of the wrong size";
+        return internal_error("a frame of the wrong size");
     if (m.folder) {
         char name[32];
         std::snprintf(name, sizeof name, "frame-%06d.png", m.count + 1);
-        std::string e = render::write_png((fs::path(m.frames.temp) / name).string(), m.width, m.height, rgba, {});
-        if (e.empty()) ++m.count;
-        return e;
+        Result<> written = render::write_png((fs::path(m.frames.temp) / name).string(), m.width, m.height, rgba, {});
+        if (written) ++m.count;
+        return written;
     }
     const Ffmpeg* av = m.av;
-    if (av->av_frame_make_writable(m.frame) < 0) return "out of memory for the film";
+    if (av->av_frame_make_writable(m.frame) < 0) return internal_error("out of memory for the film");
     if (m.gif) {
         if (!m.gif->built()) m.gif->build();  // from what was sampled, else a colour cube
         std::vector<std::uint8_t> indices(static_cast<std::size_t>(m.width) * static_cast<std::size_t>(m.height));
@@ -250,13 +253,13 @@ std::string FilmWriter::add_frame(const std::vector<std::uint8_t>& rgba) {
     return m.encode(m.frame);
 }
 
-std::string FilmWriter::finish() {
+Result<> FilmWriter::finish() {
     Impl& m = *impl_;
     if (m.folder) return m.frames.commit();
-    if (!m.header_written) return "the film was not started";
-    if (std::string e = m.encode(nullptr); !e.empty()) return e;
+    if (!m.header_written) return internal_error("the film was not started");
+    if (auto flushed = m.encode(nullptr); !flushed) return flushed;
     int err = m.av->av_write_trailer(m.format);
-    if (err < 0) return "cannot finish the film: " + m.message(err);
+    if (err < 0) return internal_error("cannot finish the film: " + m.message(err));
     m.av->avio_closep(&m.format->pb);
     return m.out->commit();
 }

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "app/view/film/gif_palette.h"
+#include "data/support/result.h"
 
 namespace chronomap {
 
-// Why a folder cannot take a film's PNG frames (it holds other files, which a film must not
-// replace), or "".
-std::string frame_folder_problem(const std::string& path);
+// Whether a folder can take a film's PNG frames: not when it holds other files, which a film
+// must not replace.
+Result<> check_frame_folder(const std::string& path);
 
 class FilmWriter {
 public:
@@ -25,12 +26,12 @@ public:
     FilmWriter& operator=(const FilmWriter&) = delete;
 
     // The format follows the path: .mp4, .webm, .gif, or a folder (an existing one, or a path
-    // ending in '/'). Video sizes must be even. Returns "" or what went wrong.
-    std::string open(const std::string& path, int width, int height, double fps,
-                     const std::map<std::string, std::string>& metadata);
+    // ending in '/'). Video sizes must be even.
+    Result<> open(const std::string& path, int width, int height, double fps,
+                  const std::map<std::string, std::string>& metadata);
     // RGBA, top row first, width x height.
-    std::string add_frame(const std::vector<std::uint8_t>& rgba);
-    std::string finish();
+    Result<> add_frame(const std::vector<std::uint8_t>& rgba);
+    Result<> finish();
     int frames() const;
     // A GIF's palette, null for other formats: sample frames of the film into it and build() it
     // before the first add_frame.

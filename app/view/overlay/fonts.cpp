@@ -129,8 +129,7 @@ const FontFiles& font_files() {
     return f;
 }
 
-FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
-                    const std::string* only_text) {
+FontSet build_fonts(ImFontAtlas& atlas, float scale, const std::string* only_text) {
     atlas.Clear();
     // Rasterising every glyph of four faces takes FreeType about 90 ms; an export that knows its
     // text needs a few hundred glyphs.
@@ -150,7 +149,7 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
     set.scale = scale;
     const Files& f = font_files();
     if (f.regular.empty()) {
-        warning =
+        set.missing =
             "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
             "shows Latin letters only.";
         ImFontConfig cfg;
@@ -160,7 +159,7 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
         return set;
     }
     if (f.armenian.empty() || f.georgian.empty())
-        warning =
+        set.missing =
             "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
             "Armenian or Georgian names will show as boxes.";
     const std::string& bold = f.bold.empty() ? f.regular : f.bold;

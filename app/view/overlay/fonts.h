@@ -16,12 +16,11 @@ struct FontSet {
     ImFont* title = nullptr;  // the map title and date
     ImFont* small = nullptr;  // source lines, tick labels, town names
     float scale = 1.0f;       // the pixel scale the set was built at
+    // What the user should install when a Noto face is missing (empty when none is): the set
+    // still works, with ImGui's built-in font or boxes for some scripts.
+    std::string missing;
 };
 
-// Clears `atlas` and adds the four fonts at `scale` (1 = 16 px body text). Falls back to ImGui's
-// built-in font, with a warning in `warning`, when the Noto fonts are not installed. With
-// `only_text`, just the characters in it (plus ASCII and Latin-1) are rasterised: exports know
-// all their text in advance.
 // The Noto files fontconfig finds (empty strings for those missing), for drawing text without
 // ImGui (vector export).
 struct FontFiles {
@@ -33,7 +32,10 @@ const FontFiles& font_files();
 // The pixel size of each overlay font at scale 1 (body 16, bold 16, title 26, small 13).
 inline constexpr float kBodyPx = 16, kTitlePx = 26, kSmallPx = 13;
 
-FontSet build_fonts(ImFontAtlas& atlas, float scale, std::string& warning,
-                    const std::string* only_text = nullptr);
+// Clears `atlas` and adds the four fonts at `scale` (1 = 16 px body text). Falls back to ImGui's
+// built-in font when the Noto fonts are not installed (FontSet::missing says so). With
+// `only_text`, just the characters in it (plus ASCII and Latin-1) are rasterised: exports know
+// all their text in advance.
+FontSet build_fonts(ImFontAtlas& atlas, float scale, const std::string* only_text = nullptr);
 
 }  // namespace chronomap

@@ -32,8 +32,7 @@ OverlayCanvas::~OverlayCanvas() {
     if (previous != ctx_) ImGui::SetCurrentContext(previous);
 }
 
-bool OverlayCanvas::init(float scale, std::string& error, std::string& warning,
-                         const std::string* glyphs) {
+Result<> OverlayCanvas::init(float scale, const std::string* glyphs) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     ctx_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(previous);
@@ -41,10 +40,10 @@ bool OverlayCanvas::init(float scale, std::string& error, std::string& warning,
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    fonts_ = build_fonts(*io.Fonts, scale, warning, glyphs);
+    fonts_ = build_fonts(*io.Fonts, scale, glyphs);
     backend_ = ImGui_ImplOpenGL3_Init("#version 330");
-    if (!backend_) error = "the overlay renderer could not start (ImGui OpenGL 3 backend)";
-    return backend_;
+    if (!backend_) return internal_error("the overlay renderer could not start (ImGui OpenGL 3 backend)");
+    return {};
 }
 
 ImDrawList* OverlayCanvas::begin(int width, int height) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/view/overlay/fonts.h"
+#include "data/support/result.h"
 
 struct ImDrawList;
 struct ImGuiContext;
@@ -19,10 +20,9 @@ class OverlayCanvas {
     OverlayCanvas(const OverlayCanvas&) = delete;
     OverlayCanvas& operator=(const OverlayCanvas&) = delete;
 
-    // Needs a current GL 3.3 context. `warning` receives a font problem, if any. With `glyphs`,
-    // only those characters are rasterised (see build_fonts).
-    bool init(float scale, std::string& error, std::string& warning,
-              const std::string* glyphs = nullptr);
+    // Needs a current GL 3.3 context. With `glyphs`, only those characters are rasterised (see
+    // build_fonts); a missing font is in fonts().missing.
+    Result<> init(float scale, const std::string* glyphs = nullptr);
     float scale() const { return fonts_.scale; }
     const FontSet& fonts() const { return fonts_; }
 

@@ -6,9 +6,9 @@
 
 namespace chronomap {
 
-bool MapView::init(const Atlas& atlas, const Timeline& timeline, std::string& error, SceneLevels levels) {
+Result<> MapView::init(const Atlas& atlas, const Timeline& timeline, SceneLevels levels) {
     build(atlas, timeline, levels);
-    return upload(error);
+    return upload();
 }
 
 void MapView::build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels, bool labels) {
@@ -21,12 +21,12 @@ void MapView::build(const Atlas& atlas, const Timeline& timeline, SceneLevels le
         if (auto b = lonlat_to_display(atlas.crs, *atlas.default_view.bbox)) default_area_ = *b;
 }
 
-bool MapView::upload(std::string& error) {
-    if (!renderer_.init(error)) return false;
+Result<> MapView::upload() {
+    if (auto ready = renderer_.init(); !ready) return ready;
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
     reference_meshes_.clear();
     for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
-    return true;
+    return {};
 }
 
 bool MapView::build_level_for(double units_per_pixel) {

@@ -17,15 +17,13 @@ class MapView {
   public:
     bool show_reference = true;  // context polygons and reference lines under the territories
 
-    // Needs a current GL context. Returns false with a message on failure. With
-    // SceneLevels::OnDemand, draw() builds the level of detail its camera needs first (and
-    // scene().problems grows with the levels built).
-    bool init(const Atlas& atlas, const Timeline& timeline, std::string& error,
-              SceneLevels levels = SceneLevels::All);
+    // Needs a current GL context. With SceneLevels::OnDemand, draw() builds the level of detail
+    // its camera needs first (and scene().problems grows with the levels built).
+    Result<> init(const Atlas& atlas, const Timeline& timeline, SceneLevels levels = SceneLevels::All);
     // init() in two halves, so that a caller can build while its GL context is still being made:
     // build() needs no GL; upload() needs the context current.
     void build(const Atlas& atlas, const Timeline& timeline, SceneLevels levels, bool labels = true);
-    bool upload(std::string& error);
+    Result<> upload();
     // Builds the level of detail a camera of this scale draws, unless it or a finer level is
     // built (no GL; upload() or the next draw() uploads it). With levels built on demand, a
     // finer level serves a camera of a coarser scale. Returns whether it built anything.
