@@ -68,6 +68,22 @@ TEST(Cli, BadArgumentsAreInputErrors) {
     EXPECT_NE(unknown.err.find("did you mean 'nakhchivan'"), std::string::npos);
 }
 
+// Every flag is checked before any work: a bad flag is named even when the atlas is missing too,
+// and an export whose flags are bad writes nothing. A file the user named that cannot be written
+// is the input's fault (exit 2), said as such.
+TEST(Cli, FlagsAreCheckedBeforeAnyWork) {
+    const auto lang = run({"status", "/no/such/atlas", "--date", "1921", "--lang", "Turkish"});
+    EXPECT_EQ(lang.code, 2);
+    EXPECT_NE(lang.err.find("--lang takes a language code"), std::string::npos) << lang.err;
+    EXPECT_EQ(lang.err.find("no/such"), std::string::npos) << "the atlas was read first: " << lang.err;
+    const auto size = run({"export", "/no/such/atlas", "--date", "1921", "--out", "x.png", "--size", "big"});
+    EXPECT_NE(size.err.find("--size must look like"), std::string::npos) << size.err;
+    EXPECT_NE(size.err.find("see chronomap export --help"), std::string::npos) << size.err;
+    const auto folder = run({"export", kGood, "--date", "1921", "--out", "/"});
+    EXPECT_EQ(folder.code, 2);
+    EXPECT_NE(folder.err.find("is a folder"), std::string::npos) << folder.err;
+}
+
 TEST(Cli, StatusJsonShape) {
     const auto r = run({"status", kGood, "--date", "1945-06-07", "--basis", "de_jure", "--json"});
     ASSERT_EQ(r.code, 0) << r.err;
