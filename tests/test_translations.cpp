@@ -81,7 +81,9 @@ TEST_F(Languages, EveryStringIsTranslatedInEveryLanguage) {
     ASSERT_GT(ids.size(), 100u);
     for (const char* lang : kLanguages) {
         ASSERT_TRUE(set_ui_language(lang)) << lang << ": no catalogue in " << locale_dir();
-        EXPECT_EQ(ui_language(), lang);
+        if (std::string(lang) != "en") {
+            EXPECT_STRNE(translate("Export"), "Export") << lang << " is not the language read";
+        }
         for (const auto& id : ids) {
             const std::string t = translate(id.c_str());
             EXPECT_FALSE(t.empty()) << lang << ": " << id;
@@ -121,8 +123,7 @@ TEST_F(Languages, CountsTakeTheFormTheirNumberNeeds) {
     ASSERT_TRUE(set_ui_language("ru"));
     EXPECT_NE(std::string(_("Export")), turkish);
     EXPECT_FALSE(set_ui_language("xx"));
-    EXPECT_EQ(ui_language(), "en");
-    EXPECT_STREQ(_("Export"), "Export");
+    EXPECT_STREQ(_("Export"), "Export");  // a language with no catalogue reads English
 }
 
 TEST_F(Languages, DatesAreWrittenInTheLanguage) {

@@ -37,6 +37,29 @@ struct WindowState : ::testing::Test {
     }
 };
 
+}  // namespace
+
+// What the panels remember belongs to the atlas open: another atlas starts with no filtered rows
+// of the old one's events, no pointer into them, and dates for its own range in the dialogs.
+TEST_F(WindowState, OpeningAnotherAtlasForgetsWhatThePanelsHeldOfTheOld) {
+    PanelState& p = app.panels;
+    p.events.rows = {0, 1, 2};
+    p.events.rows_filter = "";
+    p.events.scrolled_to = &app.doc->atlas().events[1];
+    std::snprintf(p.film_dialog.from, sizeof p.film_dialog.from, "1918");
+    p.film_dialog.per_event = 4;  // a choice of the user's, kept
+    std::snprintf(p.timeline_date.typed, sizeof p.timeline_date.typed, "1921-1");
+    ASSERT_TRUE(app.open(std::string(CHRONOMAP_MAPS) + "/sample/atlas.json"));
+    EXPECT_TRUE(p.events.rows.empty());
+    EXPECT_NE(p.events.rows_filter, "");  // found again on the next frame
+    EXPECT_EQ(p.events.scrolled_to, nullptr);
+    EXPECT_STREQ(p.film_dialog.from, "");
+    EXPECT_EQ(p.film_dialog.per_event, 4);
+    EXPECT_STREQ(p.timeline_date.typed, "");
+}
+
+namespace {
+
 const Difference* find(const std::vector<Difference>& list, const std::string& id) {
     for (const auto& x : list)
         if (x.territory == id) return &x;

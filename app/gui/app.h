@@ -17,7 +17,9 @@
 #include "app/view/scene/map_view.h"
 #include "app/view/overlay/overlay.h"
 #include "data/time/playback.h"
+#include "app/gui/panel_state.h"
 #include "app/gui/settings.h"
+#include "app/gui/timeline_layout.h"
 #include "data/time/timeline.h"
 
 namespace chronomap::gui {
@@ -52,15 +54,11 @@ struct Comparison {
     MapPane left, right;
 };
 
-// The part of time the timeline shows, in day numbers; zoomed and panned by the user.
-struct TimelineView {
-    double start = 0, end = 0;  // end <= start: fit the atlas on the next frame
-};
-
 class App {
   public:
     TimelineView timeline_view;
     Settings settings;
+    PanelState panels;  // what the panels remember between frames
     std::unique_ptr<Document> doc;
     std::vector<std::string> messages;  // problems outside the atlas (fonts, files dropped, export)
     Date date;

@@ -18,7 +18,8 @@ void zoom_camera(render::Camera& cam, double factor, float px, float py) {
 
 void handle_map_mouse(App& app, const MapRect& r) {
     ImGuiIO& io = ImGui::GetIO();
-    static bool pressed_here = false, dragged = false;
+    bool& pressed_here = app.panels.map_pressed;
+    bool& dragged = app.panels.map_dragged;
     const ImVec2 m = io.MousePos;
     const bool over =
         !io.WantCaptureMouse && m.x >= r.x && m.y >= r.y && m.x < r.x + r.w && m.y < r.y + r.h;

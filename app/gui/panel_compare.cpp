@@ -149,10 +149,9 @@ void draw_compare_panel(PanelContext& c) {
     Comparison& cmp = *a.compare;
     ImGui::TextUnformatted(_("Comparing with"));
     ImGui::SameLine();
-    static char typed[32] = "";
-    static std::string problem;
+    auto& [typed, problem] = a.panels.compare_date;
     ImGui::SetNextItemWidth(110 * c.ui_scale);
-    if (ImGui::InputTextWithHint("##other", cmp.other.readable(ui_language()).c_str(), typed, sizeof typed,
+    if (ImGui::InputTextWithHint("##other", cmp.other.readable(c.lang).c_str(), typed, sizeof typed,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
         const auto r = parse_date(typed);
         problem = r.date ? "" : r.error;

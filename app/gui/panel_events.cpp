@@ -75,7 +75,7 @@ void event_card(PanelContext& c, const Event& e) {
     const float swatch = ImGui::GetTextLineHeight() * 0.7f;
     colour_square(kind_colour(e.kind), swatch, swatch);
     ImGui::TextDisabled("%s", kind_name(e.kind));
-    ImGui::Text(_("Date: %s"), e.date.readable(ui_language()).c_str());
+    ImGui::Text(_("Date: %s"), e.date.readable(c.lang).c_str());
     if (e.details->signed_on) ImGui::Text(_("Signed: %s"), e.details->signed_on->readable().c_str());
     if (e.details->ratified) ImGui::Text(_("Ratified: %s"), e.details->ratified->readable().c_str());
     if (e.details->in_force)
@@ -155,31 +155,25 @@ void event_card(PanelContext& c, const Event& e) {
 
 void draw_event_list(PanelContext& c) {
     App& a = c.app;
-    static char filter[64] = "";
+    EventListState& list = a.panels.events;
+    char* filter = list.filter;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", _("filter events"), filter, sizeof filter);
+    ImGui::InputTextWithHint("##filter", _("filter events"), filter, sizeof list.filter);
     ImGui::BeginChild("events");
     const auto& events = a.doc->atlas().events;
-    // The rows that pass the filter, found again only when the filter or the atlas changes; only
-    // the rows on screen are laid out (ImGui's list clipper), so 100,000 events cost what 30 do.
-    static std::vector<std::uint32_t> rows;
-    static std::string rows_filter = "\x01";
-    static const void* rows_atlas = nullptr;
-    static std::size_t rows_count = 0;
-    if (rows_filter != filter || rows_atlas != &events || rows_count != events.size()) {
+    std::vector<std::uint32_t>& rows = list.rows;
+    if (list.rows_filter != filter) {  // a new atlas clears rows_filter (PanelState::forget_atlas)
         rows.clear();
         for (std::size_t i = 0; i < events.size(); ++i)
             if (!filter[0] || events[i].title.find(filter) != std::string::npos ||
                 events[i].details->summary.find(filter) != std::string::npos)
                 rows.push_back(static_cast<std::uint32_t>(i));
-        rows_filter = filter;
-        rows_atlas = &events;
-        rows_count = events.size();
+        list.rows_filter = filter;
     }
     const Event* current = a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});
     const Event* highlighted = a.selected_event ? a.selected_event : current;
     const float row_height = ImGui::GetTextLineHeightWithSpacing();
-    static const Event* scrolled_to = nullptr;
+    const Event*& scrolled_to = list.scrolled_to;
     if (highlighted != scrolled_to && highlighted) {
         // Bring the highlighted event into view when it changes (selection, playback).
         const auto at = std::lower_bound(rows.begin(), rows.end(), static_cast<std::uint32_t>(highlighted - events.data()));
@@ -198,7 +192,7 @@ void draw_event_list(PanelContext& c) {
             ImGui::PushID(&e);
             const float swatch = ImGui::GetTextLineHeight() * 0.6f;
             colour_square(kind_colour(e.kind), swatch, swatch);
-            const std::string label = visual_line(e.date.readable(ui_language()) + "  " + e.title.str(), Paragraph::LeftToRight);
+            const std::string label = visual_line(e.date.readable(c.lang) + "  " + e.title.str(), Paragraph::LeftToRight);
             if (ImGui::Selectable(label.c_str(), &e == highlighted)) a.select_event(&e);
             ImGui::PopID();
         }

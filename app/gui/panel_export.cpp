@@ -57,9 +57,7 @@ void overlay_checkboxes(OverlayOptions& o) {
 
 void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     App& a = c.app;
-    static int preset = 0, custom_w = 1920, custom_h = 1080;
-    static char name[1024] = "";
-    static OverlayOptions overlays;
+    auto& [preset, custom_w, custom_h, name, overlays] = a.panels.export_dialog;
     if (a.export_dialog_open && !ImGui::IsPopupOpen(_("Export image"))) {
         ImGui::OpenPopup(_("Export image"));
         std::snprintf(name, sizeof name, "%s", default_export_name(a).c_str());

@@ -51,11 +51,9 @@ std::string time_left(const App& a) {
 
 void draw_film_dialog(PanelContext& c) {
     App& a = c.app;
-    static char from[32] = "", to[32] = "", name[1024] = "";
-    static int size = 0, format = 0, rate = 2, pacing = 1;
-    static float years_per_second = 2, per_event = 2, hold_start = 1, hold_end = 2;
-    static bool on_screen = true;
-    static OverlayOptions overlays;
+    FilmDialogState& f = a.panels.film_dialog;
+    auto& [from, to, name, size, format, rate, pacing, years_per_second, per_event, hold_start, hold_end, on_screen,
+           overlays] = f;
     auto set_name = [&] {
         std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), from, to, kExtensions[format]);
     };

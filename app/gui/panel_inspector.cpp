@@ -50,14 +50,14 @@ void history_band(PanelContext& c, const std::string& id) {
         const double day = start + (ImGui::GetIO().MousePos.x - p.x) / w * span;
         const Date d{static_cast<std::int64_t>(day), Precision::Day};
         if (auto st = a.doc->timeline->territory_state(id, d, a.basis()); st && st->known) {
-            ImGui::SetTooltip("%s: %s", d.readable(ui_language()).c_str(),
+            ImGui::SetTooltip("%s: %s", d.readable(c.lang).c_str(),
                               control_label(atlas, st->controller, st->status, a.settings.lang).c_str());
         }
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) a.set_date(d);
     }
-    ImGui::TextDisabled("%s", atlas.start.readable(ui_language()).c_str());
-    ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(atlas.end.readable(ui_language()).c_str()).x));
-    ImGui::TextDisabled("%s", atlas.end.readable(ui_language()).c_str());
+    ImGui::TextDisabled("%s", atlas.start.readable(c.lang).c_str());
+    ImGui::SameLine(std::max(0.0f, w - ImGui::CalcTextSize(atlas.end.readable(c.lang).c_str()).x));
+    ImGui::TextDisabled("%s", atlas.end.readable(c.lang).c_str());
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ void inspector(PanelContext& c, const std::string& id) {
             ImGui::TextDisabled(_("within %s"), within.c_str());
         }
     } else {
-        ImGui::TextDisabled(_("No control recorded on %s."), a.date.readable(ui_language()).c_str());
+        ImGui::TextDisabled(_("No control recorded on %s."), a.date.readable(c.lang).c_str());
     }
     if (auto it = f->properties.find("precision"); it != f->properties.end())
         ImGui::TextDisabled(_("Extent: %s"), it->second.c_str());
@@ -104,7 +104,7 @@ void inspector(PanelContext& c, const std::string& id) {
     for (const auto& h : a.doc->timeline->history(id)) {
         if (!applies_to(h.basis, a.basis())) continue;
         ImGui::PushID(h.change);
-        const std::string label = h.effective.readable(ui_language()) + ": " +
+        const std::string label = h.effective.readable(c.lang) + ": " +
                                   control_label(atlas, h.change->controller, h.change->status, a.settings.lang);
         if (ImGui::Selectable(visual_line(label, Paragraph::LeftToRight).c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();

@@ -11,8 +11,7 @@
 namespace chronomap::gui {
 namespace {
 
-void path_prompt(const char* id, const char* hint, std::string& request) {
-    static char buf[1024] = "";
+void path_prompt(const char* id, const char* hint, char (&buf)[1024], std::string& request) {
     ImGui::SetNextItemWidth(420);
     if (ImGui::InputTextWithHint(id, hint, buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) &&
         buf[0]) {
@@ -29,12 +28,12 @@ void draw_menu_bar(PanelContext& c) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(_("File"))) {
         if (ImGui::BeginMenu(_("Open atlas..."))) {
-            path_prompt("##open", _("path to atlas.json or its folder, then Enter"),
+            path_prompt("##open", _("path to atlas.json or its folder, then Enter"), a.panels.typed_path,
                         c.requests.open_atlas);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu(_("Add reference layer..."), a.doc != nullptr)) {
-            path_prompt("##ref", _("any vector file GDAL reads, then Enter"),
+            path_prompt("##ref", _("any vector file GDAL reads, then Enter"), a.panels.typed_path,
                         c.requests.add_reference);
             ImGui::EndMenu();
         }

@@ -167,10 +167,10 @@ void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
     App& a = c.app;
     if (begin_side_panel("##right", x, y, w, h, a.settings.right_width, c.ui_scale) && a.doc &&
         ImGui::BeginTabBar("right")) {
-        static std::string last_territory;
+        std::string& last_territory = a.panels.inspected_territory;
         const bool territory_changed = a.selected_territory != last_territory;
         last_territory = a.selected_territory;
-        static bool was_comparing = false;
+        bool& was_comparing = a.panels.was_comparing;
         const bool comparing = a.compare != nullptr;
         if (comparing && ImGui::BeginTabItem(_("Compare"), nullptr, !was_comparing ? ImGuiTabItemFlags_SetSelected : 0)) {
             draw_compare_panel(c);

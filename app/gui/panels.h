@@ -26,6 +26,7 @@ struct PanelContext {
     const FontSet& fonts;
     float ui_scale;  // the fonts' scale: the UI scale setting times the monitor's, larger in presentation
     UiRequests& requests;
+    const std::string& lang;  // the interface's language, for dates and names
 };
 
 void draw_menu_bar(PanelContext& c);

@@ -59,8 +59,6 @@ bool set_ui_language(const std::string& lang) {
     return ok;
 }
 
-const std::string& ui_language() { return current_language(); }
-
 const char* translate(const char* msgid) {
     return current_language() == "en" ? msgid : dgettext(kDomain, msgid);
 }

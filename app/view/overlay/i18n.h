@@ -11,10 +11,10 @@
 
 namespace chronomap {
 
-// Chooses the interface language ("tr", "az-Latn", "ru", ...; English for anything without a
-// catalogue). Returns false when there is no catalogue for it.
+// Chooses the catalogue _() reads ("tr", "az-Latn", "ru", ...; English for anything without one).
+// Returns false when there is no catalogue for it. Called where the language is decided (the
+// window's setting, an export's --lang); code that shows dates or names is given the language.
 bool set_ui_language(const std::string& lang);
-const std::string& ui_language();
 // The translation of a marked string, or the string itself (catalogues stay loaded, so the
 // pointer stays valid).
 const char* translate(const char* msgid);

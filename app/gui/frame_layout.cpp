@@ -1,0 +1,126 @@
+#include "app/gui/frame_layout.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/gui/panel_compare.h"
+#include "app/view/overlay/i18n.h"
+#include "render/screen.h"
+
+namespace chronomap::gui {
+namespace {
+
+// Side by side, the shared camera frames one half; a swipe cuts one full picture.
+void lay_out_comparison(PanelContext& c, const MapRect& map, const CompareSides& sides, float framed_scale,
+                        FrameMaps& out) {
+    App& app = c.app;
+    app.preview_scale = c.ui_scale * framed_scale;
+    draw_compare_overlays(c, map, sides);
+    for (int i = 0; i < 2; ++i) {
+        out.draws[i].on = true;
+        out.draws[i].pane = i == 0 ? &app.compare->left.style : &app.compare->right.style;
+        out.draws[i].cam = side_camera(app, sides, i);
+        out.draws[i].x = static_cast<int>(map.x * map.fb_scale) + sides.pixel_x[i];
+    }
+}
+
+// The overlay works in ImGui units; the camera in framebuffer pixels.
+void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, FrameMaps& out) {
+    App& app = c.app;
+    render::Camera ui_cam = app.camera;
+    ui_cam.width = static_cast<int>(map.w);
+    ui_cam.height = static_cast<int>(map.h);
+    ui_cam.units_per_pixel *= map.fb_scale;
+    ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.fonts);
+    OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
+    draw_overlay(of, app.doc->pane->overlay, app.doc->pane->labels, app.settings.overlays);
+    out.draws[0] = {true, &app.doc->pane->style, app.camera, static_cast<int>(map.x * map.fb_scale)};
+}
+
+void hint_without_atlas(const MapRect& map) {
+    const char* hint =
+        _("No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
+          "Diagnostics, on the left, says what went wrong.");
+    const ImVec2 size = ImGui::CalcTextSize(hint);
+    ImGui::GetBackgroundDrawList()->AddText({map.x + (map.w - size.x) / 2, map.y + (map.h - size.y) / 2},
+                                            IM_COL32(60, 60, 60, 255), hint);
+}
+
+}  // namespace
+
+MapRect lay_out_panels(PanelContext& c, float display_w, float display_h, int fb_w) {
+    const Settings& settings = c.app.settings;
+    const float s = c.ui_scale;
+    const bool presenting = settings.presentation;
+    float top = 0;
+    if (!presenting) {
+        draw_menu_bar(c);
+        top = ImGui::GetFrameHeight();
+    }
+    const float timeline_h = std::min(display_h * 0.4f, settings.timeline_height * s);
+    const float left_w = presenting || !settings.show_left ? 0 : std::min(display_w * 0.25f, settings.left_width * s);
+    const float right_w = presenting || !settings.show_right ? 0 : std::min(display_w * 0.25f, settings.right_width * s);
+    const float mid_h = std::max(1.0f, display_h - top - timeline_h);
+    if (left_w > 0) draw_left_panel(c, 0, top, left_w, mid_h);
+    if (right_w > 0) draw_right_panel(c, display_w - right_w, top, right_w, mid_h);
+    draw_timeline(c, 0, top + mid_h, display_w, timeline_h);
+    return {left_w, top, std::max(1.0f, display_w - left_w - right_w), mid_h,
+            display_w > 0 ? static_cast<float>(fb_w) / display_w : 1.0f};
+}
+
+FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
+    App& app = c.app;
+    FrameMaps out;
+    out.map = map;
+    const float text_scale = overlay_text_scale(c.ui_scale, map.w, map.h);
+    app.preview_scale = c.ui_scale * text_scale;
+    if (!app.doc) {
+        handle_keys(app, c.requests, map);
+        hint_without_atlas(map);
+        return out;
+    }
+    CompareSides sides;
+    if (app.compare) sides = compare_sides(app, map);
+    const bool halves = app.compare && app.compare->layout == CompareLayout::SideBySide;
+    const MapRect framed = halves ? sides.rect[0] : map;
+    const float framed_scale = overlay_text_scale(c.ui_scale, framed.w, framed.h);
+    if (!app.camera_set || c.requests.fit) {
+        const float band = app.settings.overlays.caption
+                               ? caption_band(ImGuiPainter(nullptr, c.fonts), app.doc->pane->overlay, framed.w,
+                                              framed_scale) * map.fb_scale
+                               : 0.0f;
+        app.fit(framed.pixel_w(), framed.pixel_h(), band);
+    }
+    app.camera.width = std::max(1, halves ? sides.pixel_w[0] : map.pixel_w());
+    app.camera.height = std::max(1, map.pixel_h());
+    if (c.requests.zoom_to_selected && !app.selected_territory.empty())
+        app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);
+    const bool over_right = halves && ImGui::GetIO().MousePos.x >= sides.rect[1].x;
+    handle_map_mouse(app, over_right ? sides.rect[1] : framed);
+    handle_keys(app, c.requests, map);
+    draw_export_dialog(c, app.camera.width, app.camera.height);
+    draw_film_dialog(c);
+    draw_trust_prompt(c);
+    if (app.compare)
+        lay_out_comparison(c, map, sides, framed_scale, out);
+    else
+        lay_out_one_map(c, map, text_scale, out);
+    return out;
+}
+
+void draw_maps(const App& app, const FrameMaps& maps, int fb_w, int fb_h) {
+    render::bind_screen(fb_w, fb_h);
+    render::clear_screen(0xF2F2EFFF);
+    if (!app.doc) return;
+    const MapRect& map = maps.map;
+    for (const MapDraw& d : maps.draws) {
+        if (!d.on) continue;
+        render::bind_screen_rect(d.x, fb_h - static_cast<int>((map.y + map.h) * map.fb_scale), d.cam.width,
+                                 d.cam.height);
+        app.doc->view->draw(*d.pane, d.cam, app.preview_scale * map.fb_scale);
+        render::bind_screen(fb_w, fb_h);
+    }
+}
+
+}  // namespace chronomap::gui

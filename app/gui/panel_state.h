@@ -1,0 +1,70 @@
+#pragma once
+// What the panels remember from one frame to the next: text being typed, the dialogs' choices, the
+// event list's filtered rows, a drag under way. The App owns it, so opening another atlas resets
+// what belonged to the one before (App::open) and tests can read it; the panels keep no state of
+// their own.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/view/overlay/overlay.h"
+#include "data/model/atlas.h"
+
+namespace chronomap::gui {
+
+// A date typed into a field, and why it was refused, if it was.
+struct DateEntry {
+    char typed[32] = "";
+    std::string problem;
+};
+
+struct ExportDialogState {
+    int preset = 0, custom_width = 1920, custom_height = 1080;
+    char file_name[1024] = "";
+    OverlayOptions overlays;
+};
+
+struct FilmDialogState {
+    char from[32] = "", to[32] = "", file_name[1024] = "";
+    int size = 0, format = 0, rate = 2;
+    int pacing = 1;  // 1: event to event, 0: steady time
+    float years_per_second = 2, per_event = 2, hold_start = 1, hold_end = 2;
+    bool on_screen = true;
+    OverlayOptions overlays;
+};
+
+// The events that pass the filter, found again only when the filter changes (the list lays out
+// only the rows on screen, so 100,000 events cost what 30 do).
+struct EventListState {
+    char filter[64] = "";
+    std::vector<std::uint32_t> rows;  // indices into the atlas's events
+    std::string rows_filter = "\x01";  // the filter `rows` were found for; never typed, so found on the first frame
+    const Event* scrolled_to = nullptr;  // the event last brought into view
+};
+
+struct PanelState {
+    DateEntry timeline_date, compare_date;
+    ExportDialogState export_dialog;
+    FilmDialogState film_dialog;
+    EventListState events;
+    char typed_path[1024] = "";  // File > Open and Add reference layer
+    std::string inspected_territory;  // the inspector's, to see when the selection changes
+    bool was_comparing = false;       // the Compare tab comes to the front when comparing starts
+    bool map_pressed = false, map_dragged = false;  // a press on the map, and whether it moved
+    bool timeline_pressed_on_marker = false;  // a click on an event marker selects it and does not scrub
+
+    // A new atlas: nothing typed, found or pointed at in the old one stays; the dialogs keep the
+    // user's choices of size, format, pacing and overlays.
+    void forget_atlas() {
+        timeline_date = compare_date = DateEntry{};
+        events = EventListState{};
+        inspected_territory.clear();
+        film_dialog.from[0] = film_dialog.to[0] = film_dialog.file_name[0] = 0;
+        export_dialog.file_name[0] = 0;
+        map_pressed = map_dragged = timeline_pressed_on_marker = false;
+    }
+};
+
+}  // namespace chronomap::gui
