@@ -107,7 +107,9 @@ case "${1:-}" in
   test)
     install_missing
     echo "== Release build with -Werror"
-    build build-ci -DCMAKE_BUILD_TYPE=Release -DCHRONOMAP_WERROR=ON
+    build build-ci -DCMAKE_BUILD_TYPE=Release -DCHRONOMAP_WERROR=ON -DCMAKE_VERIFY_INTERFACE_HEADER_SETS=ON
+    echo "== every public header builds on its own"
+    cmake --build build-ci -j "$JOBS" --target all_verify_interface_header_sets
     (cd build-ci && ctest --output-on-failure -j "$JOBS")
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONOMAP_SANITIZE=ON -DCHRONOMAP_WERROR=ON \
