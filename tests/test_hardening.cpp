@@ -1,5 +1,5 @@
-// Hostile and careless inputs (the hardening issue): a regression test for each row it lists,
-// named by what it holds; the comments keep the rows' numbers. Each failed before its fix.
+// Hostile and careless inputs (the hardening issue): a regression test for each row it listed,
+// named by what it holds. Each failed before its fix.
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -87,7 +87,7 @@ TEST(Hardening, LongEventTextExportsWithAWarning) {
     EXPECT_TRUE(warned);
 }
 
-// a settings file that is a folder (or a FIFO) gives defaults and a message.
+// A settings file that is a folder (or a FIFO) gives defaults and a message.
 TEST(Hardening, SettingsThatAreAFolderGiveDefaults) {
     TempDir tmp;
     fs::create_directories(tmp.path / "settings.json");
@@ -121,7 +121,7 @@ TEST(Hardening, FailedPngWriteLeaksNothingAndLeavesNoTemporaryFile) {
     EXPECT_TRUE(fs::is_empty(tmp.path)) << "a temporary file was left behind";
 }
 
-// a script is checked whole before anything runs; every bad line is named.
+// A script is checked whole before anything runs; every bad line is named.
 TEST(Hardening, ScriptIsCheckedBeforeItRuns) {
     TempDir tmp;
     const fs::path script = tmp.path / "s.script";
@@ -163,7 +163,7 @@ TEST(Hardening, NonRegularInputsAreRefused) {
     EXPECT_EQ(refused, 2);
 }
 
-// numeric flags are parsed strictly, with the range in the message.
+// Numeric flags are parsed strictly, with the range in the message.
 TEST(Hardening, NumericFlagsAreStrict) {
     for (const char* bad : {"abc", "0", "-1", "1e20", "5x", ""})
         EXPECT_FALSE(parse_integer(bad, 1, 100000000)) << bad;
@@ -183,7 +183,7 @@ TEST(Hardening, NumericFlagsAreStrict) {
     }
 }
 
-// only regular files are replaced; a link to one writes its target.
+// Only regular files are replaced; a link to one writes its target.
 TEST(Hardening, OnlyRegularFilesAreReplaced) {
     TempDir tmp;
     ASSERT_EQ(::mkfifo((tmp.path / "fifo.png").c_str(), 0600), 0);
@@ -202,7 +202,7 @@ TEST(Hardening, OnlyRegularFilesAreReplaced) {
     EXPECT_TRUE(has(render::write_png((tmp.path / "dangling.png").string(), 1, 1, pixel, {}), "link to nothing"));
 }
 
-// temporary files of a killed run are removed by the next write to the same path.
+// Temporary files of a killed run are removed by the next write to the same path.
 TEST(Hardening, StaleTemporaryFilesAreRemoved) {
     TempDir tmp;
     const fs::path stale = tmp.path / (".map.png.tmp" + std::to_string(dead_pid()));
@@ -215,7 +215,7 @@ TEST(Hardening, StaleTemporaryFilesAreRemoved) {
     EXPECT_TRUE(fs::exists(live));
 }
 
-// panel sizes are clamped on load and on save.
+// Panel sizes are clamped on load and on save.
 TEST(Hardening, PanelSizesAreClamped) {
     TempDir tmp;
     const std::string path = (tmp.path / "settings.json").string();
@@ -234,7 +234,7 @@ TEST(Hardening, PanelSizesAreClamped) {
     EXPECT_EQ(gui::load_settings(path, warning).left_width, 160.0f);
 }
 
-// messages a user can act on.
+// Messages a user can act on.
 TEST(Hardening, MessagesAreUsable) {
     TempDir tmp;
     // --out a folder: says so (it said "cannot move the image into place: Success").
@@ -260,7 +260,7 @@ TEST(Hardening, MessagesAreUsable) {
     EXPECT_TRUE(has(r.err, "more bytes"));
 }
 
-// a box that is not a box, or shows nothing, is an error; the poles are cut, not refused.
+// A box that is not a box, or shows nothing, is an error; the poles are cut, not refused.
 TEST(Hardening, BoundingBoxesAreChecked) {
     TempDir tmp;
     const std::string out = (tmp.path / "box.png").string();
@@ -278,7 +278,7 @@ TEST(Hardening, BoundingBoxesAreChecked) {
     EXPECT_EQ(export_box("-180,-90,180,90").code, 0);
 }
 
-// a failure inside Chronomap (an exception in a worker thread, such as bad_alloc)
+// A failure inside Chronomap (an exception in a worker thread, such as bad_alloc)
 // reaches the caller instead of terminating the process; the command line exits 1 for it.
 TEST(Hardening, InternalFailuresAreNotInputErrors) {
     EXPECT_THROW(parallel_for(100, [](std::size_t i) {
@@ -290,7 +290,7 @@ TEST(Hardening, InternalFailuresAreNotInputErrors) {
     EXPECT_EQ(done, 1);
 }
 
-// positions cost what the input does. 500 levels of 20 KB keys took 6.7 GB (a full JSON
+// Positions cost what the input does. 500 levels of 20 KB keys took 6.7 GB (a full JSON
 // pointer per value); five million array elements took 530 MB and a diagnostic each.
 TEST(Hardening, JsonPositionsCostWhatTheInputDoes) {
     std::string text, pointer;
@@ -325,7 +325,7 @@ TEST(Hardening, JsonPositionsCostWhatTheInputDoes) {
     EXPECT_EQ(big->pos("/4999999").column, static_cast<int>(array.size()) - 1);
 }
 
-// five million bad values are counted, not each kept as a message.
+// Five million bad values are counted, not each kept as a message.
 TEST(Hardening, DiagnosticsAreCountedBeyondALimit) {
     Diagnostics d;
     for (int i = 0; i < 100000; ++i) d.error({"f.json", i + 1, 1}, "an event should be an object");
@@ -336,7 +336,7 @@ TEST(Hardening, DiagnosticsAreCountedBeyondALimit) {
     EXPECT_TRUE(has(d.items().back().message, "counted in the totals but not listed"));
 }
 
-// repeated keys and lone surrogate escapes are said, with their place.
+// Repeated keys and lone surrogate escapes are said, with their place.
 TEST(Hardening, RepeatedKeysAndLoneSurrogatesAreSaid) {
     Diagnostics diags;
     auto doc = parse_json_with_positions("{\"id\": \"a\",\n \"id\": \"b\", \"t\": \"\\ud800x\"}", "d.json", diags);
@@ -349,7 +349,7 @@ TEST(Hardening, RepeatedKeysAndLoneSurrogatesAreSaid) {
     EXPECT_TRUE(has(diags.items()[1].message, "lone UTF-16 surrogate"));
 }
 
-// a CSV is read a piece at a time; wherever the pieces end (inside a quoted field, between
+// A CSV is read a piece at a time; wherever the pieces end (inside a quoted field, between
 // \r and \n, between two quotes of an escaped one, after a NUL byte), the records, their places
 // and the problems are those of reading the text whole.
 TEST(Hardening, CsvReadInPiecesIsReadAsAWhole) {
@@ -396,7 +396,7 @@ TEST(Hardening, CsvReadInPiecesIsReadAsAWhole) {
     EXPECT_EQ(records[2].fields[2].text, "");
 }
 
-// every CSV problem is a located diagnostic; no row disappears without one.
+// Every CSV problem is a located diagnostic; no row disappears without one.
 TEST(Hardening, CsvProblemsAreLocated) {
     Diagnostics diags;
     auto records = read_csv("event_id,date,title\na,1921,\"open\nb,1922,B\nc,1923,C\n", "e.csv", diags);
@@ -458,7 +458,7 @@ TEST(Hardening, GdalMessagesAreDiagnostics) {
     EXPECT_GE(r.diagnostics.error_count(), 2);
 }
 
-// what was accepted without a word.
+// What was accepted without a word.
 TEST(Hardening, SuspectInputsAreSaid) {
     TempDir tmp;
     const std::string territories = std::string(CHRONOMAP_FIXTURES) + "/common/territories.geojson";
