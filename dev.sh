@@ -15,7 +15,7 @@ PACKAGES=(
   g++ cmake make pkg-config
   libgdal-dev gdal-bin nlohmann-json3-dev libpng-dev libfontconfig-dev libfreetype-dev libfribidi-dev fonts-noto-core
   libimgui-dev libglfw3-dev libepoxy-dev libegl-dev libegl-mesa0 libgl1-mesa-dri
-  libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth
+  libgtest-dev libbenchmark-dev libglu1-mesa-dev xvfb xauth xdotool
   clang libfuzzer-14-dev libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   libcairo2-dev poppler-utils libxml2-utils librsvg2-bin gettext
   postgresql postgresql-postgis

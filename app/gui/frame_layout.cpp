@@ -38,6 +38,15 @@ void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, Fram
     out.draws[0] = {true, &app.doc->pane->style, app.camera, static_cast<int>(map.x * map.fb_scale)};
 }
 
+// The map's new size in pixels (full screen, presentation, a resized window): the area it showed
+// stays in view and fills it, where keeping the scale left a projector's map in a corner.
+void keep_area_shown(render::Camera& cam, int width, int height) {
+    if (cam.width > 1 && cam.height > 1 && (width != cam.width || height != cam.height))
+        cam.units_per_pixel *= std::max(static_cast<double>(cam.width) / width, static_cast<double>(cam.height) / height);
+    cam.width = width;
+    cam.height = height;
+}
+
 void hint_without_atlas(const MapRect& map) {
     const char* hint =
         _("No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
@@ -80,6 +89,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
         hint_without_atlas(map);
         return out;
     }
+    handle_keys(app, c.requests, map);  // before the camera is fitted: F and Z ask for that
     CompareSides sides;
     if (app.compare) sides = compare_sides(app, map);
     const bool halves = app.compare && app.compare->layout == CompareLayout::SideBySide;
@@ -92,13 +102,11 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
                                : 0.0f;
         app.fit(framed.pixel_w(), framed.pixel_h(), band);
     }
-    app.camera.width = std::max(1, halves ? sides.pixel_w[0] : map.pixel_w());
-    app.camera.height = std::max(1, map.pixel_h());
+    keep_area_shown(app.camera, std::max(1, halves ? sides.pixel_w[0] : map.pixel_w()), std::max(1, map.pixel_h()));
     if (c.requests.zoom_to_selected && !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);
     const bool over_right = halves && ImGui::GetIO().MousePos.x >= sides.rect[1].x;
     handle_map_mouse(app, over_right ? sides.rect[1] : framed);
-    handle_keys(app, c.requests, map);
     draw_export_dialog(c, app.camera.width, app.camera.height);
     draw_film_dialog(c);
     draw_trust_prompt(c);

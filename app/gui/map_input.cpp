@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ClosePopupToLevel: Escape closes menus
 
 namespace chronomap::gui {
 
@@ -48,33 +49,54 @@ void handle_map_mouse(App& app, const MapRect& r) {
         app.zoom_to_territory(app.selected_territory, cam.width, cam.height);
 }
 
+namespace {
+
+// Escape closes what is open over the map: menus, and a dialog with nothing running.
+void close_what_is_open(App& app) {
+    if (!app.export_job) app.export_dialog_open = false;
+    if (!app.film_job) app.film_dialog_open = false;
+    if (!app.export_job && !app.film_job) ImGui::ClosePopupToLevel(0, true);
+}
+
+void press(App& app, UiRequests& req, const MapRect& r, const KeyPress& k) {
+    auto& cam = app.camera;
+    const bool shift = k.mods & GLFW_MOD_SHIFT, ctrl = k.mods & GLFW_MOD_CONTROL;
+    const double pan = 80.0 * r.fb_scale * cam.units_per_pixel;
+    // With Shift, the arrows pan; without, left and right step through the events.
+    if (shift && (k.key == GLFW_KEY_LEFT || k.key == GLFW_KEY_RIGHT || k.key == GLFW_KEY_UP || k.key == GLFW_KEY_DOWN)) {
+        cam.center_x += k.key == GLFW_KEY_LEFT ? -pan : k.key == GLFW_KEY_RIGHT ? pan : 0;
+        cam.center_y += k.key == GLFW_KEY_UP ? pan : k.key == GLFW_KEY_DOWN ? -pan : 0;
+        return;
+    }
+    switch (k.key) {
+        case GLFW_KEY_LEFT:
+        case GLFW_KEY_PAGE_UP: app.step_event(-1); break;
+        case GLFW_KEY_RIGHT:
+        case GLFW_KEY_PAGE_DOWN: app.step_event(+1); break;
+        case GLFW_KEY_HOME: app.go_start(); break;
+        case GLFW_KEY_END: app.go_end(); break;
+        case GLFW_KEY_SPACE: app.playback.playing = !app.playback.playing; break;
+        case GLFW_KEY_E: if (ctrl && app.doc) app.export_dialog_open = true; break;
+        case GLFW_KEY_Q: if (ctrl) req.quit = true; break;
+        case GLFW_KEY_F5:
+            app.settings.presentation = !app.settings.presentation;
+            req.rebuild_fonts = true;
+            break;
+        case GLFW_KEY_F11: req.toggle_fullscreen = true; break;
+        case GLFW_KEY_ESCAPE: close_what_is_open(app); break;
+        default: break;
+    }
+}
+
+}  // namespace
+
 void handle_keys(App& app, UiRequests& req, const MapRect& r) {
     ImGuiIO& io = ImGui::GetIO();
+    // Keys typed into a field (a date, a file name) are the field's.
     if (io.WantTextInput) return;
-    // With the GLFW backend of ImGui 1.86, key indices are GLFW key codes.
-    auto pressed = [](int glfw_key) { return ImGui::IsKeyPressed(glfw_key); };
-    auto& cam = app.camera;
-    const double pan = 80.0 * r.fb_scale * cam.units_per_pixel;
-    if (io.KeyShift) {
-        if (pressed(GLFW_KEY_LEFT)) cam.center_x -= pan;
-        if (pressed(GLFW_KEY_RIGHT)) cam.center_x += pan;
-        if (pressed(GLFW_KEY_UP)) cam.center_y += pan;
-        if (pressed(GLFW_KEY_DOWN)) cam.center_y -= pan;
-    } else {
-        if (pressed(GLFW_KEY_LEFT) || pressed(GLFW_KEY_PAGE_UP)) app.step_event(-1);
-        if (pressed(GLFW_KEY_RIGHT) || pressed(GLFW_KEY_PAGE_DOWN)) app.step_event(+1);
-    }
-    if (pressed(GLFW_KEY_HOME)) app.go_start();
-    if (pressed(GLFW_KEY_END)) app.go_end();
-    if (pressed(GLFW_KEY_SPACE)) app.playback.playing = !app.playback.playing;
-    if (io.KeyCtrl && pressed(GLFW_KEY_E) && app.doc) app.export_dialog_open = true;
-    if (io.KeyCtrl && pressed(GLFW_KEY_Q)) req.quit = true;
-    if (pressed(GLFW_KEY_F5)) {
-        app.settings.presentation = !app.settings.presentation;
-        req.rebuild_fonts = true;
-    }
-    if (pressed(GLFW_KEY_F11)) req.toggle_fullscreen = true;
+    for (const KeyPress& k : req.keys) press(app, req, r, k);
     if (io.KeyCtrl) return;
+    auto& cam = app.camera;
     for (ImWchar ch : io.InputQueueCharacters) {
         if (ch == '+' || ch == '=') zoom_camera(cam, 1.25, cam.width / 2.0f, cam.height / 2.0f);
         if (ch == '-') zoom_camera(cam, 0.8, cam.width / 2.0f, cam.height / 2.0f);

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/gui/app.h"
 #include "app/view/overlay/bidi_text.h"
@@ -10,8 +11,17 @@
 
 namespace chronomap::gui {
 
-// What a panel asks of the window loop, which owns GLFW and the fonts.
+// A key pressed (or repeated while held), as GLFW names it, with its modifiers.
+struct KeyPress {
+    int key = 0;   // GLFW_KEY_...
+    int mods = 0;  // GLFW_MOD_SHIFT, GLFW_MOD_CONTROL, ...
+};
+
+// What a panel asks of the window loop, which owns GLFW and the fonts; and the keys pressed since
+// the last frame, each once, in order, however short the press (the map's keys read them here,
+// not the keys' state, which misses a press and release between two frames).
 struct UiRequests {
+    std::vector<KeyPress> keys;
     bool rebuild_fonts = false;
     bool toggle_fullscreen = false;
     bool fit = false;

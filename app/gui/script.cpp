@@ -1,5 +1,8 @@
 #include "app/gui/script.h"
 
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
 #include "app/launch/launch_args.h"
 #include "data/formats/input_file.h"
 
@@ -14,6 +17,29 @@ namespace chronomap::gui {
 namespace {
 
 constexpr long long kMaxWaitFrames = 1000000;
+
+// The keys a script can press, by name, as the window's key callback would queue them.
+struct NamedKey {
+    const char* name;
+    int key;
+};
+constexpr NamedKey kKeys[] = {{"PageDown", GLFW_KEY_PAGE_DOWN}, {"PageUp", GLFW_KEY_PAGE_UP}, {"Left", GLFW_KEY_LEFT},
+                              {"Right", GLFW_KEY_RIGHT},       {"Home", GLFW_KEY_HOME},      {"End", GLFW_KEY_END},
+                              {"Space", GLFW_KEY_SPACE},       {"Escape", GLFW_KEY_ESCAPE},  {"F5", GLFW_KEY_F5},
+                              {"F11", GLFW_KEY_F11}};
+
+// A named key, or a single letter or sign typed (F fits, Z zooms to the selection, + and -).
+bool known_key(const std::string& name) {
+    for (const auto& k : kKeys)
+        if (name == k.name) return true;
+    return name.size() == 1;
+}
+
+void press_key(const std::string& name, UiRequests& req) {
+    for (const auto& k : kKeys)
+        if (name == k.name) return req.keys.push_back({k.key, 0});
+    ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(name[0]));
+}
 
 bool parse_wxh(const std::string& text, int& w, int& h) {
     const auto size = chronomap::parse_size(text, 1, 16384, 16384);
@@ -80,6 +106,20 @@ std::string check_command(const ScriptLine& l) {
         return "";
     }
     if (verb == "screenshot") return one_arg("a file name");
+    if (verb == "key") {
+        if (!args) return "key takes the keys to press, in order (PageDown, Escape, F, ...)";
+        for (std::size_t k = 1; k < l.words.size(); ++k)
+            if (!known_key(l.words[k])) return "no key '" + l.words[k] + "'";
+        return "";
+    }
+    if (verb == "expect") {
+        if (args == 1 && arg == "fitted") return "";
+        if (args < 2 || arg != "date") return "expect takes date DATE, or fitted";
+        std::string text = l.words[2];
+        for (std::size_t k = 3; k < l.words.size(); ++k) text += " " + l.words[k];
+        const auto r = parse_date(text);
+        return r.date ? "" : "bad date '" + text + "': " + r.error;
+    }
     return "unknown command '" + verb + "'";
 }
 
@@ -220,6 +260,26 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         screenshot = arg;
     } else if (verb == "quit") {
         req.quit = true;
+    } else if (verb == "key") {
+        // All in this frame: a fast presenter's clicks between two frames.
+        for (std::size_t k = 1; k < l.words.size(); ++k) press_key(l.words[k], req);
+    } else if (verb == "expect" && arg == "fitted") {
+        // The whole atlas in view: at least the scale of a fit without a caption band (a band
+        // only zooms out), centred within the atlas's area.
+        if (!need_atlas()) return;
+        const Bounds area = app.doc->view->default_area();
+        const double fitted = fit_camera(area, app.camera.width, app.camera.height, 0.03).units_per_pixel;
+        const auto& c = app.camera;
+        const bool centred = c.center_x >= area.min_x && c.center_x <= area.max_x && c.center_y >= area.min_y &&
+                             c.center_y <= area.max_y;
+        if (c.units_per_pixel < 0.99 * fitted || !centred)
+            fail("the map is not fitted to the atlas");
+    } else if (verb == "expect") {
+        std::string text = l.words[2];
+        for (std::size_t k = 3; k < l.words.size(); ++k) text += " " + l.words[k];
+        const Date wanted = *parse_date(text).date;
+        if (need_atlas() && !(app.date == wanted))
+            fail("the date is " + app.date.iso() + ", not " + wanted.iso());
     } else {
         fail("unknown command '" + verb + "'");
     }

@@ -11,6 +11,9 @@
 //   dialog export|film|close  (opens the export or film dialog, or closes them)
 //   compare DATE [de_facto|de_jure] [side|swipe]    compare off
 //   film FILE [WxH]      (starts a film of the whole atlas, one second an event, as the dialog does)
+//   key NAME...          (presses keys in one frame: PageDown, PageUp, Left, Right, Home, End,
+//                         Space, Escape, F5, F11, or a letter typed, such as F or Z)
+//   expect date DATE     (a problem, and exit 2, unless the window shows DATE)
 
 #include <string>
 #include <vector>

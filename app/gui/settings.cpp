@@ -85,7 +85,6 @@ Settings load_settings(const std::string& path, std::string& warning) {
     get(j, "basis_de_jure", s.basis_de_jure);
     get(j, "claims", s.claims);
     get(j, "show_reference", s.show_reference);
-    get(j, "presentation", s.presentation);
     if (auto o = j.find("overlays"); o != j.end() && o->is_object()) {
         get(*o, "title", s.overlays.title);
         get(*o, "legend", s.overlays.legend);
@@ -118,7 +117,6 @@ Result<> save_settings(const Settings& given, const std::string& path) {
               {"basis_de_jure", s.basis_de_jure},
               {"claims", s.claims},
               {"show_reference", s.show_reference},
-              {"presentation", s.presentation},
               {"overlays",
                {{"title", s.overlays.title},
                 {"legend", s.overlays.legend},

@@ -19,7 +19,7 @@ struct Settings {
     bool basis_de_jure = false;
     bool claims = true;
     bool show_reference = true;
-    bool presentation = false;
+    bool presentation = false;  // for this run only (--presentation, F5): never saved
     OverlayOptions overlays;
     bool show_left = true, show_right = true;
     float left_width = 320, right_width = 380, timeline_height = 125;  // at scale 1

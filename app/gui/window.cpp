@@ -61,7 +61,8 @@ void load_settings_into(App& app, const WindowLaunch& launch, const std::string&
     if (!warning.empty()) app.messages.push_back(warning);
     if (launch.ui_scale > 0) app.settings.ui_scale = launch.ui_scale;
     if (!launch.lang.empty()) app.settings.lang = launch.lang;
-    if (launch.presentation) app.settings.presentation = true;
+    // Presentation is for the lesson it was started for: the next launch opens the usual window.
+    app.settings.presentation = launch.presentation;
 }
 
 // The atlas named, else the last one opened, else the bundled one; at the date and in the view
@@ -129,6 +130,7 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
 void run_frame(Session& s) {
     take_events(s);
     UiRequests req;
+    req.keys = s.shell.take_keys();
     // Script commands run before the frame is laid out, as a user's input would.
     std::string screenshot;
     if (s.script && s.frame >= 2) {
@@ -146,9 +148,10 @@ void run_frame(Session& s) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++s.frame;
     const WindowLaunch& launch = s.launch;
-    const bool last_frame = launch.exit_after > 0 && s.frame >= launch.exit_after;
-    if (!launch.screenshot.empty() && (last_frame || (launch.exit_after == 0 && s.frame == 3)))
-        screenshot = launch.screenshot;
+    // --screenshot alone takes the third frame (the UI has settled) and exits.
+    const int frames = launch.exit_after > 0 ? launch.exit_after : launch.screenshot.empty() ? 0 : 3;
+    const bool last_frame = frames > 0 && s.frame >= frames;
+    if (!launch.screenshot.empty() && last_frame) screenshot = launch.screenshot;
     if (!screenshot.empty()) write_screenshot(s, screenshot, fb_w, fb_h);
     s.shell.swap();
     answer_requests(s, req, last_frame);

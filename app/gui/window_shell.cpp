@@ -45,6 +45,12 @@ Result<std::unique_ptr<WindowShell>> WindowShell::open(int width, int height) {
         auto* self = static_cast<WindowShell*>(glfwGetWindowUserPointer(w));
         for (int i = 0; i < n; ++i) self->dropped_.emplace_back(paths[i]);
     });
+    // Set before ImGui's backend, which calls it after its own: every press reaches the queue,
+    // including one released before the next frame.
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
+        auto* self = static_cast<WindowShell*>(glfwGetWindowUserPointer(w));
+        if (action == GLFW_PRESS || action == GLFW_REPEAT) self->keys_.push_back({key, mods});
+    });
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // the layout lives in our settings file
@@ -91,6 +97,8 @@ float WindowShell::content_scale() const {
 void WindowShell::swap() { glfwSwapBuffers(window_); }
 
 std::vector<std::string> WindowShell::take_dropped() { return std::exchange(dropped_, {}); }
+
+std::vector<KeyPress> WindowShell::take_keys() { return std::exchange(keys_, {}); }
 
 void WindowShell::toggle_fullscreen() {
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();

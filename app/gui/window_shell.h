@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/panels.h"
 #include "data/support/result.h"
 
 struct GLFWwindow;
@@ -35,6 +36,8 @@ class WindowShell {
     void swap();
     // Paths dropped onto the window since the last call.
     std::vector<std::string> take_dropped();
+    // Keys pressed (and repeated) since the last call, in order.
+    std::vector<KeyPress> take_keys();
     // Full screen on the primary monitor, or back to the window it was.
     void toggle_fullscreen();
     // The window's size when not full screen, to remember for the next start.
@@ -44,6 +47,7 @@ class WindowShell {
     WindowShell() = default;
     GLFWwindow* window_ = nullptr;
     std::vector<std::string> dropped_;
+    std::vector<KeyPress> keys_;
     bool fullscreen_ = false;
     int windowed_[4] = {100, 100, 1600, 900};  // x, y, width, height before full screen
 };
