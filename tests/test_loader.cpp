@@ -5,6 +5,7 @@
 
 #include "data/validate/geometry_check.h"
 #include "data/load/loader.h"
+#include "data/load/loader_parts.h"
 #include "data/geometry/mesh.h"
 #include "tests/support/mesh_area.h"
 
@@ -171,4 +172,23 @@ TEST(Loader, PointsInATerritoriesLayerAreAWarning) {
     EXPECT_EQ(r.diagnostics.error_count(), 0) << all_messages(r.diagnostics);
     EXPECT_NE(all_messages(r.diagnostics).find("a territories layer needs polygons, but this feature is a Point"),
               std::string::npos);
+}
+
+// "in_force": "never" (JSON) and the word never in the in_force column (CSV) mark a treaty that
+// never took effect; a treaty with no in_force is not known, and is not marked.
+TEST(Loader, NeverInForceIsWhatTheAtlasSays) {
+    Atlas atlas;
+    Diagnostics diags;
+    detail::read_events_csv_text("event_id,date,title,kind,signed,in_force,source,locator\n"
+                                 "gyumri,1920-12-02,Gyumri,treaty,1920-12-02,never,s,p. 1\n"
+                                 "moscow,1921-03-16,Moscow,treaty,1921-03-16,1921-09-22,s,p. 2\n"
+                                 "brest,1918-03-03,Brest,treaty,1918-03-03,,s,p. 3\n",
+                                 "events.csv", diags, atlas);
+    ASSERT_EQ(atlas.events.size(), 3u) << diags.items().size();
+    EXPECT_TRUE(atlas.events[0].details->never_in_force);
+    EXPECT_FALSE(atlas.events[0].details->in_force);
+    EXPECT_FALSE(atlas.events[1].details->never_in_force);
+    EXPECT_TRUE(atlas.events[1].details->in_force);
+    EXPECT_FALSE(atlas.events[2].details->never_in_force);
+    EXPECT_FALSE(diags.has_errors());
 }

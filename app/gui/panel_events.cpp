@@ -62,9 +62,7 @@ std::uint32_t kind_colour(EventKind k) {
     return 0xBBBBBBFF;
 }
 
-bool never_in_force(const Event& e) {
-    return e.kind == EventKind::Treaty && e.details->signed_on && !e.details->in_force && e.changes.empty();
-}
+bool never_in_force(const Event& e) { return e.details->never_in_force; }
 
 void event_card(PanelContext& c, const Event& e) {
     const App& a = c.app;

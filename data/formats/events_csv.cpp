@@ -100,7 +100,10 @@ void read_events_csv(const CsvInput& input, std::size_t rows, const std::string&
             details.summary = get("summary");
             details.signed_on = date("signed", false);
             details.ratified = date("ratified", false);
-            details.in_force = date("in_force", false);
+            if (get("in_force") == "never")  // a treaty signed that never took effect
+                details.never_in_force = true;
+            else
+                details.in_force = date("in_force", false);
             ev.details.set(std::move(details));
             if (const std::string k = get("kind"); !k.empty()) {
                 if (auto kind = event_kind_from_string(k)) ev.kind = *kind;

@@ -86,7 +86,11 @@ void read_event(const json& obj, const std::string& ptr, JsonFields& f, Atlas& a
     EventDetails details;
     details.signed_on = f.date(obj, ptr, "signed", Need::Optional, what, cal);
     details.ratified = f.date(obj, ptr, "ratified", Need::Optional, what, cal);
-    details.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
+    // A date, or "never" for a treaty signed that never took effect; absent is unknown.
+    if (const auto it = obj.find("in_force"); it != obj.end() && *it == "never")
+        details.never_in_force = f.string(obj, ptr, "in_force", Need::Optional, what).has_value();
+    else
+        details.in_force = f.date(obj, ptr, "in_force", Need::Optional, what, cal);
     ev.title = f.string(obj, ptr, "title", Need::Required, what).value_or(ev.id.str());
     details.summary = f.string(obj, ptr, "summary", Need::Optional, what).value_or("");
     ev.kind = f.choice<EventKind>(obj, ptr, "kind", Need::Optional, what, event_kind_from_string,

@@ -112,11 +112,12 @@ struct EventDetails {
     std::optional<Date> signed_on;
     std::optional<Date> ratified;
     std::optional<Date> in_force;
+    bool never_in_force = false;  // "in_force": "never": signed, and the atlas says it never took effect
     std::vector<std::string> parties;
     std::vector<Claim> claims;
     std::vector<std::string> notes;
     bool empty() const {
-        return summary.empty() && !signed_on && !ratified && !in_force && parties.empty() && claims.empty() &&
+        return summary.empty() && !signed_on && !ratified && !in_force && !never_in_force && parties.empty() && claims.empty() &&
                notes.empty();
     }
 };
