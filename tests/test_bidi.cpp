@@ -67,3 +67,32 @@ TEST(Bidi, TheFontsHoldTheJoinedForms) {
                 EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr) << std::hex << cp;
             }
 }
+
+// Headings in Armenian and Georgian are bold like the rest: the bold font draws their letters from
+// Noto Sans Armenian Bold and Georgian Bold (they used to come from the regular faces, so a
+// legend's headings looked like its entries).
+TEST(Fonts, ArmenianAndGeorgianHeadingsAreBold) {
+    const FontFiles& files = font_files();
+    if (files.armenian_bold.empty() || files.georgian_bold.empty())
+        GTEST_SKIP() << "Noto Sans Armenian Bold or Georgian Bold is not installed";
+    ImFontAtlas atlas;
+    const std::string text = "Կարգավիճակ სტატუსი";
+    const FontSet set = build_fonts(atlas, 1.0f, &text);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // The ink of a glyph: its coverage summed over its place in the font texture.
+    auto ink = [&](const ImFontGlyph* g) {
+        long sum = 0;
+        for (int y = static_cast<int>(g->V0 * height); y < static_cast<int>(g->V1 * height); ++y)
+            for (int x = static_cast<int>(g->U0 * width); x < static_cast<int>(g->U1 * width); ++x)
+                sum += pixels[y * width + x];
+        return sum;
+    };
+    for (const ImWchar letter : {ImWchar(0x053F), ImWchar(0x10E1)}) {  // Կ, ს
+        const ImFontGlyph* body = set.body->FindGlyphNoFallback(letter);
+        const ImFontGlyph* bold = set.bold->FindGlyphNoFallback(letter);
+        ASSERT_TRUE(body && bold) << std::hex << letter;
+        EXPECT_GT(ink(bold), ink(body) * 6 / 5) << std::hex << letter << ": the bold font's letter is the regular one";
+    }
+}

@@ -145,7 +145,9 @@ TEST(Overlay, TextsFollowTheDateAndLanguage) {
         overlay_text(r.atlas, tl, *parse_date("1921-03-16").date, Basis::DeFacto, "en", true);
     EXPECT_EQ(en.date, "16 March 1921");
     EXPECT_NE(en.caption_heading.find("Treaty of Moscow"), std::string::npos);
-    EXPECT_NE(en.source.find("bolat"), std::string::npos);
+    // Sources as a reader cites them, not the atlas's ids.
+    EXPECT_NE(en.source.find("Bolat 2019"), std::string::npos) << en.source;
+    EXPECT_EQ(en.source.find("bolat"), std::string::npos) << en.source;
     auto has = [](const std::vector<LegendItem>& items, const std::string& label) {
         return std::any_of(items.begin(), items.end(),
                            [&](const LegendItem& i) { return i.label == label; });

@@ -77,7 +77,7 @@ TEST_F(Exports, PdfTextCanBeExtracted) {
     const std::string t = slurp(text);
     EXPECT_NE(t.find("The Treaty of Kars and Nakhchivan"), std::string::npos) << t;
     EXPECT_NE(t.find("1 November 1921"), std::string::npos);
-    EXPECT_NE(t.find("Sources: bolat"), std::string::npos);  // the source line
+    EXPECT_NE(t.find("Sources: Bolat 2019"), std::string::npos);  // the source line, as a reader cites it
     EXPECT_NE(t.find("Azerbaijan SSR"), std::string::npos);  // the legend
     // Labels are drawn once as text (their halo is a stroked outline, not more copies).
     std::size_t count = 0;

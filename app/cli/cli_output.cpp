@@ -223,8 +223,8 @@ void print_history(std::ostream& out, const Atlas& atlas, const Timeline& tl,
     for (const auto& h : tl.history(territory)) {
         std::string sources;
         for (const auto& r : h.event->sources)
-            sources += (sources.empty() ? "" : "; ") + r.source +
-                       (r.locator.empty() ? "" : " " + r.locator);
+            sources += (sources.empty() ? "" : "; ") + atlas.citation(r.source) +
+                       (r.locator.empty() ? "" : ", " + r.locator);
         table.add({h.effective.display(), to_string(h.basis), to_string(h.change->status),
                    h.change->controller.empty() && h.change->status != Status::Ceased
                        ? std::string("(no controller recorded)")

@@ -128,12 +128,11 @@ void event_card(PanelContext& c, const Event& e) {
         ImGui::Spacing();
         ImGui::TextDisabled(_("Sources"));
         for (const auto& ref : e.sources) {
-            const Source* src = a.doc->loaded.atlas.find_source(ref.source);
-            std::string line =
-                src ? (src->author.empty() ? src->title : src->author + ", " + src->title)
-                    : ref.source.str();
-            if (src && !src->year.empty()) line += " (" + src->year + ")";
-            if (!ref.locator.empty()) line += " \xE2\x80\x94 " + ref.locator;
+            const Atlas& atlas = a.doc->loaded.atlas;
+            const Source* src = atlas.find_source(ref.source);
+            // As a reader cites it, then the work in full: "Bolat 2019, p. 272 — Mehmet Ali Bolat, ...".
+            std::string line = atlas.citation(ref.source) + (ref.locator.empty() ? "" : ", " + ref.locator);
+            if (src) line += " \xE2\x80\x94 " + (src->author.empty() ? src->title : src->author + ", " + src->title);
             ImGui::Bullet();
             atlas_text(line, false, Paragraph::LeftToRight);
             if (src && !src->file.empty() && ImGui::IsItemHovered())

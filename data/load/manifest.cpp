@@ -216,6 +216,7 @@ void read_sources(const json& root, JsonFields& f, Atlas& atlas) {
         if (!id) continue;
         s.id = *id;
         const std::string what = "source '" + s.id + "'";
+        s.cite = f.string(obj, ptr, "cite", Need::Optional, what).value_or("");
         s.author = f.string(obj, ptr, "author", Need::Optional, what).value_or("");
         s.title = f.string(obj, ptr, "title", Need::Required, what).value_or("");
         f.note_read(ptr, "year");

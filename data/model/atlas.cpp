@@ -115,6 +115,20 @@ std::string Atlas::power_name(std::string_view id, const std::string& lang) cons
     return p ? p->names.get(lang, std::string(id)) : std::string(id);
 }
 
+std::string Atlas::citation(std::string_view source_id) const {
+    const Source* s = find_source(source_id);
+    if (!s) return std::string(source_id);
+    if (!s->cite.empty()) return s->cite;
+    std::string year;
+    for (std::size_t i = 0; i + 4 <= s->year.size() && year.empty(); ++i)
+        if (std::all_of(s->year.begin() + static_cast<std::ptrdiff_t>(i), s->year.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                        [](char c) { return c >= '0' && c <= '9'; }))
+            year = s->year.substr(i, 4);
+    const std::string surname = s->author.substr(s->author.find_last_of(' ') + 1);
+    if (surname.empty()) return s->title.empty() ? s->id : s->title;
+    return year.empty() ? surname : surname + " " + year;
+}
+
 std::string Atlas::territory_name(std::string_view id, const std::string& lang) const {
     const Feature* f = find_territory(id);
     return f ? f->names.get(lang, std::string(id)) : std::string(id);

@@ -68,6 +68,7 @@ struct Power {
 
 struct Source {
     std::string id;
+    std::string cite;  // how a reader cites it ("Bolat 2019"); see Atlas::citation
     std::string author;
     std::string title;
     std::string year;
@@ -233,6 +234,9 @@ struct Atlas {
     // Display names in `lang` (else English, else the id); the id itself when nothing has it.
     std::string power_name(std::string_view id, const std::string& lang) const;
     std::string territory_name(std::string_view id, const std::string& lang) const;
+    // A source as a reader cites it: its `cite`, else the author's surname and the year's first
+    // four digits ("Bolat 2019"), else its title; an id no source has, as it is.
+    std::string citation(std::string_view source_id) const;
 };
 
 // The names of a power's parents at a date, outermost last ("TSFSR", "USSR").

@@ -34,7 +34,9 @@ CairoPainter::CairoPainter(cairo_t* cr, float scale, bool keep_text) : cr_(cr), 
     faces_[kRegular] = face_for_file(f.regular);
     faces_[kBold] = face_for_file(f.bold.empty() ? f.regular : f.bold);
     faces_[kArmenian] = face_for_file(f.armenian);
+    faces_[kArmenianBold] = face_for_file(f.armenian_bold.empty() ? f.armenian : f.armenian_bold);
     faces_[kGeorgian] = face_for_file(f.georgian);
+    faces_[kGeorgianBold] = face_for_file(f.georgian_bold.empty() ? f.georgian : f.georgian_bold);
     faces_[kMath] = face_for_file(f.math);
     faces_[kSyllabics] = face_for_file(f.syllabics);
     faces_[kArabic] = face_for_file(f.arabic);
@@ -81,8 +83,8 @@ std::vector<std::pair<CairoPainter::Face, std::string>> CairoPainter::runs(Face 
         const auto [cp, n] = decode_utf8(text, i);
         Face face = main;
         switch (script_of(cp)) {
-            case Script::Armenian: face = kArmenian; break;
-            case Script::Georgian: face = kGeorgian; break;
+            case Script::Armenian: face = main == kBold ? kArmenianBold : kArmenian; break;
+            case Script::Georgian: face = main == kBold ? kGeorgianBold : kGeorgian; break;
             case Script::Arrows: face = kMath; break;
             case Script::Syllabics: face = kSyllabics; break;
             case Script::Arabic: face = main == kBold ? kArabicBold : kArabic; break;

@@ -54,7 +54,10 @@ class CairoPainter final : public OverlayPainter {
     void end_layers() override;
 
   private:
-    enum Face { kRegular, kBold, kArmenian, kGeorgian, kMath, kSyllabics, kArabic, kArabicBold, kHebrew, kHebrewBold, kFaces };
+    enum Face {
+        kRegular, kBold, kArmenian, kArmenianBold, kGeorgian, kGeorgianBold, kMath, kSyllabics,
+        kArabic, kArabicBold, kHebrew, kHebrewBold, kFaces
+    };
     // A line of text cut where the face changes.
     std::vector<std::pair<Face, std::string>> runs(Face main, const std::string& text) const;
     double advance(Face main, double px, const std::string& text) const;

@@ -66,7 +66,9 @@ Files find_files() {
             match_file(config, "Noto Sans Arabic", "Regular"),
             match_file(config, "Noto Sans Arabic", "Bold"),
             match_file(config, "Noto Sans Hebrew", "Regular"),
-            match_file(config, "Noto Sans Hebrew", "Bold")};
+            match_file(config, "Noto Sans Hebrew", "Bold"),
+            match_file(config, "Noto Sans Armenian", "Bold"),
+            match_file(config, "Noto Sans Georgian", "Bold")};
     FcConfigDestroy(config);
     return f;
 }
@@ -112,8 +114,8 @@ ImFont* add_font(ImFontAtlas& atlas, const Files& f, const std::string& main, bo
         const float size = std::abs(ratio - 1.0) > 0.02 ? static_cast<float>(px * ratio) : px;
         atlas.AddFontFromFileTTF(file.c_str(), size, &c, only ? only : ranges);
     };
-    merge(f.armenian, kArmenian);
-    merge(f.georgian, kGeorgian);
+    merge(bold && !f.armenian_bold.empty() ? f.armenian_bold : f.armenian, kArmenian);
+    merge(bold && !f.georgian_bold.empty() ? f.georgian_bold : f.georgian, kGeorgian);
     merge(f.math, kArrows);
     merge(f.syllabics, kSyllabics);
     merge(bold && !f.arabic_bold.empty() ? f.arabic_bold : f.arabic, kArabic);

@@ -27,6 +27,8 @@ struct FontFiles {
     std::string regular, bold, armenian, georgian, math;
     std::string syllabics;  // Canadian Aboriginal syllabics: names in world data (Inuktitut, Cree)
     std::string arabic, arabic_bold, hebrew, hebrew_bold;  // right-to-left names (bidi_text.h)
+    // Bold Armenian and Georgian, so headings in those languages stand out from entries.
+    std::string armenian_bold, georgian_bold;
 };
 const FontFiles& font_files();
 // The pixel size of each overlay font at scale 1 (body 16, bold 16, title 26, small 13).

@@ -74,8 +74,9 @@ float overlay_text_scale(float font_scale, float width, float height);
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
-// "bolat, Art. 4; overview, paragraph 1": an event's source ids with their locators.
-std::string source_refs(const SmallList<SourceRef>& refs);
+// "Bolat 2019, Art. 4; Kars overview n.d., paragraph 1": an event's sources as a reader cites them
+// (Atlas::citation), with their locators.
+std::string source_refs(const Atlas& atlas, const SmallList<SourceRef>& refs);
 
 // Every character the overlay may draw for these texts and labels (to rasterise only those).
 std::string overlay_characters(const OverlayText& text, const std::vector<LabelSeed>& seeds);

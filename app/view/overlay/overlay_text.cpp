@@ -31,18 +31,17 @@ std::string first_sentence(const std::string& text) {
     return text;
 }
 
-std::string source_line(const Event& e) {
-    const std::string refs = source_refs(e.sources);
+std::string source_line(const Atlas& atlas, const Event& e) {
+    const std::string refs = source_refs(atlas, e.sources);
     return refs.empty() ? refs : std::string(_("Sources:")) + " " + refs;
 }
 
 }  // namespace
 
-std::string source_refs(const SmallList<SourceRef>& refs) {
+std::string source_refs(const Atlas& atlas, const SmallList<SourceRef>& refs) {
     std::string out;
     for (const auto& ref : refs)
-        out += (out.empty() ? "" : "; ") + ref.source +
-               (ref.locator.empty() ? "" : ", " + ref.locator);
+        out += (out.empty() ? "" : "; ") + atlas.citation(ref.source) + (ref.locator.empty() ? "" : ", " + ref.locator);
     return out;
 }
 
@@ -86,7 +85,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     if (const Event* e = timeline.previous_event(after)) {
         t.caption_heading = e->date.readable(lang) + " \xE2\x80\x94 " + e->title;  // em dash
         t.caption_body = first_sentence(e->details->summary);
-        t.source = source_line(*e);
+        t.source = source_line(atlas, *e);
     }
     bool unknown = false;
     std::vector<Status> statuses;

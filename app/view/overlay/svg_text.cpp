@@ -73,8 +73,12 @@ std::string embedded_fonts(const std::vector<SvgText>& texts) {
     const Face faces[] = {{&f.regular, "Chronomap Noto Sans", false, true},
                           {&f.bold, "Chronomap Noto Sans", true, any_bold},
                           {&f.armenian, "Chronomap Noto Sans Armenian", false, uses(texts, 0x0530, 0x058F)},
+                          {&f.armenian_bold, "Chronomap Noto Sans Armenian", true,
+                           any_bold && uses(texts, 0x0530, 0x058F)},
                           {&f.georgian, "Chronomap Noto Sans Georgian", false,
                            uses(texts, 0x10A0, 0x10FF) || uses(texts, 0x1C90, 0x1CBF)},
+                          {&f.georgian_bold, "Chronomap Noto Sans Georgian", true,
+                           any_bold && (uses(texts, 0x10A0, 0x10FF) || uses(texts, 0x1C90, 0x1CBF))},
                           {&f.math, "Chronomap Noto Sans Math", false, uses(texts, 0x2190, 0x21FF)},
                           {&f.syllabics, "Chronomap Noto Sans Canadian Aboriginal", false,
                            uses(texts, 0x1400, 0x167F) || uses(texts, 0x18B0, 0x18FF)}};
