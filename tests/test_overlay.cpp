@@ -138,6 +138,23 @@ TEST(Overlay, AFittedMapKeepsTheCaptionBandFree) {
     EXPECT_NEAR(top_px(inset), 600 - 150 - bottom_px(inset), 1e-6);  // centred in the free part
 }
 
+// The caption says what the event changed on this map, or why the map shows no change: a teacher
+// in presentation mode has no event card to read it from.
+TEST(Overlay, TheCaptionSaysWhatChangedOrWhyNothingDid) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    const Timeline tl(r.atlas);
+    auto changes = [&](const char* date, Basis basis) {
+        return overlay_text(r.atlas, tl, *parse_date(date).date, basis, "en", true).caption_changes;
+    };
+    const std::string kars = changes("1921-10-13", Basis::DeFacto);
+    EXPECT_NE(kars.find("Nakhchivan: Turkey, military control \u2192 Azerbaijan SSR, autonomous"), std::string::npos)
+        << kars;
+    // The Treaty of Moscow changes the de jure map when it takes effect, not on the day it is signed.
+    EXPECT_EQ(changes("1921-03-16", Basis::DeJure), "Takes effect on 22 September 1921.");
+    // Brest-Litovsk gives up Kars on paper; the atlas records no change, and its notes say why.
+    EXPECT_EQ(changes("1918-03-03", Basis::DeFacto), "No change of control recorded; the event's notes say why.");
+}
+
 TEST(Overlay, TextsFollowTheDateAndLanguage) {
     const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
     const Timeline tl(r.atlas);

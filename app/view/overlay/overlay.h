@@ -43,6 +43,9 @@ struct LegendItem {
 struct OverlayText {
     std::string title, date, basis;
     std::string caption_heading, caption_body;
+    // What the event changed on this map ("Kars: Russian Empire → Turkey", a line each), or why
+    // the map shows no change (the other view's change, one taking effect later, none at all).
+    std::string caption_changes;
     std::string source;
     std::vector<LegendItem> controllers, statuses, claims;
     // Approximate and schematic borders, and changes under way across an uncertain date, when on

@@ -250,13 +250,15 @@ Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t
     if (t.caption_heading.empty()) return {};
     const float m = 12 * P.s, pad = 8 * P.s, wrap = caption_wrap(fr.width, P.s);
     const PaintXY a = P.size(TextStyle::Bold, t.caption_heading, wrap),
-                 b = P.size(TextStyle::Body, t.caption_body, wrap);
-    const float w = std::max(a.x, b.x);
-    Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - 2 * pad, fr.x + m + w + 2 * pad,
+                 b = P.size(TextStyle::Body, t.caption_body, wrap),
+                 c = P.size(TextStyle::Small, t.caption_changes, wrap);
+    const float w = std::max({a.x, b.x, c.x});
+    Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - c.y - 2 * pad, fr.x + m + w + 2 * pad,
            fr.y + fr.height - m};
     P.panel(r);
     P.text(TextStyle::Bold, {r.x0 + pad, r.y0 + pad}, kInk, t.caption_heading, wrap);
     P.text(TextStyle::Body, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.caption_body, wrap);
+    P.text(TextStyle::Small, {r.x0 + pad, r.y0 + pad + a.y + b.y}, kInk, t.caption_changes, wrap);
     return r;
 }
 
@@ -354,8 +356,9 @@ float caption_band(const OverlayPainter& painter, const OverlayText& t, float wi
     auto height = [&](TextStyle style, const std::string& text) {
         return painter.measure(style, painter.font_size(style) * text_scale, text, wrap).y;
     };
-    const float a = height(TextStyle::Bold, t.caption_heading), b = height(TextStyle::Body, t.caption_body);
-    return a + b + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
+    const float a = height(TextStyle::Bold, t.caption_heading), b = height(TextStyle::Body, t.caption_body),
+                c = height(TextStyle::Small, t.caption_changes);
+    return a + b + c + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
 }
 
 float overlay_text_scale(float font_scale, float width, float height) {

@@ -73,6 +73,52 @@ std::string control_label(const Atlas& atlas, std::string_view controller, Statu
     return out;
 }
 
+namespace {
+
+// The lines of OverlayText::caption_changes for event `e` shown at `date` in `basis`.
+std::string what_changed(const Atlas& atlas, const Timeline& timeline, const Event& e, Date date, Basis basis,
+                         const std::string& lang) {
+    constexpr int kMaxLines = 4;  // a caption, not a table: the inspector has the rest
+    std::string lines;
+    int shown = 0, more = 0;
+    std::optional<Date> later;  // the first change in this view still to take effect
+    bool other_view = false;
+    for (const Change& ch : e.changes) {
+        if (!applies_to(ch.basis, basis)) {
+            other_view = true;
+            continue;
+        }
+        const Date effective = ch.date.value_or(e.date);
+        if (date < effective) {
+            if (!later || effective < *later) later = effective;
+            continue;
+        }
+        const std::string id(ch.territory);
+        const auto before = timeline.territory_state(id, Date{effective.day - 1, Precision::Day}, basis);
+        const std::string was = before && before->known
+                                    ? control_label(atlas, before->controller, before->status, lang)
+                                    : _("no control recorded");
+        const std::string now = control_label(atlas, ch.controller, ch.status, lang);
+        if (was == now) continue;
+        if (shown++ == kMaxLines) {
+            ++more;
+            continue;
+        }
+        lines += (lines.empty() ? "" : "\n") + atlas.territory_name(id, lang) + ": " + was + " \xE2\x86\x92 " + now;
+    }
+    if (more) lines += "\n\xE2\x80\xA6";  // the inspector lists every change
+    if (!lines.empty()) return lines;
+    if (later) return fill_in(_("Takes effect on %s."), {later->readable(lang)});
+    if (other_view)
+        return basis == Basis::DeFacto ? _("De jure change only: see the de jure view.")
+                                       : _("De facto change only: see the de facto view.");
+    // Brest-Litovsk gave up Kars on paper, yet the atlas records no change: its notes say why.
+    return e.details->notes.empty() ? _("No change of control.")
+                                    : _("No change of control recorded; the event's notes say why.");
+}
+
+}  // namespace
+
 OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date, Basis basis,
                          const std::string& lang, bool with_claims, const MapScene* scene, bool uncertainty) {
     OverlayText t;
@@ -85,6 +131,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     if (const Event* e = timeline.previous_event(after)) {
         t.caption_heading = e->date.readable(lang) + " \xE2\x80\x94 " + e->title;  // em dash
         t.caption_body = first_sentence(e->details->summary);
+        t.caption_changes = what_changed(atlas, timeline, *e, date, basis, lang);
         t.source = source_line(atlas, *e);
     }
     bool unknown = false;
@@ -181,7 +228,7 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
 }
 
 std::string overlay_characters(const OverlayText& t, const std::vector<LabelSeed>& seeds) {
-    std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.source +
+    std::string all = t.title + t.date + t.basis + t.caption_heading + t.caption_body + t.caption_changes + t.source +
                       _("Control") + _("Status") + _("Claims") + _("Uncertainty") + _("%d more") + " +0123456789km";
     for (const auto* items : {&t.controllers, &t.statuses, &t.claims, &t.uncertainty})
         for (const auto& i : *items) all += i.label;
