@@ -200,3 +200,19 @@ TEST(WindowTrust, AnAtlasAskingOutsideItsFolderWaitsForTheUser) {
     EXPECT_TRUE(app.settings.last_atlas.empty());
     app.doc.reset();  // GL objects go while the context is alive
 }
+
+// A year typed for the comparison is the state at its end, shown as the day: "1921" is
+// 31 December 1921, after Moscow and Kars, where it used to be 1 January, before both.
+TEST_F(WindowState, AYearToCompareWithIsItsLastDay) {
+    app.set_date(d("1920-06-01"), false);
+    app.compare_with(d("1921"), Basis::DeFacto);
+    ASSERT_TRUE(app.compare);
+    EXPECT_EQ(app.compare->other.iso(), "1921-12-31");
+    EXPECT_EQ(app.compare->other.readable("en"), "31 December 1921");
+    const Difference* nakhchivan = find(app.compare->differences, "nakhchivan");
+    ASSERT_NE(nakhchivan, nullptr);
+    ASSERT_TRUE(nakhchivan->after);
+    EXPECT_EQ(nakhchivan->after->status, Status::Autonomous);  // by the Treaty of Kars
+    app.compare_with(d("1921-03"), Basis::DeFacto);
+    EXPECT_EQ(app.compare->other.iso(), "1921-03-31");
+}
