@@ -1,5 +1,7 @@
 #include "app/cli/cli_animate.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -45,11 +47,36 @@ Result<> check_length(const Timeline& tl, const FilmRequest& film) {
     return {};
 }
 
+// "frame 120 of 2,400, about 95 s left" on one line of a terminal, rewritten at most a few times
+// a second; nothing when stderr is a file or a pipe (a log should not fill with it).
+class Progress {
+  public:
+    Progress() : on_(::isatty(STDERR_FILENO) == 1), start_(clock::now()), last_(start_) {}
+    void show(int done, int total) {
+        const auto now = clock::now();
+        if (!on_ || (done < total && now - last_ < std::chrono::milliseconds(250))) return;
+        last_ = now;
+        const double spent = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "\rframe %d of %d", done, total);
+        if (done >= 3 && done < total) std::fprintf(stderr, ", about %.0f s left ", spent / done * (total - done));
+        if (done >= total) std::fprintf(stderr, "%24s\n", "");
+        std::fflush(stderr);
+    }
+
+  private:
+    using clock = std::chrono::steady_clock;
+    bool on_;
+    clock::time_point start_, last_;
+};
+
 // Renders and encodes every frame; the film is in place when this succeeds.
 Result<> make_film(FilmJob& job, MapView& view, const Atlas& atlas, const FilmRequest& film) {
     if (auto started = job.start(view, atlas, film); !started) return started;
-    while (!job.all_rendered())
+    Progress progress;
+    while (!job.all_rendered()) {
         if (auto stepped = job.step(); !stepped) return stepped;
+        progress.show(job.frames_done(), job.frames_total());
+    }
     return job.finish();
 }
 
