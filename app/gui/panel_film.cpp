@@ -10,6 +10,7 @@
 
 #include "app/view/overlay/i18n.h"
 #include "app/gui/panels.h"
+#include "data/time/film_plan.h"
 #include "data/time/playback.h"
 
 namespace chronomap::gui {
@@ -52,18 +53,29 @@ std::string time_left(const App& a) {
 void draw_film_dialog(PanelContext& c) {
     App& a = c.app;
     FilmDialogState& f = a.panels.film_dialog;
-    auto& [from, to, name, size, format, rate, pacing, years_per_second, per_event, hold_start, hold_end, on_screen,
-           overlays] = f;
-    auto set_name = [&] {
-        std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), from, to, kExtensions[format]);
+    auto& [from, to, name, chosen_name, chosen_speed, size, format, rate, pacing, years_per_second, per_event,
+           hold_start, hold_end, on_screen, overlays] = f;
+    // The file name and the steady speed follow the dates and the format, unless the user chose
+    // their own.
+    auto follow_dates = [&](Date first, Date last) {
+        if (chosen_name == name) {
+            std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), first.iso().c_str(),
+                          last.iso().c_str(), kExtensions[format]);
+            chosen_name = name;
+        }
+        if (chosen_speed == years_per_second) {
+            years_per_second = static_cast<float>(default_years_per_second(first, last) * 2);
+            chosen_speed = years_per_second;
+        }
     };
     if (a.film_dialog_open && !ImGui::IsPopupOpen(_("Export animation"))) {
         ImGui::OpenPopup(_("Export animation"));
         std::snprintf(from, sizeof from, "%s", a.doc->atlas().start.iso().c_str());
         std::snprintf(to, sizeof to, "%s", a.doc->atlas().end.iso().c_str());
-        years_per_second = static_cast<float>(default_years_per_second(a.doc->atlas().start, a.doc->atlas().end) * 2);
+        chosen_name = name;
+        chosen_speed = years_per_second;
+        follow_dates(a.doc->atlas().start, a.doc->atlas().end);
         overlays = a.settings.overlays;
-        set_name();
         if (!a.film_job) a.film_result.clear();
     }
     ImGui::SetNextWindowSize({600 * c.ui_scale, 0});
@@ -84,10 +96,13 @@ void draw_film_dialog(PanelContext& c) {
         };
         row(_("Dates"));
         from_ok = date_field("##from", from, sizeof from, d_from, 130 * c.ui_scale);
+        bool dates_changed = ImGui::IsItemEdited();
         ImGui::SameLine();
         ImGui::TextUnformatted(_("to"));
         ImGui::SameLine();
         to_ok = date_field("##to", to, sizeof to, d_to, 130 * c.ui_scale);
+        dates_changed = dates_changed || ImGui::IsItemEdited();
+        if (dates_changed && from_ok && to_ok && !(d_to < d_from)) follow_dates(d_from, d_to);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", a.basis() == Basis::DeJure ? _("de jure") : _("de facto"));
         row(_("Pacing"));
@@ -102,7 +117,9 @@ void draw_film_dialog(PanelContext& c) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(160 * c.ui_scale);
         ImGui::BeginDisabled(pacing != 0);
-        ImGui::SliderFloat("##steady", &years_per_second, 0.01f, 1e6f, _("%.2f years/s"), ImGuiSliderFlags_Logarithmic);
+        // Typed: a logarithmic slider could only be typed into with Ctrl+click.
+        if (ImGui::InputFloat("##steady", &years_per_second, 0, 0, _("%.2f years/s")))
+            years_per_second = std::clamp(years_per_second, 0.01f, 1e6f);
         ImGui::EndDisabled();
         row(_("Hold"));
         ImGui::SetNextItemWidth(140 * c.ui_scale);
@@ -119,9 +136,18 @@ void draw_film_dialog(PanelContext& c) {
         ImGui::Combo(_("frames a second"), &rate, "24\0" "25\0" "30\0" "60\0");
         row(_("Format"));
         ImGui::SetNextItemWidth(220 * c.ui_scale);
+        const int old_format = format;
         if (ImGui::Combo("##format", &format, [](void*, int i, const char** out) { return *out = _(kFormats[i]), true; },
-                         nullptr, static_cast<int>(std::size(kFormats))))
-            set_name();
+                         nullptr, static_cast<int>(std::size(kFormats))) &&
+            chosen_name == name) {
+            // The same name with the new format's extension.
+            std::string renamed = name;
+            const std::string old_ext = kExtensions[old_format];
+            if (renamed.size() >= old_ext.size() && renamed.compare(renamed.size() - old_ext.size(), old_ext.size(), old_ext) == 0)
+                renamed.replace(renamed.size() - old_ext.size(), old_ext.size(), kExtensions[format]);
+            std::snprintf(name, sizeof name, "%s", renamed.c_str());
+            chosen_name = name;
+        }
         ImGui::EndTable();
     }
     ImGui::Checkbox(_("The area on screen (else the atlas's whole view)"), &on_screen);
@@ -130,7 +156,22 @@ void draw_film_dialog(PanelContext& c) {
     ImGui::InputText("##film-file", name, sizeof name);
     ImGui::EndDisabled();
     const bool valid = from_ok && to_ok && !(d_to < d_from);
-    if (!valid) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
+    FilmPacing pace;
+    pace.fps = kRates[rate];
+    pace.years_per_second = pacing == 0 ? years_per_second : 1;
+    pace.per_event = pacing == 1 ? per_event : 0;
+    pace.hold_start = hold_start;
+    pace.hold_end = hold_end;
+    if (!valid) {
+        ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
+    } else {
+        // How long the film will play, before the minutes it takes to make.
+        const double frames = film_frame_count(*a.doc->timeline, d_from, d_to, pace);
+        char seconds[32], count[32];
+        std::snprintf(seconds, sizeof seconds, "%.1f", frames / pace.fps);
+        std::snprintf(count, sizeof count, "%.0f", frames);
+        ImGui::TextDisabled("%s", fill_in(_("Length: %s s, frames: %s"), {seconds, count}).c_str());
+    }
     if (!busy) {
         ImGui::BeginDisabled(!valid);
         if (ImGui::Button(_("Export"), {120 * c.ui_scale, 0})) {
@@ -138,11 +179,7 @@ void draw_film_dialog(PanelContext& c) {
             req.path = name;
             req.from = d_from;
             req.to = d_to;
-            req.pacing.fps = kRates[rate];
-            req.pacing.years_per_second = pacing == 0 ? years_per_second : 1;
-            req.pacing.per_event = pacing == 1 ? per_event : 0;
-            req.pacing.hold_start = hold_start;
-            req.pacing.hold_end = hold_end;
+            req.pacing = pace;
             const int w = kSizes[size].w, h = kSizes[size].h;
             req.frame = on_screen ? as_previewed(a.camera, a.preview_scale, w, h) : ExportRequest{};
             req.frame.width = w;

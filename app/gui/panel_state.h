@@ -28,6 +28,10 @@ struct ExportDialogState {
 
 struct FilmDialogState {
     char from[32] = "", to[32] = "", file_name[1024] = "";
+    // The name and speed the dialog chose itself: they follow the dates and the format until the
+    // user changes them.
+    std::string chosen_name;
+    float chosen_speed = 0;
     int size = 0, format = 0, rate = 2;
     int pacing = 1;  // 1: event to event, 0: steady time
     float years_per_second = 2, per_event = 2, hold_start = 1, hold_end = 2;

@@ -95,16 +95,18 @@ std::string what_changed(const Atlas& atlas, const Timeline& timeline, const Eve
         }
         const std::string id(ch.territory);
         const auto before = timeline.territory_state(id, Date{effective.day - 1, Precision::Day}, basis);
-        const std::string was = before && before->known
-                                    ? control_label(atlas, before->controller, before->status, lang)
-                                    : _("no control recorded");
+        // A territory's first state (the atlas's starting point) has nothing before it to change from.
+        const std::string was =
+            before && before->known ? control_label(atlas, before->controller, before->status, lang) : "";
         const std::string now = control_label(atlas, ch.controller, ch.status, lang);
         if (was == now) continue;
-        if (shown++ == kMaxLines) {
+        if (shown >= kMaxLines) {
             ++more;
             continue;
         }
-        lines += (lines.empty() ? "" : "\n") + atlas.territory_name(id, lang) + ": " + was + " \xE2\x86\x92 " + now;
+        ++shown;
+        lines += (lines.empty() ? "" : "\n") + atlas.territory_name(id, lang) + ": " +
+                 (was.empty() ? now : was + " \xE2\x86\x92 " + now);
     }
     if (more) lines += "\n\xE2\x80\xA6";  // the inspector lists every change
     if (!lines.empty()) return lines;
