@@ -2,12 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "tests/support/temp_dir.h"
 #include "app/gui/app.h"
+#include "app/gui/panels.h"
 #include "app/gui/script.h"
 #include "app/gui/settings.h"
 #include "app/gui/window_icon.h"
@@ -114,4 +116,28 @@ TEST(Settings, TheWindowIconDrawsThePackagedDesign) {
     EXPECT_EQ(at(45, 18), 0x5A9BD4FFu);          // top right
     EXPECT_EQ(at(30, 38), 0xE0B84AFFu);          // below
     EXPECT_EQ(at(38, 56), 0xD62828FFu);          // the timeline's marker
+}
+
+// The event list's filter finds an event by the territories it changes, not only by its words:
+// "nakhchivan" missed the events whose titles name a treaty.
+TEST(EventFilter, FindsTheEventsThatChangedATerritory) {
+    const LoadResult r = load_atlas(std::string(CHRONOMAP_MAPS) + "/kars/atlas.json");
+    std::size_t by_words = 0, by_filter = 0, by_changes = 0;
+    for (const auto& e : r.atlas.events) {
+        const bool words = e.title.str().find("Nakhchivan") != std::string::npos ||
+                           e.details->summary.find("Nakhchivan") != std::string::npos;
+        const bool changes = std::any_of(e.changes.begin(), e.changes.end(),
+                                         [](const Change& ch) { return std::string_view(ch.territory) == "nakhchivan"; });
+        by_words += words;
+        by_changes += changes;
+        const bool found = event_matches(r.atlas, e, "nakhchivan", "en");
+        by_filter += found;
+        EXPECT_EQ(found, words || changes) << e.id.str();
+    }
+    EXPECT_GT(by_filter, by_words);  // the events that changed it without naming it
+    EXPECT_GE(by_filter, by_changes);
+    // In another language, by the name shown there.
+    const Event* moscow = r.atlas.find_event("moscow-treaty");
+    ASSERT_NE(moscow, nullptr);
+    EXPECT_TRUE(event_matches(r.atlas, *moscow, "Нахичевань", "ru"));
 }

@@ -150,6 +150,32 @@ void event_card(PanelContext& c, const Event& e) {
     ImGui::PopTextWrapPos();
 }
 
+namespace {
+
+// Case folded for ASCII letters, so "nakhchivan" finds "Nakhchivan" (other scripts as typed).
+std::string folded(std::string_view text) {
+    std::string out(text);
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+bool event_matches(const Atlas& atlas, const Event& e, const std::string& filter, const std::string& lang) {
+    if (filter.empty()) return true;
+    const std::string wanted = folded(filter);
+    auto has = [&](std::string_view text) { return folded(text).find(wanted) != std::string::npos; };
+    if (has(e.title.view()) || has(e.details->summary)) return true;
+    // The territories it changes, by name in the interface's language and in English, and by id:
+    // "Nakhchivan" finds the events that changed it, whatever their titles say.
+    for (const Change& ch : e.changes)
+        if (has(std::string_view(ch.territory)) || has(atlas.territory_name(std::string_view(ch.territory), lang)) ||
+            has(atlas.territory_name(std::string_view(ch.territory), "en")))
+            return true;
+    return false;
+}
+
 void draw_event_list(PanelContext& c) {
     App& a = c.app;
     EventListState& list = a.panels.events;
@@ -162,9 +188,7 @@ void draw_event_list(PanelContext& c) {
     if (list.rows_filter != filter) {  // a new atlas clears rows_filter (PanelState::forget_atlas)
         rows.clear();
         for (std::size_t i = 0; i < events.size(); ++i)
-            if (!filter[0] || events[i].title.find(filter) != std::string::npos ||
-                events[i].details->summary.find(filter) != std::string::npos)
-                rows.push_back(static_cast<std::uint32_t>(i));
+            if (event_matches(a.doc->atlas(), events[i], filter, c.lang)) rows.push_back(static_cast<std::uint32_t>(i));
         list.rows_filter = filter;
     }
     const Event* current = a.doc->timeline->previous_event(Date{a.date.day + 1, Precision::Day});

@@ -63,6 +63,9 @@ void legend_panel(PanelContext& c);
 std::uint32_t kind_colour(EventKind k);  // RGBA
 const char* kind_name(EventKind k);      // "treaty", in the interface's language
 bool never_in_force(const Event& e);
+// Whether an event passes the event list's filter: in its title or summary, or in the name (in
+// `lang` or English) or id of a territory it changes; ASCII letters in either case.
+bool event_matches(const Atlas& atlas, const Event& e, const std::string& filter, const std::string& lang);
 // Text from the atlas (names, titles, summaries, notes): right-to-left lines in visual order,
 // wrapped at the panel's edge (bidi_text.h); `disabled` draws it in the muted colour. A line the
 // interface composed around atlas text is Paragraph::LeftToRight.
