@@ -87,7 +87,7 @@ void inspector(PanelContext& c, const std::string& id) {
         const auto parents = parents_at(atlas, std::string(st->controller), a.date);
         if (!parents.empty()) {
             std::string within;
-            for (const auto& p : parents) within += (within.empty() ? "" : ", ") + p;
+            for (const auto& p : parents) within += (within.empty() ? "" : ", ") + atlas.power_name(p, c.lang);
             ImGui::TextDisabled(_("within %s"), within.c_str());
         }
     } else {
