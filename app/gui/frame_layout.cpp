@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "app/gui/panel_compare.h"
 #include "app/view/overlay/i18n.h"
@@ -25,6 +27,31 @@ void lay_out_comparison(PanelContext& c, const MapRect& map, const CompareSides&
     }
 }
 
+// The selected territory's outline, dark on a white halo, so the class sees what the inspector
+// describes. Points closer than a pixel are skipped: a coastline of 100,000 points draws as
+// what the screen can show.
+void outline_selection(const App& app, ImDrawList* dl, const MapRect& map, const render::Camera& ui_cam, float s) {
+    if (app.selected_territory.empty()) return;
+    const Feature* f = app.doc->atlas().find_territory(app.selected_territory, app.date);
+    if (!f) return;
+    std::vector<ImVec2> points;
+    for (const Polygon& polygon : f->shape.polygons)
+        for (const auto& ring : polygon.rings) {
+            points.clear();
+            for (const Vec2& v : ring) {
+                const ImVec2 p{map.x + map.w / 2 + static_cast<float>((v.x - ui_cam.center_x) / ui_cam.units_per_pixel),
+                               map.y + map.h / 2 - static_cast<float>((v.y - ui_cam.center_y) / ui_cam.units_per_pixel)};
+                if (!points.empty() && std::abs(p.x - points.back().x) + std::abs(p.y - points.back().y) < 1.0f) continue;
+                points.push_back(p);
+            }
+            if (points.size() < 3) continue;
+            dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 230),
+                            ImDrawFlags_Closed, 5.0f * s);
+            dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(20, 20, 30, 255),
+                            ImDrawFlags_Closed, 2.5f * s);
+        }
+}
+
 // The overlay works in ImGui units; the camera in framebuffer pixels.
 void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, FrameMaps& out) {
     App& app = c.app;
@@ -32,6 +59,9 @@ void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, Fram
     ui_cam.width = static_cast<int>(map.w);
     ui_cam.height = static_cast<int>(map.h);
     ui_cam.units_per_pixel *= map.fb_scale;
+    ImGui::GetBackgroundDrawList()->PushClipRect({map.x, map.y}, {map.x + map.w, map.y + map.h}, true);
+    outline_selection(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
+    ImGui::GetBackgroundDrawList()->PopClipRect();
     ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.fonts);
     OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
     draw_overlay(of, app.doc->pane->overlay, app.doc->pane->labels, app.settings.overlays);
