@@ -141,3 +141,28 @@ TEST(EventFilter, FindsTheEventsThatChangedATerritory) {
     ASSERT_NE(moscow, nullptr);
     EXPECT_TRUE(event_matches(r.atlas, *moscow, "Нахичевань", "ru"));
 }
+
+// Exports and films go to the desktop's folders for pictures and videos (xdg-user-dirs), not to
+// the folder the program was started from.
+TEST(Settings, ExportsGoToTheDesktopsFolders) {
+    test_support::TempDir t;
+    const std::string old_home = std::getenv("HOME") ? std::getenv("HOME") : "";
+    const char* old_config = std::getenv("XDG_CONFIG_HOME");
+    const std::string saved_config = old_config ? old_config : "";
+    ::setenv("HOME", t.path.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (t.path / "config").c_str(), 1);
+    std::filesystem::create_directories(t.path / "config");
+    std::filesystem::create_directories(t.path / "Bilder");
+    std::filesystem::create_directories(t.path / "Videos");
+    std::ofstream(t.path / "config" / "user-dirs.dirs") << "# written by xdg-user-dirs-update\n"
+                                                         << "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n"
+                                                         << "XDG_MUSIC_DIR=\"$HOME/\"\n";
+    EXPECT_EQ(user_folder("PICTURES"), (t.path / "Bilder").string());
+    EXPECT_EQ(user_folder("VIDEOS"), (t.path / "Videos").string());  // not in the file: ~/Videos
+    EXPECT_EQ(user_folder("MUSIC"), t.path.string());                 // "$HOME/": the home folder
+    ::setenv("HOME", old_home.c_str(), 1);
+    if (old_config)
+        ::setenv("XDG_CONFIG_HOME", saved_config.c_str(), 1);
+    else
+        ::unsetenv("XDG_CONFIG_HOME");
+}

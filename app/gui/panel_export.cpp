@@ -36,7 +36,9 @@ std::string atlas_file_stem(const App& a) {
 
 namespace {
 
-std::string default_export_name(const App& a) { return atlas_file_stem(a) + "-" + a.date.iso() + ".png"; }
+std::string default_export_name(const App& a) {
+    return (std::filesystem::path(user_folder("PICTURES")) / (atlas_file_stem(a) + "-" + a.date.iso() + ".png")).string();
+}
 
 }  // namespace
 

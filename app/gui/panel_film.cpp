@@ -2,6 +2,7 @@
 // left, and Cancel. The film is made a few frames per window frame (App::poll_film).
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <cstdio>
 #include <iterator>
@@ -59,8 +60,8 @@ void draw_film_dialog(PanelContext& c) {
     // their own.
     auto follow_dates = [&](Date first, Date last) {
         if (chosen_name == name) {
-            std::snprintf(name, sizeof name, "%s-%s-%s%s", atlas_file_stem(a).c_str(), first.iso().c_str(),
-                          last.iso().c_str(), kExtensions[format]);
+            const std::string file = atlas_file_stem(a) + "-" + first.iso() + "-" + last.iso() + kExtensions[format];
+            std::snprintf(name, sizeof name, "%s", (std::filesystem::path(user_folder("VIDEOS")) / file).c_str());
             chosen_name = name;
         }
         if (chosen_speed == years_per_second) {

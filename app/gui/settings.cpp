@@ -27,6 +27,31 @@ std::string settings_path() {
     return {};
 }
 
+std::string user_folder(const std::string& kind) {
+    namespace fs = std::filesystem;
+    const char* home_env = std::getenv("HOME");
+    const std::string home = home_env && *home_env ? home_env : "";
+    std::error_code ec;
+    // user-dirs.dirs holds lines such as XDG_PICTURES_DIR="$HOME/Bilder" (xdg-user-dirs).
+    fs::path config;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+        config = xdg;
+    else if (!home.empty())
+        config = fs::path(home) / ".config";
+    std::ifstream in(config / "user-dirs.dirs");
+    const std::string key = "XDG_" + kind + "_DIR=\"";
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind(key, 0) != 0 || line.size() < key.size() + 1 || line.back() != '"') continue;
+        std::string value = line.substr(key.size(), line.size() - key.size() - 1);
+        if (value.rfind("$HOME", 0) == 0) value = home + value.substr(5);
+        // "$HOME/" alone means the folder is not set up: files then go to the home folder.
+        if (!value.empty() && fs::is_directory(value, ec) && fs::path(value) != fs::path(home + "/")) return value;
+    }
+    if (home.empty()) return fs::current_path(ec).string();
+    const fs::path fallback = fs::path(home) / (kind == "VIDEOS" ? "Videos" : "Pictures");
+    return fs::is_directory(fallback, ec) ? fallback.string() : home;
+}
+
 namespace {
 
 constexpr std::uintmax_t kMaxSettingsBytes = 16u << 20;

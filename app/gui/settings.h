@@ -30,6 +30,10 @@ struct Settings {
 
 // $XDG_CONFIG_HOME/chronomap/settings.json, ~/.config/chronomap/settings.json, or "" without HOME.
 std::string settings_path();
+// Where the desktop keeps a kind of file ("PICTURES", "VIDEOS"), from xdg-user-dirs'
+// user-dirs.dirs, else ~/Pictures or ~/Videos if they exist, else the home folder: exports go
+// there, not to whatever folder the program was started from.
+std::string user_folder(const std::string& kind);
 // Defaults for a missing file; a damaged file gives defaults and a warning.
 Settings load_settings(const std::string& path, std::string& warning);
 // Keeps sizes in ranges that fit a screen (applied on load and on save).
