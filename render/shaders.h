@@ -55,8 +55,9 @@ void main() {
         mask = max(step(0.8, fract((p.x + p.y) * 0.5)), step(0.8, fract((p.x - p.y) * 0.5)));
     } else if (v_pattern == 4) {     // horizontal stripes
         mask = step(0.7, fract(p.y * 0.5));
-    } else if (v_pattern == 5) {     // a change under way: wide bands of the colour before
-        mask = step(0.5, fract((p.x - p.y) / 6.0));
+    } else if (v_pattern == 5) {     // a change under way: large squares of the colour before, a
+        // checkerboard nothing else on the map resembles (hatching marks autonomy)
+        mask = abs(step(0.5, fract(p.x / 6.0)) - step(0.5, fract(p.y / 6.0)));
     }
     frag = vec4(mix(v_fill.rgb, v_pattern_colour.rgb, mask * v_pattern_colour.a), v_fill.a);
 }

@@ -6,10 +6,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "app/view/overlay/overlay.h"
+#include "app/view/scene/map_scene.h"
+#include "data/load/loader.h"
+#include "data/time/timeline.h"
 #include "tests/support/png_io.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
@@ -146,3 +151,34 @@ TEST_F(Exports, GeometryIsThinnedToTheOutputResolution) {
 }
 
 }  // namespace
+
+// A lesson's legend names every colour on the map: each controller, and the colour a territory
+// had before a change of uncertain date (its checkerboard's other squares), with no "+ N more"
+// while the corner has room. At 1 March 1919 it listed four powers and "+ 3 more" on a projector,
+// and the Aras Turkish government, whose colour fills half of Nakhchivan's squares, not at all.
+TEST_F(Exports, TheLegendNamesEveryColourOnALessonsMap) {
+    const LoadResult r = load_atlas(kKars);
+    const Timeline tl(r.atlas);
+    const Date date = *parse_date("1919-03-01").date;
+    const auto states = tl.state_at(date, Basis::DeFacto);
+    std::set<std::string> colours;  // the powers whose colour is on the map
+    for (const auto& s : states) {
+        if (!tl.exists(s, date)) continue;
+        if (!s.controller.empty()) colours.insert(std::string(s.controller));
+        if (const auto before = controller_before_uncertain_change(tl, s, date, Basis::DeFacto)) colours.insert(std::string(*before));
+    }
+    ASSERT_TRUE(colours.count("aras-government")) << "the date no longer shows the stripes this test is about";
+    for (const char* size : {"960x540", "1920x1080"}) {
+        const std::string name = std::string("legend-") + size + ".svg";
+        const auto out = test_support::run_cli({"export", kKars, "--date", "1919-03-01", "--size", size, "--out",
+                                                (tmp.path / name).string()});
+        ASSERT_EQ(out.code, 0) << out.err;
+        const std::string svg = slurp(tmp.path / name);
+        for (const auto& id : colours)
+            EXPECT_NE(svg.find(r.atlas.power_name(id, "en")), std::string::npos) << size << ": " << id << " is not named";
+        EXPECT_EQ(svg.find(" more<"), std::string::npos) << size;
+    }
+    // Listed in the atlas's order of powers, whatever their areas: the same order at every step.
+    const OverlayText text = overlay_text(r.atlas, tl, date, Basis::DeFacto, "en", true);
+    for (std::size_t i = 1; i < text.controllers.size(); ++i) EXPECT_LT(text.controllers[i - 1].rank, text.controllers[i].rank);
+}

@@ -109,10 +109,10 @@ cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double
             seg(0, t / 2, t, t / 2);
             cairo_stroke(cr);
             break;
-        case render::Pattern::Transition:  // wide bands, half of each period
-            cairo_set_line_width(cr, t / (2 * std::sqrt(2.0)));
-            for (double x0 : {-t, 0.0, t}) seg(x0, t, x0 + t, 0);
-            cairo_stroke(cr);
+        case render::Pattern::Transition:  // a checkerboard: two of the tile's four squares
+            cairo_rectangle(cr, t / 2, 0, t / 2, t / 2);
+            cairo_rectangle(cr, 0, t / 2, t / 2, t / 2);
+            cairo_fill(cr);
             break;
         case render::Pattern::None:
             break;

@@ -35,8 +35,11 @@ struct OverlayOptions {
 struct LegendItem {
     std::string label;
     render::FeatureStyle swatch;
-    double area = 0;  // what it covers on the map, for ordering (0 when unknown)
+    double area = 0;  // what it covers on the map: the largest are kept when not all fit
     Bounds bounds;    // where, in the display CRS; empty when unknown (always listed)
+    // Where it is listed: a power's place among the atlas's powers, so the order stays the same
+    // from one date to the next while the same powers are shown.
+    std::size_t rank = 0;
 };
 
 // The texts and legend for one date, in one language; built when the date changes.

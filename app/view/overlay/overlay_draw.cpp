@@ -79,9 +79,14 @@ struct Painter {
             case render::Pattern::Stripes:
                 for (float y = p.y + step; y < q.y; y += step * 2) out->line({p.x, y}, {q.x, y}, pc, 1.2f * s);
                 break;
-            case render::Pattern::Transition:
-                for (float d = -h; d < w + h; d += step * 3) out->line({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 3.0f * s);
+            case render::Pattern::Transition: {  // a checkerboard, as on the map
+                const float cell = step * 1.5f;
+                int row = 0;
+                for (float y = p.y; y < q.y; y += cell, ++row)
+                    for (float x = p.x + (row % 2) * cell; x < q.x; x += 2 * cell)
+                        out->fill_rect({x, y}, {std::min(x + cell, q.x), std::min(y + cell, q.y)}, pc, 0);
                 break;
+            }
             case render::Pattern::None:
                 break;
         }
@@ -206,16 +211,29 @@ Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
     const float x0 = fr.x + fr.width - m - w - 2 * pad;
     for (const Rect& r : avoid)
         if (r.x1 > r.x0 && r.x1 > x0 && r.y0 > fr.y + m) bottom = std::min(bottom, r.y0 - m);
-    // At most half the map's height, so a world map with hundreds of powers stays a map; eight
-    // powers are always kept when the room is there.
-    const float eight = heading + 9 * line;
-    const float room = std::min(bottom - (fr.y + m) - 2 * pad, std::max(fr.height * 0.5f, eight));
-    // Cut the powers (never below one) until the legend fits.
+    // A lesson's few powers are all named while the corner has room for them; a world map with
+    // dozens keeps to half the map's height (eight powers always, when the room is there), so it
+    // stays a map.
     auto& powers = sections[0];
-    while (h > room && powers.items.size() > 1) {
-        powers.items.pop_back();
-        ++powers.more;
-        measure(w, h);
+    constexpr std::size_t kFewPowers = 16;
+    const float eight = heading + 9 * line;
+    const float corner = bottom - (fr.y + m) - 2 * pad;
+    const float room = powers.items.size() <= kFewPowers ? corner : std::min(corner, std::max(fr.height * 0.5f, eight));
+    // Cut the smallest powers (never below one) until the legend fits; those kept stay in the
+    // atlas's order.
+    if (h > room && powers.items.size() > 1) {
+        const std::size_t in_view = powers.items.size();
+        std::vector<const LegendItem*> by_area = powers.items;
+        std::stable_sort(by_area.begin(), by_area.end(),
+                         [](const LegendItem* a, const LegendItem* b) { return a->area > b->area; });
+        while (h > room && by_area.size() > 1) {
+            by_area.pop_back();
+            powers.items = by_area;
+            powers.more = in_view - by_area.size();
+            measure(w, h);
+        }
+        std::sort(powers.items.begin(), powers.items.end(),
+                  [](const LegendItem* a, const LegendItem* b) { return a->rank < b->rank; });
     }
     const Rect r = place_box(fr, t.land, avoid, w + 2 * pad, h + 2 * pad, m);
     P.panel(r);

@@ -159,6 +159,21 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
     }
     Bounds unknown_where;
     double unknown_area = 0;
+    // Every colour on the map gets an entry: the controllers', and the colour a territory had
+    // before a change of uncertain date, drawn in its stripes.
+    auto add_controller = [&](std::string_view controller, double covered, const Bounds& at) {
+        const Power* p = atlas.find_power(controller);
+        const std::string name = p ? p->names.get(lang, p->id) : std::string(controller);
+        auto it = std::find_if(t.controllers.begin(), t.controllers.end(),
+                               [&](const LegendItem& item) { return item.label == name; });
+        if (it == t.controllers.end()) {
+            const auto rank = p ? static_cast<std::size_t>(p - atlas.powers.data()) : atlas.powers.size();
+            it = t.controllers.insert(t.controllers.end(),
+                                      {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}, 0, Bounds{}, rank});
+        }
+        it->area += covered;
+        it->bounds.add(at);
+    };
     for (std::size_t i = 0; i < states.size(); ++i) {
         const auto& s = states[i];
         if (!timeline.exists(s, date)) continue;
@@ -168,15 +183,10 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
             unknown_where.add(where[i]);
             continue;
         }
-        const Power* p = atlas.find_power(s.controller);
-        const std::string name = p ? p->names.get(lang, p->id) : std::string(s.controller);
-        auto it = std::find_if(t.controllers.begin(), t.controllers.end(),
-                               [&](const LegendItem& item) { return item.label == name; });
-        if (it == t.controllers.end())
-            it = t.controllers.insert(t.controllers.end(),
-                                      {name, {p ? p->rgba : 0x808080FFu, 0, render::Pattern::None, 0, 0}, 0, Bounds{}});
-        it->area += area[i];
-        it->bounds.add(where[i]);
+        add_controller(s.controller, area[i], where[i]);
+        if (uncertainty)
+            if (const auto before = controller_before_uncertain_change(timeline, s, date, basis); before && !before->empty())
+                add_controller(*before, area[i] / 2, where[i]);
         if (s.status != Status::Integral &&
             std::find(statuses.begin(), statuses.end(), s.status) == statuses.end())
             statuses.push_back(s.status);
@@ -187,10 +197,10 @@ OverlayText overlay_text(const Atlas& atlas, const Timeline& timeline, Date date
         t.controllers.push_back({_("no control recorded"),
                                  {palette::kUnknown, 0, render::Pattern::None, 0, 0},
                                  unknown_area,
-                                 unknown_where});
-    if (scene)
-        std::stable_sort(t.controllers.begin(), t.controllers.end(),
-                         [](const LegendItem& a, const LegendItem& b) { return a.area > b.area; });
+                                 unknown_where,
+                                 atlas.powers.size() + 1});
+    std::sort(t.controllers.begin(), t.controllers.end(),
+              [](const LegendItem& a, const LegendItem& b) { return a.rank < b.rank; });
     std::sort(statuses.begin(), statuses.end());
     for (Status s : statuses)
         t.statuses.push_back({status_legend(s), {0xFFFFFFFFu, 0x404040FFu, pattern_for(s), 0, 0}, 0, Bounds{}});
