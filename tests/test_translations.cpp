@@ -179,3 +179,32 @@ TEST_F(Languages, NoTranslatedLabelOverflowsItsWidget) {
 }
 
 }  // namespace
+
+// The overlay switches stand side by side in the export and film dialogs: in every language no two
+// may read alike ("Подпись" beside "Подписи" for caption and labels, "Açıklama" beside
+// "Açıklamalar" for caption and legend).
+TEST_F(Languages, TheOverlaySwitchesReadDifferently) {
+    const char* switches[] = {"Title and date", "Legend", "Caption", "Sources", "Scale bar", "Labels", "Uncertainty"};
+    auto code_points = [](const std::string& s) {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t n = 1;
+            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+            out.push_back(s.substr(i, n));
+            i += n;
+        }
+        return out;
+    };
+    for (const char* lang : kLanguages) {
+        ASSERT_TRUE(set_ui_language(lang));
+        for (const char* a : switches)
+            for (const char* b : switches) {
+                if (a == b) continue;
+                const auto x = code_points(translate(a)), y = code_points(translate(b));
+                std::size_t same = 0;
+                while (same < x.size() && same < y.size() && x[same] == y[same]) ++same;
+                EXPECT_LT(same, 5u) << lang << ": \"" << translate(a) << "\" and \"" << translate(b) << "\"";
+            }
+    }
+    ASSERT_TRUE(set_ui_language("en"));
+}
