@@ -109,7 +109,7 @@ void inspector(PanelContext& c, const std::string& id) {
         if (ImGui::Selectable(visual_line(label, Paragraph::LeftToRight).c_str(), h.event == a.selected_event)) a.select_event(h.event);
         ImGui::Indent();
         const std::string src = source_refs(atlas, h.event->sources);
-        atlas_text(h.event->title, true);
+        atlas_text(h.event->title);
         if (!src.empty()) ImGui::TextDisabled(_("Sources: %s"), src.c_str());
         ImGui::Unindent();
         ImGui::PopID();

@@ -177,7 +177,10 @@ void draw_right_panel(PanelContext& c, float x, float y, float w, float h) {
             ImGui::EndTabItem();
         }
         was_comparing = comparing;
-        if (ImGui::BeginTabItem(_("Event"))) {
+        // An event chosen anywhere (a history entry, the list, a marker) shows its card.
+        const bool event_chosen = a.selected_event && a.selected_event != a.panels.carded_event;
+        a.panels.carded_event = a.selected_event;
+        if (ImGui::BeginTabItem(_("Event"), nullptr, event_chosen ? ImGuiTabItemFlags_SetSelected : 0)) {
             const Event* e =
                 a.selected_event
                     ? a.selected_event

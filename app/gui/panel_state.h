@@ -55,6 +55,7 @@ struct PanelState {
     EventListState events;
     char typed_path[1024] = "";  // File > Open and Add reference layer
     std::string inspected_territory;  // the inspector's, to see when the selection changes
+    const Event* carded_event = nullptr;  // the event selected last frame: a new one brings its card forward
     bool was_comparing = false;       // the Compare tab comes to the front when comparing starts
     bool map_pressed = false, map_dragged = false;  // a press on the map, and whether it moved
     bool timeline_pressed_on_marker = false;  // a click on an event marker selects it and does not scrub
@@ -65,6 +66,7 @@ struct PanelState {
         timeline_date = compare_date = DateEntry{};
         events = EventListState{};
         inspected_territory.clear();
+        carded_event = nullptr;
         film_dialog.from[0] = film_dialog.to[0] = film_dialog.file_name[0] = 0;
         export_dialog.file_name[0] = 0;
         map_pressed = map_dragged = timeline_pressed_on_marker = false;
