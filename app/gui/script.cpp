@@ -41,6 +41,13 @@ void press_key(const std::string& name, UiRequests& req) {
     ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(name[0]));
 }
 
+// The words from `first` on, joined: a date may be two words ("500 BC").
+std::string words_from(const ScriptLine& l, std::size_t first) {
+    std::string text;
+    for (std::size_t k = first; k < l.words.size(); ++k) text += (k == first ? "" : " ") + l.words[k];
+    return text;
+}
+
 bool parse_wxh(const std::string& text, int& w, int& h) {
     const auto size = chronomap::parse_size(text, 1, 16384, 16384);
     if (size) std::tie(w, h) = *size;
@@ -57,8 +64,7 @@ std::string check_command(const ScriptLine& l) {
         return args == 1 ? "" : verb + " takes " + what;
     };
     if (verb == "date") {
-        std::string text = arg;
-        for (std::size_t k = 2; k < l.words.size(); ++k) text += " " + l.words[k];
+        const std::string text = words_from(l, 1);
         const auto r = parse_date(text);
         return r.date ? "" : "bad date '" + text + "': " + r.error;
     }
@@ -115,8 +121,7 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "expect") {
         if (args == 1 && arg == "fitted") return "";
         if (args < 2 || arg != "date") return "expect takes date DATE, or fitted";
-        std::string text = l.words[2];
-        for (std::size_t k = 3; k < l.words.size(); ++k) text += " " + l.words[k];
+        const std::string text = words_from(l, 2);
         const auto r = parse_date(text);
         return r.date ? "" : "bad date '" + text + "': " + r.error;
     }
@@ -168,9 +173,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         return app.doc != nullptr;
     };
     if (verb == "date") {
-        std::string text = arg;  // "500 BC" is two words
-        for (std::size_t k = 2; k < l.words.size(); ++k) text += " " + l.words[k];
-        const auto r = parse_date(text);
+        const auto r = parse_date(words_from(l, 1));
         if (!r.date) return fail("bad date '" + arg + "': " + r.error);
         if (need_atlas()) app.set_date(*r.date);
     } else if (verb == "next" || verb == "prev") {
@@ -275,9 +278,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         if (c.units_per_pixel < 0.99 * fitted || !centred)
             fail("the map is not fitted to the atlas");
     } else if (verb == "expect") {
-        std::string text = l.words[2];
-        for (std::size_t k = 3; k < l.words.size(); ++k) text += " " + l.words[k];
-        const Date wanted = *parse_date(text).date;
+        const Date wanted = *parse_date(words_from(l, 2)).date;
         if (need_atlas() && !(app.date == wanted))
             fail("the date is " + app.date.iso() + ", not " + wanted.iso());
     } else {
