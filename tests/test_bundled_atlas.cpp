@@ -1,10 +1,10 @@
 // The bundled Kars atlas, checked against what its five source documents say.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <set>
 
 #include "data/load/loader.h"
@@ -226,12 +226,25 @@ TEST_F(Kars, ContestedWordsAreAttributed) {
     EXPECT_NE(atlas.find_event("turkish-note-1923")->details->summary.find("according to O.K."), std::string::npos);
     // A reader meets authors, not the seed files' numbers: no summary, note or change note says
     // "000" to "004".
-    const std::regex file_number(R"(\b00[0-4]\b)");
+    // "000" to "004" standing alone (std::regex here sets off a false -Wmaybe-uninitialized
+    // inside libstdc++ in the sanitizer build).
+    auto names_a_seed_file = [](const std::string& text) {
+        auto word = [&](std::size_t i) { return i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])); };
+        for (std::size_t at = text.find("00"); at != std::string::npos; at = text.find("00", at + 1))
+            if (at + 2 < text.size() && text[at + 2] >= '0' && text[at + 2] <= '4' && !word(at + 3) &&
+                (at == 0 || (!word(at - 1) && text[at - 1] != ',' && text[at - 1] != '.')))  // not 20,000
+                return true;
+        return false;
+    };
     for (const auto& e : atlas.events) {
-        EXPECT_FALSE(std::regex_search(e.details->summary, file_number)) << e.id.str();
-        for (const auto& n : e.details->notes) EXPECT_FALSE(std::regex_search(n, file_number)) << e.id.str() << ": " << n;
-        for (const auto& ch : e.changes) EXPECT_FALSE(std::regex_search(*ch.note, file_number)) << e.id.str();
+        EXPECT_FALSE(names_a_seed_file(e.details->summary)) << e.id.str();
+        for (const auto& n : e.details->notes) EXPECT_FALSE(names_a_seed_file(n)) << e.id.str() << ": " << n;
+        for (const auto& ch : e.changes) EXPECT_FALSE(names_a_seed_file(*ch.note)) << e.id.str();
     }
+    EXPECT_TRUE(names_a_seed_file("According to 000, the note"));  // the check itself
+    EXPECT_FALSE(names_a_seed_file("1:210,000 (5 versts)"));
+    // Numbers the renaming of the seed files must not touch (it once made "20,000" "20,O.K.").
+    EXPECT_NE(atlas.find_event("nakhchivan-secession")->details->summary.find("20,000 people"), std::string::npos);
 }
 
 // A regime change acts de facto, on every unit of that state; a treaty acts de jure when it takes
