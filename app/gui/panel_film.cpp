@@ -54,8 +54,18 @@ std::string time_left(const App& a) {
 void draw_film_dialog(PanelContext& c) {
     App& a = c.app;
     FilmDialogState& f = a.panels.film_dialog;
-    auto& [from, to, name, chosen_name, chosen_speed, size, format, rate, pacing, years_per_second, per_event,
-           hold_start, hold_end, on_screen, overlays] = f;
+    // Plain references, not a structured binding: the lambdas below use them, which clang 14
+    // (the fuzzers' compiler) does not allow for bindings.
+    char(&from)[32] = f.from;
+    char(&to)[32] = f.to;
+    char(&name)[1024] = f.file_name;
+    std::string& chosen_name = f.chosen_name;
+    float& chosen_speed = f.chosen_speed;
+    int &size = f.size, &format = f.format, &rate = f.rate, &pacing = f.pacing;
+    float &years_per_second = f.years_per_second, &per_event = f.per_event, &hold_start = f.hold_start,
+          &hold_end = f.hold_end;
+    bool& on_screen = f.on_screen;
+    OverlayOptions& overlays = f.overlays;
     // The file name and the steady speed follow the dates and the format, unless the user chose
     // their own.
     auto follow_dates = [&](Date first, Date last) {
@@ -164,7 +174,7 @@ void draw_film_dialog(PanelContext& c) {
     pace.hold_start = hold_start;
     pace.hold_end = hold_end;
     if (!valid) {
-        ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
+        ImGui::TextColored({0.7f, 0.1f, 0.1f, 1}, "%s", _("The dates must be YYYY, YYYY-MM or YYYY-MM-DD, from before to."));
     } else {
         // How long the film will play, before the minutes it takes to make.
         const double frames = film_frame_count(*a.doc->timeline, d_from, d_to, pace);
