@@ -226,12 +226,15 @@ struct Rendered : ::testing::Test {
     }
 };
 
+// The boxes over the map, each in its corner.
 TEST_F(Rendered, EachOverlaySwitchRemovesItsBoxOnly) {
     ExportRequest req;
     req.date = *parse_date("1921-03-16").date;
     req.width = 960;
     req.height = 540;
     req.overlays.labels = false;
+    req.overlays.column = false;
+    req.text_size = 0.6f;  // 0.75 of the fonts' size, which the corners below were measured at
     const auto all = image(req);
     req.overlays = {false, false, false, false, false, false};
     const auto none = image(req);
@@ -277,6 +280,7 @@ TEST_F(Rendered, ExportMatchesThePreview) {
 
     ExportRequest req = as_previewed(cam, 1.0f, w, h);
     req.date = date;
+    req.overlays = overlays;  // as the export dialog passes the window's
     req.max_tile = 256;  // 4 x 2 tiles
     const auto exported = image(req);
     const test::ImageDiff d = test::compare(preview, exported, 40);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -38,9 +39,11 @@ int shell(const std::string& command) { return std::system(command.c_str()); }
 struct Exports : ::testing::Test {
     test_support::TempDir tmp;
     // Exports the bundled atlas on 1 November 1921 at 800x450 to `name`, with extra arguments.
+    // Text at 0.7 of a room's size: two rasterisers place letters a pixel apart here and there,
+    // and the tolerances below were measured for that much text.
     void run(const std::string& name, std::vector<std::string> extra = {}) {
-        std::vector<std::string> args = {"export", kKars, "--date", "1921-11-01", "--size", "800x450", "--out",
-                                         (tmp.path / name).string()};
+        std::vector<std::string> args = {"export", kKars, "--date", "1921-11-01", "--size", "800x450", "--text-size", "0.7",
+                                         "--out", (tmp.path / name).string()};
         args.insert(args.end(), extra.begin(), extra.end());
         const auto r = test_support::run_cli(args);
         ASSERT_EQ(r.code, 0) << r.err;
@@ -181,4 +184,41 @@ TEST_F(Exports, TheLegendNamesEveryColourOnALessonsMap) {
     // Listed in the atlas's order of powers, whatever their areas: the same order at every step.
     const OverlayText text = overlay_text(r.atlas, tl, date, Basis::DeFacto, "en", true);
     for (std::size_t i = 1; i < text.controllers.size(); ++i) EXPECT_LT(text.controllers[i - 1].rank, text.controllers[i].rank);
+}
+
+namespace {
+
+// The font-size of the first SVG text element that reads `text`; 0 when there is none.
+double font_size_of(const std::string& svg, const std::string& text) {
+    const std::size_t at = svg.find(">" + text + "<");
+    if (at == std::string::npos) return 0;
+    const std::size_t open = svg.rfind("<text", at), size = svg.find("font-size=\"", open);
+    if (open == std::string::npos || size == std::string::npos || size > at) return 0;
+    return std::atof(svg.c_str() + size + 11);
+}
+
+}  // namespace
+
+// By default an export's text is read across a room: the caption's heading a thirtieth of the
+// image's height (font size, as CSS measures it), place names and the legend a little smaller;
+// --text-size scales it (0.5 for print). A 1920 x 1080 slide had names of 10 px.
+TEST_F(Exports, TextIsSizedForARoom) {
+    for (const char* size : {"1920x1080", "1280x720"}) {
+        const double height = std::atof(std::strchr(size, 'x') + 1);
+        for (const char* factor : {"1", "0.5"}) {
+            const std::string name = std::string("room-") + size + "-" + factor + ".svg";
+            const auto out = test_support::run_cli({"export", kKars, "--date", "1921-10-13", "--size", size, "--text-size",
+                                                    factor, "--out", (tmp.path / name).string()});
+            ASSERT_EQ(out.code, 0) << out.err;
+            const std::string svg = slurp(tmp.path / name);
+            const double k = std::atof(factor), heading = font_size_of(svg, "13 October 1921 \xE2\x80\x94 Treaty of Kars"),
+                         legend = font_size_of(svg, "Armenian SSR"), name_size = font_size_of(svg, "Azerbaijan");
+            SCOPED_TRACE(std::string(size) + " x" + factor);
+            EXPECT_NEAR(heading, k * height / 30, k * height / 30 * 0.1);
+            EXPECT_GT(legend, 0.7 * heading);
+            EXPECT_LT(legend, heading);
+            EXPECT_GT(name_size, 0.7 * heading);
+            EXPECT_LT(name_size, heading);
+        }
+    }
 }

@@ -155,19 +155,25 @@ const std::vector<Command>& commands() {
          "chronomap export ATLAS --date DATE --out FILE.png|FILE.svg|FILE.pdf [--size WxH] [--bbox LONMIN,LATMIN,LONMAX,LATMAX]\n"
          "                 [--basis de_facto|de_jure] [--lang CODE] [--no-title] [--no-legend]\n"
          "                 [--no-caption] [--no-labels] [--no-scale-bar] [--no-claims] [--no-uncertainty]\n"
-         "                 [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]",
+         "                 [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]\n"
+         "                 [--text-size X] [--boxes-over-map]",
          "the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
          "DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
-         "a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses)",
-         {"--date", "--out", "--size", "--bbox", "--basis", "--lang", "--compare", "--compare-basis", "--renderer"},
+         "a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses);\n"
+         "text is sized to be read across a room (caption 1/30 of the height), times --text-size\n"
+         "(0.5 for print), with title, legend and sources in a column beside the map\n"
+         "(--boxes-over-map puts them over it)",
+         {"--date", "--out", "--size", "--bbox", "--basis", "--lang", "--compare", "--compare-basis", "--renderer",
+          "--text-size"},
          kOverlaySwitches, parse_then_run<ExportCommand, parse_export, run_export>},
         {"animate",
          "chronomap animate ATLAS --out FILE.mp4|FILE.webm|FILE.gif|FOLDER/ [--from DATE] [--to DATE] [--fps N]\n"
          "                 [--size WxH] [--years-per-second X | --per-event SECONDS] [--hold-start S]\n"
-         "                 [--hold-end S] [--basis ...] [--lang CODE] and export's --no-... switches",
+         "                 [--hold-end S] [--basis ...] [--lang CODE] [--text-size X] and export's --no-...\n"
+         "                 and --boxes-over-map switches",
          "a film of the map changing (H.264 MP4, VP9 WebM or numbered PNGs), no display needed",
          {"--out", "--from", "--to", "--fps", "--size", "--years-per-second", "--per-event", "--hold-start",
-          "--hold-end", "--basis", "--lang"},
+          "--hold-end", "--basis", "--lang", "--text-size"},
          kOverlaySwitches, parse_then_run<AnimateRequest, parse_animate, run_animate>},
         {"init", "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]",
          "write a starting atlas.json for vector data (snapshot series or dated fields)", {"--out"}, {"--force"},

@@ -99,6 +99,7 @@ void overlay_switches(const Args& a, ExportRequest& req) {
     req.overlays.scale_bar = req.overlays.source = !a.has("--no-scale-bar");
     req.with_claims = !a.has("--no-claims");
     req.overlays.uncertainty = !a.has("--no-uncertainty");
+    req.overlays.column = !a.has("--boxes-over-map");
 }
 
 // The size, basis, language and overlays an export and a film's frames share.
@@ -109,6 +110,9 @@ Result<> image_options(const Args& a, ExportRequest& req) {
     if (!lang) return lang.failure();
     req.basis = *basis;
     req.lang = *lang;
+    const auto text_size = number_option(a, "--text-size", 1, 0.25, 4);
+    if (!text_size) return text_size.failure();
+    req.text_size = static_cast<float>(*text_size);
     overlay_switches(a, req);
     return {};
 }

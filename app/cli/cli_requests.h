@@ -91,6 +91,7 @@ Result<InitRequest> parse_init(const Args& a);
 
 // The switches export and animate share (--no-title, --no-legend, ...) and --no-claims.
 inline const std::set<std::string> kOverlaySwitches = {"--no-title",     "--no-legend", "--no-caption",    "--no-labels",
-                                                       "--no-scale-bar", "--no-claims", "--no-uncertainty"};
+                                                       "--no-scale-bar", "--no-claims", "--no-uncertainty",
+                                                       "--boxes-over-map"};
 
 }  // namespace chronomap::cli

@@ -44,6 +44,7 @@ bool App::open(const std::string& path, bool allow_external) {
     selected_territory.clear();
     panels.forget_atlas();
     camera_set = false;
+    fitted.reset();
     timeline_view = {};
     anim_ = {};
     compare.reset();
@@ -214,10 +215,25 @@ void App::select_difference(const Difference& d) {
     selected_event = d.event;  // shown in the event card; the compared dates do not move
 }
 
-void App::fit(int w, int h, double caption_band) {
+OverlayOptions App::shown_overlays() const {
+    OverlayOptions o = settings.overlays;
+    o.column = o.column || settings.presentation;
+    return o;
+}
+
+void App::fit(int w, int h, double inset_bottom, double inset_right) {
     if (!doc) return;
-    camera = fit_camera(doc->view->default_area(), w, h, 0.03, caption_band);
+    camera = fit_camera(doc->view->default_area(), w, h, 0.03, inset_bottom, inset_right);
     camera_set = true;
+    fitted = FittedView{camera, inset_right};
+}
+
+bool App::refit_wanted(int w, int h, double inset_right) const {
+    if (!fitted || !camera_set) return false;
+    const render::Camera& f = fitted->camera;
+    const bool unmoved = camera.center_x == f.center_x && camera.center_y == f.center_y &&
+                         camera.units_per_pixel == f.units_per_pixel;
+    return unmoved && (w != f.width || h != f.height || std::abs(inset_right - fitted->inset_right) > 0.5);
 }
 
 void App::zoom_to_territory(const std::string& id, int w, int h) {

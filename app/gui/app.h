@@ -67,6 +67,13 @@ class App {
     const Event* selected_event = nullptr;
     render::Camera camera;  // in framebuffer pixels over the map rectangle
     bool camera_set = false;
+    // The last fitted view and what it was fitted to, so that while the user has not moved it, a
+    // new map size (full screen, presentation) or new room for the overlay fits it again.
+    struct FittedView {
+        render::Camera camera;
+        double inset_right = 0;
+    };
+    std::optional<FittedView> fitted;
     bool enable_animation = true;
     bool export_dialog_open = false;
     std::unique_ptr<ExportJob> export_job;
@@ -112,9 +119,15 @@ class App {
     // Picks a difference: its territory is selected and its event shown, the dates stay (a double
     // click in the list then moves the window's date to the event).
     void select_difference(const Difference& d);
-    // Frames the atlas's default view in a map of w x h framebuffer pixels, above a band of
-    // `caption_band` pixels left to the caption.
-    void fit(int w, int h, double caption_band);
+    // What the window's map shows over it: the settings' overlays, in the column layout when
+    // presenting (room-sized text leaves no room over the map).
+    OverlayOptions shown_overlays() const;
+    // Frames the atlas's default view in a map of w x h framebuffer pixels, left of and above the
+    // insets left to the overlay's column and caption (overlay_insets).
+    void fit(int w, int h, double inset_bottom, double inset_right = 0);
+    // Whether the view is as last fitted and would be fitted otherwise in a map of w x h with a
+    // column of `inset_right` (the caption's height changes with each event: not a reason).
+    bool refit_wanted(int w, int h, double inset_right) const;
     void zoom_to_territory(const std::string& id, int w, int h);
     void tick(double now_seconds, double dt);                           // playback and animation
     std::optional<std::string> territory_at(double x, double y) const;  // display coordinates

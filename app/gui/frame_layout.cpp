@@ -62,9 +62,9 @@ void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, Fram
     ImGui::GetBackgroundDrawList()->PushClipRect({map.x, map.y}, {map.x + map.w, map.y + map.h}, true);
     outline_selection(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
     ImGui::GetBackgroundDrawList()->PopClipRect();
-    ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.fonts);
+    ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.map_fonts);
     OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
-    draw_overlay(of, app.doc->pane->overlay, app.doc->pane->labels, app.settings.overlays);
+    draw_overlay(of, app.doc->pane->overlay, app.doc->pane->labels, app.shown_overlays());
     out.draws[0] = {true, &app.doc->pane->style, app.camera, static_cast<int>(map.x * map.fb_scale)};
 }
 
@@ -112,8 +112,8 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     App& app = c.app;
     FrameMaps out;
     out.map = map;
-    const float text_scale = overlay_text_scale(c.ui_scale, map.w, map.h);
-    app.preview_scale = c.ui_scale * text_scale;
+    const float text_scale = overlay_text_scale(c.map_fonts.scale, map.w, map.h);
+    app.preview_scale = c.map_fonts.scale * text_scale;
     if (!app.doc) {
         handle_keys(app, c.requests, map);
         hint_without_atlas(map);
@@ -124,14 +124,14 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     if (app.compare) sides = compare_sides(app, map);
     const bool halves = app.compare && app.compare->layout == CompareLayout::SideBySide;
     const MapRect framed = halves ? sides.rect[0] : map;
-    const float framed_scale = overlay_text_scale(c.ui_scale, framed.w, framed.h);
-    if (!app.camera_set || c.requests.fit) {
-        const float band = app.settings.overlays.caption
-                               ? caption_band(ImGuiPainter(nullptr, c.fonts), app.doc->pane->overlay, framed.w,
-                                              framed_scale) * map.fb_scale
-                               : 0.0f;
-        app.fit(framed.pixel_w(), framed.pixel_h(), band);
-    }
+    const float framed_scale = overlay_text_scale(c.map_fonts.scale, framed.w, framed.h);
+    ImGuiPainter measurer(nullptr, c.map_fonts);
+    const OverlayInsets inset =
+        overlay_insets(measurer, app.doc->pane->overlay, app.shown_overlays(), framed.w, framed.h, framed_scale);
+    const int fit_w = framed.pixel_w(), fit_h = framed.pixel_h();
+    const double bottom = inset.bottom * map.fb_scale, right = inset.right * map.fb_scale;
+    if (!app.camera_set || c.requests.fit || app.refit_wanted(fit_w, fit_h, right))
+        app.fit(fit_w, fit_h, bottom, right);
     keep_area_shown(app.camera, std::max(1, halves ? sides.pixel_w[0] : map.pixel_w()), std::max(1, map.pixel_h()));
     if (c.requests.zoom_to_selected && !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);

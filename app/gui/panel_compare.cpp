@@ -57,9 +57,9 @@ void draw_compare_overlays(PanelContext& c, const MapRect& map, const CompareSid
         ui_cam.units_per_pixel *= map.fb_scale;
         OverlayOptions o = a.settings.overlays;
         if (i == 0) o.source = false;  // one source line, bottom right
-        ImGuiPainter painter(dl, c.fonts);
+        ImGuiPainter painter(dl, c.map_fonts);
         const OverlayFrame frame{&painter, r.x, r.y, r.w, r.h, ui_cam, &a.doc->view->geo(),
-                                 overlay_text_scale(c.ui_scale, r.w, r.h)};
+                                 overlay_text_scale(c.map_fonts.scale, r.w, r.h)};
         draw_overlay(frame, pane.overlay, pane.labels, o);
     }
     if (cmp.layout == CompareLayout::SideBySide) {

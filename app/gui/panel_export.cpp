@@ -55,6 +55,7 @@ void overlay_checkboxes(OverlayOptions& o) {
     ImGui::Checkbox(_("Labels"), &o.labels);
     ImGui::SameLine();
     ImGui::Checkbox(_("Uncertainty"), &o.uncertainty);
+    ImGui::Checkbox(_("Title, legend and sources beside the map"), &o.column);
 }
 
 void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
@@ -63,7 +64,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     if (a.export_dialog_open && !ImGui::IsPopupOpen(_("Export image"))) {
         ImGui::OpenPopup(_("Export image"));
         std::snprintf(name, sizeof name, "%s", default_export_name(a).c_str());
-        overlays = a.settings.overlays;
+        overlays = a.shown_overlays();
         a.export_result.clear();
     }
     ImGui::SetNextWindowSize({560 * c.ui_scale, 0});

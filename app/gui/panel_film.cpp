@@ -86,7 +86,9 @@ void draw_film_dialog(PanelContext& c) {
         chosen_name = name;
         chosen_speed = years_per_second;
         follow_dates(a.doc->atlas().start, a.doc->atlas().end);
+        // A film's text is sized for a room (export_text_scale), so its boxes go beside the map.
         overlays = a.settings.overlays;
+        overlays.column = true;
         if (!a.film_job) a.film_result.clear();
     }
     ImGui::SetNextWindowSize({600 * c.ui_scale, 0});

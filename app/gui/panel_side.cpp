@@ -68,6 +68,7 @@ void draw_options(PanelContext& c) {
     ImGui::Checkbox(_("Sources"), &st.overlays.source);
     ImGui::Checkbox(_("Scale bar"), &st.overlays.scale_bar);
     ImGui::Checkbox(_("Labels"), &st.overlays.labels);
+    if (ImGui::Checkbox(_("Title, legend and sources beside the map"), &st.overlays.column)) c.requests.fit = true;
     ImGui::Separator();
     ImGui::TextDisabled(_("Names"));
     if (a.doc) {
@@ -87,6 +88,16 @@ void draw_options(PanelContext& c) {
     float scale = st.ui_scale;
     if (ImGui::SliderFloat(_("UI scale"), &scale, 1.0f, 3.0f, "%.2fx")) st.ui_scale = scale;
     if (ImGui::IsItemDeactivatedAfterEdit()) c.requests.rebuild_fonts = true;
+    ImGui::SetNextItemWidth(160 * c.ui_scale);
+    // Applied when let go: each size rebuilds the fonts.
+    float& dragged = a.panels.map_text_dragged;
+    float percent = dragged > 0 ? dragged : st.map_text * 100;
+    if (ImGui::SliderFloat(_("Map text"), &percent, 50, 200, "%.0f%%")) dragged = percent;
+    if (ImGui::IsItemDeactivatedAfterEdit()) st.map_text = percent / 100;
+    if (!ImGui::IsItemActive()) dragged = 0;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", _("Title, legend, caption and names on the map. In presentation (F5) they are "
+                                  "sized to be read across a room, times this."));
     if (a.doc) {
         ImGui::Separator();
         ImGui::TextDisabled(_("Layers"));

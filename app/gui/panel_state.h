@@ -56,6 +56,7 @@ struct PanelState {
     char typed_path[1024] = "";  // File > Open and Add reference layer
     std::string inspected_territory;  // the inspector's, to see when the selection changes
     const Event* carded_event = nullptr;  // the event selected last frame: a new one brings its card forward
+    float map_text_dragged = 0;  // the map text slider's size while dragged (applied when let go)
     bool was_comparing = false;       // the Compare tab comes to the front when comparing starts
     bool map_pressed = false, map_dragged = false;  // a press on the map, and whether it moved
     bool timeline_pressed_on_marker = false;  // a click on an event marker selects it and does not scrub

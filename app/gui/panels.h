@@ -35,6 +35,7 @@ struct PanelContext {
     App& app;
     const FontSet& fonts;
     float ui_scale;  // the fonts' scale: the UI scale setting times the monitor's, larger in presentation
+    const FontSet& map_fonts;  // the map's title, legend, caption and names (Settings::map_text)
     UiRequests& requests;
     const std::string& lang;  // the interface's language, for dates and names
 };

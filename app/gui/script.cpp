@@ -81,6 +81,8 @@ std::string check_command(const ScriptLine& l) {
         return args == 1 && parse_real(arg, 1e-9, 1e6)
                    ? ""
                    : "speed takes years per second, a number above 0 and at most 1000000";
+    if (verb == "map_text")
+        return args == 1 && parse_real(arg, 0.5, 2) ? "" : "map_text takes a size from 0.5 to 2";
     if (verb == "wait")
         return args == 1 && parse_integer(arg, 0, kMaxWaitFrames)
                    ? ""
@@ -203,6 +205,8 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "presentation") {
         app.settings.presentation = arg != "off";
         req.rebuild_fonts = true;
+    } else if (verb == "map_text") {
+        app.settings.map_text = static_cast<float>(parse_real(arg, 0.5, 2).value_or(1));
     } else if (verb == "play" || verb == "pause") {
         app.playback.playing = verb == "play";
     } else if (verb == "speed") {
@@ -220,6 +224,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.basis = app.basis();
         r.lang = app.settings.lang;
         r.overlays = app.settings.overlays;
+        r.overlays.column = true;  // as `chronomap export`
         r.with_claims = app.settings.claims;
         if (l.words.size() > 2 && !parse_wxh(l.words[2], r.width, r.height)) return fail("size must be WxH");
         if (auto written = app.export_now(r, arg); !written) fail(written.message());
@@ -238,6 +243,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         r.frame.basis = app.basis();
         r.frame.lang = app.settings.lang;
         r.frame.overlays = app.settings.overlays;
+        r.frame.overlays.column = true;  // as the dialog and the command line: text for a room, beside the map
         r.frame.with_claims = app.settings.claims;
         r.frame.width = 640;
         r.frame.height = 360;

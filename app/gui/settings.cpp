@@ -78,6 +78,7 @@ T fit(T v, T lo, T hi, T fallback) {
 void clamp_settings(Settings& s) {
     const Settings d;
     if (!(s.ui_scale >= 1.0f && s.ui_scale <= 3.0f)) s.ui_scale = d.ui_scale;  // as before: out of range is unset
+    s.map_text = fit(s.map_text, 0.5f, 2.0f, d.map_text);
     s.left_width = fit(s.left_width, 160.0f, 1200.0f, d.left_width);
     s.right_width = fit(s.right_width, 160.0f, 1200.0f, d.right_width);
     s.timeline_height = fit(s.timeline_height, 80.0f, 600.0f, d.timeline_height);
@@ -106,6 +107,7 @@ Settings load_settings(const std::string& path, std::string& warning) {
     }
     get(j, "last_atlas", s.last_atlas);
     get(j, "ui_scale", s.ui_scale);
+    get(j, "map_text", s.map_text);
     get(j, "lang", s.lang);
     get(j, "basis_de_jure", s.basis_de_jure);
     get(j, "claims", s.claims);
@@ -118,6 +120,7 @@ Settings load_settings(const std::string& path, std::string& warning) {
         get(*o, "scale_bar", s.overlays.scale_bar);
         get(*o, "labels", s.overlays.labels);
         get(*o, "uncertainty", s.overlays.uncertainty);
+        get(*o, "column", s.overlays.column);
     }
     get(j, "show_left", s.show_left);
     get(j, "show_right", s.show_right);
@@ -138,6 +141,7 @@ Result<> save_settings(const Settings& given, const std::string& path) {
     clamp_settings(s);
     json j = {{"last_atlas", s.last_atlas},
               {"ui_scale", s.ui_scale},
+              {"map_text", s.map_text},
               {"lang", s.lang},
               {"basis_de_jure", s.basis_de_jure},
               {"claims", s.claims},
@@ -149,7 +153,8 @@ Result<> save_settings(const Settings& given, const std::string& path) {
                 {"source", s.overlays.source},
                 {"scale_bar", s.overlays.scale_bar},
                 {"labels", s.overlays.labels},
-                {"uncertainty", s.overlays.uncertainty}}},
+                {"uncertainty", s.overlays.uncertainty},
+                {"column", s.overlays.column}}},
               {"show_left", s.show_left},
               {"show_right", s.show_right},
               {"left_width", s.left_width},

@@ -15,6 +15,9 @@ namespace chronomap::gui {
 struct Settings {
     std::string last_atlas;
     float ui_scale = 1.0f;  // 1..3, on top of the screen's content scale
+    // The map's text (title, legend, caption, names), 0.5..2: times the interface's size in the
+    // window, times the size read across a room (room_text_scale) in presentation.
+    float map_text = 1.0f;
     std::string lang = "en";
     bool basis_de_jure = false;
     bool claims = true;

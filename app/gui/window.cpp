@@ -3,6 +3,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -19,13 +20,26 @@
 namespace chronomap::gui {
 namespace {
 
-// Builds the fonts for the current scale and sizes ImGui's style to match.
-FontSet rebuild_fonts(App& app, float content_scale) {
-    const float s =
-        app.settings.ui_scale * content_scale * (app.settings.presentation ? 1.6f : 1.0f);
+float ui_font_scale(const App& app, float content_scale) {
+    return app.settings.ui_scale * content_scale * (app.settings.presentation ? 1.6f : 1.0f);
+}
+
+// The map's text scale for a window of `display_w` x `display_h` ImGui units: the interface's in
+// the window, one read across the room in presentation (from the screen's height, as the class
+// sees the screen), times the user's map text size; in steps of 5 %, so that resizing a window
+// rebuilds the fonts a few times, not on every frame.
+float map_font_scale(const App& app, float content_scale, float display_w, float display_h) {
+    const Settings& st = app.settings;
+    const float base = st.presentation ? room_text_scale(display_w, display_h) : ui_font_scale(app, content_scale);
+    return std::max(0.5f, std::round(base * st.map_text * 20) / 20);
+}
+
+// Builds the fonts for the current scales and sizes ImGui's style to match.
+WindowFonts rebuild_fonts(App& app, float content_scale, float map_scale) {
+    const float s = ui_font_scale(app, content_scale);
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    FontSet fonts = build_fonts(*io.Fonts, s);
+    WindowFonts fonts = build_window_fonts(*io.Fonts, s, map_scale);
     ImGui_ImplOpenGL3_CreateFontsTexture();
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -33,7 +47,7 @@ FontSet rebuild_fonts(App& app, float content_scale) {
     style.FrameRounding = 3;
     style.ScaleAllSizes(s);
     ImGui::GetStyle() = style;
-    io.FontDefault = fonts.body;
+    io.FontDefault = fonts.ui.body;
     return fonts;
 }
 
@@ -44,7 +58,7 @@ struct Session {
     App& app;
     std::unique_ptr<ScriptRunner> script;
     std::string settings_file;
-    FontSet fonts;
+    WindowFonts fonts;
     float content_scale = 1;
     int frame = 0;
     double last_time = 0;
@@ -119,7 +133,11 @@ void write_screenshot(Session& s, const std::string& path, int fb_w, int fb_h) {
 // What the panels asked of the window, done once the frame is shown.
 void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
     App& app = s.app;
-    if (req.rebuild_fonts) s.fonts = rebuild_fonts(app, s.content_scale);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float map_scale = map_font_scale(app, s.content_scale, display.x, display.y);
+    if (req.rebuild_fonts || map_scale != s.fonts.map.scale ||
+        ui_font_scale(app, s.content_scale) != s.fonts.ui.scale)
+        s.fonts = rebuild_fonts(app, s.content_scale, map_scale);
     if (!req.open_atlas.empty() && !app.open(req.open_atlas))
         app.messages.push_back(fill_in(_("could not open %s"), {req.open_atlas}));
     if (!req.add_reference.empty()) app.add_reference(req.add_reference);
@@ -138,7 +156,7 @@ void run_frame(Session& s) {
         if (s.script->done() && s.launch.exit_after == 0) req.quit = true;
     }
     s.shell.new_frame();
-    PanelContext pc{s.app, s.fonts, s.fonts.scale, req, s.app.settings.lang};
+    PanelContext pc{s.app, s.fonts.ui, s.fonts.ui.scale, s.fonts.map, req, s.app.settings.lang};
     int fb_w = 0, fb_h = 0;
     s.shell.framebuffer_size(fb_w, fb_h);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -204,10 +222,11 @@ int run(const std::vector<std::string>& args) {
         std::cerr << "chronomap: " << shell.message() << '\n';
         return shell.exit_code();
     }
-    Session session{*launch, **shell, app, std::move(script), settings_file, FontSet{}};
+    Session session{*launch, **shell, app, std::move(script), settings_file, WindowFonts{}};
     session.content_scale = session.shell.content_scale();
-    session.fonts = rebuild_fonts(app, session.content_scale);
-    if (!session.fonts.missing.empty()) app.messages.push_back(session.fonts.missing);
+    // The map's fonts follow once the first frame knows the window's size.
+    session.fonts = rebuild_fonts(app, session.content_scale, ui_font_scale(app, session.content_scale));
+    if (!session.fonts.ui.missing.empty()) app.messages.push_back(session.fonts.ui.missing);
     open_first_atlas(app, *launch);
     session.last_time = session.shell.seconds();
     while (!session.shell.should_close()) run_frame(session);

@@ -10,9 +10,15 @@
 
 namespace chronomap {
 
-float default_overlay_scale(int width, int height) {
-    return std::max(
-        0.75f, std::min(static_cast<float>(width) / 1920.0f, static_cast<float>(height) / 1080.0f));
+float export_line_scale(const ExportRequest& req) {
+    if (req.overlay_scale > 0) return req.overlay_scale;
+    return std::max(0.75f, std::min(static_cast<float>(req.width) / 1920.0f, static_cast<float>(req.height) / 1080.0f));
+}
+
+float export_text_scale(const ExportRequest& req) {
+    if (req.overlay_scale > 0) return req.overlay_scale;
+    return std::max(0.5f, room_text_scale(static_cast<float>(req.width), static_cast<float>(req.height)) *
+                              std::clamp(req.text_size, 0.25f, 4.0f));
 }
 
 Result<> check_export_size(const ExportRequest& req) {

@@ -30,9 +30,11 @@ struct ExportRequest {
     std::optional<Bounds> bbox_lonlat;
     std::optional<Bounds> area;  // display CRS, shown exactly (the window's view); wins over bbox
     std::string lang = "en";
-    OverlayOptions overlays;
+    // Text sized for a room (text_size) leaves no room over the map: the boxes go beside it.
+    OverlayOptions overlays{.column = true};
     bool with_claims = true;
-    float overlay_scale = 0;  // text and line scale; 0 derives it from the image size
+    float overlay_scale = 0;  // text and line scale; 0 derives it from the image size and text_size
+    float text_size = 1;      // with overlay_scale 0: times the size read across a room (room_text_scale)
     int samples = 4;
     int max_tile = 4096;  // larger images are drawn in tiles of at most this many pixels a side
     // Territories outlined as changed (a comparison marks those that differ between its dates).
@@ -84,7 +86,11 @@ Result<> check_export_size(const ExportRequest& req);
 // smaller, so a level built for this scale is fine enough. nullopt when the area cannot be shown.
 std::optional<double> export_units_per_pixel(const MapView& view, const Atlas& atlas, const ExportRequest& req);
 
-// The overlay scale an export of this size uses when none is asked for: 1 at 1920x1080.
-float default_overlay_scale(int width, int height);
+// The overlay scale an export uses: the one asked for, else text for a room (room_text_scale)
+// times req.text_size; 2.5 at 1920x1080.
+float export_text_scale(const ExportRequest& req);
+// The width of the map's borders and patterns: the overlay scale asked for, else the image's size
+// against 1920x1080 (at least 0.75): borders stay as fine in a print as on a slide.
+float export_line_scale(const ExportRequest& req);
 
 }  // namespace chronomap

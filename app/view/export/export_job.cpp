@@ -24,8 +24,7 @@ Result<> ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest
         view.prepare(*pane_, labels_, req.date, *req.styles);
     else
         view.prepare(*pane_, labels_, req.date, req.basis, req.with_claims, req.emphasise, req.overlays.uncertainty);
-    scale_ =
-        req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+    scale_ = export_text_scale(req);
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.basis, req.lang, req.with_claims, &view.scene(),
                      req.overlays.uncertainty);
@@ -39,9 +38,10 @@ Result<> ExportJob::start(MapView& view, const Atlas& atlas, const ExportRequest
     }
     // A fitted view leaves the caption its band; an area taken from the window is shown as it was.
     ImGuiPainter painter(canvas_->begin(req.width, req.height), canvas_->fonts());
-    const double inset =
-        !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
-    full_ = fit_camera(area, req.width, req.height, margin, inset);
+    const OverlayInsets inset =
+        req.area ? OverlayInsets{} : overlay_insets(painter, text, req.overlays, static_cast<float>(req.width),
+                                                 static_cast<float>(req.height));
+    full_ = fit_camera(area, req.width, req.height, margin, inset.bottom, inset.right);
     OverlayFrame frame{&painter,
                        0,
                        0,
@@ -73,7 +73,7 @@ Result<> ExportJob::step() {
     cam.height = h;
     cam.center_x = full_.center_x + (tx + w / 2.0 - req_.width / 2.0) * full_.units_per_pixel;
     cam.center_y = full_.center_y - (ty + h / 2.0 - req_.height / 2.0) * full_.units_per_pixel;
-    view_->draw(*pane_, cam, scale_, static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
+    view_->draw(*pane_, cam, export_line_scale(req_), static_cast<float>(tx), static_cast<float>(req_.height - ty - h));
     canvas_->render_tile(tx, ty, w, h);
     if (tiles_ == 1) {
         target_.read_rgba(image_);

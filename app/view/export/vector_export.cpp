@@ -45,17 +45,18 @@ std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atla
     const OverlayText text =
         overlay_text(atlas, view.timeline(), req.date, req.basis, req.lang, req.with_claims, &view.scene(),
                      req.overlays.uncertainty);
-    const float scale = req.overlay_scale > 0 ? req.overlay_scale : default_overlay_scale(req.width, req.height);
+    const float scale = export_text_scale(req);
     CairoPainter painter(cr, scale, keep_text);
-    const double inset =
-        !req.area && req.overlays.caption ? caption_band(painter, text, static_cast<float>(req.width)) : 0.0;
-    const render::Camera cam = fit_camera(framed.first, req.width, req.height, framed.second, inset);
+    const OverlayInsets inset =
+        req.area ? OverlayInsets{} : overlay_insets(painter, text, req.overlays, static_cast<float>(req.width),
+                                                 static_cast<float>(req.height));
+    const render::Camera cam = fit_camera(framed.first, req.width, req.height, framed.second, inset.bottom, inset.right);
     if (pixels) {
         cairo_surface_flush(cairo_get_target(cr));
-        draw_cairo_map_image(pixels, cam, view, atlas, styles, scale);
+        draw_cairo_map_image(pixels, cam, view, atlas, styles, export_line_scale(req));
         cairo_surface_mark_dirty(cairo_get_target(cr));
     } else {
-        draw_cairo_map(cr, cam, view, atlas, styles, scale);
+        draw_cairo_map(cr, cam, view, atlas, styles, export_line_scale(req));
     }
     draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
                  text, labels, req.overlays);

@@ -46,8 +46,7 @@ Result<> FilmJob::start(MapView& view, const Atlas& atlas, const FilmRequest& re
                                                   &view.scene(), fr.overlays.uncertainty),
                                      labels);
     }
-    const float scale =
-        req.frame.overlay_scale > 0 ? req.frame.overlay_scale : default_overlay_scale(req.frame.width, req.frame.height);
+    const float scale = export_text_scale(req.frame);
     if (auto ready = canvas_.init(scale, &glyphs); !ready) return ready;
     // A GIF's palette from the film itself: up to 24 of its dates as they settle, and 24 frames
     // spread over the film (blends and fading outlines included).

@@ -131,6 +131,47 @@ const FontFiles& font_files() {
     return f;
 }
 
+namespace {
+
+// Adds the four fonts at `scale` to `atlas` without building it.
+FontSet add_font_set(ImFontAtlas& atlas, float scale, const ImWchar* ranges) {
+    FontSet set;
+    set.scale = scale;
+    const Files& f = font_files();
+    if (f.regular.empty()) {
+        set.missing =
+            "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
+            "shows Latin letters only.";
+        ImFontConfig cfg;
+        cfg.SizePixels = 13.0f * scale;
+        set.body = set.bold = set.title = set.small = atlas.AddFontDefault(&cfg);
+        return set;
+    }
+    if (f.armenian.empty() || f.georgian.empty())
+        set.missing =
+            "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
+            "Armenian or Georgian names will show as boxes.";
+    const std::string& bold = f.bold.empty() ? f.regular : f.bold;
+    set.body = add_font(atlas, f, f.regular, false, kBodyPx * scale, ranges);
+    set.bold = add_font(atlas, f, bold, true, kBodyPx * scale, ranges);
+    set.title = add_font(atlas, f, bold, true, kTitlePx * scale, ranges);
+    set.small = add_font(atlas, f, f.regular, false, kSmallPx * scale, ranges);
+    return set;
+}
+
+}  // namespace
+
+WindowFonts build_window_fonts(ImFontAtlas& atlas, float ui_scale, float map_scale) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    WindowFonts fonts;
+    fonts.ui = add_font_set(atlas, ui_scale, nullptr);
+    fonts.map = std::abs(map_scale - ui_scale) < 0.01f ? fonts.ui : add_font_set(atlas, map_scale, nullptr);
+    atlas.Build();
+    return fonts;
+}
+
 FontSet build_fonts(ImFontAtlas& atlas, float scale, const std::string* only_text) {
     atlas.Clear();
     // Rasterising every glyph of four faces takes FreeType about 90 ms; an export that knows its
@@ -144,31 +185,9 @@ FontSet build_fonts(ImFontAtlas& atlas, float scale, const std::string* only_tex
         builder.AddText(visual_text(*only_text).c_str());  // joined Arabic letters are other characters
         builder.BuildRanges(&only);
     }
-    const ImWchar* ranges = only_text ? only.Data : nullptr;
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    FontSet set;
-    set.scale = scale;
-    const Files& f = font_files();
-    if (f.regular.empty()) {
-        set.missing =
-            "Noto Sans was not found (install fonts-noto-core); using ImGui's built-in font, which "
-            "shows Latin letters only.";
-        ImFontConfig cfg;
-        cfg.SizePixels = 13.0f * scale;
-        set.body = set.bold = set.title = set.small = atlas.AddFontDefault(&cfg);
-        atlas.Build();
-        return set;
-    }
-    if (f.armenian.empty() || f.georgian.empty())
-        set.missing =
-            "Noto Sans Armenian or Noto Sans Georgian was not found (install fonts-noto-core); "
-            "Armenian or Georgian names will show as boxes.";
-    const std::string& bold = f.bold.empty() ? f.regular : f.bold;
-    set.body = add_font(atlas, f, f.regular, false, kBodyPx * scale, ranges);
-    set.bold = add_font(atlas, f, bold, true, kBodyPx * scale, ranges);
-    set.title = add_font(atlas, f, bold, true, kTitlePx * scale, ranges);
-    set.small = add_font(atlas, f, f.regular, false, kSmallPx * scale, ranges);
+    FontSet set = add_font_set(atlas, scale, only_text ? only.Data : nullptr);
     atlas.Build();
     return set;
 }

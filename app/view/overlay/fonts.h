@@ -40,4 +40,12 @@ inline constexpr float kBodyPx = 16, kTitlePx = 26, kSmallPx = 13;
 // all their text in advance.
 FontSet build_fonts(ImFontAtlas& atlas, float scale, const std::string* only_text = nullptr);
 
+// The window's fonts: the interface's at the UI scale, and the map's (title, legend, caption,
+// labels) at their own scale, which in presentation follows the map's height. One set serves
+// both when the scales are the same.
+struct WindowFonts {
+    FontSet ui, map;
+};
+WindowFonts build_window_fonts(ImFontAtlas& atlas, float ui_scale, float map_scale);
+
 }  // namespace chronomap

@@ -30,6 +30,9 @@ struct OverlayOptions {
     // year as bands of both controllers across that span, and their legend entries. Off for a
     // clean print.
     bool uncertainty = true;
+    // Title, legend, scale bar and sources in a column on the right and the caption under the
+    // map, none of them over it: the layout for text sized for a room (presentation, exports).
+    bool column = false;
 };
 
 struct LegendItem {
@@ -77,6 +80,12 @@ struct OverlayFrame {
 // 1 when there is room, less in a small window at a large UI scale.
 float overlay_text_scale(float font_scale, float width, float height);
 
+// The overlay's scale for a map shown to a room, in a picture `height` pixels high: body text and
+// place names about 1/37 of the height (capitals), the caption's heading about 1/30, which a
+// class reads at 10 m from a 3 m wide screen; 2.5 at 1080 pixels. Less when the picture is too
+// narrow for the boxes at that size.
+float room_text_scale(float width, float height);
+
 void draw_overlay(const OverlayFrame& frame, const OverlayText& text,
                   const std::vector<LabelSeed>& seeds, const OverlayOptions& options);
 
@@ -87,10 +96,13 @@ std::string source_refs(const Atlas& atlas, const SmallList<SourceRef>& refs);
 // Every character the overlay may draw for these texts and labels (to rasterise only those).
 std::string overlay_characters(const OverlayText& text, const std::vector<LabelSeed>& seeds);
 
-// The height the caption box takes at the bottom of a map `width` pixels wide (with its margins),
-// so a fitted map can keep that band free and the caption hides nothing.
-float caption_band(const OverlayPainter& painter, const OverlayText& text, float width,
-                   float text_scale = 1);
+// What a map `width` pixels wide keeps free for the overlay's boxes when it is fitted, so they
+// hide none of it: the caption's band at the bottom and, in the column layout, the column.
+struct OverlayInsets {
+    float right = 0, bottom = 0;
+};
+OverlayInsets overlay_insets(OverlayPainter& painter, const OverlayText& text, const OverlayOptions& options,
+                             float width, float height, float text_scale = 1);
 
 // The largest 1, 2 or 5 times a power of ten not above `x` (at least 1 for x >= 1): a scale
 // bar's "1 000 km", a timeline tick's 2,000 years.

@@ -3,101 +3,11 @@
 #include <cstdio>
 
 #include "app/view/overlay/i18n.h"
-#include "app/view/overlay/overlay.h"
-#include "app/view/overlay/overlay_painter.h"
+#include "app/view/overlay/overlay_boxes.h"
 #include "data/geometry/projection.h"
 
-namespace chronomap {
+namespace chronomap::boxes {
 namespace {
-
-constexpr std::uint32_t kInk = 0x1E1E1EFF;
-constexpr std::uint32_t kMuted = 0x505050FF;
-constexpr std::uint32_t kPanel = 0xFFFFFFE6;
-constexpr std::uint32_t kHalo = 0xFFFFFFD7;
-constexpr std::uint32_t kWhite = 0xFFFFFFFF;
-
-// "+ 37 more": the powers a legend had no room for.
-std::string more_text(std::size_t n) {
-    char text[96];
-    std::snprintf(text, sizeof text, _("%d more"), static_cast<int>(n));
-    return std::string("+ ") + text;
-}
-
-// The overlay's drawing vocabulary over an OverlayPainter, at the frame's scale.
-struct Painter {
-    OverlayPainter* out;
-    float s;  // pixel scale of everything drawn: the fonts' scale times the frame's text_scale
-    float k;  // text_scale: the fonts are drawn at k times the size they were built at
-
-    float px(TextStyle font) const { return out->font_size(font) * k; }
-    PaintXY size(TextStyle font, const std::string& text, float wrap = 0) const {
-        return out->measure(font, px(font), text, wrap);
-    }
-    void text(TextStyle font, PaintXY at, std::uint32_t col, const std::string& t, float wrap = 0) const {
-        out->text(font, px(font), at, col, t, wrap);
-    }
-    void panel(const Rect& r) const { out->fill_rect({r.x0, r.y0}, {r.x1, r.y1}, kPanel, 4 * s); }
-
-    // A legend swatch: fill, pattern as in the map, and a claim band when the swatch has one.
-    void swatch(PaintXY p, float w, float h, const render::FeatureStyle& st) const {
-        const PaintXY q{p.x + w, p.y + h};
-        if (st.edge) {  // a border sample: soft for approximate, dashed for schematic
-            out->fill_rect(p, q, kWhite, 0);
-            const float y = p.y + h / 2;
-            if (st.edge == 1) {
-                out->line({p.x, y}, {q.x, y}, 0x2B2B2B30, 6.0f * s);
-                out->line({p.x, y}, {q.x, y}, 0x2B2B2B60, 3.5f * s);
-                out->line({p.x, y}, {q.x, y}, 0x2B2B2BA0, 1.5f * s);
-            } else {
-                for (float x = p.x; x < q.x; x += 6.0f * s)
-                    out->line({x, y}, {std::min(x + 3.5f * s, q.x), y}, 0x2B2B2BFF, 1.5f * s);
-            }
-            return;
-        }
-        if (st.claim) {
-            out->fill_rect(p, q, kWhite, 0);
-            out->stroke_rect(p, q, st.claim, 3.5f * s);
-            return;
-        }
-        out->fill_rect(p, q, st.fill, 0);
-        const std::uint32_t pc = st.pattern_colour;
-        const float step = 4.0f * s;
-        out->push_clip(p, q);
-        switch (st.pattern) {
-            case render::Pattern::Hatch:
-            case render::Pattern::CrossHatch:
-                for (float d = -h; d < w; d += step * 2) {
-                    out->line({p.x + d, q.y}, {p.x + d + h, p.y}, pc, 1.2f * s);
-                    if (st.pattern == render::Pattern::CrossHatch)
-                        out->line({p.x + d, p.y}, {p.x + d + h, q.y}, pc, 1.0f * s);
-                }
-                break;
-            case render::Pattern::Dots:
-                for (float y = p.y + step; y < q.y; y += step * 2)
-                    for (float x = p.x + step; x < q.x; x += step * 2) out->fill_circle({x, y}, 0.9f * s, pc);
-                break;
-            case render::Pattern::Stripes:
-                for (float y = p.y + step; y < q.y; y += step * 2) out->line({p.x, y}, {q.x, y}, pc, 1.2f * s);
-                break;
-            case render::Pattern::Transition: {  // a checkerboard, as on the map
-                const float cell = step * 1.5f;
-                int row = 0;
-                for (float y = p.y; y < q.y; y += cell, ++row)
-                    for (float x = p.x + (row % 2) * cell; x < q.x; x += 2 * cell)
-                        out->fill_rect({x, y}, {std::min(x + cell, q.x), std::min(y + cell, q.y)}, pc, 0);
-                break;
-            }
-            case render::Pattern::None:
-                break;
-        }
-        out->pop_clip();
-        out->stroke_rect(p, q, 0x3C3C3CFF, 1.0f);
-    }
-
-    void haloed(TextStyle font, PaintXY at, std::uint32_t col, const std::string& t) const {
-        out->haloed_text(font, px(font), at, col, kHalo, std::max(1.0f, 1.2f * s), t);
-    }
-};
 
 Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
     const float m = 12 * P.s, pad = 8 * P.s, wrap = std::min(fr.width * 0.45f, 460 * P.s);
@@ -110,15 +20,6 @@ Rect draw_title(const Painter& P, const OverlayFrame& fr, const OverlayText& t) 
     P.text(TextStyle::Title, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.date);
     P.text(TextStyle::Small, {r.x0 + pad, r.y0 + pad + a.y + b.y}, kMuted, t.basis);
     return r;
-}
-
-// Whether a legend item's land is in the camera's view (items without bounds always are).
-bool in_view(const OverlayFrame& fr, const LegendItem& item) {
-    if (item.bounds.empty()) return true;
-    const auto& c = fr.camera;
-    const double hw = c.width * c.units_per_pixel / 2, hh = c.height * c.units_per_pixel / 2;
-    return item.bounds.max_x >= c.center_x - hw && item.bounds.min_x <= c.center_x + hw &&
-           item.bounds.max_y >= c.center_y - hh && item.bounds.min_y <= c.center_y + hh;
 }
 
 // The part of the map under a rectangle of the frame, in the display CRS.
@@ -172,87 +73,30 @@ Rect place_box(const OverlayFrame& fr, const LandCover& land, const std::vector<
     return top_right_share - best_share >= 0.03 ? best : top_right;
 }
 
-// The legend: the powers and statuses on the map in view, largest first, cut to the room in the
-// top right corner above `avoid` (the boxes below it) with "+ N more" for the rest, and put where
-// it hides the least land (place_box).
+// The legend: the powers and statuses on the map in view, cut to the room in the top right
+// corner above `avoid` (the boxes below it) with "+ N more" for the rest, and put where it hides
+// the least land (place_box).
 Rect draw_legend(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                  const std::vector<Rect>& avoid) {
-    const float m = 12 * P.s, pad = 8 * P.s, sw = 22 * P.s, sh = 14 * P.s, gap = 6 * P.s;
-    const float line = std::max(P.px(TextStyle::Body) * 1.25f, sh + 4 * P.s);
-    const float heading = P.px(TextStyle::Bold) * 1.3f;
-    std::vector<const LegendItem*> controllers;
-    for (const auto& i : t.controllers)
-        if (in_view(fr, i)) controllers.push_back(&i);
-    struct Section {
-        const char* heading;
-        std::vector<const LegendItem*> items;
-        std::size_t more = 0;  // items left out for lack of room
-    };
-    Section sections[] = {{_("Control"), controllers, 0}, {_("Status"), {}, 0}, {_("Claims"), {}, 0}, {_("Uncertainty"), {}, 0}};
-    for (const auto& i : t.statuses) sections[1].items.push_back(&i);
-    for (const auto& i : t.claims) sections[2].items.push_back(&i);
-    for (const auto& i : t.uncertainty) sections[3].items.push_back(&i);
-    auto measure = [&](float& w, float& h) {
-        w = 0;
-        h = 0;
-        for (const auto& sec : sections) {
-            if (sec.items.empty() && sec.more == 0) continue;
-            w = std::max(w, P.size(TextStyle::Bold, sec.heading).x);
-            h += heading + static_cast<float>(sec.items.size() + (sec.more ? 1 : 0)) * line;
-            for (const auto* i : sec.items) w = std::max(w, sw + gap + P.size(TextStyle::Body, i->label).x);
-            if (sec.more) w = std::max(w, P.size(TextStyle::Body, more_text(sec.more)).x);
-        }
-    };
-    float w = 0, h = 0;
-    measure(w, h);
-    if (h == 0) return {};
+    const float m = 12 * P.s, pad = 8 * P.s;
+    Legend legend(P, fr, t);
+    if (legend.empty()) return {};
     // Room: down to the highest box below the legend's column, else the frame's bottom.
     float bottom = fr.y + fr.height - m;
-    const float x0 = fr.x + fr.width - m - w - 2 * pad;
+    const float x0 = fr.x + fr.width - m - legend.width() - 2 * pad;
     for (const Rect& r : avoid)
         if (r.x1 > r.x0 && r.x1 > x0 && r.y0 > fr.y + m) bottom = std::min(bottom, r.y0 - m);
     // A lesson's few powers are all named while the corner has room for them; a world map with
     // dozens keeps to half the map's height (eight powers always, when the room is there), so it
     // stays a map.
-    auto& powers = sections[0];
     constexpr std::size_t kFewPowers = 16;
-    const float eight = heading + 9 * line;
+    const float line = P.px(TextStyle::Body) * 1.25f, eight = P.px(TextStyle::Bold) * 1.3f + 9 * line;
     const float corner = bottom - (fr.y + m) - 2 * pad;
-    const float room = powers.items.size() <= kFewPowers ? corner : std::min(corner, std::max(fr.height * 0.5f, eight));
-    // Cut the smallest powers (never below one) until the legend fits; those kept stay in the
-    // atlas's order.
-    if (h > room && powers.items.size() > 1) {
-        const std::size_t in_view = powers.items.size();
-        std::vector<const LegendItem*> by_area = powers.items;
-        std::stable_sort(by_area.begin(), by_area.end(),
-                         [](const LegendItem* a, const LegendItem* b) { return a->area > b->area; });
-        while (h > room && by_area.size() > 1) {
-            by_area.pop_back();
-            powers.items = by_area;
-            powers.more = in_view - by_area.size();
-            measure(w, h);
-        }
-        std::sort(powers.items.begin(), powers.items.end(),
-                  [](const LegendItem* a, const LegendItem* b) { return a->rank < b->rank; });
-    }
-    const Rect r = place_box(fr, t.land, avoid, w + 2 * pad, h + 2 * pad, m);
+    const bool few = legend.powers() <= kFewPowers;
+    legend.cut_to(few ? corner : std::min(corner, std::max(fr.height * 0.5f, eight)));
+    const Rect r = place_box(fr, t.land, avoid, legend.width() + 2 * pad, legend.height() + 2 * pad, m);
     P.panel(r);
-    float y = r.y0 + pad;
-    for (const auto& sec : sections) {
-        if (sec.items.empty() && sec.more == 0) continue;
-        P.text(TextStyle::Bold, {r.x0 + pad, y}, kInk, sec.heading);
-        y += heading;
-        for (const auto* i : sec.items) {
-            P.swatch({r.x0 + pad, y + (line - sh) / 2}, sw, sh, i->swatch);
-            P.text(TextStyle::Body, {r.x0 + pad + sw + gap, y + (line - P.px(TextStyle::Body)) / 2}, kInk, i->label);
-            y += line;
-        }
-        if (sec.more) {
-            P.text(TextStyle::Body, {r.x0 + pad, y + (line - P.px(TextStyle::Body)) / 2}, kMuted,
-                   more_text(sec.more));
-            y += line;
-        }
-    }
+    legend.paint({r.x0 + pad, r.y0 + pad});
     return r;
 }
 
@@ -265,19 +109,8 @@ float caption_wrap(float width, float s) {
 }
 
 Rect draw_caption(const Painter& P, const OverlayFrame& fr, const OverlayText& t) {
-    if (t.caption_heading.empty()) return {};
-    const float m = 12 * P.s, pad = 8 * P.s, wrap = caption_wrap(fr.width, P.s);
-    const PaintXY a = P.size(TextStyle::Bold, t.caption_heading, wrap),
-                 b = P.size(TextStyle::Body, t.caption_body, wrap),
-                 c = P.size(TextStyle::Small, t.caption_changes, wrap);
-    const float w = std::max({a.x, b.x, c.x});
-    Rect r{fr.x + m, fr.y + fr.height - m - a.y - b.y - c.y - 2 * pad, fr.x + m + w + 2 * pad,
-           fr.y + fr.height - m};
-    P.panel(r);
-    P.text(TextStyle::Bold, {r.x0 + pad, r.y0 + pad}, kInk, t.caption_heading, wrap);
-    P.text(TextStyle::Body, {r.x0 + pad, r.y0 + pad + a.y}, kInk, t.caption_body, wrap);
-    P.text(TextStyle::Small, {r.x0 + pad, r.y0 + pad + a.y + b.y}, kInk, t.caption_changes, wrap);
-    return r;
+    const float m = 12 * P.s;
+    return draw_caption_at(P, {fr.x + m, fr.y + fr.height - m}, caption_wrap(fr.width, P.s), t);
 }
 
 // Scale bar above the source line, bottom right. Returns the box both take.
@@ -287,36 +120,14 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
     const float wrap = std::min(fr.width * 0.4f, 520 * P.s);  // caption_wrap() relies on this
     const bool source = o.source && !t.source.empty();
     const PaintXY ss = source ? P.size(TextStyle::Small, t.source, wrap) : PaintXY{0, 0};
-    double metres = 0;
-    float bar_px = 0;
-    if (o.scale_bar && fr.geo && fr.geo->valid()) {
-        const auto& c = fr.camera;
-        const double span = 150.0 * P.s * c.units_per_pixel;
-        if (auto d = fr.geo->ground_distance({c.center_x - span / 2, c.center_y},
-                                             {c.center_x + span / 2, c.center_y})) {
-            metres = round_number_below(*d);
-            bar_px = static_cast<float>(150.0 * P.s * metres / *d);
-        }
-    }
-    if (!source && bar_px <= 0) return {};
-    char label[32] = "";
-    if (bar_px > 0)
-        std::snprintf(label, sizeof label, metres >= 1000 ? "%.0f km" : "%.0f m",
-                      metres >= 1000 ? metres / 1000 : metres);
-    const PaintXY ls = P.size(TextStyle::Small, label);
-    const float bar_h = bar_px > 0 ? ls.y + 8 * P.s : 0;
-    const float w = std::max(ss.x, bar_px + ls.x + 6 * P.s);
-    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + fr.height - m - ss.y - bar_h - 2 * pad,
+    const ScaleBar bar = o.scale_bar ? measure_scale_bar(P, fr) : ScaleBar{};
+    if (!source && bar.px <= 0) return {};
+    const float w = std::max(ss.x, bar.width);
+    Rect r{fr.x + fr.width - m - w - 2 * pad, fr.y + fr.height - m - ss.y - bar.height - 2 * pad,
            fr.x + fr.width - m, fr.y + fr.height - m};
     P.panel(r);
-    if (bar_px > 0) {
-        const float y = r.y0 + pad + ls.y * 0.5f, x1 = r.x1 - pad - ls.x - 6 * P.s,
-                    x0 = x1 - bar_px;
-        P.out->fill_rect({x0, y - 2 * P.s}, {x1, y + 2 * P.s}, kInk, 0);
-        P.out->fill_rect({x0 + bar_px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1}, kWhite, 0);
-        P.text(TextStyle::Small, {x1 + 6 * P.s, r.y0 + pad}, kInk, label);
-    }
-    if (source) P.text(TextStyle::Small, {r.x1 - pad - ss.x, r.y0 + pad + bar_h}, kMuted, t.source, wrap);
+    paint_scale_bar(P, bar, {r.x1 - pad, r.y0 + pad});
+    if (source) P.text(TextStyle::Small, {r.x1 - pad - ss.x, r.y0 + pad + bar.height}, kMuted, t.source, wrap);
     return r;
 }
 
@@ -366,37 +177,122 @@ void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
     }
 }
 
-}  // namespace
-
-float caption_band(const OverlayPainter& painter, const OverlayText& t, float width, float text_scale) {
-    if (t.caption_heading.empty()) return 0;
-    const float s = painter.scale() * text_scale, wrap = caption_wrap(width, s);
-    auto height = [&](TextStyle style, const std::string& text) {
-        return painter.measure(style, painter.font_size(style) * text_scale, text, wrap).y;
-    };
-    const float a = height(TextStyle::Bold, t.caption_heading), b = height(TextStyle::Body, t.caption_body),
-                c = height(TextStyle::Small, t.caption_changes);
-    return a + b + c + 2 * 8 * s + 2 * 12 * s;  // text, padding, margins above and below
+// The boxes over the map: title top left, legend top right (or where it hides least land),
+// caption bottom left, scale bar and sources bottom right.
+void draw_boxes_over_map(const Painter& P, const OverlayFrame& fr, const OverlayText& t, const OverlayOptions& o,
+                         std::vector<Rect>& reserved) {
+    if (o.title) reserved.push_back(draw_title(P, fr, t));
+    reserved.push_back(draw_scale_and_source(P, fr, t, o));
+    if (o.caption) reserved.push_back(draw_caption(P, fr, t));
+    // The legend last: it takes the room the boxes below it leave.
+    if (o.legend) reserved.push_back(draw_legend(P, fr, t, reserved));
 }
 
+}  // namespace
+
+ScaleBar measure_scale_bar(const Painter& P, const OverlayFrame& fr) {
+    ScaleBar bar;
+    if (!fr.geo || !fr.geo->valid()) return bar;
+    const auto& c = fr.camera;
+    const double span = 150.0 * P.s * c.units_per_pixel;
+    const auto d = fr.geo->ground_distance({c.center_x - span / 2, c.center_y}, {c.center_x + span / 2, c.center_y});
+    if (!d) return bar;
+    const double metres = round_number_below(*d);
+    bar.px = static_cast<float>(150.0 * P.s * metres / *d);
+    char label[32] = "";
+    std::snprintf(label, sizeof label, metres >= 1000 ? "%.0f km" : "%.0f m", metres >= 1000 ? metres / 1000 : metres);
+    bar.label = label;
+    const PaintXY ls = P.size(TextStyle::Small, bar.label);
+    bar.label_width = ls.x;
+    bar.height = ls.y + 8 * P.s;
+    bar.width = bar.px + ls.x + 6 * P.s;
+    return bar;
+}
+
+void paint_scale_bar(const Painter& P, const ScaleBar& bar, PaintXY top_right) {
+    if (bar.px <= 0) return;
+    const float y = top_right.y + (bar.height - 8 * P.s) * 0.5f, x1 = top_right.x - bar.label_width - 6 * P.s,
+                x0 = x1 - bar.px;
+    P.out->fill_rect({x0, y - 2 * P.s}, {x1, y + 2 * P.s}, kInk, 0);
+    P.out->fill_rect({x0 + bar.px / 2, y - 2 * P.s + 1}, {x1, y + 2 * P.s - 1}, kWhite, 0);
+    P.text(TextStyle::Small, {x1 + 6 * P.s, top_right.y}, kInk, bar.label);
+}
+
+float caption_height(const Painter& P, float wrap, const OverlayText& t, bool with_source) {
+    const Rect r = draw_caption_at(P, {0, 0}, wrap, t, with_source, false);
+    return r.y1 - r.y0;
+}
+
+Rect draw_caption_at(const Painter& P, PaintXY bottom_left, float wrap, const OverlayText& t, bool with_source,
+                     bool paint) {
+    if (t.caption_heading.empty()) return {};
+    const float pad = 8 * P.s;
+    const std::string& source = with_source ? t.source : std::string();
+    const PaintXY a = P.size(TextStyle::Title, t.caption_heading, wrap, kCaptionHeading),
+                  b = P.size(TextStyle::Body, t.caption_body, wrap),
+                  c = P.size(TextStyle::Small, t.caption_changes, wrap),
+                  d = source.empty() ? PaintXY{0, 0} : P.size(TextStyle::Small, source, wrap);
+    const float gap = source.empty() ? 0 : pad / 2;
+    const float w = std::max({a.x, b.x, c.x, d.x});
+    const Rect r{bottom_left.x, bottom_left.y - a.y - b.y - c.y - gap - d.y - 2 * pad, bottom_left.x + w + 2 * pad,
+                 bottom_left.y};
+    if (!paint) return r;
+    P.panel(r);
+    float y = r.y0 + pad;
+    P.text(TextStyle::Title, {r.x0 + pad, y}, kInk, t.caption_heading, wrap, kCaptionHeading);
+    P.text(TextStyle::Body, {r.x0 + pad, y += a.y}, kInk, t.caption_body, wrap);
+    P.text(TextStyle::Small, {r.x0 + pad, y += b.y}, kInk, t.caption_changes, wrap);
+    if (!source.empty()) P.text(TextStyle::Small, {r.x0 + pad, y + c.y + gap}, kMuted, source, wrap);
+    return r;
+}
+
+bool column_layout(const OverlayOptions& o) { return o.column && (o.title || o.legend); }
+
+}  // namespace chronomap::boxes
+
+namespace chronomap {
+
+// The boxes are laid out for a map of at least about this many of their own pixels.
+constexpr float kLayoutWidth = 760, kLayoutHeight = 350;
+
 float overlay_text_scale(float font_scale, float width, float height) {
-    // The boxes are laid out for a map of at least about 760 x 430 of their own pixels.
-    return std::min({1.0f, width / (760.0f * font_scale), height / (430.0f * font_scale)});
+    return std::min({1.0f, width / (kLayoutWidth * font_scale), height / (kLayoutHeight * font_scale)});
+}
+
+float room_text_scale(float width, float height) {
+    return std::max(0.1f, std::min(width / kLayoutWidth, height / 430.0f));
+}
+
+OverlayInsets overlay_insets(OverlayPainter& painter, const OverlayText& t, const OverlayOptions& o, float width,
+                             float height, float text_scale) {
+    using namespace boxes;
+    const float s = painter.scale() * text_scale, m = 12 * s;
+    const Painter P{&painter, s, text_scale};
+    OverlayInsets in;
+    if (column_layout(o)) {
+        in.right = column_width(width, s);
+        if (o.caption) in.bottom = fit_column_caption(P, width, height, t, o.source).height + 2 * m;
+    } else if (o.caption) {
+        in.bottom = caption_height(P, caption_wrap(width, s), t) + 2 * m;
+    }
+    if (in.bottom == 2 * m) in.bottom = 0;  // no caption at this date
+    return in;
 }
 
 void draw_overlay(const OverlayFrame& fr, const OverlayText& t, const std::vector<LabelSeed>& seeds,
                   const OverlayOptions& o) {
+    using namespace boxes;
     OverlayPainter& out = *fr.painter;
     const Painter P{&out, out.scale() * fr.text_scale, fr.text_scale};
     out.push_clip({fr.x, fr.y}, {fr.x + fr.width, fr.y + fr.height});
     std::vector<Rect> reserved;
     // Boxes first (they reserve their space), labels after, on whatever room is left, drawn under.
     out.set_layer(1);
-    if (o.title) reserved.push_back(draw_title(P, fr, t));
-    reserved.push_back(draw_scale_and_source(P, fr, t, o));
-    if (o.caption) reserved.push_back(draw_caption(P, fr, t));
-    // The legend last: it takes the room the boxes below it leave.
-    if (o.legend) reserved.push_back(draw_legend(P, fr, t, reserved));
+    if (column_layout(o)) {
+        draw_column(P, fr, t, o, reserved);
+    } else {
+        draw_boxes_over_map(P, fr, t, o, reserved);
+    }
     out.set_layer(0);
     if (o.labels) draw_labels(P, fr, t, seeds, reserved);
     out.end_layers();

@@ -340,19 +340,21 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
     return out;
 }
 
-render::Camera fit_camera(const Bounds& area, int width, int height, double margin,
-                          double inset_bottom) {
+render::Camera fit_camera(const Bounds& area, int width, int height, double margin, double inset_bottom,
+                          double inset_right) {
     render::Camera cam;
     cam.width = width;
     cam.height = height;
     if (area.empty()) return cam;
     const double free_h = std::max(1.0, height - std::clamp(inset_bottom, 0.0, height * 0.5));
-    cam.center_x = (area.min_x + area.max_x) / 2;
+    const double free_w = std::max(1.0, width - std::clamp(inset_right, 0.0, width * 0.5));
     const double w = (area.max_x - area.min_x) * (1 + 2 * margin);
     const double h = (area.max_y - area.min_y) * (1 + 2 * margin);
-    cam.units_per_pixel = std::max(w / width, h / free_h);
+    cam.units_per_pixel = std::max(w / free_w, h / free_h);
     if (cam.units_per_pixel <= 0) cam.units_per_pixel = 1;
-    // Centred in the free part: the image centre sits half the inset below the area's centre.
+    // Centred in the free part: the image centre sits half the insets right of and below the
+    // area's centre.
+    cam.center_x = (area.min_x + area.max_x) / 2 + (width - free_w) / 2 * cam.units_per_pixel;
     cam.center_y = (area.min_y + area.max_y) / 2 - (height - free_h) / 2 * cam.units_per_pixel;
     return cam;
 }

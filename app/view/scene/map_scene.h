@@ -138,8 +138,9 @@ inline constexpr std::uint32_t kHighlight = 0xFFD400FF;
 }  // namespace palette
 
 // A camera that shows `area` (display CRS) in a width x height image, centred, with a margin,
-// above a band of `inset_bottom` pixels kept free (for the caption box).
+// left of a column of `inset_right` pixels and above a band of `inset_bottom` kept free (for the
+// overlay's column and caption, overlay_insets).
 render::Camera fit_camera(const Bounds& area, int width, int height, double margin = 0.03,
-                          double inset_bottom = 0);
+                          double inset_bottom = 0, double inset_right = 0);
 
 }  // namespace chronomap
