@@ -22,7 +22,7 @@ HeadlessStart::~HeadlessStart() {
 void HeadlessStart::run(int width, int height, int samples, int max_tile) {
     Result<std::unique_ptr<HeadlessContext>> made = HeadlessContext::create();
     if (!made) {
-        failure_ = made.status();
+        failure_ = made.failure();
         return;
     }
     context_ = std::move(*made);

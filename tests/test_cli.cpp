@@ -182,6 +182,20 @@ TEST(Cli, RendererAutoWrittenOutChoosesAsWhenImplied) {
     EXPECT_FALSE(cli::draw_on_cpu_after_all(view, req, gpu->renderer));
 }
 
+// export --compare 1921 compares with the end of 1921 (after Moscow and Kars), as the window's
+// Compare does, not with 1 January; a full date stays that day.
+TEST(Cli, ACompareYearMeansItsLastDay) {
+    const std::string kars = std::string(CHRONOMAP_MAPS) + "/kars";
+    const std::set<std::string> values = {"--date", "--out", "--compare"};
+    const auto year = cli::parse_export(parse_args({kars, "--date", "1914", "--out", "a.png", "--compare", "1921"}, values, {}));
+    const auto month = cli::parse_export(parse_args({kars, "--date", "1914", "--out", "a.png", "--compare", "1921-02"}, values, {}));
+    const auto day = cli::parse_export(parse_args({kars, "--date", "1914", "--out", "a.png", "--compare", "1921-03-16"}, values, {}));
+    ASSERT_TRUE(year && month && day);
+    EXPECT_EQ(year->compare->iso(), "1921-12-31");
+    EXPECT_EQ(month->compare->iso(), "1921-02-28");
+    EXPECT_EQ(day->compare->iso(), "1921-03-16");
+}
+
 // A PNG export of a small atlas is drawn by cairo and never starts GL (starting llvmpipe was half
 // of a small export); --renderer gpu draws it with GL, and an unknown renderer is refused.
 TEST(Cli, ASmallAtlasIsExportedWithoutStartingGl) {

@@ -158,7 +158,8 @@ const std::vector<Command>& commands() {
          "                 [--compare DATE2 [--compare-basis de_facto|de_jure]] [--renderer auto|cpu|gpu]\n"
          "                 [--text-size X] [--boxes-over-map]",
          "the map at DATE as a PNG, SVG or PDF, with no display needed; with --compare (PNG),\n"
-         "DATE and DATE2 side by side, the territories whose control differs outlined; a PNG of\n"
+         "DATE and DATE2 side by side (a year or month as its last day), the territories whose\n"
+         "control differs outlined; a PNG of\n"
          "a small map is drawn on the CPU by cairo, a large one with OpenGL (--renderer chooses);\n"
          "text is sized to be read across a room (caption 1/30 of the height), times --text-size\n"
          "(0.5 for print), with title, legend and sources in a column beside the map\n"

@@ -58,7 +58,7 @@ class Progress {
         last_ = now;
         const double spent = std::chrono::duration<double>(now - start_).count();
         std::fprintf(stderr, "\rframe %d of %d", done, total);
-        if (done >= 3 && done < total) std::fprintf(stderr, ", about %.0f s left ", spent / done * (total - done));
+        if (const auto left = film_seconds_left(done, total, spent)) std::fprintf(stderr, ", about %.0f s left ", *left);
         if (done >= total) std::fprintf(stderr, "%24s\n", "");
         std::fflush(stderr);
     }

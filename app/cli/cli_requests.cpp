@@ -192,7 +192,7 @@ Result<ExportCommand> parse_export(const Args& a) {
     if (auto shared = image_options(a, cmd.image); !shared) return shared.failure();
     const auto compare = date_option(a, "--compare");
     if (!compare) return compare.failure();
-    cmd.compare = *compare;
+    if (*compare) cmd.compare = (*compare)->last_day();  // as the window's Compare: "1921" is its last day
     const auto compare_basis = basis_option(a, "--compare-basis", cmd.image.basis);
     if (!compare_basis) return compare_basis.failure();
     cmd.compare_basis = *compare_basis;

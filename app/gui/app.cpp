@@ -191,8 +191,7 @@ void App::compare_with(Date other, Basis other_basis) {
     if (!compare) compare = std::make_unique<Comparison>();
     // A year or month means its state at the end ("1921": after the treaties of Moscow and Kars,
     // not 1 January before them), shown as that day.
-    if (other.precision != Precision::Day) other = Date{other.span_end() - 1, Precision::Day};
-    compare->other = std::clamp(other, doc->atlas().start, doc->atlas().end);
+    compare->other = std::clamp(other.last_day(), doc->atlas().start, doc->atlas().end);
     compare->other_basis = other_basis;
     refresh_compare();
 }

@@ -17,7 +17,7 @@ namespace {
 void lay_out_comparison(PanelContext& c, const MapRect& map, const CompareSides& sides, float framed_scale,
                         FrameMaps& out) {
     App& app = c.app;
-    app.preview_scale = c.ui_scale * framed_scale;
+    app.preview_scale = c.map_fonts.scale * framed_scale;
     draw_compare_overlays(c, map, sides);
     for (int i = 0; i < 2; ++i) {
         out.draws[i].on = true;
@@ -27,29 +27,44 @@ void lay_out_comparison(PanelContext& c, const MapRect& map, const CompareSides&
     }
 }
 
+// The selected territory's rings with points closer than a pixel at this scale dropped: a
+// coastline of 100,000 points becomes what the screen can show, once per selection and zoom.
+const std::vector<std::vector<Vec2>>& thinned_outline(App& app, const Feature& f, double units_per_pixel) {
+    SelectionOutline& cache = app.panels.selection_outline;
+    if (cache.feature == &f && cache.units_per_pixel == units_per_pixel) return cache.rings;
+    cache = {&f, units_per_pixel, {}};
+    for (const Polygon& polygon : f.shape.polygons)
+        for (const auto& ring : polygon.rings) {
+            std::vector<Vec2> kept;
+            for (const Vec2& v : ring)
+                if (kept.empty() || std::abs(v.x - kept.back().x) + std::abs(v.y - kept.back().y) >= units_per_pixel)
+                    kept.push_back(v);
+            if (kept.size() >= 3) cache.rings.push_back(std::move(kept));
+        }
+    return cache.rings;
+}
+
 // The selected territory's outline, dark on a white halo, so the class sees what the inspector
-// describes. Points closer than a pixel are skipped: a coastline of 100,000 points draws as
-// what the screen can show.
-void outline_selection(const App& app, ImDrawList* dl, const MapRect& map, const render::Camera& ui_cam, float s) {
+// describes.
+void outline_selection(App& app, ImDrawList* dl, const MapRect& map, const render::Camera& ui_cam,
+                       float s) {
     if (app.selected_territory.empty()) return;
     const Feature* f = app.doc->atlas().find_territory(app.selected_territory, app.date);
     if (!f) return;
     std::vector<ImVec2> points;
-    for (const Polygon& polygon : f->shape.polygons)
-        for (const auto& ring : polygon.rings) {
-            points.clear();
-            for (const Vec2& v : ring) {
-                const ImVec2 p{map.x + map.w / 2 + static_cast<float>((v.x - ui_cam.center_x) / ui_cam.units_per_pixel),
-                               map.y + map.h / 2 - static_cast<float>((v.y - ui_cam.center_y) / ui_cam.units_per_pixel)};
-                if (!points.empty() && std::abs(p.x - points.back().x) + std::abs(p.y - points.back().y) < 1.0f) continue;
-                points.push_back(p);
-            }
-            if (points.size() < 3) continue;
-            dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(255, 255, 255, 230),
-                            ImDrawFlags_Closed, 5.0f * s);
-            dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(20, 20, 30, 255),
-                            ImDrawFlags_Closed, 2.5f * s);
-        }
+    for (const auto& ring : thinned_outline(app, *f, ui_cam.units_per_pixel)) {
+        points.clear();
+        for (const Vec2& v : ring)
+            points.push_back(
+                {map.x + map.w / 2 +
+                     static_cast<float>((v.x - ui_cam.center_x) / ui_cam.units_per_pixel),
+                 map.y + map.h / 2 -
+                     static_cast<float>((v.y - ui_cam.center_y) / ui_cam.units_per_pixel)});
+        dl->AddPolyline(points.data(), static_cast<int>(points.size()),
+                        IM_COL32(255, 255, 255, 230), ImDrawFlags_Closed, 5.0f * s);
+        dl->AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(20, 20, 30, 255),
+                        ImDrawFlags_Closed, 2.5f * s);
+    }
 }
 
 // The overlay works in ImGui units; the camera in framebuffer pixels.

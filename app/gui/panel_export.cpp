@@ -25,20 +25,17 @@ constexpr Preset kPresets[] = {{N_("As on screen"), 0, 0},
 
 }  // namespace
 
-std::string atlas_file_stem(const App& a) {
+std::string default_file_name(const App& a, const char* folder_kind, const std::string& suffix) {
     namespace fs = std::filesystem;
     fs::path p = fs::absolute(a.doc->path).lexically_normal();
     if (p.filename().empty()) p = p.parent_path();  // "maps/kars/"
     if (!fs::is_directory(p))
         p = p.filename() == "atlas.json" ? p.parent_path() : p.replace_extension();
-    return p.filename().empty() ? "chronomap" : p.filename().string();
+    const std::string stem = p.filename().empty() ? "chronomap" : p.filename().string();
+    return (fs::path(user_folder(folder_kind)) / (stem + suffix)).string();
 }
 
 namespace {
-
-std::string default_export_name(const App& a) {
-    return (std::filesystem::path(user_folder("PICTURES")) / (atlas_file_stem(a) + "-" + a.date.iso() + ".png")).string();
-}
 
 }  // namespace
 
@@ -63,7 +60,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h) {
     auto& [preset, custom_w, custom_h, name, overlays] = a.panels.export_dialog;
     if (a.export_dialog_open && !ImGui::IsPopupOpen(_("Export image"))) {
         ImGui::OpenPopup(_("Export image"));
-        std::snprintf(name, sizeof name, "%s", default_export_name(a).c_str());
+        std::snprintf(name, sizeof name, "%s", default_file_name(a, "PICTURES", "-" + a.date.iso() + ".png").c_str());
         overlays = a.shown_overlays();
         a.export_result.clear();
     }

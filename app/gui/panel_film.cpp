@@ -38,14 +38,11 @@ bool date_field(const char* label, char* buf, std::size_t size, Date& out, float
 std::string time_left(const App& a) {
     const FilmJob& job = *a.film_job;
     const int done = job.frames_done(), total = job.frames_total();
-    const double spent = a.now - a.film_started;
     char text[96];
-    if (done < 3 || spent <= 0) {
+    if (const auto left = film_seconds_left(done, total, a.now - a.film_started))
+        std::snprintf(text, sizeof text, _("frame %d of %d, about %.0f s left"), done, total, std::ceil(*left));
+    else
         std::snprintf(text, sizeof text, _("frame %d of %d"), done, total);
-    } else {
-        const double left = spent / done * (total - done);
-        std::snprintf(text, sizeof text, _("frame %d of %d, about %.0f s left"), done, total, std::ceil(left));
-    }
     return text;
 }
 
@@ -70,8 +67,8 @@ void draw_film_dialog(PanelContext& c) {
     // their own.
     auto follow_dates = [&](Date first, Date last) {
         if (chosen_name == name) {
-            const std::string file = atlas_file_stem(a) + "-" + first.iso() + "-" + last.iso() + kExtensions[format];
-            std::snprintf(name, sizeof name, "%s", (std::filesystem::path(user_folder("VIDEOS")) / file).c_str());
+            const std::string file = default_file_name(a, "VIDEOS", "-" + first.iso() + "-" + last.iso() + kExtensions[format]);
+            std::snprintf(name, sizeof name, "%s", file.c_str());
             chosen_name = name;
         }
         if (chosen_speed == years_per_second) {

@@ -48,6 +48,14 @@ struct EventListState {
     const Event* scrolled_to = nullptr;  // the event last brought into view
 };
 
+// The selected territory's outline thinned for one scale (frame_layout.cpp): kept while the
+// selection and zoom stay, so a pan redraws without going through every vertex.
+struct SelectionOutline {
+    const Feature* feature = nullptr;
+    double units_per_pixel = 0;
+    std::vector<std::vector<Vec2>> rings;  // display CRS
+};
+
 struct PanelState {
     DateEntry timeline_date, compare_date;
     ExportDialogState export_dialog;
@@ -56,6 +64,7 @@ struct PanelState {
     char typed_path[1024] = "";  // File > Open and Add reference layer
     std::string inspected_territory;  // the inspector's, to see when the selection changes
     const Event* carded_event = nullptr;  // the event selected last frame: a new one brings its card forward
+    SelectionOutline selection_outline;
     float map_text_dragged = 0;  // the map text slider's size while dragged (applied when let go)
     bool was_comparing = false;       // the Compare tab comes to the front when comparing starts
     bool map_pressed = false, map_dragged = false;  // a press on the map, and whether it moved
@@ -68,6 +77,7 @@ struct PanelState {
         events = EventListState{};
         inspected_territory.clear();
         carded_event = nullptr;
+        selection_outline = SelectionOutline{};
         film_dialog.from[0] = film_dialog.to[0] = film_dialog.file_name[0] = 0;
         export_dialog.file_name[0] = 0;
         map_pressed = map_dragged = timeline_pressed_on_marker = false;

@@ -7,16 +7,12 @@
 
 #include "app/gui/app.h"
 #include "app/view/overlay/bidi_text.h"
+#include "app/gui/key_press.h"
 #include "app/view/overlay/fonts.h"
 
 namespace chronomap::gui {
 
 // A key pressed (or repeated while held), as GLFW names it, with its modifiers.
-struct KeyPress {
-    int key = 0;   // GLFW_KEY_...
-    int mods = 0;  // GLFW_MOD_SHIFT, GLFW_MOD_CONTROL, ...
-};
-
 // What a panel asks of the window loop, which owns GLFW and the fonts; and the keys pressed since
 // the last frame, each once, in order, however short the press (the map's keys read them here,
 // not the keys' state, which misses a press and release between two frames).
@@ -52,8 +48,10 @@ void draw_film_dialog(PanelContext& c);
 void draw_trust_prompt(PanelContext& c);
 // The overlay switches of the export and film dialogs.
 void overlay_checkboxes(OverlayOptions& o);
-// The atlas's file or folder name, for the names of exported files ("kars").
-std::string atlas_file_stem(const App& a);
+// Where an export or film goes unless the user says otherwise: the desktop's folder of that kind
+// (user_folder: "PICTURES", "VIDEOS") and the atlas's file or folder name with `suffix`
+// ("~/Pictures/kars-1921-10-13.png").
+std::string default_file_name(const App& a, const char* folder_kind, const std::string& suffix);
 // The second date, its view, the layout, and the territories that differ (in the right panel).
 void draw_compare_panel(PanelContext& c);
 

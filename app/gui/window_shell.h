@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/panels.h"
+#include "app/gui/key_press.h"
 #include "data/support/result.h"
 
 struct GLFWwindow;

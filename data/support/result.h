@@ -48,11 +48,6 @@ public:
         assert(failure_);
         return *failure_;
     }
-    // The same failure, its message led by what was being done ("writing a.png: ...").
-    Result within(const std::string& doing) const {
-        if (ok()) return {};
-        return Failure{failure_->fault, doing + ": " + failure_->message};
-    }
 
 private:
     std::optional<Failure> failure_;
@@ -71,7 +66,7 @@ public:
     const std::string& message() const { return status_.message(); }
     int exit_code() const { return status_.exit_code(); }
     Failure failure() const { return status_.failure(); }
-    // Success or failure without the value, to return from work that returns no value.
+    // Success or failure without the value.
     const Result<>& status() const { return status_; }
 
     T& operator*() {

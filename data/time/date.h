@@ -32,6 +32,9 @@ struct Date {
     int day_of_month() const;
     // The first day after the span the date stands for: the next day, month or year.
     std::int64_t span_end() const;
+    // The span's last day, as a day: "1921" is 31 December 1921, the state after all that year's
+    // events, which is what a year to compare with means.
+    Date last_day() const { return Date{span_end() - 1, Precision::Day}; }
 
     // ISO 8601 at the date's own precision: "1921", "1921-03", "1921-03-16", "-0489".
     std::string iso() const;

@@ -117,4 +117,9 @@ Result<> FilmJob::finish() {
     return writer_.finish();
 }
 
+std::optional<double> film_seconds_left(int done, int total, double spent) {
+    if (done < 3 || done >= total || spent <= 0) return std::nullopt;
+    return spent / done * (total - done);
+}
+
 }  // namespace chronomap

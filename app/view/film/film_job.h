@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ class FilmJob {
 };
 
 // Metadata every film carries: title, date range and view, sources.
+// The time a film still needs, from the frames done and the seconds they took; none until three
+// frames give a rate worth showing. The window's progress bar and `chronomap animate` both say it.
+std::optional<double> film_seconds_left(int done, int total, double spent);
+
 std::map<std::string, std::string> film_metadata(const Atlas& atlas, Date from, Date to, Basis basis);
 
 }  // namespace chronomap
