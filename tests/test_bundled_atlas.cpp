@@ -62,6 +62,11 @@ TEST_F(Kars, EveryTerritoryHasNamesInSixLanguagesAndAPrecisionNote) {
             for (const char* lang : {"en", "tr", "az", "ru", "hy", "ka"})  // get() would fall back to English
                 EXPECT_TRUE(f.names.by_lang.count(lang) && !f.names.by_lang.at(lang).empty()) << f.id << " " << lang;
             EXPECT_FALSE(f.properties.at("precision").empty()) << f.id;
+            // The inspector's "Extent: approximate (modern districts)" in the interface's language.
+            for (const char* lang : {"tr", "az", "ru", "hy", "ka"}) {
+                const auto it = f.properties.find(layer.precision_field + "_" + lang);
+                EXPECT_TRUE(it != f.properties.end() && !it->second.empty()) << f.id << " " << lang;
+            }
             EXPECT_FALSE(f.properties.at("note").empty()) << f.id;
         }
     }
@@ -81,6 +86,9 @@ TEST_F(Kars, EveryNamedReferenceFeatureHasNamesInSixLanguages) {
         }
     }
     EXPECT_GT(named, 0);
+    // And the Layers panel names every layer in each language.
+    for (const auto& layer : atlas.layers)
+        for (const char* lang : {"tr", "az", "ru", "hy", "ka"}) EXPECT_TRUE(layer.names.by_lang.count(lang)) << layer.name << " " << lang;
 }
 
 TEST_F(Kars, EveryEventCitesASourceWithALocator) {

@@ -9,6 +9,14 @@
 namespace chronomap::gui {
 namespace {
 
+// The precision_field of the layer that holds `f`.
+std::string precision_field_of(const Atlas& atlas, const Feature& f) {
+    for (const Layer& layer : atlas.layers)
+        if (!layer.features.empty() && &f >= &layer.features.front() && &f <= &layer.features.back())
+            return layer.precision_field;
+    return {};
+}
+
 // The territory's controller through time, as a band of colours over the atlas's range.
 void history_band(PanelContext& c, const std::string& id) {
     App& a = c.app;
@@ -93,8 +101,13 @@ void inspector(PanelContext& c, const std::string& id) {
     } else {
         ImGui::TextDisabled(_("No control recorded on %s."), a.date.readable(c.lang).c_str());
     }
-    if (auto it = f->properties.find("precision"); it != f->properties.end())
-        ImGui::TextDisabled(_("Extent: %s"), it->second.c_str());
+    // The layer's precision_field, in the interface's language when the atlas gives it
+    // ("precision_ru"), as names are.
+    if (const std::string field = precision_field_of(atlas, *f); !field.empty()) {
+        auto precision = f->properties.find(field + "_" + c.lang);
+        if (precision == f->properties.end()) precision = f->properties.find(field);
+        if (precision != f->properties.end()) ImGui::TextDisabled(_("Extent: %s"), precision->second.c_str());
+    }
     if (auto it = f->properties.find("note"); it != f->properties.end())
         atlas_text(it->second, true);
     ImGui::Spacing();

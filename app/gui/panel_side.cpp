@@ -102,7 +102,7 @@ void draw_options(PanelContext& c) {
         ImGui::Separator();
         ImGui::TextDisabled(_("Layers"));
         for (auto& layer : a.doc->atlas().layers) {
-            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.name.c_str(), role_name(layer.role),
+            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.names.get(c.lang, layer.name).c_str(), role_name(layer.role),
                               layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
         }
         ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));

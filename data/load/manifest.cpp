@@ -112,6 +112,7 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         layer.name = f.string(obj, ptr, "name", Need::Optional, what)
                          .value_or(layer.source.empty() && !layer.snapshots.empty() ? layer.snapshots[0].source
                                                                                   : layer.source);
+        layer.names = read_names(obj, ptr, f, what);
         layer.gdal_layer = f.string(obj, ptr, "layer", Need::Optional, what).value_or("");
         layer.name_field = f.string(obj, ptr, "name_field", Need::Optional, what).value_or("");
         layer.controller_field = f.string(obj, ptr, "controller_field", Need::Optional, what).value_or("");

