@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <string>
 #include <vector>
 
 #include "app/gui/panel_compare.h"
@@ -92,6 +94,16 @@ void keep_area_shown(render::Camera& cam, int width, int height) {
     cam.height = height;
 }
 
+// The width a side panel needs for its tabs' names whole: ImGui narrows tabs that do not fit and
+// cuts their names ("Խնդիրն..." at UI scale 2).
+float tabs_width(std::initializer_list<const char*> labels) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float w = 2 * style.WindowPadding.x;
+    for (const char* label : labels)
+        if (*label) w += ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
+    return w;
+}
+
 void hint_without_atlas(const MapRect& map) {
     const char* hint =
         _("No atlas is open. Drop an atlas.json (or its folder) here, or use File > Open.\n"
@@ -113,8 +125,18 @@ MapRect lay_out_panels(PanelContext& c, float display_w, float display_h, int fb
         top = ImGui::GetFrameHeight();
     }
     const float timeline_h = std::min(display_h * 0.4f, settings.timeline_height * s);
-    const float left_w = presenting || !settings.show_left ? 0 : std::min(display_w * 0.25f, settings.left_width * s);
-    const float right_w = presenting || !settings.show_right ? 0 : std::min(display_w * 0.25f, settings.right_width * s);
+    // A quarter of the window each, or up to 30 % where the tabs' names need it.
+    auto side_width = [&](float wanted, float tabs) {
+        return std::min(display_w * 0.3f, std::max(std::min(display_w * 0.25f, wanted * s), tabs));
+    };
+    const float left_w = presenting || !settings.show_left
+                             ? 0
+                             : side_width(settings.left_width, tabs_width({_("Events"), _("Layers & options"),
+                                                                           (std::string(_("Diagnostics")) + " (00)").c_str()}));
+    const float right_w = presenting || !settings.show_right
+                              ? 0
+                              : side_width(settings.right_width,
+                                           tabs_width({c.app.compare ? _("Compare") : "", _("Event"), _("Territory"), _("Legend")}));
     const float mid_h = std::max(1.0f, display_h - top - timeline_h);
     if (left_w > 0) draw_left_panel(c, 0, top, left_w, mid_h);
     if (right_w > 0) draw_right_panel(c, display_w - right_w, top, right_w, mid_h);

@@ -101,12 +101,15 @@ void zoom_and_pan(TimelineView& tv, const TimelineLayout& layout, bool hovered, 
     }
 }
 
-void draw_ticks(PanelContext& c, ImDrawList* dl, const std::vector<TimelineTick>& ticks, float axis_y) {
+// A label beside its tick, kept inside the track (`right`): the last one ("1990 թ.") was cut.
+void draw_ticks(PanelContext& c, ImDrawList* dl, const std::vector<TimelineTick>& ticks, float axis_y, float right) {
+    const ImFont* font = c.fonts.small;
     for (const auto& t : ticks) {
         dl->AddLine({t.x, axis_y + 4 * c.ui_scale}, {t.x, axis_y + 10 * c.ui_scale}, IM_COL32(90, 90, 90, 255), 1.0f);
-        if (!t.label.empty())
-            dl->AddText(c.fonts.small, c.fonts.small->FontSize, {t.x + 2 * c.ui_scale, axis_y + 11 * c.ui_scale},
-                        IM_COL32(70, 70, 70, 255), t.label.c_str());
+        if (t.label.empty()) continue;
+        const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.label.c_str()).x;
+        const float x = std::min(t.x + 2 * c.ui_scale, right - w - 2 * c.ui_scale);
+        dl->AddText(font, font->FontSize, {x, axis_y + 11 * c.ui_scale}, IM_COL32(70, 70, 70, 255), t.label.c_str());
     }
 }
 
@@ -259,7 +262,7 @@ void draw_timeline(PanelContext& c, float x, float y, float w, float h) {
                       {std::min(p0.x + size.x, layout.to_x(static_cast<double>(atlas.end.day))), axis_y + 3 * c.ui_scale},
                       IM_COL32(190, 190, 185, 255));
     dl->PushClipRect(p0, {p0.x + size.x, p0.y + size.y}, true);
-    draw_ticks(c, dl, ticks, axis_y);
+    draw_ticks(c, dl, ticks, axis_y, p0.x + size.x);
     const MarkerHover hover = draw_markers(c, dl, layout, bins, axis_y, hovered);
     if (a.compare)  // the date compared with, dashed in blue, under the playhead
         draw_time_mark(c, dl, layout.to_x(static_cast<double>(a.compare->other.day)), p0, size,
