@@ -211,7 +211,7 @@ std::string notes() {
 std::string usage() {
     std::string out = "chronomap " CHRONOMAP_VERSION " - watch borders change through time\n\nUsage:\n";
     for (const auto& c : commands()) out += entry(c.usage, c.summary);
-    out += entry("chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation]\n"
+    out += entry("chronomap [ATLAS] [--date DATE] [--lang CODE] [--ui-scale S] [--presentation] [--frame-time MS]\n"
                  "          [--screenshot FILE.png] [--exit-after-frames N] [--script FILE]",
                  "open the window (the bundled atlas when none is named)");
     out += "  chronomap --help | --version | COMMAND --help\n\n" + notes();

@@ -3,10 +3,12 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "app/gui/frame_layout.h"
 #include "app/gui/panels.h"
@@ -172,6 +174,10 @@ void run_frame(Session& s) {
     if (!launch.screenshot.empty() && last_frame) screenshot = launch.screenshot;
     if (!screenshot.empty()) write_screenshot(s, screenshot, fb_w, fb_h);
     s.shell.swap();
+    if (launch.frame_time_ms > 0) {  // a slow machine, for tests (--frame-time)
+        const double until = s.last_time + launch.frame_time_ms / 1000.0;
+        while (s.shell.seconds() < until) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     answer_requests(s, req, last_frame);
 }
 

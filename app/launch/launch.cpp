@@ -24,8 +24,9 @@ std::string default_atlas_path() {
 
 Result<WindowLaunch> parse_window_launch(const std::vector<std::string>& args) {
     WindowLaunch o;
-    const auto a = parse_args(args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale"},
-                              {"--presentation"});
+    const auto a = parse_args(
+        args, {"--date", "--screenshot", "--exit-after-frames", "--script", "--lang", "--ui-scale", "--frame-time"},
+        {"--presentation"});
     if (!a.error.empty()) return input_error(a.error);
     if (a.positional.size() > 1) return input_error("the window opens one atlas at a time");
     if (!a.positional.empty()) o.atlas = a.positional[0];
@@ -48,6 +49,11 @@ Result<WindowLaunch> parse_window_launch(const std::vector<std::string>& args) {
         const auto x = parse_real(*v, 1, 3);
         if (!x) return input_error("--ui-scale must be a number from 1 to 3");
         o.ui_scale = static_cast<float>(*x);
+    }
+    if (auto v = a.get("--frame-time")) {
+        const auto ms = parse_integer(*v, 0, 10000);
+        if (!ms) return input_error("--frame-time must be a whole number of milliseconds from 0 to 10000");
+        o.frame_time_ms = static_cast<int>(*ms);
     }
     o.presentation = a.has("--presentation");
     return o;

@@ -26,6 +26,9 @@ struct WindowLaunch {
     int exit_after = 0;  // frames; 0 runs until closed
     float ui_scale = 0;  // 0 keeps the saved setting
     bool presentation = false;
+    // Each frame takes at least this long (--frame-time MS): a slow machine, for testing that
+    // no key press is lost whatever the frame time.
+    int frame_time_ms = 0;
 };
 
 // Fails with a message naming the option and its range on any bad value.
