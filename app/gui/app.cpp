@@ -42,6 +42,7 @@ bool App::open(const std::string& path, bool allow_external) {
     if (!external_request) settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
     selected_event = nullptr;
     selected_territory.clear();
+    study_territory.clear();
     panels.forget_atlas();
     camera_set = false;
     fitted.reset();

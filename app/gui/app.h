@@ -64,6 +64,7 @@ class App {
     Date date;
     Playback playback;
     std::string selected_territory;
+    std::string study_territory;  // shown in the study window (draw_study_window) while not empty
     const Event* selected_event = nullptr;
     render::Camera camera;  // in framebuffer pixels over the map rectangle
     bool camera_set = false;

@@ -68,6 +68,9 @@ void draw_menu_bar(PanelContext& c) {
             else
                 a.compare_with(a.date == a.doc->atlas().end ? a.doc->atlas().start : a.doc->atlas().end, a.basis());
         }
+        if (ImGui::MenuItem(_("Study the selected territory"), nullptr, !a.study_territory.empty(),
+                            a.doc != nullptr && !a.selected_territory.empty()))
+            a.study_territory = a.study_territory.empty() ? a.selected_territory : "";
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(_("Help"))) {

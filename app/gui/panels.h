@@ -58,6 +58,12 @@ void draw_compare_panel(PanelContext& c);
 // Pieces shared by several panels.
 void event_card(PanelContext& c, const Event& e);
 void inspector(PanelContext& c, const std::string& territory);
+// The territory's controller in `basis` through time, as a band of colours `width` wide on
+// `axis`, with the window's date marked and year labels under it; a click goes to that date.
+class HistoryAxis;
+void history_band(PanelContext& c, const std::string& territory, Basis basis, const HistoryAxis& axis, float width);
+// App::study_territory's histories in both views side by side, in a window of its own.
+void draw_study_window(PanelContext& c);
 void legend_panel(PanelContext& c);
 std::uint32_t kind_colour(EventKind k);  // RGBA
 const char* kind_name(EventKind k);      // "treaty", in the interface's language

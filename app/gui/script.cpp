@@ -72,6 +72,7 @@ std::string check_command(const ScriptLine& l) {
         return no_args();
     if (verb == "event") return one_arg("an event id");
     if (verb == "inspect" || verb == "zoom") return one_arg("a territory id");
+    if (verb == "study") return one_arg("a territory id, or off");
     if (verb == "basis")
         return args == 1 && (arg == "de_facto" || arg == "de_jure") ? "" : "basis takes de_facto or de_jure";
     if (verb == "lang") return one_arg("a language code");
@@ -190,6 +191,10 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         if (!app.doc->atlas().find_territory(arg)) return fail("no territory '" + arg + "'");
         app.select_territory(arg);
         if (verb == "zoom") app.zoom_to_territory(arg, map_w, map_h);
+    } else if (verb == "study") {
+        if (!need_atlas()) return;
+        if (arg != "off" && !app.doc->atlas().find_territory(arg)) return fail("no territory '" + arg + "'");
+        app.study_territory = arg == "off" ? "" : arg;
     } else if (verb == "fit") {
         req.fit = true;
     } else if (verb == "basis") {

@@ -13,6 +13,7 @@
 //   film FILE [WxH]      (starts a film of the whole atlas, one second an event, as the dialog does)
 //   key NAME...          (presses keys in one frame: PageDown, PageUp, Left, Right, Home, End,
 //                         Space, Escape, F5, F11, or a letter typed, such as F or Z)
+//   study TERRITORY|off  (the study window: both views' histories side by side)
 //   map_text SIZE        (the map's text size, 0.5 to 2, as the settings' slider)
 //   expect date DATE     (a problem, and exit 2, unless the window shows DATE)
 
