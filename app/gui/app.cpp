@@ -38,8 +38,20 @@ bool App::open(const std::string& path, bool allow_external) {
             messages.push_back(fill_in(_("not opened, outside the atlas folder: %s"), {source}));
         external_request = ExternalRequest{path, d->loaded.external_sources};
     }
+    // A film or export under way draws the atlas being closed: it stops, and writes nothing.
+    if (film_job) {
+        cancel_film();
+        messages.push_back(_("The film being made was cancelled: another atlas was opened."));
+    }
+    if (export_job) {
+        export_job.reset();
+        export_result = _("Cancelled; nothing was written.");
+    }
     doc = std::move(d);
-    if (!external_request) settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
+    if (!external_request) {
+        settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
+        remember_recent(settings, settings.last_atlas);
+    }
     selected_event = nullptr;
     selected_territory.clear();
     study_territory.clear();

@@ -177,6 +177,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     draw_export_dialog(c, app.camera.width, app.camera.height);
     draw_film_dialog(c);
     draw_study_window(c);
+    draw_file_browser(c);
     draw_trust_prompt(c);
     if (app.compare)
         lay_out_comparison(c, map, sides, framed_scale, out);

@@ -55,6 +55,8 @@ namespace {
 void close_what_is_open(App& app) {
     if (!app.export_job) app.export_dialog_open = false;
     if (!app.film_job) app.film_dialog_open = false;
+    app.panels.files.purpose = BrowsePurpose::None;
+    app.study_territory.clear();
     if (!app.export_job && !app.film_job) ImGui::ClosePopupToLevel(0, true);
 }
 
@@ -77,6 +79,7 @@ void press(App& app, UiRequests& req, const MapRect& r, const KeyPress& k) {
         case GLFW_KEY_END: app.go_end(); break;
         case GLFW_KEY_SPACE: app.playback.playing = !app.playback.playing; break;
         case GLFW_KEY_E: if (ctrl && app.doc) app.export_dialog_open = true; break;
+        case GLFW_KEY_O: if (ctrl) open_file_browser(app, BrowsePurpose::OpenAtlas); break;
         case GLFW_KEY_Q: if (ctrl) req.quit = true; break;
         case GLFW_KEY_F5:
             app.settings.presentation = !app.settings.presentation;

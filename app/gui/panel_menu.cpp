@@ -9,34 +9,13 @@
 #include "app/gui/panels.h"
 
 namespace chronomap::gui {
-namespace {
-
-void path_prompt(const char* id, const char* hint, char (&buf)[1024], std::string& request) {
-    ImGui::SetNextItemWidth(420);
-    if (ImGui::InputTextWithHint(id, hint, buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) &&
-        buf[0]) {
-        request = buf;
-        buf[0] = 0;
-        ImGui::CloseCurrentPopup();
-    }
-}
-
-}  // namespace
-
 void draw_menu_bar(PanelContext& c) {
     App& a = c.app;
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(_("File"))) {
-        if (ImGui::BeginMenu(_("Open atlas..."))) {
-            path_prompt("##open", _("path to atlas.json or its folder, then Enter"), a.panels.typed_path,
-                        c.requests.open_atlas);
-            ImGui::EndMenu();
-        }
-        if (ImGui::BeginMenu(_("Add reference layer..."), a.doc != nullptr)) {
-            path_prompt("##ref", _("any vector file GDAL reads, then Enter"), a.panels.typed_path,
-                        c.requests.add_reference);
-            ImGui::EndMenu();
-        }
+        if (ImGui::MenuItem(_("Open atlas..."), "Ctrl+O")) open_file_browser(a, BrowsePurpose::OpenAtlas);
+        if (ImGui::MenuItem(_("Add reference layer..."), nullptr, false, a.doc != nullptr))
+            open_file_browser(a, BrowsePurpose::AddReference);
         if (ImGui::MenuItem(_("Export image..."), "Ctrl+E", false, a.doc != nullptr))
             a.export_dialog_open = true;
         if (ImGui::MenuItem(_("Export animation..."), nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;

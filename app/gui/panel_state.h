@@ -56,12 +56,29 @@ struct SelectionOutline {
     std::vector<std::vector<Vec2>> rings;  // display CRS
 };
 
+// The file browser of File > Open atlas and Add reference layer (panel_files.cpp): a folder's
+// contents, read once when it is entered, with places and recent atlases beside them.
+enum class BrowsePurpose { None, OpenAtlas, AddReference };
+struct FileEntry {
+    std::string name;
+    bool folder = false;
+    bool atlas = false;  // a folder holding atlas.json, or an atlas.json
+};
+struct FileBrowserState {
+    BrowsePurpose purpose = BrowsePurpose::None;
+    std::string folder, listed;  // shown, and the one `entries` were read for
+    std::vector<FileEntry> entries;
+    std::string selected;  // a name in `folder`
+    std::string problem;   // why the folder cannot be read
+    char typed[1024] = "";  // the path bar
+};
+
 struct PanelState {
     DateEntry timeline_date, compare_date;
     ExportDialogState export_dialog;
     FilmDialogState film_dialog;
     EventListState events;
-    char typed_path[1024] = "";  // File > Open and Add reference layer
+    FileBrowserState files;
     std::string inspected_territory;  // the inspector's, to see when the selection changes
     const Event* carded_event = nullptr;  // the event selected last frame: a new one brings its card forward
     SelectionOutline selection_outline;

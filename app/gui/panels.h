@@ -62,6 +62,11 @@ void inspector(PanelContext& c, const std::string& territory);
 // `axis`, with the window's date marked and year labels under it; a click goes to that date.
 class HistoryAxis;
 void history_band(PanelContext& c, const std::string& territory, Basis basis, const HistoryAxis& axis, float width);
+// The file browser (File > Open atlas, Add reference layer), shown while its purpose is set.
+void open_file_browser(App& a, BrowsePurpose purpose);
+void draw_file_browser(PanelContext& c);
+// What a click on `path` and Open would do in the open browser (scripts); false when none is open.
+bool pick_file(App& a, UiRequests& req, const std::string& path);
 // App::study_territory's histories in both views side by side, in a window of its own.
 void draw_study_window(PanelContext& c);
 void legend_panel(PanelContext& c);

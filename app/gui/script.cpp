@@ -6,6 +6,7 @@
 #include "app/launch/launch_args.h"
 #include "data/formats/input_file.h"
 
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -96,7 +97,10 @@ std::string check_command(const ScriptLine& l) {
         return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
     }
     if (verb == "dialog")
-        return args == 1 && (arg == "export" || arg == "film" || arg == "close") ? "" : "dialog takes export, film or close";
+        return args == 1 && (arg == "export" || arg == "film" || arg == "open" || arg == "reference" || arg == "close")
+                   ? ""
+                   : "dialog takes export, film, open, reference or close";
+    if (verb == "pick") return one_arg("a file or folder");
     if (verb == "film") {
         int w = 0, h = 0;
         if (args < 1 || args > 2) return "film takes FILE (.mp4, .webm, .gif or a folder/) and optionally WxH";
@@ -123,7 +127,8 @@ std::string check_command(const ScriptLine& l) {
     }
     if (verb == "expect") {
         if (args == 1 && arg == "fitted") return "";
-        if (args < 2 || arg != "date") return "expect takes date DATE, or fitted";
+        if (args == 2 && arg == "atlas") return "";
+        if (args < 2 || arg != "date") return "expect takes date DATE, atlas PATH, or fitted";
         const std::string text = words_from(l, 2);
         const auto r = parse_date(text);
         return r.date ? "" : "bad date '" + text + "': " + r.error;
@@ -236,6 +241,11 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "dialog") {
         app.export_dialog_open = arg == "export";
         app.film_dialog_open = arg == "film";
+        app.panels.files.purpose = BrowsePurpose::None;
+        if (arg == "open" || arg == "reference")
+            open_file_browser(app, arg == "open" ? BrowsePurpose::OpenAtlas : BrowsePurpose::AddReference);
+    } else if (verb == "pick") {
+        if (!pick_file(app, req, arg)) return fail("pick needs the file browser open (dialog open or dialog reference)");
     } else if (verb == "film") {
         // Started as from the dialog (one second on each event, the whole atlas); it runs while
         // the script goes on, a few frames per window frame.
@@ -288,6 +298,15 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
                              c.center_y <= area.max_y;
         if (c.units_per_pixel < 0.99 * fitted || !centred)
             fail("the map is not fitted to the atlas");
+    } else if (verb == "expect" && arg == "atlas") {
+        namespace fs = std::filesystem;
+        if (!need_atlas()) return;
+        auto file = [](fs::path p) {
+            std::error_code ec;
+            if (fs::is_directory(p, ec)) p /= "atlas.json";
+            return fs::weakly_canonical(p, ec);
+        };
+        if (file(app.doc->path) != file(l.words[2])) fail("the atlas open is " + app.doc->path + ", not " + l.words[2]);
     } else if (verb == "expect") {
         const Date wanted = *parse_date(words_from(l, 2)).date;
         if (need_atlas() && !(app.date == wanted))

@@ -8,13 +8,16 @@
 //   lang CODE            claims on|off          presentation on|off     uncertainty on|off
 //   play / pause         wait FRAMES            open ATLAS        reference FILE
 //   export FILE.png [WxH]                       screenshot FILE.png                 quit
-//   dialog export|film|close  (opens the export or film dialog, or closes them)
+//   dialog export|film|open|reference|close  (opens the export or film dialog or the file
+//                        browser, or closes them)
+//   pick PATH            (in the file browser: chooses PATH, as a click and Open would)
 //   compare DATE [de_facto|de_jure] [side|swipe]    compare off
 //   film FILE [WxH]      (starts a film of the whole atlas, one second an event, as the dialog does)
 //   key NAME...          (presses keys in one frame: PageDown, PageUp, Left, Right, Home, End,
 //                         Space, Escape, F5, F11, or a letter typed, such as F or Z)
 //   study TERRITORY|off  (the study window: both views' histories side by side)
 //   map_text SIZE        (the map's text size, 0.5 to 2, as the settings' slider)
+//   expect atlas PATH    (a problem, and exit 2, unless the atlas open is PATH)
 //   expect date DATE     (a problem, and exit 2, unless the window shows DATE)
 
 #include <string>

@@ -48,7 +48,12 @@ std::string user_folder(const std::string& kind) {
         if (!value.empty() && fs::is_directory(value, ec) && fs::path(value) != fs::path(home + "/")) return value;
     }
     if (home.empty()) return fs::current_path(ec).string();
-    const fs::path fallback = fs::path(home) / (kind == "VIDEOS" ? "Videos" : "Pictures");
+    const char* english = kind == "VIDEOS"      ? "Videos"
+                          : kind == "DOCUMENTS" ? "Documents"
+                          : kind == "DOWNLOAD"  ? "Downloads"
+                          : kind == "DESKTOP"   ? "Desktop"
+                                                : "Pictures";
+    const fs::path fallback = fs::path(home) / english;
     return fs::is_directory(fallback, ec) ? fallback.string() : home;
 }
 
@@ -75,10 +80,18 @@ T fit(T v, T lo, T hi, T fallback) {
 
 }  // namespace
 
+void remember_recent(Settings& s, const std::string& path) {
+    auto& r = s.recent_atlases;
+    r.erase(std::remove(r.begin(), r.end(), path), r.end());
+    r.insert(r.begin(), path);
+    if (r.size() > kRecentAtlases) r.resize(kRecentAtlases);
+}
+
 void clamp_settings(Settings& s) {
     const Settings d;
     if (!(s.ui_scale >= 1.0f && s.ui_scale <= 3.0f)) s.ui_scale = d.ui_scale;  // as before: out of range is unset
     s.map_text = fit(s.map_text, 0.5f, 2.0f, d.map_text);
+    if (s.recent_atlases.size() > kRecentAtlases) s.recent_atlases.resize(kRecentAtlases);
     s.left_width = fit(s.left_width, 160.0f, 1200.0f, d.left_width);
     s.right_width = fit(s.right_width, 160.0f, 1200.0f, d.right_width);
     s.timeline_height = fit(s.timeline_height, 80.0f, 600.0f, d.timeline_height);
@@ -130,6 +143,7 @@ Settings load_settings(const std::string& path, std::string& warning) {
     get(j, "window_width", s.window_width);
     get(j, "window_height", s.window_height);
     get(j, "views", s.views);
+    get(j, "recent_atlases", s.recent_atlases);
     clamp_settings(s);
     return s;
 }
@@ -162,7 +176,8 @@ Result<> save_settings(const Settings& given, const std::string& path) {
               {"timeline_height", s.timeline_height},
               {"window_width", s.window_width},
               {"window_height", s.window_height},
-              {"views", s.views}};
+              {"views", s.views},
+              {"recent_atlases", s.recent_atlases}};
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
     Result<OutputFile> file = OutputFile::open(path);

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/view/overlay/overlay.h"
 #include "data/support/result.h"
@@ -29,11 +30,16 @@ struct Settings {
     int window_width = 1600, window_height = 900;
     std::map<std::string, std::array<double, 3>>
         views;  // atlas path -> centre x, y, units per pixel
+    std::vector<std::string> recent_atlases;  // newest first, at most kRecentAtlases (the file browser's Recent)
 };
+
+inline constexpr std::size_t kRecentAtlases = 8;
+// Puts `path` first among the recent atlases (once), keeping kRecentAtlases.
+void remember_recent(Settings& s, const std::string& path);
 
 // $XDG_CONFIG_HOME/chronomap/settings.json, ~/.config/chronomap/settings.json, or "" without HOME.
 std::string settings_path();
-// Where the desktop keeps a kind of file ("PICTURES", "VIDEOS"), from xdg-user-dirs'
+// Where the desktop keeps a kind of file ("PICTURES", "VIDEOS", "DOCUMENTS", "DOWNLOAD", "DESKTOP"), from xdg-user-dirs'
 // user-dirs.dirs, else ~/Pictures or ~/Videos if they exist, else the home folder: exports go
 // there, not to whatever folder the program was started from.
 std::string user_folder(const std::string& kind);
