@@ -230,6 +230,9 @@ void App::select_difference(const Difference& d) {
 OverlayOptions App::shown_overlays() const {
     OverlayOptions o = settings.overlays;
     o.column = o.column || settings.presentation;
+    // Presenting, the timeline under the map shows the date and view in large type: the column
+    // keeps its room for the legend.
+    if (settings.presentation) o.title = false;
     return o;
 }
 

@@ -121,7 +121,7 @@ class App {
     // click in the list then moves the window's date to the event).
     void select_difference(const Difference& d);
     // What the window's map shows over it: the settings' overlays, in the column layout when
-    // presenting (room-sized text leaves no room over the map).
+    // presenting (room-sized text leaves no room over the map), the title left to the timeline.
     OverlayOptions shown_overlays() const;
     // Frames the atlas's default view in a map of w x h framebuffer pixels, left of and above the
     // insets left to the overlay's column and caption (overlay_insets).

@@ -119,9 +119,8 @@ public:
     float width() const { return width_; }
     float height() const { return height_; }
     // Cuts the powers of least area (never below one, "+ N more" for them) until the legend is at
-    // most `room` high; those kept stay in the atlas's order. With `shrink`, the legend's text
-    // first gets smaller, down to 60 %, so that every entry is named where that is enough.
-    void cut_to(float room, bool shrink = false);
+    // most `room` high; those kept stay in the atlas's order.
+    void cut_to(float room);
     void paint(PaintXY at) const;
 
 private:
@@ -133,7 +132,7 @@ private:
     void measure();
     float item_height(const LegendItem& item) const;
 
-    Painter P_;  // the frame's, or smaller (cut_to)
+    const Painter P_;
     float wrap_;
     Section sections_[4];
     float width_ = 0, height_ = 0;

@@ -19,25 +19,39 @@ float draw_column_title(const Painter& P, PaintXY at, float wrap, const OverlayT
     return a.y + b.y + c.y;
 }
 
-// Scale bar and sources at the column's bottom, the bar right-aligned; returns their top. The
-// sources in smaller type than the legend above them, which is read more often.
-float draw_column_foot(const Painter& P, const OverlayFrame& fr, const Rect& inner, const OverlayText& t,
-                       const OverlayOptions& o) {
-    float bottom = inner.y1;
-    if (o.source && !t.source.empty()) {
-        const Painter small{P.out, P.s * 0.8f, P.k * 0.8f};
-        const float h = small.size(TextStyle::Small, t.source, inner.x1 - inner.x0).y;
-        bottom -= h;
-        small.text(TextStyle::Small, {inner.x0, bottom}, kMuted, t.source, inner.x1 - inner.x0);
+Painter scaled(const Painter& P, float f) { return Painter{P.out, P.s * f, P.k * f}; }
+
+// The legend between `top` and `bottom`, and the sources under it (when `source` is not empty) in
+// smaller type. Both get smaller together, the legend down to 60 %, until they fit; then the
+// legend comes first, as every colour on the map needs its name: it names what fits ("+ N more"
+// only when it alone does not), and the sources keep the lines left (the event card has them all).
+void draw_legend_and_sources(const Painter& P, const OverlayFrame& fr, const OverlayText& t, const Rect& inner,
+                             float top, float bottom, bool legend_on, const std::string& source) {
+    const float wrap = inner.x1 - inner.x0, gap = 12 * P.s;
+    auto sources_height = [&](float f) {
+        return source.empty() ? 0.0f : scaled(P, std::min(0.8f, f)).size(TextStyle::Small, source, wrap).y + gap;
+    };
+    float f = 1;
+    for (const float g : {1.0f, 0.9f, 0.8f, 0.7f, 0.6f}) {
+        f = g;
+        const float legend_h = legend_on ? Legend(scaled(P, g), fr, t, wrap).height() : 0;
+        if (legend_h + sources_height(g) <= bottom - top) break;
     }
-    if (o.scale_bar) {
-        const ScaleBar bar = measure_scale_bar(P, fr);
-        if (bar.px > 0) {
-            bottom -= bar.height;
-            paint_scale_bar(P, bar, {inner.x1, bottom});
-        }
+    const Painter small = scaled(P, f);
+    float legend_bottom = top;
+    if (legend_on) {
+        Legend legend(small, fr, t, wrap);
+        legend.cut_to(bottom - top);
+        if (!legend.empty()) legend.paint({inner.x0, top});
+        legend_bottom = top + legend.height();
     }
-    return bottom;
+    if (source.empty()) return;
+    const Painter text = scaled(P, std::min(0.8f, f));
+    const float h = text.size(TextStyle::Small, source, wrap).y, y = std::max(legend_bottom + gap, bottom - h);
+    if (y >= bottom) return;
+    P.out->push_clip({inner.x0, y}, {inner.x1, bottom});
+    text.text(TextStyle::Small, {inner.x0, y}, kMuted, source, wrap);
+    P.out->pop_clip();
 }
 
 }  // namespace
@@ -75,14 +89,14 @@ void draw_column(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
     float top = inner.y0;
     if (o.title) top += draw_column_title(P, {inner.x0, top}, wrap, t) + pad;
     const ColumnCaption caption = o.caption ? fit_column_caption(P, fr.width, fr.height, t, o.source) : ColumnCaption{};
-    OverlayOptions foot_options = o;
-    foot_options.source = o.source && !caption.with_source;
-    const float foot = draw_column_foot(P, fr, inner, t, foot_options);
-    if (o.legend) {
-        Legend legend(P, fr, t, wrap);
-        legend.cut_to(foot - pad - top, true);
-        if (!legend.empty()) legend.paint({inner.x0, top});
+    float bottom = inner.y1;
+    if (const ScaleBar bar = o.scale_bar ? measure_scale_bar(P, fr) : ScaleBar{}; bar.px > 0) {
+        bottom -= bar.height;
+        paint_scale_bar(P, bar, {inner.x1, bottom});
+        bottom -= pad;
     }
+    const bool sources_here = o.source && !caption.with_source;
+    draw_legend_and_sources(P, fr, t, inner, top, bottom, o.legend, sources_here ? t.source : std::string());
     // The caption under the map; what is still too long at 70 % loses its last lines.
     if (caption.height > 0) {
         const Painter fitted{P.out, P.s * caption.scale, P.k * caption.scale};

@@ -53,16 +53,8 @@ void Legend::measure() {
     }
 }
 
-void Legend::cut_to(float room, bool shrink) {
+void Legend::cut_to(float room) {
     auto& powers = sections_[0];
-    if (shrink) {
-        const Painter full = P_;
-        for (const float f : {0.9f, 0.8f, 0.7f, 0.6f}) {
-            if (height_ <= room) break;
-            P_ = Painter{full.out, full.s * f, full.k * f};
-            measure();
-        }
-    }
     if (height_ <= room || powers.items.size() <= 1) return;
     const std::size_t in_view = powers.items.size();
     std::vector<const LegendItem*> by_area = powers.items;
