@@ -435,3 +435,24 @@ TEST(Cliopatria, NegativeWholeYearsAreYearsBC) {
     EXPECT_EQ(parthia->valid_from->display(), "247 BC");
     EXPECT_TRUE(parthia->valid_at(d("224")));
 }
+
+// A snapshot's changes make an event titled as the manifest says ("title" per snapshot), so a
+// caption reads "The world on the eve of the First World War", not "Snapshot world_1914.geojson
+// of layer 'territories'"; a snapshot without one keeps the file's name.
+TEST_F(RealData, SnapshotsCanBeTitledInTheManifest) {
+    TempDir dir;
+    for (const char* name : {"world_1914.geojson", "world_1938.geojson"})
+        fs::copy(fs::path(kBasemaps) / name, dir.path / name);
+    const InitProposal p = propose_manifest({dir.path.string()}, dir.path.string());
+    nlohmann::json manifest = p.manifest;
+    auto& snapshots = manifest["layers"][0]["snapshots"];
+    ASSERT_EQ(snapshots.size(), 2u);
+    snapshots[1]["title"] = "Europe on the eve of the Second World War";
+    std::ofstream(dir.path / "atlas.json") << manifest.dump(2);
+    const LoadResult r = load_atlas((dir.path / "atlas.json").string());
+    std::set<std::string> titles;
+    for (const auto& e : r.atlas.events) titles.insert(e.title.str());
+    EXPECT_TRUE(titles.count("Europe on the eve of the Second World War"));
+    EXPECT_EQ(std::count_if(titles.begin(), titles.end(), [](const std::string& t) { return t.find("world_1914") != std::string::npos; }), 1);
+    EXPECT_EQ(std::count_if(titles.begin(), titles.end(), [](const std::string& t) { return t.find("world_1938") != std::string::npos; }), 0);
+}

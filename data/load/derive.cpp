@@ -185,10 +185,10 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
         std::map<std::string, std::vector<const Feature*>> by_territory;
         for (const auto& f : layer.features) by_territory[f.id].push_back(&f);
         std::set<std::string> unknown_status;
-        // The file of the snapshot that begins on each date: an event cites the snapshot it
-        // describes, not the file of whichever feature happened to create it.
-        std::map<std::int64_t, std::string> snapshot_file;
-        for (const auto& s : layer.snapshots) snapshot_file.emplace(s.date.day, s.source);
+        // The snapshot that begins on each date: an event cites the snapshot it describes, not the
+        // file of whichever feature happened to create it, and takes its title.
+        std::map<std::int64_t, const Layer::Snapshot*> snapshot_at;
+        for (const auto& s : layer.snapshots) snapshot_at.emplace(s.date.day, &s);
         auto change_at = [&](Date d, const Feature& f) -> Event& {
             auto [it, created] = event_at.emplace(std::make_pair(layer.name, std::int64_t{d.day}), derived.size());
             if (created) {
@@ -196,10 +196,13 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 e.id = layer.name + "@" + d.iso();
                 e.date = d;
                 e.kind = EventKind::Other;
-                const auto snap = snapshot_file.find(d.day);
-                const std::string file = snap != snapshot_file.end() ? snap->second : f.origin_file.str();
-                e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
-                                                  : "Snapshot " + snapshot_name(file) + " of layer '" + layer.name + "'";
+                const auto snap = snapshot_at.find(d.day);
+                const std::string file = snap != snapshot_at.end() ? snap->second->source : f.origin_file.str();
+                if (snap != snapshot_at.end() && !snap->second->title.empty())
+                    e.title = snap->second->title;
+                else
+                    e.title = layer.snapshots.empty() ? "Changes recorded in layer '" + layer.name + "'"
+                                                      : "Snapshot " + snapshot_name(file) + " of layer '" + layer.name + "'";
                 e.pos = layer.pos;
                 e.sources.push_back({source_id, file, layer.pos});
                 e.derived = true;

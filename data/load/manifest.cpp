@@ -69,7 +69,8 @@ Names read_names(const json& obj, const std::string& ptr, JsonFields& f, const s
     return names;
 }
 
-// "snapshots": [{"date": "1914", "source": "world_1914.geojson"}, ...]; a date may be a number.
+// "snapshots": [{"date": "1914", "source": "world_1914.geojson", "title": "..."}, ...]; a date may
+// be a number, the title is optional.
 void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what,
                     Layer& layer) {
     const auto* list = f.typed(obj, ptr, "snapshots", V::array, Need::Required, what);
@@ -90,7 +91,8 @@ void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, cons
             date = f.date(so, sp, "date", Need::Required, swhat);
         }
         auto source = source_field(so, sp, f, Need::Required, swhat);
-        if (date && source) layer.snapshots.push_back({*date, *source, f.pos(sp)});
+        const std::string title = f.string(so, sp, "title", Need::Optional, swhat).value_or("");
+        if (date && source) layer.snapshots.push_back({*date, *source, f.pos(sp), title});
     }
     if (list->empty()) f.diags().error(f.pos(ptr + "/snapshots"), "the snapshots of " + what + " are empty");
 }

@@ -187,6 +187,9 @@ struct Layer {
         Date date;
         std::string source;
         SourcePos pos;
+        // The title of the event the snapshot's changes make ("The world after the Congress of
+        // Vienna"); without one, "Snapshot world_1815 of layer 'territories'".
+        std::string title;
     };
     std::vector<Snapshot> snapshots;
     bool data_driven() const { return !controller_field.empty() || !snapshots.empty() || !name_field.empty(); }
