@@ -162,9 +162,11 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     const bool halves = app.compare && app.compare->layout == CompareLayout::SideBySide;
     const MapRect framed = halves ? sides.rect[0] : map;
     const float framed_scale = overlay_text_scale(c.map_fonts.scale, framed.w, framed.h);
+    // Fitted to leave the room the overlay takes as drawn: a comparison's halves draw the settings' overlays.
     ImGuiPainter measurer(nullptr, c.map_fonts);
-    const OverlayInsets inset =
-        overlay_insets(measurer, app.doc->pane->overlay, app.shown_overlays(), framed.w, framed.h, framed_scale);
+    const OverlayInsets inset = overlay_insets(measurer, app.doc->pane->overlay,
+                                               app.compare ? app.settings.overlays : app.shown_overlays(), framed.w,
+                                               framed.h, framed_scale);
     const int fit_w = framed.pixel_w(), fit_h = framed.pixel_h();
     const double bottom = inset.bottom * map.fb_scale, right = inset.right * map.fb_scale;
     if (!app.camera_set || c.requests.fit || app.refit_wanted(fit_w, fit_h, right))

@@ -137,8 +137,9 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
     App& app = s.app;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float map_scale = map_font_scale(app, s.content_scale, display.x, display.y);
-    if (req.rebuild_fonts || map_scale != s.fonts.map.scale ||
-        ui_font_scale(app, s.content_scale) != s.fonts.ui.scale)
+    // (With a tolerance: one set serves both when their scales are within 0.01.)
+    if (req.rebuild_fonts || std::abs(map_scale - s.fonts.map.scale) > 0.011f ||
+        std::abs(ui_font_scale(app, s.content_scale) - s.fonts.ui.scale) > 0.001f)
         s.fonts = rebuild_fonts(app, s.content_scale, map_scale);
     if (!req.open_atlas.empty() && !app.open(req.open_atlas))
         app.messages.push_back(fill_in(_("could not open %s"), {req.open_atlas}));
