@@ -163,14 +163,15 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     const MapRect framed = halves ? sides.rect[0] : map;
     const float framed_scale = overlay_text_scale(c.map_fonts.scale, framed.w, framed.h);
     // Fitted to leave the room the overlay takes as drawn: a comparison's halves draw the settings' overlays.
-    ImGuiPainter measurer(nullptr, c.map_fonts);
-    const OverlayInsets inset = overlay_insets(measurer, app.doc->pane->overlay,
-                                               app.compare ? app.settings.overlays : app.shown_overlays(), framed.w,
-                                               framed.h, framed_scale);
+    const OverlayOptions drawn = app.compare ? app.settings.overlays : app.shown_overlays();
     const int fit_w = framed.pixel_w(), fit_h = framed.pixel_h();
-    const double bottom = inset.bottom * map.fb_scale, right = inset.right * map.fb_scale;
-    if (!app.camera_set || c.requests.fit || app.refit_wanted(fit_w, fit_h, right))
-        app.fit(fit_w, fit_h, bottom, right);
+    const double column = overlay_column_inset(drawn, framed.w, c.map_fonts.scale * framed_scale) * map.fb_scale;
+    if (!app.camera_set || c.requests.fit || app.refit_wanted(fit_w, fit_h, column)) {
+        ImGuiPainter measurer(nullptr, c.map_fonts);  // the caption's height is measured only to fit
+        const OverlayInsets inset =
+            overlay_insets(measurer, app.doc->pane->overlay, drawn, framed.w, framed.h, framed_scale);
+        app.fit(fit_w, fit_h, inset.bottom * map.fb_scale, inset.right * map.fb_scale);
+    }
     keep_area_shown(app.camera, std::max(1, halves ? sides.pixel_w[0] : map.pixel_w()), std::max(1, map.pixel_h()));
     if (c.requests.zoom_to_selected && !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);

@@ -101,6 +101,8 @@ std::string overlay_characters(const OverlayText& text, const std::vector<LabelS
 struct OverlayInsets {
     float right = 0, bottom = 0;
 };
+// The column's part of that alone (0 without one): no text to measure, for every frame.
+float overlay_column_inset(const OverlayOptions& options, float width, float scale);
 OverlayInsets overlay_insets(OverlayPainter& painter, const OverlayText& text, const OverlayOptions& options,
                              float width, float height, float text_scale = 1);
 

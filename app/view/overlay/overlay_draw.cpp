@@ -263,6 +263,10 @@ float room_text_scale(float width, float height) {
     return std::max(0.1f, std::min(width / kLayoutWidth, height / 430.0f));
 }
 
+float overlay_column_inset(const OverlayOptions& o, float width, float scale) {
+    return boxes::column_layout(o) ? boxes::column_width(width, scale) : 0.0f;
+}
+
 OverlayInsets overlay_insets(OverlayPainter& painter, const OverlayText& t, const OverlayOptions& o, float width,
                              float height, float text_scale) {
     using namespace boxes;
