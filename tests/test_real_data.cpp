@@ -26,6 +26,7 @@
 #include "tests/support/temp_dir.h"
 #include "data/geometry/tessellate.h"
 #include "data/time/timeline.h"
+#include "data/validate/overlap_check.h"
 
 using namespace chronomap;
 namespace fs = std::filesystem;
@@ -455,4 +456,26 @@ TEST_F(RealData, SnapshotsCanBeTitledInTheManifest) {
     EXPECT_TRUE(titles.count("Europe on the eve of the Second World War"));
     EXPECT_EQ(std::count_if(titles.begin(), titles.end(), [](const std::string& t) { return t.find("world_1914") != std::string::npos; }), 1);
     EXPECT_EQ(std::count_if(titles.begin(), titles.end(), [](const std::string& t) { return t.find("world_1938") != std::string::npos; }), 0);
+}
+
+// The 1938 snapshot's Switzerland reaches into France's shape west of Lake Neuchâtel, a fault
+// of the data that a teacher deriving a lesson from it should be told about; and the check
+// finishes on all 1630 shapes of the nine snapshots within its limit.
+TEST_F(RealData, OverlappingTerritoriesAreNamedWithSizeAndPlace) {
+    TempDir dir;
+    fs::copy(kBasemaps / "world_1938.geojson", dir.path / "world_1938.geojson");
+    std::ofstream(dir.path / "atlas.json") << propose_manifest({dir.path.string()}, dir.path.string()).manifest.dump(2);
+    const LoadResult r = load_atlas((dir.path / "atlas.json").string());
+    ASSERT_TRUE(r.manifest_read);
+    Diagnostics d;
+    const OverlapReport report = check_overlaps(r.atlas, d);
+    EXPECT_EQ(report.unchecked, 0u);
+    EXPECT_FALSE(report.out_of_time);
+    std::string swiss;
+    for (const auto& item : d.items())
+        if (item.feature == "Switzerland" && item.message.find("'France'") != std::string::npos) swiss = item.message;
+    ASSERT_FALSE(swiss.empty()) << report.overlaps << " overlaps, none of Switzerland and France";
+    EXPECT_NE(swiss.find("about 14"), std::string::npos) << swiss;  // 1432 km²
+    EXPECT_NE(swiss.find("6.6"), std::string::npos) << swiss;       // around 6.62° E, 46.90° N
+    EXPECT_NE(swiss.find("46.9"), std::string::npos) << swiss;
 }

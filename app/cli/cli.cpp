@@ -19,6 +19,7 @@
 #include "data/load/loader.h"
 #include "data/time/timeline.h"
 #include "data/validate/geometry_check.h"
+#include "data/validate/overlap_check.h"
 #include "version.h"
 
 namespace chronomap::cli {
@@ -32,6 +33,8 @@ Result<> run_validate(const ValidateRequest& req) {
     // Every polygon is triangulated as the map would, so one that cannot be drawn is named here.
     if (req.geometry && r.manifest_read) check_geometry(r.atlas, r.diagnostics);
     timer.lap("geometry checks");
+    if (req.geometry && r.manifest_read) (void)check_overlaps(r.atlas, r.diagnostics);
+    timer.lap("overlap checks");
     print_diagnostics(r.diagnostics, std::cout);
     const auto& d = r.diagnostics;
     std::size_t features = 0;

@@ -7,6 +7,7 @@
 
 #include "app/view/overlay/i18n.h"
 #include "app/view/export/vector_export.h"
+#include "data/validate/overlap_check.h"
 
 namespace chronomap::gui {
 
@@ -28,8 +29,16 @@ bool App::open(const std::string& path, bool allow_external) {
         messages.push_back(fill_in(_("cannot draw %s: %s"), {path, ready.message()}));
         return false;
     }
-    // Polygons repaired or not drawn go with the atlas's other problems.
+    // Polygons repaired or not drawn go with the atlas's other problems, and so, when they are
+    // found, do territories that overlap (take_overlaps).
     for (const auto& p : d->view->scene().problems) d->loaded.diagnostics.add(p);
+    d->overlaps = std::async(std::launch::async, [atlas = &d->atlas()] {
+        Diagnostics found;
+        OverlapLimits limits;
+        limits.seconds = 20;
+        (void)check_overlaps(*atlas, found, limits);
+        return found;
+    });
     // An atlas that asks to reach beyond its folder is refused that, said, asked about, and not
     // reopened by itself at the next start until the user allows it (source_policy.h).
     external_request.reset();
@@ -76,8 +85,16 @@ void App::allow_external() {
 
 void App::refuse_external() { external_request.reset(); }
 
+void App::take_overlaps(bool wait) {
+    if (!doc || !doc->overlaps.valid()) return;
+    if (!wait && doc->overlaps.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    const Diagnostics found = doc->overlaps.get();
+    for (const auto& d : found.items()) doc->loaded.diagnostics.add(d);
+}
+
 bool App::add_reference(const std::string& path) {
     if (!doc) return false;
+    take_overlaps(true);  // the check reads the layers this adds to
     const std::size_t before = doc->loaded.diagnostics.items().size();
     if (!add_reference_layer(doc->atlas(), path, doc->loaded.diagnostics)) {
         messages.push_back(fill_in(_("could not add %s as a reference layer (see Diagnostics)"), {path}));

@@ -2,6 +2,7 @@
 // The window's state and the commands that change it. Panels read the state and call commands;
 // they never touch the atlas or the renderer directly.
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,11 @@ struct Document {
     std::unique_ptr<Timeline> timeline;
     std::unique_ptr<MapView> view;
     std::unique_ptr<MapPane> pane;  // the window's map: its shapes, styles (blended), labels, overlay texts
+    // Territories that overlap, found on a thread of their own (a second or two on a world
+    // series) while the atlas is shown. Last member: destroyed first, it waits for the check
+    // before the atlas it reads goes. Nothing may change the atlas until it is taken in
+    // (App::take_overlaps).
+    std::future<Diagnostics> overlaps;
     Atlas& atlas() { return loaded.atlas; }
 };
 
@@ -135,6 +141,9 @@ class App {
     // Exports run a tile per frame so the dialog can show progress; poll_export() advances them.
     void start_export(const ExportRequest& req, const std::string& path);
     void poll_export();
+    // Adds the overlap check's findings to the atlas's problems once it has finished (or,
+    // waiting, when it has).
+    void take_overlaps(bool wait = false);
     // Films likewise: poll_film() renders frames for up to `budget` seconds, so the window stays
     // responsive; cancel_film() stops and leaves no file.
     void start_film(const FilmRequest& req);  // req.path is where it goes

@@ -113,6 +113,7 @@ void take_events(Session& s) {
     app.tick(now, now - s.last_time);
     s.last_time = now;
     app.poll_export();
+    app.take_overlaps();
     app.poll_film(0.05);  // a few frames of a film, the window stays responsive
     for (const auto& path : s.shell.take_dropped()) {
         namespace fs = std::filesystem;
