@@ -3,11 +3,14 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_common.h"
@@ -211,4 +214,40 @@ TEST(Cli, ASmallAtlasIsExportedWithoutStartingGl) {
     EXPECT_NE(gpu.err.find("GL context"), std::string::npos) << gpu.err;
     EXPECT_EQ(run({"export", kars, "--date", "1921", "--renderer", "vulkan", "--out", out.string()}).code, 2);
     std::filesystem::remove(out);
+}
+
+// `init --workbook` writes a manifest and a spreadsheet with one example a sheet and its columns
+// explained in the language asked for; the lesson validates as it is, and `workbook` writes an
+// atlas's events back into such a spreadsheet, which the manifest can then name instead.
+TEST(Cli, InitWritesAWorkbookTemplateAndWorkbookExportsOne) {
+    const auto dir = std::filesystem::temp_directory_path() / ("chronomap-workbook-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    const auto init = run({"init", "--workbook", "lesson.ods", "--out", (dir / "atlas.json").string(), "--title",
+                           "The Balkan Wars", "--from", "1912", "--to", "1913", "--lang", "ru"});
+    ASSERT_EQ(init.code, 0) << init.err;
+    const auto manifest = nlohmann::json::parse(std::ifstream(dir / "atlas.json"));
+    EXPECT_EQ(manifest["workbook"], "lesson.ods");
+    EXPECT_EQ(manifest["title"], "The Balkan Wars");
+    const auto checked = run({"validate", dir.string()});
+    EXPECT_EQ(checked.code, 0) << checked.out;
+    EXPECT_NE(checked.out.find("0 error(s), 0 warning(s)"), std::string::npos) << checked.out;
+    EXPECT_NE(checked.out.find("1 power(s), 1 event(s)"), std::string::npos) << checked.out;
+    // The columns sheet explains them in Russian.
+    std::string meanings;
+    {
+        GDALDatasetUniquePtr ods(GDALDataset::Open((dir / "lesson.ods").string().c_str(), GDAL_OF_VECTOR));
+        ASSERT_TRUE(ods);
+        OGRLayer* columns = ods->GetLayerByName("columns");
+        ASSERT_TRUE(columns);
+        for (auto& row : *columns)
+            for (int k = 0; k < row->GetFieldCount(); ++k) meanings += std::string(row->GetFieldAsString(k)) + "\n";
+    }
+    EXPECT_NE(meanings.find("Краткое имя события без пробелов"), std::string::npos) << meanings;
+    EXPECT_EQ(run({"init", "--workbook", "lesson.ods", "--out", (dir / "atlas.json").string()}).code, 2);  // exists
+
+    const auto exported = run({"workbook", std::string(CHRONOMAP_MAPS) + "/kars", "--out", (dir / "kars.xlsx").string()});
+    EXPECT_EQ(exported.code, 0) << exported.err;
+    EXPECT_NE(exported.out.find("49 event(s), 24 power(s)"), std::string::npos) << exported.out;
+    EXPECT_EQ(run({"workbook", std::string(CHRONOMAP_MAPS) + "/kars"}).code, 2);  // no --out
+    std::filesystem::remove_all(dir);
 }

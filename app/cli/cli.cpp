@@ -14,7 +14,10 @@
 #include "app/cli/cli_export.h"
 #include "app/cli/cli_output.h"
 #include "app/cli/cli_requests.h"
+#include "app/view/export/workbook_template.h"
+#include "app/view/overlay/i18n.h"
 #include "data/formats/output_file.h"
+#include "data/formats/workbook.h"
 #include "data/load/init_manifest.h"
 #include "data/load/loader.h"
 #include "data/time/timeline.h"
@@ -90,14 +93,51 @@ Result<> run_history(const HistoryRequest& req) {
     return {};
 }
 
+// A manifest for a lesson kept in a workbook: its title and time range, and the workbook.
+nlohmann::ordered_json workbook_manifest(const InitRequest& req, InitProposal& p) {
+    nlohmann::ordered_json m = p.manifest;
+    if (m.is_null()) {
+        m["title"] = "Untitled lesson";
+        m["time_range"] = {{"start", "1900"}, {"end", "2000"}};
+        m["crs"] = "EPSG:3857";
+        m["layers"] = nlohmann::ordered_json::array();
+        p.notes.push_back("no vector data given: add a territories layer to the manifest's \"layers\"");
+    }
+    if (!req.title.empty()) m["title"] = req.title;
+    if (req.from) m["time_range"]["start"] = req.from->display();
+    if (req.to) m["time_range"]["end"] = req.to->display();
+    if (!req.from || !req.to) p.notes.push_back("the time range is a guess: give --from and --to");
+    m["workbook"] = req.workbook;
+    p.notes.push_back("events, powers and sources go in " + req.workbook +
+                      " (one example row a sheet, to replace; its sheet 'columns' explains each column)");
+    return m;
+}
+
+Result<> write_workbook_template(const InitRequest& req, const std::string& path) {
+    set_ui_language(req.lang);  // the sheet that explains the columns
+    Atlas example = workbook_example();
+    if (req.lang != "en")  // a column for the powers' names in the teacher's language
+        example.powers[0].names.by_lang[req.lang] = "";
+    return write_workbook(example, path, workbook_help());
+}
+
 Result<> run_init(const InitRequest& req) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::exists(req.out, ec) && !req.force) return input_error(req.out + " exists; add --force to replace it");
     const std::string base = fs::absolute(req.out).parent_path().string();
-    const InitProposal p = propose_manifest(req.inputs, base);
+    const std::string workbook_path = req.workbook.empty() ? "" : (fs::path(base) / req.workbook).string();
+    if (!workbook_path.empty() && fs::exists(workbook_path, ec) && !req.force)
+        return input_error(workbook_path + " exists; add --force to replace it");
+    InitProposal p = req.inputs.empty() ? InitProposal{} : propose_manifest(req.inputs, base);
     for (const auto& e : p.errors) std::cerr << "chronomap: " << e << '\n';
+    if (!req.workbook.empty() && (p.errors.empty() || !p.manifest.is_null())) p.manifest = workbook_manifest(req, p);
     if (p.manifest.is_null()) return input_error("");  // the errors above say why
+    if (!workbook_path.empty()) {
+        fs::create_directories(base, ec);
+        if (auto written = write_workbook_template(req, workbook_path); !written) return written;
+        std::cout << "wrote " << workbook_path << '\n';
+    }
     Result<OutputFile> file = OutputFile::open(req.out);
     if (!file) return file.failure();
     {
@@ -109,6 +149,18 @@ Result<> run_init(const InitRequest& req) {
     std::cout << "wrote " << req.out << '\n';
     for (const auto& n : p.notes) std::cout << "  - " << n << '\n';
     std::cout << "next: chronomap validate " << req.out << '\n';
+    return {};
+}
+
+Result<> run_workbook(const WorkbookRequest& req) {
+    const Result<LoadResult> loaded = load(req.atlas, true, false);
+    if (!loaded) return loaded.failure();
+    set_ui_language(req.lang);
+    if (auto written = write_workbook(loaded->atlas, req.out, workbook_help()); !written) return written;
+    std::size_t events = 0;
+    for (const auto& ev : loaded->atlas.events) events += ev.derived ? 0 : 1;
+    std::cout << "wrote " << req.out << ": " << events << " event(s), " << loaded->atlas.powers.size() << " power(s), "
+              << loaded->atlas.sources.size() << " source(s)\n";
     return {};
 }
 
@@ -179,9 +231,19 @@ const std::vector<Command>& commands() {
          {"--out", "--from", "--to", "--fps", "--size", "--years-per-second", "--per-event", "--hold-start",
           "--hold-end", "--basis", "--lang", "--text-size"},
          kOverlaySwitches, parse_then_run<AnimateRequest, parse_animate, run_animate>},
-        {"init", "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]",
-         "write a starting atlas.json for vector data (snapshot series or dated fields)", {"--out"}, {"--force"},
+        {"init",
+         "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
+         "chronomap init [FOLDER_OR_FILES...] --workbook lesson.xlsx|lesson.ods|FOLDER [--title T] [--from DATE]\n"
+         "                 [--to DATE] [--lang CODE] [--out atlas.json] [--force]",
+         "write a starting atlas.json for vector data (snapshot series or dated fields); with\n"
+         "--workbook, also a spreadsheet beside it (relative to the manifest's folder) for the\n"
+         "events, powers and sources, one example row a sheet and its columns explained in --lang",
+         {"--out", "--workbook", "--title", "--from", "--to", "--lang"}, {"--force"},
          parse_then_run<InitRequest, parse_init, run_init>, false},
+        {"workbook", "chronomap workbook ATLAS --out FILE.xlsx|FILE.ods|FOLDER [--lang CODE]",
+         "the atlas's events, powers, sources and claims as a workbook (a spreadsheet, or CSV files\n"
+         "in a folder) that the manifest can name instead (\"workbook\"); columns explained in --lang",
+         {"--out", "--lang"}, {}, parse_then_run<WorkbookRequest, parse_workbook, run_workbook>},
     };
     return table;
 }

@@ -250,12 +250,44 @@ Result<AnimateRequest> parse_animate(const Args& a) {
 
 Result<InitRequest> parse_init(const Args& a) {
     namespace fs = std::filesystem;
-    if (a.positional.empty()) return input_error("init takes a FOLDER or FILES of vector data");
+    const auto workbook = a.get("--workbook");
+    if (a.positional.empty() && !workbook)
+        return input_error("init takes a FOLDER or FILES of vector data, or --workbook FILE for a lesson kept in a spreadsheet");
     std::error_code ec;
     const bool one_folder = a.positional.size() == 1 && fs::is_directory(a.positional[0], ec);
     const std::string fallback =
         one_folder ? (fs::path(a.positional[0]) / "atlas.json").string() : std::string("atlas.json");
-    return InitRequest{a.positional, a.get("--out").value_or(fallback), a.has("--force")};
+    InitRequest req;
+    req.inputs = a.positional;
+    req.out = a.get("--out").value_or(fallback);
+    req.force = a.has("--force");
+    if (workbook) {
+        const std::string ext = lower_extension(*workbook);
+        if (ext != ".xlsx" && ext != ".ods" && !ext.empty())
+            return input_error("--workbook takes a .xlsx or .ods file, or a folder for CSV files, not '" + *workbook + "'");
+        req.workbook = *workbook;
+    }
+    const auto lang = lang_option(a);
+    if (!lang) return lang.failure();
+    req.lang = *lang;
+    req.title = a.get("--title").value_or("");
+    for (auto [flag, date] : {std::pair{"--from", &req.from}, std::pair{"--to", &req.to}}) {
+        if (const auto text = a.get(flag)) {
+            const DateParseResult r = parse_date(*text);
+            if (!r.date) return input_error(std::string(flag) + " '" + *text + "': " + r.error);
+            *date = r.date;
+        }
+    }
+    return req;
+}
+
+Result<WorkbookRequest> parse_workbook(const Args& a) {
+    if (a.positional.size() != 1) return input_error("workbook takes one ATLAS");
+    const auto out = a.get("--out");
+    if (!out) return input_error("workbook needs --out FILE.xlsx, FILE.ods or a FOLDER for CSV files");
+    const auto lang = lang_option(a);
+    if (!lang) return lang.failure();
+    return WorkbookRequest{atlas_input(a), *out, *lang};
 }
 
 }  // namespace chronomap::cli

@@ -78,6 +78,18 @@ struct InitRequest {
     std::vector<std::string> inputs;
     std::string out;  // atlas.json in the one folder given, else in the working folder
     bool force = false;
+    // --workbook: events, powers and sources in a spreadsheet beside the manifest (its name, or
+    // empty), a template with one example a sheet, its columns explained in `lang`.
+    std::string workbook;
+    std::string lang = "en";
+    std::string title;             // --title, else the proposal's
+    std::optional<Date> from, to;  // --from, --to: the time range
+};
+
+struct WorkbookRequest {
+    AtlasInput atlas;
+    std::string out;  // .xlsx, .ods, or a folder of CSV files
+    std::string lang = "en";
 };
 
 Result<ValidateRequest> parse_validate(const Args& a);
@@ -88,6 +100,7 @@ Result<DiffRequest> parse_diff(const Args& a);
 Result<ExportCommand> parse_export(const Args& a);
 Result<AnimateRequest> parse_animate(const Args& a);
 Result<InitRequest> parse_init(const Args& a);
+Result<WorkbookRequest> parse_workbook(const Args& a);
 
 // The switches export and animate share (--no-title, --no-legend, ...) and --no-claims.
 inline const std::set<std::string> kOverlaySwitches = {"--no-title",     "--no-legend", "--no-caption",    "--no-labels",

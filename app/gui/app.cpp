@@ -7,6 +7,7 @@
 
 #include "app/view/overlay/i18n.h"
 #include "app/view/export/vector_export.h"
+#include "app/view/export/workbook_template.h"
 #include "data/validate/overlap_check.h"
 
 namespace chronomap::gui {
@@ -84,6 +85,13 @@ void App::allow_external() {
 }
 
 void App::refuse_external() { external_request.reset(); }
+
+Result<> App::export_workbook(const std::string& path) {
+    if (!doc) return input_error("no atlas is open");
+    Result<> written = write_workbook(doc->atlas(), path, workbook_help());
+    workbook_result = written ? fill_in(_("Wrote %s"), {std::filesystem::absolute(path).string()}) : written.message();
+    return written;
+}
 
 void App::take_overlaps(bool wait) {
     if (!doc || !doc->overlaps.valid()) return;

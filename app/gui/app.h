@@ -90,6 +90,11 @@ class App {
     double now = 0;           // seconds, from the window clock
     float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
     std::unique_ptr<Comparison> compare;  // null when one map is shown
+    bool workbook_dialog_open = false;
+    std::string workbook_result;  // for its dialog: the path written, or the error
+    // Writes the atlas's events, powers and sources as a workbook (data/formats/workbook.h),
+    // its columns explained in the interface language.
+    Result<> export_workbook(const std::string& path);
     bool film_dialog_open = false;
     std::unique_ptr<FilmJob> film_job;  // a film being made, a few frames per window frame
     std::string film_result;            // for the dialog: the path written, the error, or "Cancelled"

@@ -179,6 +179,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     handle_map_mouse(app, over_right ? sides.rect[1] : framed);
     draw_export_dialog(c, app.camera.width, app.camera.height);
     draw_film_dialog(c);
+    draw_workbook_dialog(c);
     draw_study_window(c);
     draw_file_browser(c);
     draw_trust_prompt(c);

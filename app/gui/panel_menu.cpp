@@ -19,6 +19,8 @@ void draw_menu_bar(PanelContext& c) {
         if (ImGui::MenuItem(_("Export image..."), "Ctrl+E", false, a.doc != nullptr))
             a.export_dialog_open = true;
         if (ImGui::MenuItem(_("Export animation..."), nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;
+        if (ImGui::MenuItem(_("Export events as a workbook..."), nullptr, false, a.doc != nullptr))
+            a.workbook_dialog_open = true;
         ImGui::Separator();
         if (ImGui::MenuItem(_("Quit"), "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();

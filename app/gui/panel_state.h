@@ -26,6 +26,10 @@ struct ExportDialogState {
     OverlayOptions overlays;
 };
 
+struct WorkbookDialogState {
+    char file_name[1024] = "";
+};
+
 struct FilmDialogState {
     char from[32] = "", to[32] = "", file_name[1024] = "";
     // The name and speed the dialog chose itself: they follow the dates and the format until the
@@ -76,6 +80,7 @@ struct FileBrowserState {
 struct PanelState {
     DateEntry timeline_date, compare_date;
     ExportDialogState export_dialog;
+    WorkbookDialogState workbook_dialog;
     FilmDialogState film_dialog;
     EventListState events;
     FileBrowserState files;

@@ -44,6 +44,7 @@ void draw_right_panel(PanelContext& c, float x, float y, float w,
                       float h);  // event card, inspector, legend
 void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 void draw_film_dialog(PanelContext& c);
+void draw_workbook_dialog(PanelContext& c);
 // Asks whether the open atlas may read what it names outside its folder (App::external_request).
 void draw_trust_prompt(PanelContext& c);
 // The overlay switches of the export and film dialogs.

@@ -97,9 +97,11 @@ std::string check_command(const ScriptLine& l) {
         return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
     }
     if (verb == "dialog")
-        return args == 1 && (arg == "export" || arg == "film" || arg == "open" || arg == "reference" || arg == "close")
+        return args == 1 && (arg == "export" || arg == "film" || arg == "workbook" || arg == "open" ||
+                             arg == "reference" || arg == "close")
                    ? ""
-                   : "dialog takes export, film, open, reference or close";
+                   : "dialog takes export, film, workbook, open, reference or close";
+    if (verb == "workbook") return one_arg("FILE.xlsx, FILE.ods or a folder");
     if (verb == "pick") return one_arg("a file or folder");
     if (verb == "film") {
         int w = 0, h = 0;
@@ -241,9 +243,13 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "dialog") {
         app.export_dialog_open = arg == "export";
         app.film_dialog_open = arg == "film";
+        app.workbook_dialog_open = arg == "workbook";
         app.panels.files.purpose = BrowsePurpose::None;
         if (arg == "open" || arg == "reference")
             open_file_browser(app, arg == "open" ? BrowsePurpose::OpenAtlas : BrowsePurpose::AddReference);
+    } else if (verb == "workbook") {
+        if (!need_atlas()) return;
+        if (auto written = app.export_workbook(arg); !written) fail(written.message());
     } else if (verb == "pick") {
         if (!pick_file(app, req, arg)) return fail("pick needs the file browser open (dialog open or dialog reference)");
     } else if (verb == "film") {

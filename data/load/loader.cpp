@@ -153,9 +153,13 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     }
     for (const auto& file : event_files) {
         const SourceAccess access = resolve_source(file, ctx.base_dir, ctx.allow_external);
-        if (!access.refused.empty() || !check_input_file(access.path))
+        std::error_code ec;
+        const bool folder = std::filesystem::is_directory(access.path, ec);
+        if (!access.refused.empty() || (!folder && !check_input_file(access.path)))
             result.unread_inputs.push_back("event file '" + file + "'");
-        if (ends_with(file, ".csv"))
+        if (folder || ends_with(file, ".xlsx") || ends_with(file, ".ods") || ends_with(file, ".XLSX") || ends_with(file, ".ODS"))
+            detail::load_workbook(file, ctx, atlas);
+        else if (ends_with(file, ".csv"))
             detail::load_events_csv(file, ctx, atlas);
         else
             detail::load_events_json(file, ctx, atlas);

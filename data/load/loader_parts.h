@@ -45,6 +45,11 @@ void read_events_csv(const CsvInput& input, std::size_t rows, const std::string&
 // The same from text held whole (the fuzzer's input).
 void read_events_csv_text(std::string_view text, const std::string& name, Diagnostics& diags, Atlas& atlas);
 void check_atlas(Atlas& atlas, Diagnostics& diags);
+// "#1f77b4" or "#1f77b480" as RGBA.
+std::optional<std::uint32_t> parse_colour(const std::string& s);
+// Events, powers, sources and claims from an XLSX or ODS workbook or a folder of CSV files
+// (workbook_read.cpp).
+void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 // Cuts text too long to draw (bound_texts.cpp), with a warning for each cut.
 void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).

@@ -36,21 +36,6 @@ void warn_of_passwords(const Layer& layer, JsonFields& f, const std::string& wha
                                      "it out of the atlas");
 }
 
-std::optional<std::uint32_t> parse_colour(const std::string& s) {
-    if (s.size() != 7 && s.size() != 9) return std::nullopt;
-    if (s[0] != '#') return std::nullopt;
-    unsigned value = 0;
-    for (std::size_t i = 1; i < s.size(); ++i) {
-        const char c = s[i];
-        int d = -1;
-        if (c >= '0' && c <= '9') d = c - '0';
-        if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-        if (d < 0) return std::nullopt;
-        value = value * 16 + static_cast<unsigned>(d);
-    }
-    return s.size() == 7 ? (value << 8) | 0xFF : value;
-}
 
 Names read_names(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what) {
     Names names;
@@ -261,6 +246,22 @@ void read_view(const json& root, JsonFields& f, Atlas& atlas) {
 
 }  // namespace
 
+std::optional<std::uint32_t> parse_colour(const std::string& s) {
+    if (s.size() != 7 && s.size() != 9) return std::nullopt;
+    if (s[0] != '#') return std::nullopt;
+    unsigned value = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char c = s[i];
+        int d = -1;
+        if (c >= '0' && c <= '9') d = c - '0';
+        if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (d < 0) return std::nullopt;
+        value = value * 16 + static_cast<unsigned>(d);
+    }
+    return s.size() == 7 ? (value << 8) | 0xFF : value;
+}
+
 std::string checked_crs(const std::string& crs, const SourcePos& pos, Diagnostics& diags) {
     OGRSpatialReference srs;
     CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -318,6 +319,8 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
                 f.diags().error(f.pos("/power_aliases/" + alias), "power alias '" + alias + "' should name a power id as text");
         }
     event_files = f.string_list(root, "", "events", what);
+    // Events, powers and sources kept in a spreadsheet (workbook.h), read with the event files.
+    if (auto workbook = f.string(root, "", "workbook", Need::Optional, what)) event_files.push_back(*workbook);
 }
 
 }  // namespace chronomap::detail

@@ -1,0 +1,109 @@
+#include "app/view/export/workbook_template.h"
+
+#include "app/view/overlay/i18n.h"
+
+namespace chronomap {
+namespace {
+
+struct HelpRow {
+    const char* sheet;
+    const char* column;
+    const char* meaning;  // marked with N_, translated when the sheet is written
+    const char* example;
+};
+
+// In the order of the sheets' columns (workbook_columns).
+constexpr HelpRow kHelp[] = {
+    {"events", "event_id", N_("A short name for the event, without spaces; rows with the same name belong to one event"), "treaty-of-london-1913"},
+    {"events", "date", N_("When it happened: a year, a year and month, or a day (YYYY-MM-DD); 500 BC for years before Christ"), "1913-05-30"},
+    {"events", "calendar", N_("julian if the date is in the Julian calendar; empty for the Gregorian"), "julian"},
+    {"events", "title", N_("The event's title, as the caption shows it"), "Treaty of London"},
+    {"events", "kind", N_("treaty, decision, military, declaration or other"), "treaty"},
+    {"events", "summary", N_("One or two sentences on what happened, in neutral words"), ""},
+    {"events", "signed", N_("For a treaty: the day it was signed"), "1913-05-30"},
+    {"events", "ratified", N_("For a treaty: the day it was ratified"), ""},
+    {"events", "in_force", N_("For a treaty: the day it took effect, or never"), ""},
+    {"events", "territory", N_("The territory that changed hands (its id in the territories layer); one change a row"), ""},
+    {"events", "status", N_("integral, autonomous, occupied, administered, self-declared or ceased"), "integral"},
+    {"events", "controller", N_("The power that holds the territory after the change (an id from the powers sheet)"), ""},
+    {"events", "basis", N_("de_facto (on the ground), de_jure (by law or treaty) or both"), "both"},
+    {"events", "change_date", N_("The change's own date, if it is not the event's"), ""},
+    {"events", "note", N_("A note on this change"), ""},
+    {"events", "source", N_("A source of the event (an id from the sources sheet); one a row"), ""},
+    {"events", "locator", N_("Where in the source: a page, an article, a chapter"), "p. 12"},
+    {"events", "party", N_("A power that took part (an id from the powers sheet); one a row"), ""},
+    {"events", "event_note", N_("A note on the event, such as where sources disagree; one a row"), ""},
+    {"powers", "id", N_("A short name for the power, without spaces; a second row with the same id adds a parent"), "serbia"},
+    {"powers", "name", N_("Its name in English"), "Kingdom of Serbia"},
+    {"powers", "name_<lang>", N_("Its name in another language: name_tr, name_ru, name_hy, ..."), ""},
+    {"powers", "color", N_("Its colour on the map, as #RRGGBB"), "#1f77b4"},
+    {"powers", "note", N_("A note on the power"), ""},
+    {"powers", "parent", N_("A power it belongs to (a republic within a union)"), ""},
+    {"powers", "parent_from", N_("From when it belongs to the parent"), ""},
+    {"powers", "parent_to", N_("Until when it belongs to the parent"), ""},
+    {"sources", "id", N_("A short name for the source, without spaces"), "hall2000"},
+    {"sources", "cite", N_("How a reader cites it"), "Hall 2000"},
+    {"sources", "author", N_("Its author or authors"), ""},
+    {"sources", "title", N_("Its title"), ""},
+    {"sources", "year", N_("The year it was published"), "2000"},
+    {"sources", "language", N_("Its language, as a two-letter code"), "en"},
+    {"sources", "file", N_("A file of it kept with the atlas, if any"), ""},
+    {"sources", "note", N_("A note on the source"), ""},
+    {"claims", "event_id", N_("The event that made or ended the claim"), ""},
+    {"claims", "claimant", N_("The power that claims the territory"), ""},
+    {"claims", "territory", N_("The territory claimed"), ""},
+    {"claims", "from", N_("From when the claim was made"), ""},
+    {"claims", "to", N_("Until when, if it ended"), ""},
+    {"claims", "note", N_("A note on the claim"), ""},
+};
+
+}  // namespace
+
+WorkbookOptions workbook_help() {
+    WorkbookOptions options;
+    options.help_sheet = "columns";
+    for (const auto& h : kHelp) options.help.push_back({h.sheet, h.column, _(h.meaning), h.example});
+    return options;
+}
+
+Atlas workbook_example() {
+    Atlas atlas;
+    Power power;
+    power.id = "example-kingdom";
+    power.names.by_lang["en"] = "Example Kingdom (replace this row)";
+    power.rgba = 0x1f77b4ff;
+    atlas.powers.push_back(power);
+    Source source;
+    source.id = "example-source";
+    source.cite = "Author 2000";
+    source.author = "An Author";
+    source.title = "An example source (replace this row)";
+    source.year = "2000";
+    source.language = "en";
+    atlas.sources.push_back(source);
+    Event ev;
+    ev.id = "example-treaty";
+    ev.date = Date::from_ymd(1913, 5, 30);
+    ev.title = "An example treaty (replace this row)";
+    ev.kind = EventKind::Treaty;
+    EventDetails details;
+    details.summary = "What happened, in one or two neutral sentences.";
+    details.signed_on = ev.date;
+    Claim claim;
+    claim.claimant = "example-kingdom";
+    claim.territory = "example-territory";
+    claim.from = ev.date;
+    details.claims.push_back(claim);
+    ev.details.set(std::move(details));
+    Change change;
+    change.territory = "example-territory";
+    change.controller = "example-kingdom";
+    change.status = Status::Integral;
+    change.basis = Basis::Both;
+    ev.changes.push_back(change);
+    ev.sources.push_back(SourceRef{"example-source", "p. 1", {}});
+    atlas.events.push_back(std::move(ev));
+    return atlas;
+}
+
+}  // namespace chronomap
