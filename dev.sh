@@ -20,6 +20,7 @@ PACKAGES=(
   libcairo2-dev poppler-utils libxml2-utils librsvg2-bin gettext
   postgresql postgresql-postgis
   dpkg-dev desktop-file-utils appstream man-db
+  qgis-common  # Natural Earth's countries and provinces (world_map.gpkg): a new lesson's base map
 )
 JOBS=$(nproc 2>/dev/null || echo 2)
 

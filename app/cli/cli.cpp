@@ -18,6 +18,7 @@
 #include "app/view/overlay/i18n.h"
 #include "data/formats/output_file.h"
 #include "data/formats/workbook.h"
+#include "data/load/base_map.h"
 #include "data/load/init_manifest.h"
 #include "data/load/loader.h"
 #include "data/time/timeline.h"
@@ -104,6 +105,24 @@ nlohmann::ordered_json workbook_manifest(const InitRequest& req, InitProposal& p
         p.notes.push_back("no vector data given: add a territories layer to the manifest's \"layers\"");
     }
     if (!req.title.empty()) m["title"] = req.title;
+    if (req.region) {
+        const Bounds& r = *req.region;
+        m["default_view"] = {{"bbox", {r.min_x, r.min_y, r.max_x, r.max_y}}};
+        m["layers"] = nlohmann::ordered_json::array(
+            {{{"name", "Territories"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "territories"},
+              {"id_field", "unit"}, {"units", true}},
+             {{"name", "Modern provinces"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "reference"},
+              {"id_field", "unit"}, {"label_field", "name"}, {"visible", false},
+              {"style", {{"fill", "none"}, {"outline", "#b4b4b4"}, {"width", 0.6}}}},
+             {{"name", "Modern countries"}, {"source", "base.gpkg"}, {"layer", "countries"}, {"role", "reference"},
+              {"id_field", "unit"}, {"style", {{"fill", "#ecebe6"}, {"outline", "#8c8c8c"}, {"width", 1.2}}}}});
+        p.notes.push_back("base.gpkg holds the modern countries and provinces of the region; a territory is a group of "
+                          "provinces in the workbook's sheet 'territories' (\"GR/Kentriki Makedonia; MK\": a province, or "
+                          "a whole country by its code)");
+        p.notes.erase(std::remove_if(p.notes.begin(), p.notes.end(),
+                                     [](const std::string& n) { return n.rfind("no vector data given", 0) == 0; }),
+                      p.notes.end());
+    }
     if (req.from) m["time_range"]["start"] = req.from->display();
     if (req.to) m["time_range"]["end"] = req.to->display();
     if (!req.from || !req.to) p.notes.push_back("the time range is a guess: give --from and --to");
@@ -113,11 +132,14 @@ nlohmann::ordered_json workbook_manifest(const InitRequest& req, InitProposal& p
     return m;
 }
 
-Result<> write_workbook_template(const InitRequest& req, const std::string& path) {
+// The template; with a base map, its example territory is made of the region's first province,
+// so the lesson validates before anything is changed.
+Result<> write_workbook_template(const InitRequest& req, const std::string& path, const std::string& central_unit) {
     set_ui_language(req.lang);  // the sheet that explains the columns
     Atlas example = workbook_example();
     if (req.lang != "en")  // a column for the powers' names in the teacher's language
         example.powers[0].names.by_lang[req.lang] = "";
+    if (!central_unit.empty()) add_example_territory(example, central_unit);
     return write_workbook(example, path, workbook_help());
 }
 
@@ -135,7 +157,21 @@ Result<> run_init(const InitRequest& req) {
     if (p.manifest.is_null()) return input_error("");  // the errors above say why
     if (!workbook_path.empty()) {
         fs::create_directories(base, ec);
-        if (auto written = write_workbook_template(req, workbook_path); !written) return written;
+        std::string central_unit;
+        if (req.region) {
+            const auto base_map = find_base_map(req.base_map);
+            if (!base_map)
+                return input_error(req.base_map.empty()
+                                       ? "no base map: install Debian's qgis-common (its world_map.gpkg holds Natural "
+                                         "Earth's countries and provinces) or give --base-map FILE"
+                                       : "--base-map " + req.base_map + " is not a file");
+            const auto made = extract_base_map(*base_map, *req.region, (fs::path(base) / "base.gpkg").string());
+            if (!made) return made.failure();
+            central_unit = made->central_unit;
+            std::cout << "wrote " << (fs::path(base) / "base.gpkg").string() << ": " << made->countries << " countries, "
+                      << made->provinces << " provinces from " << *base_map << '\n';
+        }
+        if (auto written = write_workbook_template(req, workbook_path, central_unit); !written) return written;
         std::cout << "wrote " << workbook_path << '\n';
     }
     Result<OutputFile> file = OutputFile::open(req.out);
@@ -234,11 +270,14 @@ const std::vector<Command>& commands() {
         {"init",
          "chronomap init FOLDER_OR_FILES... [--out atlas.json] [--force]\n"
          "chronomap init [FOLDER_OR_FILES...] --workbook lesson.xlsx|lesson.ods|FOLDER [--title T] [--from DATE]\n"
-         "                 [--to DATE] [--lang CODE] [--out atlas.json] [--force]",
+         "                 [--to DATE] [--lang CODE] [--region LONMIN,LATMIN,LONMAX,LATMAX [--base-map FILE]]\n"
+         "                 [--out atlas.json] [--force]",
          "write a starting atlas.json for vector data (snapshot series or dated fields); with\n"
          "--workbook, also a spreadsheet beside it (relative to the manifest's folder) for the\n"
-         "events, powers and sources, one example row a sheet and its columns explained in --lang",
-         {"--out", "--workbook", "--title", "--from", "--to", "--lang"}, {"--force"},
+         "events, powers and sources, one example row a sheet and its columns explained in --lang;\n"
+         "with --region, a base of the region's modern countries and provinces (Natural Earth,\n"
+         "from QGIS's world_map.gpkg) whose provinces the workbook groups into territories",
+         {"--out", "--workbook", "--title", "--from", "--to", "--lang", "--region", "--base-map"}, {"--force"},
          parse_then_run<InitRequest, parse_init, run_init>, false},
         {"workbook", "chronomap workbook ATLAS --out FILE.xlsx|FILE.ods|FOLDER [--lang CODE]",
          "the atlas's events, powers, sources and claims as a workbook (a spreadsheet, or CSV files\n"

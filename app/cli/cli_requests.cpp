@@ -60,10 +60,10 @@ Result<double> number_option(const Args& a, const char* key, double fallback, do
     return *v;
 }
 
-Result<std::optional<Bounds>> bbox_option(const Args& a) {
-    const auto s = a.get("--bbox");
+Result<std::optional<Bounds>> bbox_option(const Args& a, const char* flag = "--bbox") {
+    const auto s = a.get(flag);
     if (!s) return std::optional<Bounds>();
-    const std::string form = "--bbox must be LONMIN,LATMIN,LONMAX,LATMAX in degrees";
+    const std::string form = std::string(flag) + " must be LONMIN,LATMIN,LONMAX,LATMAX in degrees";
     double v[4];
     std::size_t at = 0;
     for (int i = 0; i < 4; ++i) {
@@ -271,6 +271,11 @@ Result<InitRequest> parse_init(const Args& a) {
     if (!lang) return lang.failure();
     req.lang = *lang;
     req.title = a.get("--title").value_or("");
+    const auto region = bbox_option(a, "--region");
+    if (!region) return region.failure();
+    req.region = *region;
+    req.base_map = a.get("--base-map").value_or("");
+    if (req.region && req.workbook.empty()) return input_error("--region makes a lesson's base map: it needs --workbook");
     for (auto [flag, date] : {std::pair{"--from", &req.from}, std::pair{"--to", &req.to}}) {
         if (const auto text = a.get(flag)) {
             const DateParseResult r = parse_date(*text);

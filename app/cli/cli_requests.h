@@ -84,6 +84,10 @@ struct InitRequest {
     std::string lang = "en";
     std::string title;             // --title, else the proposal's
     std::optional<Date> from, to;  // --from, --to: the time range
+    // --region: a base of modern countries and provinces for it (data/load/base_map.h), from
+    // --base-map or the one found.
+    std::optional<Bounds> region;
+    std::string base_map;
 };
 
 struct WorkbookRequest {

@@ -93,6 +93,29 @@ Result<> App::export_workbook(const std::string& path) {
     return written;
 }
 
+bool App::rebuild_view(const std::string& new_layer) {
+    // The scene is rebuilt with the atlas's layers as they are now; the camera and date stay.
+    auto view = std::make_unique<MapView>();
+    if (auto ready = view->init(doc->atlas(), *doc->timeline); !ready) {
+        messages.push_back(fill_in(_("cannot draw %s: %s"), {doc->path, ready.message()}));
+        return false;
+    }
+    for (const auto& p : view->scene().problems)
+        if (!new_layer.empty() && p.layer == new_layer) doc->loaded.diagnostics.add(p);
+    doc->view = std::move(view);
+    doc->pane = std::make_unique<MapPane>();  // styled for the new view's meshes
+    restyle(false);
+    return true;
+}
+
+bool App::show_layer(std::size_t index, bool visible) {
+    if (!doc || index >= doc->atlas().layers.size()) return false;
+    Layer& layer = doc->atlas().layers[index];
+    if (layer.role != LayerRole::Reference || layer.visible == visible) return layer.role == LayerRole::Reference;
+    layer.visible = visible;
+    return rebuild_view("");
+}
+
 void App::take_overlaps(bool wait) {
     if (!doc || !doc->overlaps.valid()) return;
     if (!wait && doc->overlaps.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
@@ -109,17 +132,7 @@ bool App::add_reference(const std::string& path) {
         return false;
     }
     doc->atlas().layers.back().outline_colour = palette::kReferenceLine;  // borders to read it by
-    // The scene is rebuilt with the new layer; the camera and date stay.
-    auto view = std::make_unique<MapView>();
-    if (auto ready = view->init(doc->atlas(), *doc->timeline); !ready) {
-        messages.push_back(fill_in(_("cannot draw %s: %s"), {path, ready.message()}));
-        return false;
-    }
-    for (const auto& p : view->scene().problems)
-        if (p.layer == doc->atlas().layers.back().name) doc->loaded.diagnostics.add(p);
-    doc->view = std::move(view);
-    doc->pane = std::make_unique<MapPane>();  // styled for the new view's meshes
-    restyle(false);
+    if (!rebuild_view(doc->atlas().layers.back().name)) return false;
     if (doc->loaded.diagnostics.items().size() == before)
         messages.push_back(fill_in(_("added reference layer %s"), {path}));
     return true;

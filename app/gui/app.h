@@ -95,6 +95,8 @@ class App {
     // Writes the atlas's events, powers and sources as a workbook (data/formats/workbook.h),
     // its columns explained in the interface language.
     Result<> export_workbook(const std::string& path);
+    // The map's scene built again from the atlas's layers; problems of `new_layer` are added.
+    bool rebuild_view(const std::string& new_layer);
     bool film_dialog_open = false;
     std::unique_ptr<FilmJob> film_job;  // a film being made, a few frames per window frame
     std::string film_result;            // for the dialog: the path written, the error, or "Cancelled"
@@ -149,6 +151,9 @@ class App {
     // Adds the overlap check's findings to the atlas's problems once it has finished (or,
     // waiting, when it has).
     void take_overlaps(bool wait = false);
+    // Shows or hides a reference layer (its fill, lines and names), rebuilding the map's scene.
+    // False for a layer that is not a reference layer.
+    bool show_layer(std::size_t index, bool visible);
     // Films likewise: poll_film() renders frames for up to `budget` seconds, so the window stays
     // responsive; cancel_film() stops and leaves no file.
     void start_film(const FilmRequest& req);  // req.path is where it goes

@@ -101,9 +101,19 @@ void draw_options(PanelContext& c) {
     if (a.doc) {
         ImGui::Separator();
         ImGui::TextDisabled(_("Layers"));
-        for (auto& layer : a.doc->atlas().layers) {
-            ImGui::BulletText(_("%s (%s, %zu features)%s"), layer.names.get(c.lang, layer.name).c_str(), role_name(layer.role),
-                              layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
+        for (std::size_t i = 0; i < a.doc->atlas().layers.size(); ++i) {
+            const Layer& layer = a.doc->atlas().layers[i];
+            char text[512];
+            std::snprintf(text, sizeof text, _("%s (%s, %zu features)%s"), layer.names.get(c.lang, layer.name).c_str(),
+                          role_name(layer.role), layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
+            if (layer.role != LayerRole::Reference) {
+                ImGui::BulletText("%s", text);
+                continue;
+            }
+            bool visible = layer.visible;  // a reference layer can be switched off
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Checkbox(text, &visible)) (void)a.show_layer(i, visible);
+            ImGui::PopID();
         }
         ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));
     }

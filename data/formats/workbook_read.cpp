@@ -192,6 +192,40 @@ class SheetSettings {
     std::string headers_, types_;
 };
 
+// "GR/Kentriki Makedonia; MK" as its units.
+std::vector<std::string> unit_list(const std::string& cell) {
+    std::vector<std::string> units;
+    std::size_t start = 0;
+    while (start <= cell.size()) {
+        const std::size_t end = std::min(cell.find(';', start), cell.find('\n', start));
+        std::string unit = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto first = unit.find_first_not_of(" \t\r");
+        if (first != std::string::npos) units.push_back(unit.substr(first, unit.find_last_not_of(" \t\r") - first + 1));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return units;
+}
+
+void read_territories(Sheet& sheet, Diagnostics& diags, std::vector<UnitGroup>& groups) {
+    std::optional<Columns> c;
+    for_each_row(sheet, [&](const CsvRecord& rec) {
+        if (!c) return void(c.emplace(rec, sheet.place));
+        UnitGroup g;
+        g.id = c->get(rec, "id");
+        g.pos = c->pos(rec, "id");
+        g.units_pos = c->pos(rec, "units");
+        if (g.id.empty()) return diags.error(g.pos, "the row has no id");
+        if (auto name = c->get(rec, "name"); !name.empty()) g.names.by_lang["en"] = name;
+        for (const auto& lang : c->languages())
+            if (auto name = c->get(rec, "name_" + lang); !name.empty()) g.names.by_lang[lang] = name;
+        g.units = unit_list(c->get(rec, "units"));
+        g.valid_from = date_in(*c, rec, "valid_from", diags);
+        g.valid_to = date_in(*c, rec, "valid_to", diags);
+        groups.push_back(std::move(g));
+    });
+}
+
 std::string lower(std::string s) {
     for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
@@ -237,6 +271,8 @@ void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas
         diags.error({path}, "the workbook has no sheet named events, powers or sources");
     if (auto it = sheets.find("powers"); it != sheets.end()) read_powers(it->second, diags, atlas);
     if (auto it = sheets.find("sources"); it != sheets.end()) read_sources(it->second, diags, atlas);
+    if (auto it = sheets.find("territories"); it != sheets.end() && ctx.groups)
+        read_territories(it->second, diags, *ctx.groups);
     if (auto it = sheets.find("events"); it != sheets.end()) {
         Sheet& sheet = it->second;
         EventRows events(sheet.place, diags, atlas, static_cast<std::size_t>(std::max<GIntBig>(0, sheet.layer->GetFeatureCount())));

@@ -35,11 +35,18 @@ struct SheetRows {
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->display() : ""; }
 
-std::vector<std::string> power_languages(const Atlas& atlas) {
+// The languages other than English that powers (or unit territories) are named in.
+std::vector<std::string> name_languages(const Atlas& atlas, bool territories) {
     std::set<std::string> langs;
-    for (const auto& p : atlas.powers)
-        for (const auto& [lang, name] : p.names.by_lang)
+    auto take = [&](const Names& names) {
+        for (const auto& [lang, name] : names.by_lang)
             if (lang != "en") langs.insert(lang);
+    };
+    if (!territories)
+        for (const auto& p : atlas.powers) take(p.names);
+    for (const auto& layer : atlas.layers)
+        if (territories && layer.units)
+            for (const auto& f : layer.features) take(f.names);
     return {langs.begin(), langs.end()};
 }
 
@@ -86,6 +93,24 @@ void add_event(SheetRows& sheet, const Event& ev) {
     }
 }
 
+// The territories made of units (loader: group_units), as the groups that make them.
+SheetRows territories_of(const Atlas& atlas) {
+    SheetRows sheet{"territories", workbook_columns("territories", atlas), {}};
+    for (const auto& layer : atlas.layers) {
+        if (!layer.units || layer.role != LayerRole::Territories) continue;
+        for (const auto& f : layer.features) {
+            std::vector<std::pair<std::string, std::string>> cells{{"id", f.id},
+                                                                   {"valid_from", date_text(f.valid_from)},
+                                                                   {"valid_to", date_text(f.valid_to)}};
+            if (auto units = f.properties.find("units"); units != f.properties.end())
+                cells.emplace_back("units", std::string(units->second));
+            for (const auto& [lang, name] : f.names.by_lang) cells.emplace_back(lang == "en" ? "name" : "name_" + lang, name);
+            sheet.add(cells);
+        }
+    }
+    return sheet;
+}
+
 std::vector<SheetRows> sheets_of(const Atlas& atlas, const WorkbookOptions& options) {
     SheetRows events{"events", workbook_columns("events", atlas), {}};
     SheetRows claims{"claims", workbook_columns("claims", atlas), {}};
@@ -114,6 +139,7 @@ std::vector<SheetRows> sheets_of(const Atlas& atlas, const WorkbookOptions& opti
                      {"language", s.language}, {"file", s.file}, {"note", s.note}});
     std::vector<SheetRows> out{std::move(events), std::move(powers), std::move(sources)};
     if (!claims.rows.empty()) out.push_back(std::move(claims));
+    if (SheetRows territories = territories_of(atlas); !territories.rows.empty()) out.push_back(std::move(territories));
     if (!options.help.empty()) {
         SheetRows help{options.help_sheet, {"sheet", "column", "meaning", "example"}, {}};
         for (const auto& h : options.help) help.add({{"sheet", h.sheet}, {"column", h.column}, {"meaning", h.meaning}, {"example", h.example}});
@@ -190,10 +216,13 @@ std::vector<std::string> workbook_columns(const std::string& sheet, const Atlas&
     if (sheet == "events") return {std::begin(detail::kEventColumns), std::end(detail::kEventColumns)};
     if (sheet == "claims") return {"event_id", "claimant", "territory", "from", "to", "note"};
     if (sheet == "sources") return {"id", "cite", "author", "title", "year", "language", "file", "note"};
-    if (sheet != "powers") return {};
+    if (sheet != "powers" && sheet != "territories") return {};
     std::vector<std::string> columns{"id", "name"};
-    for (const auto& lang : power_languages(atlas)) columns.push_back("name_" + lang);
-    columns.insert(columns.end(), {"color", "note", "parent", "parent_from", "parent_to"});
+    for (const auto& lang : name_languages(atlas, sheet == "territories")) columns.push_back("name_" + lang);
+    if (sheet == "territories")
+        columns.insert(columns.end(), {"units", "valid_from", "valid_to"});
+    else
+        columns.insert(columns.end(), {"color", "note", "parent", "parent_from", "parent_to"});
     return columns;
 }
 

@@ -126,6 +126,8 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     ctx.geometry = options.geometry;
     ctx.allow_external = options.allow_external;
     ctx.external = &result.external_sources;
+    std::vector<detail::UnitGroup> groups;
+    ctx.groups = &groups;
     const std::string manifest_name = fs::path(manifest_path).filename().string();
 
     if (const std::string file = manifest_file(manifest_path); file != manifest_path) {
@@ -164,6 +166,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
         else
             detail::load_events_json(file, ctx, atlas);
     }
+    detail::group_units(atlas, groups, diags);
     detail::derive_from_layers(atlas, diags);
     apply_border_precision(atlas, diags);
     sort_by_date(atlas.events);

@@ -13,6 +13,16 @@
 
 namespace chronomap::detail {
 
+// A historical territory made of modern units (the workbook's "territories" sheet): its
+// shape is theirs, joined (group_units).
+struct UnitGroup {
+    std::string id;
+    Names names;
+    std::vector<std::string> units;  // unit ids ("GR/Kentriki Makedonia") or country codes ("MK")
+    std::optional<Date> valid_from, valid_to;
+    SourcePos pos, units_pos;
+};
+
 struct LoadContext {
     std::string base_dir;      // directory of the manifest, for relative paths
     std::string display_crs;   // as given in the manifest, validated
@@ -20,6 +30,7 @@ struct LoadContext {
     bool geometry = true;  // false: attributes only
     bool allow_external = false;  // sources outside the atlas folder, connections (source_policy.h)
     std::vector<std::string>* external = nullptr;  // where sources outside the folder are noted
+    std::vector<UnitGroup>* groups = nullptr;       // territories made of units, from a workbook
     // The path or connection to open for `source`, or nullopt (with an error at `pos`) when the
     // source policy refuses it.
     std::optional<std::string> access(const std::string& source, const SourcePos& pos, const std::string& what) const;
@@ -50,6 +61,9 @@ std::optional<std::uint32_t> parse_colour(const std::string& s);
 // Events, powers, sources and claims from an XLSX or ODS workbook or a folder of CSV files
 // (workbook_read.cpp).
 void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+// Replaces the features of each territories layer marked "units" (modern units) by the
+// territories the groups make of them (units.cpp).
+void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics& diags);
 // Cuts text too long to draw (bound_texts.cpp), with a warning for each cut.
 void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).

@@ -118,6 +118,7 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
             layer.valid_to_inclusive = v->get<bool>();
         if (const auto* v = f.typed(obj, ptr, "negative_years_bce", V::boolean, Need::Optional, what))
             layer.negative_years_bce = v->get<bool>();
+        if (const auto* v = f.typed(obj, ptr, "units", V::boolean, Need::Optional, what)) layer.units = v->get<bool>();
         // Labels from one field (reference and places layers; territories use name_field).
         if (auto v = f.string(obj, ptr, "label_field", Need::Optional, what)) layer.name_fields["en"] = *v;
         if (const auto* st = f.typed(obj, ptr, "style", V::object, Need::Optional, what)) {
@@ -300,7 +301,9 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
         const auto s = f.date(*range, "/time_range", "start", Need::Required, "time_range");
         const auto e = f.date(*range, "/time_range", "end", Need::Required, "time_range");
         if (s) atlas.start = *s;
-        if (e) atlas.end = *e;
+        // An end of "1913" is the end of 1913: its events are inside the range, and the timeline
+        // and films run to its last day.
+        if (e) atlas.end = e->precision == Precision::Day ? *e : e->last_day();
         atlas.time_range_read = s && e;
         // Compared only when both are dates: a bad start must not add a second, bogus error.
         if (atlas.time_range_read && atlas.end < atlas.start)

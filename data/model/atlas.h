@@ -176,6 +176,9 @@ struct Layer {
     // Whole-number years in the date fields are years of the era, negative before Christ
     // (-500 = 500 BC, as Cliopatria writes them), not astronomical years (-500 = 501 BC).
     bool negative_years_bce = false;
+    // The features are modern units (provinces of a base map) that the workbook's "territories"
+    // sheet groups into the territories drawn (loader: group_units).
+    bool units = false;
     // Temporal layers: territories named by a field (pieces with one name are one territory) and
     // controlled by the power named in another, from which changes are derived.
     std::string name_field;

@@ -234,8 +234,7 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
                                          "', which the manifest does not list" + hint(ref.source, ids(atlas.sources)));
         if (ev.sources.empty())
             diags.warning(ev.pos, "event '" + ev.id + "' cites no source; add one with a locator");
-        // An end of "1913" takes in the whole year.
-        if (atlas.time_range_read && (ev.date < atlas.start || ev.date.day >= atlas.end.span_end()))
+        if (atlas.time_range_read && (ev.date < atlas.start || atlas.end < ev.date))
             diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.display() +
                                       ") lies outside the atlas time range");
         for (const auto& c : ev.changes) {

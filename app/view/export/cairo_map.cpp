@@ -137,7 +137,7 @@ void draw_rows(cairo_t* cr, const render::Camera& cam, const MapView& view, cons
     const MapScene& scene = view.scene();
     std::vector<const Layer*> references;
     for (const auto& layer : atlas.layers)
-        if (layer.role == LayerRole::Reference) references.push_back(&layer);
+        if (layer.role == LayerRole::Reference && !skipped_in_scene(layer)) references.push_back(&layer);
     const bool with_refs = view.show_reference && references.size() == scene.references.size();
     if (with_refs)
         for (std::size_t i = 0; i < references.size(); ++i) {

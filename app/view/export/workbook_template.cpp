@@ -106,4 +106,17 @@ Atlas workbook_example() {
     return atlas;
 }
 
+void add_example_territory(Atlas& example, const std::string& unit) {
+    Layer layer;
+    layer.name = "Territories";
+    layer.role = LayerRole::Territories;
+    layer.units = true;
+    Feature territory;
+    territory.id = "example-territory";
+    territory.names.by_lang["en"] = "An example territory (replace this row)";
+    territory.properties.set("units", unit);
+    layer.features.push_back(std::move(territory));
+    example.layers.push_back(std::move(layer));
+}
+
 }  // namespace chronomap

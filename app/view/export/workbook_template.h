@@ -16,5 +16,8 @@ WorkbookOptions workbook_help();
 // An atlas of one invented example in each sheet: a power, a source, an event with one change
 // and a claim. Marked as examples, to be replaced.
 Atlas workbook_example();
+// Adds to such an atlas an example territory made of one unit of a base map (base_map.h), and
+// makes its example change name it.
+void add_example_territory(Atlas& example, const std::string& unit);
 
 }  // namespace chronomap

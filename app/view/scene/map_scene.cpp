@@ -142,6 +142,7 @@ MapScene MapScene::build(const Atlas& atlas, const Timeline& timeline, SceneLeve
     std::vector<MeshInput>& territory_inputs = inputs->territories;
     std::vector<RefInputs>& refs = inputs->refs;
     for (const auto& layer : atlas.layers) {
+        if (skipped_in_scene(layer)) continue;
         if (layer.role == LayerRole::Reference) refs.push_back({&layer, {}, {}});
         const bool labelled = layer.role == LayerRole::Reference && !layer.name_fields.empty();
         for (const auto& f : layer.features) {

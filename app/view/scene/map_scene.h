@@ -110,6 +110,9 @@ std::vector<render::FeatureStyle> styles_at(const Atlas& atlas, const Timeline& 
                                             const MapScene& scene, Date date, Basis basis,
                                             bool with_claims = true, bool uncertainty = true);
 inline bool shown(const render::FeatureStyle& s) { return (s.fill & 0xFF) != 0; }
+// A reference layer switched off (in the manifest, "visible": false, or in the Layers panel)
+// has no place in the scene: not drawn, not labelled.
+inline bool skipped_in_scene(const Layer& layer) { return layer.role == LayerRole::Reference && !layer.visible; }
 // Whether a territory in this state is drawn (with a shape valid at the date): all but those known
 // to have ceased.
 inline bool drawn(const TerritoryState& s) { return !(s.known && s.status == Status::Ceased); }

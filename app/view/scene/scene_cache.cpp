@@ -51,6 +51,7 @@ std::uint64_t scene_key(const Atlas& atlas) {
     std::uint64_t h = cache::hash(std::string("scene/3|") + atlas.crs);
     auto mix = [&](const void* p, std::size_t n) { h = cache::hash(p, n, h); };
     for (const auto& layer : atlas.layers) {
+        if (skipped_in_scene(layer)) continue;
         const auto role = static_cast<std::uint8_t>(layer.role);
         mix(&role, 1);
         const std::uint64_t n = layer.features.size();
