@@ -216,3 +216,48 @@ TEST_F(WindowState, AYearToCompareWithIsItsLastDay) {
     app.compare_with(d("1921-03"), Basis::DeFacto);
     EXPECT_EQ(app.compare->other.iso(), "1921-03-31");
 }
+
+// A data-derived atlas whose field names one state twice and carries a stray number: the
+// window makes them one power ("Make them one" in the Territory tab), which writes power_aliases
+// into the manifest and nothing else; reopened, the atlas has neither name as a power of its own.
+TEST_F(WindowState, PowersTheDataNamesTwiceAreMadeOneInTheManifest) {
+    test_support::TempDir dir;
+    auto square = [](const char* name, const char* subject, int x) {
+        return std::string("{\"type\":\"Feature\",\"properties\":{\"NAME\":\"") + name + "\",\"SUBJECTO\":\"" + subject +
+               "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + std::to_string(x) + ",50],[" +
+               std::to_string(x + 1) + ",50],[" + std::to_string(x + 1) + ",51],[" + std::to_string(x) + ",51],[" +
+               std::to_string(x) + ",50]]]}}";
+    };
+    std::ofstream(dir.path / "world_1700.geojson")
+        << "{\"type\":\"FeatureCollection\",\"features\":[" << square("Krakow", "Polish-Lithuanian Commonwealth", 19)
+        << "," << square("Warsaw", "Poland", 21) << "," << square("Lublin", "3", 22) << "]}";
+    const std::string manifest = R"({"title": "Poland",
+  "time_range": {"start": "1700", "end": "1800"},
+  "layers": [{"name": "territories", "role": "territories", "snapshots": [{"date": "1700", "source": "world_1700.geojson"}],
+              "name_field": "NAME", "controller_field": "SUBJECTO"}]
+})";
+    std::ofstream(dir.path / "atlas.json") << manifest;
+    ASSERT_TRUE(app.open((dir.path / "atlas.json").string()));
+    std::string stray;
+    for (const auto& item : app.doc->loaded.diagnostics.items())
+        if (item.message.find("is a number") != std::string::npos) stray = item.format();
+    EXPECT_NE(stray.find("the power '3' in field 'SUBJECTO' is a number"), std::string::npos) << stray;
+    EXPECT_NE(stray.find("world_1700.geojson, feature 2 (Lublin)"), std::string::npos) << stray;
+
+    ASSERT_TRUE(test::succeeded(app.alias_power("Poland", "Polish-Lithuanian Commonwealth")));
+    ASSERT_TRUE(test::succeeded(app.alias_power("3", "Polish-Lithuanian Commonwealth")));
+    std::ifstream in(dir.path / "atlas.json");
+    const std::string saved((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // What was written by hand is kept as it was; the aliases follow it.
+    EXPECT_EQ(saved.substr(0, manifest.size() - 2), manifest.substr(0, manifest.size() - 2)) << saved;
+    EXPECT_NE(saved.find(R"("power_aliases": {"Poland":"Polish-Lithuanian Commonwealth","3":"Polish-Lithuanian Commonwealth"})"),
+              std::string::npos)
+        << saved;
+    const Atlas& atlas = app.doc->atlas();
+    EXPECT_FALSE(atlas.find_power("Poland"));
+    EXPECT_FALSE(atlas.find_power("3"));
+    const auto lublin = app.doc->timeline->territory_state("Lublin", d("1750"), Basis::DeFacto);
+    ASSERT_TRUE(lublin);
+    EXPECT_EQ(std::string(lublin->controller), "Polish-Lithuanian Commonwealth");
+    EXPECT_FALSE(test::succeeded(app.alias_power("Warsaw", "nobody")));
+}

@@ -8,6 +8,7 @@
 #include "app/view/overlay/i18n.h"
 #include "app/view/export/vector_export.h"
 #include "app/view/export/workbook_template.h"
+#include "data/formats/manifest_edit.h"
 #include "data/validate/overlap_check.h"
 
 namespace chronomap::gui {
@@ -15,6 +16,7 @@ namespace chronomap::gui {
 bool App::open(const std::string& path, bool allow_external) {
     auto d = std::make_unique<Document>();
     d->path = path;
+    d->allow_external = allow_external;
     LoadOptions options;
     options.allow_external = allow_external;
     d->loaded = load_atlas(path, options);
@@ -106,6 +108,25 @@ bool App::rebuild_view(const std::string& new_layer) {
     doc->pane = std::make_unique<MapPane>();  // styled for the new view's meshes
     restyle(false);
     return true;
+}
+
+Result<> App::alias_power(const std::string& from, const std::string& to) {
+    if (!doc) return input_error("no atlas is open");
+    if (from == to || !doc->atlas().find_power(to)) return input_error("'" + to + "' is not another power of the atlas");
+    take_overlaps(true);
+    nlohmann::ordered_json aliases = nlohmann::ordered_json::object();
+    for (const auto& [alias, id] : doc->atlas().power_aliases) aliases[alias] = id == from ? to : id;
+    aliases[from] = to;
+    if (auto saved = set_manifest_member(manifest_file(doc->path), "power_aliases", aliases); !saved) return saved;
+    const std::string path = doc->path;
+    const Date at = date;
+    const render::Camera view = camera;
+    if (!open(path, doc->allow_external)) return internal_error("the atlas could not be opened again");
+    set_date(at);
+    camera = view;
+    camera_set = true;
+    messages.push_back(fill_in(_("%s is now shown as %s (power_aliases in the manifest)."), {from, doc->atlas().power_name(to, settings.lang)}));
+    return {};
 }
 
 bool App::show_layer(std::size_t index, bool visible) {

@@ -37,6 +37,7 @@ struct Document {
     // before the atlas it reads goes. Nothing may change the atlas until it is taken in
     // (App::take_overlaps).
     std::future<Diagnostics> overlaps;
+    bool allow_external = false;  // as it was opened
     Atlas& atlas() { return loaded.atlas; }
 };
 
@@ -154,6 +155,9 @@ class App {
     // Shows or hides a reference layer (its fill, lines and names), rebuilding the map's scene.
     // False for a layer that is not a reference layer.
     bool show_layer(std::size_t index, bool visible);
+    // Makes power `from` (a name the data gives) the same as `to`: adds "power_aliases" to the
+    // manifest, changing nothing else in its text, and opens the atlas again where it was.
+    Result<> alias_power(const std::string& from, const std::string& to);
     // Films likewise: poll_film() renders frames for up to `budget` seconds, so the window stays
     // responsive; cancel_film() stops and leaves no file.
     void start_film(const FilmRequest& req);  // req.path is where it goes

@@ -18,6 +18,33 @@ std::string precision_field_of(const Atlas& atlas, const Feature& f) {
     return {};
 }
 
+// For a power the data names (a snapshot's field value): make it one with another, as two names
+// of one state ("Poland", "Polish-Lithuanian Commonwealth") or a stray value ("3") should be.
+void same_state_as(PanelContext& c, const std::string& power) {
+    App& a = c.app;
+    const Atlas& atlas = a.doc->atlas();
+    const Power* p = atlas.find_power(power);
+    if (!p || p->note.rfind("named by the data", 0) != 0) return;
+    static std::string chosen;
+    ImGui::PushID("same-state");
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    const std::string shown = chosen.empty() ? _("the same state as...") : atlas.power_name(chosen, c.lang);
+    if (ImGui::BeginCombo("##as", shown.c_str())) {
+        for (const auto& other : atlas.powers)
+            if (other.id != power && ImGui::Selectable(atlas.power_name(other.id, c.lang).c_str(), other.id == chosen))
+                chosen = other.id;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(chosen.empty());
+    if (ImGui::SmallButton(_("Make them one"))) {
+        c.requests.alias_power = std::pair{power, chosen};  // the atlas is opened again after the frame
+        chosen.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+}
+
 }  // namespace
 
 void inspector(PanelContext& c, const std::string& id) {
@@ -42,6 +69,7 @@ void inspector(PanelContext& c, const std::string& id) {
         std::string line = std::string(head) + " " + control_label(atlas, st->controller, st->status, a.settings.lang);
         line += " (" + std::string(_("since")) + " " + st->since.readable(a.settings.lang) + ")";
         atlas_text(line, false, Paragraph::LeftToRight);
+        same_state_as(c, std::string(st->controller));
         const auto parents = parents_at(atlas, std::string(st->controller), a.date);
         if (!parents.empty()) {
             std::string within;

@@ -112,7 +112,7 @@ void draw_options(PanelContext& c) {
             }
             bool visible = layer.visible;  // a reference layer can be switched off
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Checkbox(text, &visible)) (void)a.show_layer(i, visible);
+            if (ImGui::Checkbox(text, &visible)) c.requests.show_layer = std::pair{i, visible};
             ImGui::PopID();
         }
         ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));

@@ -1,6 +1,7 @@
 #pragma once
 // The window's panels. Each reads App state and calls App commands; `s` is the UI scale.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct UiRequests {
     bool quit = false;
     std::string open_atlas;     // path typed into File > Open
     std::string add_reference;  // path typed into File > Add reference layer
+    // Done after the frame, as they rebuild or reopen what the panels draw from: a reference
+    // layer shown or hidden (its index), and a power made one with another (from, to).
+    std::optional<std::pair<std::size_t, bool>> show_layer;
+    std::optional<std::pair<std::string, std::string>> alias_power;
 };
 
 struct PanelContext {

@@ -74,6 +74,7 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "event") return one_arg("an event id");
     if (verb == "inspect" || verb == "zoom") return one_arg("a territory id");
     if (verb == "study") return one_arg("a territory id, or off");
+    if (verb == "alias") return args == 2 ? "" : "alias takes a power the data names and the power it is";
     if (verb == "layer")
         return args >= 2 && (l.words.back() == "on" || l.words.back() == "off") ? "" : "layer takes a layer's name and on or off";
     if (verb == "basis")
@@ -206,14 +207,19 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         app.study_territory = arg == "off" ? "" : arg;
     } else if (verb == "fit") {
         req.fit = true;
+    } else if (verb == "alias") {
+        if (!need_atlas()) return;
+        if (!app.doc->atlas().find_power(arg)) return fail("alias needs a power of the atlas, not '" + arg + "'");
+        req.alias_power = std::pair{arg, l.words[2]};
     } else if (verb == "layer") {
         if (!need_atlas()) return;
         const auto& layers = app.doc->atlas().layers;
         std::string name = words_from(l, 1);
         name.resize(name.size() - l.words.back().size() - 1);  // "Modern provinces on": the words before on/off
         const auto found = std::find_if(layers.begin(), layers.end(), [&](const Layer& layer) { return layer.name == name; });
-        if (found == layers.end() || !app.show_layer(static_cast<std::size_t>(found - layers.begin()), l.words.back() == "on"))
+        if (found == layers.end() || found->role != LayerRole::Reference)
             return fail("layer needs the name of a reference layer of the atlas, not '" + name + "'");
+        req.show_layer = std::pair{static_cast<std::size_t>(found - layers.begin()), l.words.back() == "on"};
     } else if (verb == "basis") {
         const auto b = basis_from_string(arg);
         if (!b || *b == Basis::Both) return fail("basis must be de_facto or de_jure");

@@ -145,6 +145,10 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
     if (!req.open_atlas.empty() && !app.open(req.open_atlas))
         app.messages.push_back(fill_in(_("could not open %s"), {req.open_atlas}));
     if (!req.add_reference.empty()) app.add_reference(req.add_reference);
+    if (req.show_layer) (void)app.show_layer(req.show_layer->first, req.show_layer->second);
+    if (req.alias_power)
+        if (auto made = app.alias_power(req.alias_power->first, req.alias_power->second); !made)
+            app.messages.push_back(made.message());
     if (req.toggle_fullscreen) s.shell.toggle_fullscreen();
     if (req.quit || last_frame) s.shell.close();
 }

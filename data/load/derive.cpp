@@ -163,6 +163,33 @@ void colour_powers(Atlas& atlas, const std::vector<Holding>& holdings, const std
 
 }  // namespace
 
+namespace {
+
+// A power the data names by a bare number ("3" in world_1783's SUBJECTO) is a stray value of
+// the field, not a state: each is said once, with the features that carry it, and how to fix it.
+bool looks_stray(const std::string& power) {
+    return !power.empty() && power.find_first_not_of("0123456789.- ") == std::string::npos;
+}
+
+void report_strays(const std::map<std::string, std::vector<const Feature*>>& strays, const Layer& layer,
+                   Diagnostics& diags) {
+    for (const auto& [power, features] : strays) {
+        std::string where;
+        for (std::size_t k = 0; k < features.size() && k < 5; ++k)
+            where += (k ? "; " : "") + features[k]->origin() +
+                     (features[k]->names.by_lang.empty() ? "" : " (" + features[k]->names.get("en") + ")");
+        if (features.size() > 5) where += "; and " + std::to_string(features.size() - 5) + " more";
+        const Feature& first = *features.front();
+        diags.feature_problem(Severity::Warning, {first.origin_file.str()}, layer.name, first.id,
+                              "the power '" + power + "' in field '" + layer.controller_field +
+                                  "' is a number, not a state's name: " + where +
+                                  ". Name the state in the data, or make it one with another in the manifest "
+                                  "(\"power_aliases\": {\"" + power + "\": \"...\"}, or the window's Territory tab)");
+    }
+}
+
+}  // namespace
+
 void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
     std::set<std::string> known_powers;
     for (const auto& p : atlas.powers) known_powers.insert(p.id);
@@ -184,6 +211,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
 
         std::map<std::string, std::vector<const Feature*>> by_territory;
         for (const auto& f : layer.features) by_territory[f.id].push_back(&f);
+        std::map<std::string, std::vector<const Feature*>> strays;
         std::set<std::string> unknown_status;
         // The snapshot that begins on each date: an event cites the snapshot it describes, not the
         // file of whichever feature happened to create it, and takes its title.
@@ -243,6 +271,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                     known_powers.insert(h.controller);
                     fresh.insert(h.controller);
                 }
+                if (fresh.count(h.controller) && looks_stray(h.controller)) strays[h.controller].push_back(f);
                 holdings.push_back(h);
                 const Date start = f->valid_from.value_or(atlas.start);
                 const bool gap = last_end && *last_end < start;
@@ -276,6 +305,7 @@ void derive_from_layers(Atlas& atlas, Diagnostics& diags) {
                 change_at(*last_end, *last->feature).changes.push_back(c);
             }
         }
+        report_strays(strays, layer, diags);
     }
     for (auto& e : derived) {
         e.details.edit().summary = std::to_string(e.changes.size()) + " change(s) of control derived from the data.";

@@ -1,0 +1,94 @@
+#include "data/formats/manifest_edit.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "data/formats/output_file.h"
+
+namespace chronomap {
+namespace {
+
+std::size_t skip_space(const std::string& t, std::size_t i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    return i;
+}
+
+// The end (one past) of the JSON string starting at i (a quote).
+std::size_t string_end(const std::string& t, std::size_t i) {
+    for (++i; i < t.size(); ++i) {
+        if (t[i] == '\\') ++i;
+        else if (t[i] == '"') return i + 1;
+    }
+    return std::string::npos;
+}
+
+// The end (one past) of the JSON value starting at i.
+std::size_t value_end(const std::string& t, std::size_t i) {
+    if (i >= t.size()) return std::string::npos;
+    if (t[i] == '"') return string_end(t, i);
+    if (t[i] != '{' && t[i] != '[') {
+        while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' && t[i] != '\r' && t[i] != '\t') ++i;
+        return i;
+    }
+    int depth = 0;
+    for (; i < t.size(); ++i) {
+        if (t[i] == '"') {
+            i = string_end(t, i);
+            if (i == std::string::npos) return i;
+            --i;
+        } else if (t[i] == '{' || t[i] == '[') {
+            ++depth;
+        } else if ((t[i] == '}' || t[i] == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string::npos;
+}
+
+}  // namespace
+
+Result<std::string> with_member(const std::string& text, const std::string& key, const nlohmann::ordered_json& value) {
+    if (!nlohmann::json::accept(text)) return input_error("the manifest is not valid JSON");
+    std::size_t i = skip_space(text, 0);
+    if (i >= text.size() || text[i] != '{') return input_error("the manifest is not a JSON object");
+    const std::string new_value = value.dump();
+    std::size_t last_end = std::string::npos;  // where the last member's value ends
+    i = skip_space(text, i + 1);
+    while (i < text.size() && text[i] == '"') {
+        const std::size_t key_end = string_end(text, i);
+        const std::string member = nlohmann::json::parse(text.substr(i, key_end - i)).get<std::string>();
+        const std::size_t colon = skip_space(text, key_end);
+        const std::size_t start = skip_space(text, colon + 1);
+        const std::size_t end = value_end(text, start);
+        if (end == std::string::npos) return input_error("the manifest is not valid JSON");
+        if (member == key) return text.substr(0, start) + new_value + text.substr(end);
+        last_end = end;
+        i = skip_space(text, end);
+        if (i < text.size() && text[i] == ',') i = skip_space(text, i + 1);
+    }
+    const std::string quoted = nlohmann::json(key).dump();
+    if (last_end == std::string::npos) {  // an empty object
+        const std::size_t open = text.find('{');
+        return text.substr(0, open + 1) + "\n  " + quoted + ": " + new_value + "\n" + text.substr(open + 1);
+    }
+    return text.substr(0, last_end) + ",\n  " + quoted + ": " + new_value + text.substr(last_end);
+}
+
+Result<> set_manifest_member(const std::string& manifest_path, const std::string& key, const nlohmann::ordered_json& value) {
+    std::ifstream in(manifest_path, std::ios::binary);
+    if (!in) return input_error("cannot read " + manifest_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<std::string> edited = with_member(text.str(), key, value);
+    if (!edited) return edited.failure();
+    Result<OutputFile> out = OutputFile::open(manifest_path);
+    if (!out) return out.failure();
+    {
+        std::ofstream f(out->temp_path(), std::ios::binary);
+        f << *edited;
+        if (!f) return input_error("cannot write " + manifest_path);
+    }
+    return out->commit();
+}
+
+}  // namespace chronomap

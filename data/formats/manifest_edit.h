@@ -1,0 +1,23 @@
+#pragma once
+// Changing one member of a hand-written manifest and nothing else: the text around it (its
+// order, spacing, comments-free JSON as the person wrote it) is kept byte for byte, so an atlas
+// edited from the window still reads as its author wrote it.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "data/support/result.h"
+
+namespace chronomap {
+
+// The text with the root object's member `key` set to `value`: replaced where it is, or added
+// as the last member. Fails (the input's fault) when the text is not a JSON object.
+[[nodiscard]] Result<std::string> with_member(const std::string& text, const std::string& key,
+                                              const nlohmann::ordered_json& value);
+
+// Sets the member in the manifest file, written atomically (output_file.h).
+[[nodiscard]] Result<> set_manifest_member(const std::string& manifest_path, const std::string& key,
+                                           const nlohmann::ordered_json& value);
+
+}  // namespace chronomap
