@@ -31,6 +31,9 @@ public:
     bool any_claim() const { return any_claim_; }
     // The visible groups of a mesh; empty: all.
     const std::vector<char>& visible(int mesh) const;
+    // Each image's opacity at the pane's date (a scanned map fades in and out around its dates).
+    void set_image_opacity(std::vector<float> opacity) { image_opacity_ = std::move(opacity); }
+    float image_opacity(std::size_t image) const { return image < image_opacity_.size() ? image_opacity_[image] : 0; }
 
     static constexpr std::size_t kRowsPerSlot = 4;  // texels per feature style
 
@@ -39,6 +42,7 @@ private:
     bool any_highlight_ = false;  // the highlight and claim passes are skipped when unused
     bool any_claim_ = false;
     std::vector<std::vector<char>> visible_;
+    std::vector<float> image_opacity_;
 };
 
 }  // namespace chronomap::render

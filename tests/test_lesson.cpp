@@ -6,9 +6,15 @@
 
 #include <unistd.h>
 
+#include <array>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <ogr_srs_api.h>
 
 #include <nlohmann/json.hpp>
 
@@ -105,4 +111,98 @@ TEST(Lesson, UnknownUnitsAndUnitsGivenTwiceAreFound) {
     EXPECT_NE(checked.out.find("feature 'salonica': warning: overlaps territory 'south-macedonia' by about 19"),
               std::string::npos)
         << checked.out;
+}
+
+namespace {
+
+// A "scan" of the region's countries as a printed map would show them: land in one colour, sea
+// and lakes in another, on a page turned by 3 degrees and with no georeferencing, as a PNG.
+// The affine transform it was drawn with is returned: pixel (x, y) -> (lon, lat).
+std::array<double, 6> draw_scan(const fs::path& base_gpkg, const fs::path& png) {
+    const double a = 3 * M_PI / 180, px = 0.01;  // 0.01 degree a pixel
+    const std::array<double, 6> gt = {18.3, px * std::cos(a), px * std::sin(a), 45.2, px * std::sin(a), -px * std::cos(a)};
+    GDALDatasetUniquePtr page(GetGDALDriverManager()->GetDriverByName("MEM")->Create("", 1150, 660, 3, GDT_Byte, nullptr));
+    double transform[6];
+    std::copy(gt.begin(), gt.end(), transform);
+    page->SetGeoTransform(transform);
+    page->SetProjection(SRS_WKT_WGS84_LAT_LONG);
+    for (int b = 1; b <= 3; ++b) page->GetRasterBand(b)->Fill(250);
+    GDALDatasetUniquePtr base(GDALDataset::Open(base_gpkg.string().c_str(), GDAL_OF_VECTOR));
+    std::vector<std::string> args = {"-l", "countries", "-b", "1", "-b", "2", "-b", "3", "-burn", "190", "-burn", "90", "-burn", "70"};
+    std::vector<char*> argv;
+    for (auto& s : args) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    GDALRasterizeOptions* options = GDALRasterizeOptionsNew(argv.data(), nullptr);
+    int usage_error = 0;
+    EXPECT_TRUE(GDALRasterize(nullptr, GDALDataset::ToHandle(page.get()), GDALDataset::ToHandle(base.get()), options, &usage_error));
+    GDALRasterizeOptionsFree(options);
+    GDALDatasetUniquePtr written(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(png.string().c_str(), page.get(), FALSE, nullptr, nullptr, nullptr));
+    written.reset();
+    fs::remove(png.string() + ".aux.xml");  // a scan has no georeferencing
+    return gt;
+}
+
+}  // namespace
+
+// A scanned map placed by four control points, clicked a pixel off as a person would, lines up
+// with the base map within a few pixels: everywhere on the scan, land and sea lie where Natural
+// Earth's countries say, or within three pixels of it (the borders themselves).
+TEST(Lesson, AScannedMapLinesUpWithTheBaseMap) {
+    ASSERT_TRUE(find_base_map()) << "no base map: install Debian's qgis-common";
+    TempDir dir;
+    const fs::path atlas = make_lesson(dir);
+    const auto gt = draw_scan(atlas / "base.gpkg", dir.path / "scan.png");
+    std::vector<std::string> args = {"georeference", (dir.path / "scan.png").string()};
+    const double clicks[4][2] = {{80, 60}, {1080, 90}, {70, 600}, {1100, 620}};
+    const double slips[4][2] = {{1, 0}, {0, -1}, {-1, 1}, {1, 1}};  // where the clicks missed, in pixels
+    for (int i = 0; i < 4; ++i) {
+        const double x = clicks[i][0], y = clicks[i][1];
+        const double lon = gt[0] + x * gt[1] + y * gt[2], lat = gt[3] + x * gt[4] + y * gt[5];
+        args.push_back(std::to_string(x + slips[i][0]) + "," + std::to_string(y + slips[i][1]) + "," + std::to_string(lon) +
+                       "," + std::to_string(lat));
+    }
+    args.insert(args.end(), {"--out", (atlas / "scan.tif").string()});
+    const auto placed = run_cli(args);
+    ASSERT_EQ(placed.code, 0) << placed.err;
+    EXPECT_NE(placed.out.find("root mean square: 0."), std::string::npos) << placed.out;  // under a pixel
+
+    auto manifest = nlohmann::ordered_json::parse(std::ifstream(atlas / "atlas.json"));
+    manifest["layers"].push_back({{"name", "Scan"}, {"source", "scan.tif"}, {"role", "raster"}, {"opacity", 0.8},
+                                  {"from", "1912"}, {"to", "1913"}});
+    std::ofstream(atlas / "atlas.json") << manifest.dump(2);
+    const LoadResult lesson = load_atlas(atlas.string());
+    EXPECT_FALSE(lesson.diagnostics.has_errors());
+    const Layer* scan = nullptr;
+    const Layer* countries = nullptr;
+    for (const auto& l : lesson.atlas.layers) {
+        if (l.name == "Scan") scan = &l;
+        if (l.name == "Modern countries") countries = &l;
+    }
+    ASSERT_TRUE(scan && scan->raster && countries);
+    const RasterImage& image = *scan->raster;
+    const double ux = (image.bounds.max_x - image.bounds.min_x) / image.width;
+    const double uy = (image.bounds.max_y - image.bounds.min_y) / image.height;
+    auto land_at = [&](int x, int y) {  // the scan's colour: land is reddish, sea and page white
+        const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+        return p[3] > 128 ? std::optional<bool>(p[1] < 170) : std::nullopt;
+    };
+    int checked = 0, off = 0;
+    for (int y = 4; y < image.height - 4; y += 7)
+        for (int x = 4; x < image.width - 4; x += 7) {
+            if (!land_at(x, y)) continue;  // outside the scan
+            const Vec2 at{image.bounds.min_x + (x + 0.5) * ux, image.bounds.max_y - (y + 0.5) * uy};
+            bool land = false;
+            for (const auto& f : countries->features) land = land || f.shape.contains(at);
+            ++checked;
+            bool near = false;
+            for (int dy = -3; dy <= 3 && !near; ++dy)
+                for (int dx = -3; dx <= 3 && !near; ++dx) near = land_at(x + dx, y + dy) == land;
+            off += near ? 0 : 1;
+        }
+    EXPECT_GT(checked, 5000);
+    EXPECT_EQ(off, 0) << off << " of " << checked << " places are more than 3 pixels from where the base map has them";
+    // Shown fully in 1912-1913 and fading out over the year after.
+    EXPECT_FLOAT_EQ(scan->raster_opacity(*parse_date("1913-12-31").date), 0.8f);
+    EXPECT_NEAR(scan->raster_opacity(*parse_date("1914-07-02").date), 0.4f, 0.01f);
+    EXPECT_EQ(scan->raster_opacity(*parse_date("1915-01-01").date), 0.0f);
 }

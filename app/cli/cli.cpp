@@ -20,6 +20,7 @@
 #include "data/formats/workbook.h"
 #include "data/load/base_map.h"
 #include "data/load/init_manifest.h"
+#include "data/load/raster_layer.h"
 #include "data/load/loader.h"
 #include "data/time/timeline.h"
 #include "data/validate/geometry_check.h"
@@ -188,6 +189,23 @@ Result<> run_init(const InitRequest& req) {
     return {};
 }
 
+Result<> run_georeference(const GeoreferenceRequest& req) {
+    const auto report = georeference(req.scan, req.points, req.out);
+    if (!report) return report.failure();
+    std::cout << "wrote " << req.out << " (" << report->width << "x" << report->height << ", longitude and latitude)\n";
+    for (std::size_t i = 0; i < req.points.size(); ++i) {
+        char line[160];
+        std::snprintf(line, sizeof line, "  point %zu (%.1f, %.1f) -> %.5f, %.5f: %.2f px from the fit\n", i + 1,
+                      req.points[i].pixel_x, req.points[i].pixel_y, req.points[i].lon, req.points[i].lat,
+                      report->residual_px[i]);
+        std::cout << line;
+    }
+    char rms[80];
+    std::snprintf(rms, sizeof rms, "  root mean square: %.2f px\n", report->rms_px);
+    std::cout << rms;
+    return {};
+}
+
 Result<> run_workbook(const WorkbookRequest& req) {
     const Result<LoadResult> loaded = load(req.atlas, true, false);
     if (!loaded) return loaded.failure();
@@ -279,6 +297,11 @@ const std::vector<Command>& commands() {
          "from QGIS's world_map.gpkg) whose provinces the workbook groups into territories",
          {"--out", "--workbook", "--title", "--from", "--to", "--lang", "--region", "--base-map"}, {"--force"},
          parse_then_run<InitRequest, parse_init, run_init>, false},
+        {"georeference", "chronomap georeference SCAN PX,PY,LON,LAT PX,PY,LON,LAT PX,PY,LON,LAT... --out FILE.tif",
+         "a scanned map placed by three or more control points (a pixel of the scan, counted from its\n"
+         "top left corner, and the longitude and latitude it shows) written as a GeoTIFF, with how far\n"
+         "each point lies from the fitted placement; a raster layer of an atlas shows it",
+         {"--out"}, {}, parse_then_run<GeoreferenceRequest, parse_georeference, run_georeference>, false},
         {"workbook", "chronomap workbook ATLAS --out FILE.xlsx|FILE.ods|FOLDER [--lang CODE]",
          "the atlas's events, powers, sources and claims as a workbook (a spreadsheet, or CSV files\n"
          "in a folder) that the manifest can name instead (\"workbook\"); columns explained in --lang",

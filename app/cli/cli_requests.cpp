@@ -6,6 +6,7 @@
 
 #include "app/view/film/film_writer.h"
 #include "data/formats/output_file.h"
+#include "data/load/raster_layer.h"
 
 namespace chronomap::cli {
 namespace {
@@ -282,6 +283,31 @@ Result<InitRequest> parse_init(const Args& a) {
             if (!r.date) return input_error(std::string(flag) + " '" + *text + "': " + r.error);
             *date = r.date;
         }
+    }
+    return req;
+}
+
+Result<GeoreferenceRequest> parse_georeference(const Args& a) {
+    if (a.positional.size() < 4)
+        return input_error("georeference takes a SCAN and three or more control points PX,PY,LON,LAT");
+    const auto out = a.get("--out");
+    if (!out) return input_error("georeference needs --out FILE.tif");
+    GeoreferenceRequest req{a.positional[0], *out, {}};
+    for (std::size_t i = 1; i < a.positional.size(); ++i) {
+        const std::string& text = a.positional[i];
+        double v[4];
+        std::size_t at = 0;
+        for (int k = 0; k < 4; ++k) {
+            const std::size_t comma = k < 3 ? text.find(',', at) : text.size();
+            const double lo = k == 2 ? -180 : k == 3 ? -90 : 0, hi = k == 2 ? 180 : k == 3 ? 90 : 1e6;
+            const auto x = comma == std::string::npos ? std::nullopt : parse_real(text.substr(at, comma - at), lo, hi);
+            if (!x)
+                return input_error("a control point is PX,PY,LON,LAT (pixels from the scan's top left corner, then "
+                                   "degrees), not '" + text + "'");
+            v[k] = *x;
+            at = comma + 1;
+        }
+        req.points.push_back({v[0], v[1], v[2], v[3]});
     }
     return req;
 }

@@ -90,6 +90,11 @@ struct InitRequest {
     std::string base_map;
 };
 
+struct GeoreferenceRequest {
+    std::string scan, out;
+    std::vector<ControlPoint> points;
+};
+
 struct WorkbookRequest {
     AtlasInput atlas;
     std::string out;  // .xlsx, .ods, or a folder of CSV files
@@ -105,6 +110,7 @@ Result<ExportCommand> parse_export(const Args& a);
 Result<AnimateRequest> parse_animate(const Args& a);
 Result<InitRequest> parse_init(const Args& a);
 Result<WorkbookRequest> parse_workbook(const Args& a);
+Result<GeoreferenceRequest> parse_georeference(const Args& a);
 
 // The switches export and animate share (--no-title, --no-legend, ...) and --no-claims.
 inline const std::set<std::string> kOverlaySwitches = {"--no-title",     "--no-legend", "--no-caption",    "--no-labels",

@@ -129,11 +129,22 @@ Result<> App::alias_power(const std::string& from, const std::string& to) {
     return {};
 }
 
+void App::set_opacity(std::size_t index, float opacity) {
+    if (!doc || index >= doc->atlas().layers.size() || doc->atlas().layers[index].role != LayerRole::Raster) return;
+    doc->atlas().layers[index].opacity = std::clamp(opacity, 0.0f, 1.0f);
+    restyle(false);
+}
+
 bool App::show_layer(std::size_t index, bool visible) {
     if (!doc || index >= doc->atlas().layers.size()) return false;
     Layer& layer = doc->atlas().layers[index];
-    if (layer.role != LayerRole::Reference || layer.visible == visible) return layer.role == LayerRole::Reference;
+    const bool shown_or_hidden = layer.role == LayerRole::Reference || layer.role == LayerRole::Raster;
+    if (!shown_or_hidden || layer.visible == visible) return shown_or_hidden;
     layer.visible = visible;
+    if (layer.role == LayerRole::Raster) {  // its opacity is the pane's: no new scene
+        restyle(false);
+        return true;
+    }
     return rebuild_view("");
 }
 

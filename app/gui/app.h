@@ -152,9 +152,11 @@ class App {
     // Adds the overlap check's findings to the atlas's problems once it has finished (or,
     // waiting, when it has).
     void take_overlaps(bool wait = false);
-    // Shows or hides a reference layer (its fill, lines and names), rebuilding the map's scene.
-    // False for a layer that is not a reference layer.
+    // Shows or hides a reference layer (its fill, lines and names; the map's scene is rebuilt)
+    // or a raster layer. False for a layer of another kind.
     bool show_layer(std::size_t index, bool visible);
+    // A raster layer's opacity (0 to 1) where it is shown in full; not saved in the atlas.
+    void set_opacity(std::size_t index, float opacity);
     // Makes power `from` (a name the data gives) the same as `to`: adds "power_aliases" to the
     // manifest, changing nothing else in its text, and opens the atlas again where it was.
     Result<> alias_power(const std::string& from, const std::string& to);

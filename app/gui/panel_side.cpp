@@ -13,7 +13,7 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 const char* role_name(LayerRole r) {
-    static const char* const kNames[] = {N_("territories"), N_("places"), N_("reference")};
+    static const char* const kNames[] = {N_("territories"), N_("places"), N_("reference"), N_("scanned map")};
     return _(kNames[static_cast<std::size_t>(r)]);
 }
 
@@ -106,13 +106,21 @@ void draw_options(PanelContext& c) {
             char text[512];
             std::snprintf(text, sizeof text, _("%s (%s, %zu features)%s"), layer.names.get(c.lang, layer.name).c_str(),
                           role_name(layer.role), layer.features.size(), layer.loaded ? "" : _(" - not loaded"));
-            if (layer.role != LayerRole::Reference) {
+            if (layer.role != LayerRole::Reference && layer.role != LayerRole::Raster) {
                 ImGui::BulletText("%s", text);
                 continue;
             }
-            bool visible = layer.visible;  // a reference layer can be switched off
+            bool visible = layer.visible;  // a reference or raster layer can be switched off
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Checkbox(text, &visible)) c.requests.show_layer = std::pair{i, visible};
+            if (layer.role == LayerRole::Raster && layer.visible) {
+                // A scanned map's opacity where it is shown in full; it fades in and out around its dates.
+                float percent = a.doc->atlas().layers[i].opacity * 100;
+                ImGui::Indent();
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::SliderFloat("##opacity", &percent, 0, 100, _("opacity %.0f%%"))) a.set_opacity(i, percent / 100);
+                ImGui::Unindent();
+            }
             ImGui::PopID();
         }
         ImGui::TextDisabled(_("Drop a vector file onto the window to add it as a reference layer."));

@@ -217,7 +217,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         std::string name = words_from(l, 1);
         name.resize(name.size() - l.words.back().size() - 1);  // "Modern provinces on": the words before on/off
         const auto found = std::find_if(layers.begin(), layers.end(), [&](const Layer& layer) { return layer.name == name; });
-        if (found == layers.end() || found->role != LayerRole::Reference)
+        if (found == layers.end() || (found->role != LayerRole::Reference && found->role != LayerRole::Raster))
             return fail("layer needs the name of a reference layer of the atlas, not '" + name + "'");
         req.show_layer = std::pair{static_cast<std::size_t>(found - layers.begin()), l.words.back() == "on"};
     } else if (verb == "basis") {

@@ -150,6 +150,11 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     f.report_unknown_keys("the atlas manifest");
 
     for (auto& layer : atlas.layers) {
+        if (layer.role == LayerRole::Raster) {
+            detail::load_raster(layer, ctx);
+            if (!layer.loaded) result.unread_inputs.push_back("layer '" + layer.name + "'");
+            continue;
+        }
         detail::load_layer(layer, ctx);
         if (!layer.loaded) result.unread_inputs.push_back("layer '" + layer.name + "'");
     }

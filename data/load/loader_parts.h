@@ -61,6 +61,8 @@ std::optional<std::uint32_t> parse_colour(const std::string& s);
 // Events, powers, sources and claims from an XLSX or ODS workbook or a folder of CSV files
 // (workbook_read.cpp).
 void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas);
+// A raster layer's image, warped into the display CRS (raster_layer.h).
+void load_raster(Layer& layer, const LoadContext& ctx);
 // Replaces the features of each territories layer marked "units" (modern units) by the
 // territories the groups make of them (units.cpp).
 void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics& diags);

@@ -54,6 +54,30 @@ Names read_names(const json& obj, const std::string& ptr, JsonFields& f, const s
     return names;
 }
 
+// A raster layer's opacity, dates, fade and control points.
+void read_raster_settings(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what, Layer& layer) {
+    if (auto o = f.number(obj, ptr, "opacity", Need::Optional, what)) {
+        if (*o < 0 || *o > 1) f.diags().error(f.pos(JsonFields::child(ptr, "opacity")), "the opacity of " + what + " should be 0 to 1");
+        layer.opacity = static_cast<float>(std::clamp(*o, 0.0, 1.0));
+    }
+    layer.valid_from = f.date(obj, ptr, "from", Need::Optional, what);
+    layer.valid_to = f.date(obj, ptr, "to", Need::Optional, what);
+    if (auto y = f.number(obj, ptr, "fade_years", Need::Optional, what)) layer.fade_years = std::max(0.0, *y);
+    const auto* points = f.typed(obj, ptr, "control_points", V::array, Need::Optional, what);
+    if (!points) return;
+    for (std::size_t k = 0; k < points->size(); ++k) {
+        const json& p = (*points)[k];
+        const bool four_numbers = p.is_array() && p.size() == 4 &&
+                                  std::all_of(p.begin(), p.end(), [](const json& v) { return v.is_number(); });
+        if (!four_numbers) {
+            f.diags().error(f.pos(JsonFields::child(JsonFields::child(ptr, "control_points"), k)),
+                            "a control point of " + what + " should be [pixel x, pixel y, longitude, latitude]");
+            continue;
+        }
+        layer.control_points.push_back({p[0].get<double>(), p[1].get<double>(), p[2].get<double>(), p[3].get<double>()});
+    }
+}
+
 // "snapshots": [{"date": "1914", "source": "world_1914.geojson", "title": "..."}, ...]; a date may
 // be a number, the title is optional.
 void read_snapshots(const json& obj, const std::string& ptr, JsonFields& f, const std::string& what,
@@ -119,6 +143,7 @@ void read_layers(const json& root, JsonFields& f, Atlas& atlas) {
         if (const auto* v = f.typed(obj, ptr, "negative_years_bce", V::boolean, Need::Optional, what))
             layer.negative_years_bce = v->get<bool>();
         if (const auto* v = f.typed(obj, ptr, "units", V::boolean, Need::Optional, what)) layer.units = v->get<bool>();
+        read_raster_settings(obj, ptr, f, what, layer);
         // Labels from one field (reference and places layers; territories use name_field).
         if (auto v = f.string(obj, ptr, "label_field", Need::Optional, what)) layer.name_fields["en"] = *v;
         if (const auto* st = f.typed(obj, ptr, "style", V::object, Need::Optional, what)) {

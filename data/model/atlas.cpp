@@ -18,7 +18,7 @@ constexpr std::array<const char*, 6> kStatus = {"integral",     "autonomous",   
                                                 "administered", "self-declared", "ceased"};
 constexpr std::array<const char*, 5> kKinds = {"treaty", "decision", "military", "declaration",
                                                "other"};
-constexpr std::array<const char*, 3> kRoles = {"territories", "places", "reference"};
+constexpr std::array<const char*, 4> kRoles = {"territories", "places", "reference", "raster"};
 
 }  // namespace
 
@@ -57,6 +57,17 @@ std::optional<Basis> basis_from_string(const std::string& s) {
     if (s == "de_jure") return Basis::DeJure;
     if (s == "both") return Basis::Both;
     return std::nullopt;
+}
+
+float Layer::raster_opacity(Date date) const {
+    const double fade_days = fade_years * 365.2425;
+    // Days before the first day shown, or after the last (an end of "1914" is its last day).
+    double outside = 0;
+    if (valid_from && date.day < valid_from->day) outside = static_cast<double>(valid_from->day - date.day);
+    if (valid_to && date.day >= valid_to->span_end()) outside = static_cast<double>(date.day - valid_to->span_end() + 1);
+    if (outside <= 0) return opacity;
+    if (outside >= fade_days) return 0;
+    return opacity * static_cast<float>(1 - outside / fade_days);
 }
 
 std::string Names::get(const std::string& lang, const std::string& fallback) const {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,9 @@ namespace chronomap {
 // it is not drawn, listed or counted until a later change brings it back.
 enum class Status : std::uint8_t { Integral, Autonomous, Occupied, Administered, SelfDeclared, Ceased };
 enum class EventKind : std::uint8_t { Treaty, Decision, Military, Declaration, Other };
-enum class LayerRole : std::uint8_t { Territories, Places, Reference };
+// Raster: an image under the territories (a scanned old map), georeferenced or placed by
+// control points (raster_layer.h).
+enum class LayerRole : std::uint8_t { Territories, Places, Reference, Raster };
 
 // Which view of control a change applies to. A de jure change (a treaty in force) and a de facto
 // change (troops on the ground) often happen on different days.
@@ -162,6 +165,18 @@ struct Feature {
     }
 };
 
+// An image in the display CRS: RGBA rows from the top, covering `bounds`.
+struct RasterImage {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;
+    Bounds bounds;
+};
+
+struct ControlPoint {
+    double pixel_x = 0, pixel_y = 0;  // in the image, from its top left corner
+    double lon = 0, lat = 0;
+};
+
 struct Layer {
     std::string name;        // the manifest's name for it
     Names names;             // that name in each language ("names"), for the Layers panel
@@ -204,6 +219,16 @@ struct Layer {
     std::optional<std::uint32_t> fill_colour, outline_colour;
     float outline_width = 1.0f;  // pixels at UI scale 1
     bool visible = true;
+    // A raster layer: the image, warped into the display CRS; drawn at `opacity`, fully from
+    // valid_from to valid_to and fading in and out over `fade_years` beyond them; placed by its
+    // own georeferencing or by control points (pixel x, pixel y, longitude, latitude).
+    std::shared_ptr<const RasterImage> raster;
+    float opacity = 0.7f;
+    std::optional<Date> valid_from, valid_to;
+    double fade_years = 1;
+    std::vector<ControlPoint> control_points;
+    // The raster's opacity on a date (0 outside its range and fade).
+    float raster_opacity(Date date) const;
     bool loaded = false;  // false if the data source could not be opened
     std::vector<Feature> features;
     SourcePos pos;

@@ -1,6 +1,7 @@
 #include "app/view/export/cairo_map.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <thread>
 
@@ -124,11 +125,70 @@ cairo_pattern_t* pattern_fill(render::Pattern kind, std::uint32_t colour, double
     return p;
 }
 
+// The scanned maps shown on a date, as cairo surfaces (premultiplied native-endian ARGB), made
+// once for all the bands of an export.
+class Rasters {
+  public:
+    Rasters(const Atlas& atlas, Date date) {
+        for (const auto& layer : atlas.layers) {
+            if (layer.role != LayerRole::Raster || !layer.raster || !layer.visible) continue;
+            const float opacity = layer.raster_opacity(date);
+            if (opacity > 0 && layer.raster->width > 0) shown_.push_back({surface_of(*layer.raster), layer.raster.get(), opacity});
+        }
+    }
+    ~Rasters() {
+        for (auto& r : shown_) cairo_surface_destroy(r.surface);
+    }
+    Rasters(const Rasters&) = delete;
+    Rasters& operator=(const Rasters&) = delete;
+    void draw(const Page& page) const;
+
+  private:
+    static cairo_surface_t* surface_of(const RasterImage& image) {
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
+        const int stride = cairo_image_surface_get_stride(surface);
+        unsigned char* data = cairo_image_surface_get_data(surface);
+        for (int y = 0; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) {
+                const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
+                                                     static_cast<std::size_t>(x)) * 4];
+                const std::uint32_t a = p[3];
+                const std::uint32_t argb = a << 24 | (p[0] * a / 255) << 16 | (p[1] * a / 255) << 8 | (p[2] * a / 255);
+                std::memcpy(data + y * stride + x * 4, &argb, 4);
+            }
+        cairo_surface_mark_dirty(surface);
+        return surface;
+    }
+    struct Shown {
+        cairo_surface_t* surface;
+        const RasterImage* image;
+        float opacity;
+    };
+    std::vector<Shown> shown_;
+};
+
+// Each over its rectangle, scaled by cairo (bilinear), at its opacity.
+void Rasters::draw(const Page& page) const {
+    for (const auto& [surface, image_ptr, opacity] : shown_) {
+        const RasterImage& image = *image_ptr;
+        if (!page.visible(image.bounds)) continue;
+        cairo_t* cr = page.cr;
+    cairo_save(cr);
+    const double x0 = page.px(image.bounds.min_x), y0 = page.py(image.bounds.max_y);
+    cairo_translate(cr, x0, y0);
+    cairo_scale(cr, (page.px(image.bounds.max_x) - x0) / image.width, (page.py(image.bounds.min_y) - y0) / image.height);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR);
+    cairo_paint_with_alpha(cr, opacity);
+    cairo_restore(cr);
+    }
+}
+
 // The map, in the order the screen draws it: sea, reference fills, territories with their
 // patterns, reference outlines and lines, claims, borders, outlines of what changed; shapes
 // outside rows [top, bottom] of the picture are left out.
 void draw_rows(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-               const std::vector<render::FeatureStyle>& styles, double s, double top, double bottom) {
+               const std::vector<render::FeatureStyle>& styles, double s, double top, double bottom, const Rasters& rasters) {
     const Page page{cr, cam, top, bottom};
     set_rgba(cr, palette::kSea);
     cairo_paint(cr);
@@ -149,6 +209,7 @@ void draw_rows(cairo_t* cr, const render::Camera& cam, const MapView& view, cons
                 cairo_fill(cr);
             }
         }
+    rasters.draw(page);
     // Each shown shape's path is thinned once, for its fill, and kept for the passes over it.
     std::vector<cairo_path_t*> paths(std::min(scene.slots.size(), styles.size()), nullptr);
     auto each_shown = [&](auto&& wanted, auto&& draw) {
@@ -228,15 +289,17 @@ void draw_rows(cairo_t* cr, const render::Camera& cam, const MapView& view, cons
 }  // namespace
 
 void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-                    const std::vector<render::FeatureStyle>& styles, double scale) {
-    draw_rows(cr, cam, view, atlas, styles, scale, 0, cam.height);
+                    const std::vector<render::FeatureStyle>& styles, double scale, Date date) {
+    const Rasters rasters(atlas, date);
+    draw_rows(cr, cam, view, atlas, styles, scale, 0, cam.height, rasters);
 }
 
 void draw_cairo_map_image(std::uint8_t* pixels, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-                          const std::vector<render::FeatureStyle>& styles, double scale) {
+                          const std::vector<render::FeatureStyle>& styles, double scale, Date date) {
     // Bands of whole rows, several a core so that a band of ocean does not leave a core idle.
     const int rows = std::max(1, cam.height), stride = cam.width * 4;
     const int bands = std::min(rows, 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    const Rasters rasters(atlas, date);
     parallel_for(static_cast<std::size_t>(bands), [&](std::size_t b) {
         const int y0 = rows * static_cast<int>(b) / bands, y1 = rows * (static_cast<int>(b) + 1) / bands;
         cairo_surface_t* band = cairo_image_surface_create_for_data(
@@ -244,7 +307,7 @@ void draw_cairo_map_image(std::uint8_t* pixels, const render::Camera& cam, const
             y1 - y0, stride);
         cairo_t* cr = cairo_create(band);
         cairo_translate(cr, 0, -y0);  // the whole picture's coordinates, so patterns and dashes line up
-        draw_rows(cr, cam, view, atlas, styles, scale, y0, y1);
+        draw_rows(cr, cam, view, atlas, styles, scale, y0, y1, rasters);
         cairo_destroy(cr);
         cairo_surface_finish(band);
         cairo_surface_destroy(band);

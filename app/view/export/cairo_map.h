@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "data/time/date.h"
 #include "render/draw_data.h"
 
 namespace chronomap {
@@ -17,11 +18,12 @@ class MapView;
 
 // Draws `styles` (one per scene slot) through `cam` into `cr`; `scale` is the overlay scale
 // (line widths and pattern spacing). Outlines are thinned to a quarter of a pixel.
+// Scanned maps (raster layers) are drawn at their opacity on `date`.
 void draw_cairo_map(cairo_t* cr, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-                    const std::vector<render::FeatureStyle>& styles, double scale);
+                    const std::vector<render::FeatureStyle>& styles, double scale, Date date);
 // The same into an RGB24 image of cam.width x cam.height pixels (rows of cam.width * 4 bytes),
 // in bands of rows drawn on every core.
 void draw_cairo_map_image(std::uint8_t* pixels, const render::Camera& cam, const MapView& view, const Atlas& atlas,
-                          const std::vector<render::FeatureStyle>& styles, double scale);
+                          const std::vector<render::FeatureStyle>& styles, double scale, Date date);
 
 }  // namespace chronomap

@@ -53,10 +53,10 @@ std::vector<SvgText> compose(cairo_t* cr, const MapView& view, const Atlas& atla
     const render::Camera cam = fit_camera(framed.first, req.width, req.height, framed.second, inset.bottom, inset.right);
     if (pixels) {
         cairo_surface_flush(cairo_get_target(cr));
-        draw_cairo_map_image(pixels, cam, view, atlas, styles, export_line_scale(req));
+        draw_cairo_map_image(pixels, cam, view, atlas, styles, export_line_scale(req), req.date);
         cairo_surface_mark_dirty(cairo_get_target(cr));
     } else {
-        draw_cairo_map(cr, cam, view, atlas, styles, export_line_scale(req));
+        draw_cairo_map(cr, cam, view, atlas, styles, export_line_scale(req), req.date);
     }
     draw_overlay({&painter, 0, 0, static_cast<float>(req.width), static_cast<float>(req.height), cam, &view.geo()},
                  text, labels, req.overlays);

@@ -26,7 +26,20 @@ Result<> MapView::upload() {
     territory_mesh_ = renderer_.add_mesh(scene_.territories);
     reference_meshes_.clear();
     for (const auto& r : scene_.references) reference_meshes_.push_back(renderer_.add_mesh(r.levels));
+    if (auto ready = images_.init(); !ready) return ready;
+    rasters_.clear();
+    for (const auto& layer : atlas_->layers)
+        if (layer.role == LayerRole::Raster && layer.raster && layer.raster->width > 0) {
+            images_.add(layer.raster->rgba.data(), layer.raster->width, layer.raster->height);
+            rasters_.push_back(&layer);
+        }
     return {};
+}
+
+std::vector<float> MapView::image_opacity(Date date) const {
+    std::vector<float> out;
+    for (const Layer* layer : rasters_) out.push_back(layer->visible ? layer->raster_opacity(date) : 0.0f);
+    return out;
 }
 
 bool MapView::build_level_for(double units_per_pixel) {
@@ -59,6 +72,7 @@ void labels_shown(const MapScene& scene, const std::vector<render::FeatureStyle>
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date,
                       const std::vector<render::FeatureStyle>& styles) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
+    pane.set_image_opacity(image_opacity(date));
     pane.set_styles(styles);
     labels_shown(scene_, styles, labels);
 }
@@ -66,6 +80,7 @@ void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, D
 void MapView::prepare(render::PaneStyle& pane, std::vector<LabelSeed>& labels, Date date, Basis basis,
                       bool with_claims, const std::vector<std::string>& emphasise, bool uncertainty) const {
     pane.set_visible_groups(territory_mesh_, groups_at(scene_, date));
+    pane.set_image_opacity(image_opacity(date));
     auto s = styles(date, basis, with_claims, uncertainty);
     if (!emphasise.empty())
         for (std::size_t i = 0; i < s.size() && i < scene_.slots.size(); ++i) {
@@ -107,6 +122,10 @@ void MapView::draw(const render::PaneStyle& pane, const render::Camera& cam, flo
         for (std::size_t i = 0; i < reference_meshes_.size(); ++i)
             if (scene_.references[i].fill & 0xFF)
                 renderer_.draw_fill(reference_meshes_[i], pane, cam, scene_.references[i].fill);
+    for (std::size_t i = 0; i < rasters_.size(); ++i) {
+        const Bounds& b = rasters_[i]->raster->bounds;
+        images_.draw(static_cast<int>(i), {b.min_x, b.min_y, b.max_x, b.max_y}, cam, pane.image_opacity(i));
+    }
     renderer_.draw_fill(territory_mesh_, pane, cam);
     if (show_reference)
         for (std::size_t i = 0; i < reference_meshes_.size(); ++i)

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "render/image_renderer.h"
 #include "render/map_renderer.h"
 #include "app/view/scene/map_scene.h"
 #include "data/geometry/projection.h"
@@ -69,6 +70,11 @@ class MapView {
     render::MapRenderer renderer_;
     int territory_mesh_ = -1;
     std::vector<int> reference_meshes_;  // one per scene_.references
+    // The raster layers shown (scanned maps), drawn between the reference fills and the
+    // territories; one image of images_ each.
+    render::ImageRenderer images_;
+    std::vector<const Layer*> rasters_;
+    std::vector<float> image_opacity(Date date) const;
 };
 
 }  // namespace chronomap
