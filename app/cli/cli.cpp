@@ -109,14 +109,7 @@ nlohmann::ordered_json workbook_manifest(const InitRequest& req, InitProposal& p
     if (req.region) {
         const Bounds& r = *req.region;
         m["default_view"] = {{"bbox", {r.min_x, r.min_y, r.max_x, r.max_y}}};
-        m["layers"] = nlohmann::ordered_json::array(
-            {{{"name", "Territories"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "territories"},
-              {"id_field", "unit"}, {"units", true}},
-             {{"name", "Modern provinces"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "reference"},
-              {"id_field", "unit"}, {"label_field", "name"}, {"visible", false},
-              {"style", {{"fill", "none"}, {"outline", "#b4b4b4"}, {"width", 0.6}}}},
-             {{"name", "Modern countries"}, {"source", "base.gpkg"}, {"layer", "countries"}, {"role", "reference"},
-              {"id_field", "unit"}, {"style", {{"fill", "#ecebe6"}, {"outline", "#8c8c8c"}, {"width", 1.2}}}}});
+        m["layers"] = lesson_layers();
         p.notes.push_back("base.gpkg holds the modern countries and provinces of the region; a territory is a group of "
                           "provinces in the workbook's sheet 'territories' (\"GR/Kentriki Makedonia; MK\": a province, or "
                           "a whole country by its code)");
@@ -133,16 +126,6 @@ nlohmann::ordered_json workbook_manifest(const InitRequest& req, InitProposal& p
     return m;
 }
 
-// The template; with a base map, its example territory is made of the region's first province,
-// so the lesson validates before anything is changed.
-Result<> write_workbook_template(const InitRequest& req, const std::string& path, const std::string& central_unit) {
-    set_ui_language(req.lang);  // the sheet that explains the columns
-    Atlas example = workbook_example();
-    if (req.lang != "en")  // a column for the powers' names in the teacher's language
-        example.powers[0].names.by_lang[req.lang] = "";
-    if (!central_unit.empty()) add_example_territory(example, central_unit);
-    return write_workbook(example, path, workbook_help());
-}
 
 Result<> run_init(const InitRequest& req) {
     namespace fs = std::filesystem;
@@ -172,7 +155,10 @@ Result<> run_init(const InitRequest& req) {
             std::cout << "wrote " << (fs::path(base) / "base.gpkg").string() << ": " << made->countries << " countries, "
                       << made->provinces << " provinces from " << *base_map << '\n';
         }
-        if (auto written = write_workbook_template(req, workbook_path, central_unit); !written) return written;
+        set_ui_language(req.lang);  // the sheet that explains the columns
+        // With a base map, the template's example territory is the province nearest the
+        // region's centre, so the lesson validates before anything is changed.
+        if (auto written = write_workbook_template(workbook_path, req.lang, central_unit); !written) return written;
         std::cout << "wrote " << workbook_path << '\n';
     }
     Result<OutputFile> file = OutputFile::open(req.out);

@@ -59,6 +59,10 @@ bool App::open(const std::string& path, bool allow_external) {
         export_job.reset();
         export_result = _("Cancelled; nothing was written.");
     }
+    if (!doc || doc->path != d->path) {  // another atlas: its edits are not this one's to undo
+        undo_.clear();
+        redo_.clear();
+    }
     doc = std::move(d);
     if (!external_request) {
         settings.last_atlas = std::filesystem::absolute(path).lexically_normal().string();
@@ -118,13 +122,7 @@ Result<> App::alias_power(const std::string& from, const std::string& to) {
     for (const auto& [alias, id] : doc->atlas().power_aliases) aliases[alias] = id == from ? to : id;
     aliases[from] = to;
     if (auto saved = set_manifest_member(manifest_file(doc->path), "power_aliases", aliases); !saved) return saved;
-    const std::string path = doc->path;
-    const Date at = date;
-    const render::Camera view = camera;
-    if (!open(path, doc->allow_external)) return internal_error("the atlas could not be opened again");
-    set_date(at);
-    camera = view;
-    camera_set = true;
+    if (auto reopened = reopen_here(); !reopened) return reopened;
     messages.push_back(fill_in(_("%s is now shown as %s (power_aliases in the manifest)."), {from, doc->atlas().power_name(to, settings.lang)}));
     return {};
 }

@@ -2,7 +2,9 @@
 // The window's state and the commands that change it. Panels read the state and call commands;
 // they never touch the atlas or the renderer directly.
 
+#include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +14,7 @@
 #include "render/draw_data.h"
 #include "app/view/export/export.h"
 #include "app/view/export/export_job.h"
+#include "app/view/export/workbook_template.h"
 #include "app/view/film/film_job.h"
 #include "data/load/loader.h"
 #include "app/view/scene/map_pane.h"
@@ -92,6 +95,7 @@ class App {
     float preview_scale = 1;  // the overlay's pixel scale on screen (fonts times text scale)
     std::unique_ptr<Comparison> compare;  // null when one map is shown
     bool workbook_dialog_open = false;
+    bool lesson_editor_open = false;
     std::string workbook_result;  // for its dialog: the path written, or the error
     // Writes the atlas's events, powers and sources as a workbook (data/formats/workbook.h),
     // its columns explained in the interface language.
@@ -157,6 +161,15 @@ class App {
     bool show_layer(std::size_t index, bool visible);
     // A raster layer's opacity (0 to 1) where it is shown in full; not saved in the atlas.
     void set_opacity(std::size_t index, float opacity);
+    // A lesson kept in a workbook, edited from the window (lesson.cpp): each edit is written into
+    // the workbook and the atlas read again, so its problems show as `validate` would list
+    // them; undo and redo put the files back as they were.
+    Result<> new_lesson(const LessonSpec& spec);
+    Result<> edit_lesson(const std::function<Result<>(Atlas&)>& edit);
+    Result<> undo_edit();
+    Result<> redo_edit();
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
     // Makes power `from` (a name the data gives) the same as `to`: adds "power_aliases" to the
     // manifest, changing nothing else in its text, and opens the atlas again where it was.
     Result<> alias_power(const std::string& from, const std::string& to);
@@ -172,6 +185,11 @@ class App {
     bool animating() const { return anim_.running; }
 
   private:
+    // The open atlas read again from its files, at the same date and view.
+    Result<> reopen_here();
+    using WorkbookFiles = std::map<std::string, std::string>;  // path -> contents
+    std::vector<WorkbookFiles> undo_, redo_;
+    Result<> put_back(std::vector<WorkbookFiles>& from, std::vector<WorkbookFiles>& to);
     void restyle(bool animate);
     void show_styles(const std::vector<render::FeatureStyle>& styles);
     void refresh_compare();

@@ -180,6 +180,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     draw_export_dialog(c, app.camera.width, app.camera.height);
     draw_film_dialog(c);
     draw_workbook_dialog(c);
+    draw_lesson_editor(c);
     draw_study_window(c);
     draw_file_browser(c);
     draw_trust_prompt(c);

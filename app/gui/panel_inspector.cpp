@@ -25,7 +25,9 @@ void same_state_as(PanelContext& c, const std::string& power) {
     const Atlas& atlas = a.doc->atlas();
     const Power* p = atlas.find_power(power);
     if (!p || p->note.rfind("named by the data", 0) != 0) return;
-    static std::string chosen;
+    static std::string chosen, chosen_for;  // the choice, for the power it was made for
+    if (chosen_for != power) chosen.clear();
+    chosen_for = power;
     ImGui::PushID("same-state");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     const std::string shown = chosen.empty() ? _("the same state as...") : atlas.power_name(chosen, c.lang);

@@ -21,6 +21,7 @@ void draw_menu_bar(PanelContext& c) {
         if (ImGui::MenuItem(_("Export animation..."), nullptr, false, a.doc != nullptr)) a.film_dialog_open = true;
         if (ImGui::MenuItem(_("Export events as a workbook..."), nullptr, false, a.doc != nullptr))
             a.workbook_dialog_open = true;
+        if (ImGui::MenuItem(_("New lesson / edit lesson..."))) a.lesson_editor_open = true;
         ImGui::Separator();
         if (ImGui::MenuItem(_("Quit"), "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();

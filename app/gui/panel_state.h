@@ -26,6 +26,21 @@ struct ExportDialogState {
     OverlayOptions overlays;
 };
 
+// The lesson editor's fields (panel_lesson.cpp): what is being typed into each form.
+struct LessonFormState {
+    char folder[512] = "", title[256] = "", from[32] = "", to[32] = "", region[96] = "";
+    char territory_id[64] = "", territory_name[128] = "", units[1024] = "";
+    char power_id[64] = "", power_name[128] = "";
+    float power_colour[3] = {0.23f, 0.43f, 0.65f};
+    char source_id[64] = "", source_title[256] = "", source_year[16] = "";
+    char event_id[64] = "", event_date[32] = "", event_title[256] = "";
+    int event_kind = 0;
+    char change_event[64] = "", change_territory[64] = "", change_controller[64] = "";
+    int change_status = 0, change_basis = 2;
+    char cite_event[64] = "", cite_source[64] = "", cite_locator[128] = "";
+    std::string result;  // what the last action did, or why it could not
+};
+
 struct WorkbookDialogState {
     char file_name[1024] = "";
 };
@@ -81,6 +96,7 @@ struct PanelState {
     DateEntry timeline_date, compare_date;
     ExportDialogState export_dialog;
     WorkbookDialogState workbook_dialog;
+    LessonFormState lesson;
     FilmDialogState film_dialog;
     EventListState events;
     FileBrowserState files;

@@ -1,6 +1,7 @@
 #pragma once
 // The window's panels. Each reads App state and calls App commands; `s` is the UI scale.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,10 @@ struct UiRequests {
     // layer shown or hidden (its index), and a power made one with another (from, to).
     std::optional<std::pair<std::size_t, bool>> show_layer;
     std::optional<std::pair<std::string, std::string>> alias_power;
+    // The lesson editor's actions (lesson.cpp), done after the frame as they read the atlas again.
+    std::function<Result<>(Atlas&)> edit;
+    std::optional<LessonSpec> new_lesson;
+    bool undo = false, redo = false;
 };
 
 struct PanelContext {
@@ -50,6 +55,7 @@ void draw_right_panel(PanelContext& c, float x, float y, float w,
 void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 void draw_film_dialog(PanelContext& c);
 void draw_workbook_dialog(PanelContext& c);
+void draw_lesson_editor(PanelContext& c);
 // Asks whether the open atlas may read what it names outside its folder (App::external_request).
 void draw_trust_prompt(PanelContext& c);
 // The overlay switches of the export and film dialogs.

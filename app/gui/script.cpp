@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "app/launch/launch_args.h"
+#include "data/edit/lesson_edits.h"
 #include "data/formats/input_file.h"
 
 #include <filesystem>
@@ -55,6 +56,63 @@ bool parse_wxh(const std::string& text, int& w, int& h) {
     return size.has_value();
 }
 
+// The commands that make a lesson, as the window's forms do (lesson.cpp): "-" for another command.
+std::string check_lesson_command(const ScriptLine& l) {
+    const std::string& verb = l.words[0];
+    const std::size_t args = l.words.size() - 1;
+    auto at_least = [&](std::size_t n, const char* form) -> std::string { return args >= n ? "" : verb + " takes " + form; };
+    if (verb == "new_lesson") return at_least(5, "FOLDER FROM TO LONMIN,LATMIN,LONMAX,LATMAX TITLE...");
+    if (verb == "add_territory")
+        return args >= 3 && words_from(l, 2).find(" = ") != std::string::npos ? "" : "add_territory takes ID NAME... = UNIT; UNIT...";
+    if (verb == "add_power") return at_least(3, "ID #RRGGBB NAME...");
+    if (verb == "add_source") return at_least(3, "ID YEAR TITLE...");
+    if (verb == "add_event") return at_least(4, "ID DATE KIND TITLE...");
+    if (verb == "add_change") return args == 4 || args == 5 ? "" : "add_change takes EVENT TERRITORY STATUS CONTROLLER [BASIS]";
+    if (verb == "cite") return at_least(3, "EVENT SOURCE LOCATOR...");
+    if (verb == "undo" || verb == "redo") return args ? verb + " takes nothing after it" : "";
+    return "-";
+}
+
+// A lesson command run; false (with the problem said) when it failed.
+Result<> run_lesson_command(App& app, const ScriptLine& l) {
+    const std::string& verb = l.words[0];
+    const auto& w = l.words;
+    if (verb == "undo") return app.undo_edit();
+    if (verb == "redo") return app.redo_edit();
+    if (verb == "new_lesson") {
+        LessonSpec spec;
+        spec.folder = w[1];
+        const auto from = parse_date(w[2]), to = parse_date(w[3]);
+        if (!from.date || !to.date) return input_error("new_lesson: bad dates " + w[2] + " " + w[3]);
+        spec.from = *from.date;
+        spec.to = *to.date;
+        double v[4];
+        if (std::sscanf(w[4].c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4)
+            return input_error("new_lesson: the region is LONMIN,LATMIN,LONMAX,LATMAX, not " + w[4]);
+        spec.region.add(Vec2{v[0], v[1]});
+        spec.region.add(Vec2{v[2], v[3]});
+        spec.title = words_from(l, 5);
+        return app.new_lesson(spec);
+    }
+    return app.edit_lesson([&](Atlas& atlas) -> Result<> {
+        if (verb == "add_territory") {
+            const std::string rest = words_from(l, 2);
+            const std::size_t eq = rest.find(" = ");
+            std::vector<std::string> units;
+            std::stringstream list(rest.substr(eq + 3));
+            for (std::string u; std::getline(list, u, ';');)
+                if (const auto first = u.find_first_not_of(' '); first != std::string::npos)
+                    units.push_back(u.substr(first, u.find_last_not_of(' ') - first + 1));
+            return edit_territory(atlas, w[1], rest.substr(0, eq), units);
+        }
+        if (verb == "add_power") return edit_power(atlas, w[1], words_from(l, 3), w[2]);
+        if (verb == "add_source") return edit_source(atlas, w[1], words_from(l, 3), w[2]);
+        if (verb == "add_event") return edit_event(atlas, w[1], w[2], w[3], words_from(l, 4));
+        if (verb == "add_change") return add_change(atlas, w[1], w[2], w[3], w[4], w.size() > 5 ? w[5] : "both");
+        return add_citation(atlas, w[1], w[2], words_from(l, 3));  // cite
+    });
+}
+
 // What is wrong with a command as written, before anything runs; empty when nothing is.
 std::string check_command(const ScriptLine& l) {
     const std::string& verb = l.words[0];
@@ -74,6 +132,7 @@ std::string check_command(const ScriptLine& l) {
     if (verb == "event") return one_arg("an event id");
     if (verb == "inspect" || verb == "zoom") return one_arg("a territory id");
     if (verb == "study") return one_arg("a territory id, or off");
+    if (const std::string lesson = check_lesson_command(l); lesson != "-") return lesson;
     if (verb == "alias") return args == 2 ? "" : "alias takes a power the data names and the power it is";
     if (verb == "layer")
         return args >= 2 && (l.words.back() == "on" || l.words.back() == "off") ? "" : "layer takes a layer's name and on or off";
@@ -100,10 +159,10 @@ std::string check_command(const ScriptLine& l) {
         return args == 2 && !parse_wxh(l.words[2], w, h) ? "size must be WxH, at most 16384 a side" : "";
     }
     if (verb == "dialog")
-        return args == 1 && (arg == "export" || arg == "film" || arg == "workbook" || arg == "open" ||
+        return args == 1 && (arg == "export" || arg == "film" || arg == "workbook" || arg == "lesson" || arg == "open" ||
                              arg == "reference" || arg == "close")
                    ? ""
-                   : "dialog takes export, film, workbook, open, reference or close";
+                   : "dialog takes export, film, workbook, lesson, open, reference or close";
     if (verb == "workbook") return one_arg("FILE.xlsx, FILE.ods or a folder");
     if (verb == "pick") return one_arg("a file or folder");
     if (verb == "film") {
@@ -207,6 +266,8 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         app.study_territory = arg == "off" ? "" : arg;
     } else if (verb == "fit") {
         req.fit = true;
+    } else if (check_lesson_command(l) != "-") {
+        if (auto done = run_lesson_command(app, l); !done) return fail(done.message());
     } else if (verb == "alias") {
         if (!need_atlas()) return;
         if (!app.doc->atlas().find_power(arg)) return fail("alias needs a power of the atlas, not '" + arg + "'");
@@ -260,6 +321,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         app.export_dialog_open = arg == "export";
         app.film_dialog_open = arg == "film";
         app.workbook_dialog_open = arg == "workbook";
+        app.lesson_editor_open = arg == "lesson";
         app.panels.files.purpose = BrowsePurpose::None;
         if (arg == "open" || arg == "reference")
             open_file_browser(app, arg == "open" ? BrowsePurpose::OpenAtlas : BrowsePurpose::AddReference);

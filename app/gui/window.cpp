@@ -149,6 +149,13 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
     if (req.alias_power)
         if (auto made = app.alias_power(req.alias_power->first, req.alias_power->second); !made)
             app.messages.push_back(made.message());
+    auto said = [&](const Result<>& done, const std::string& ok) {
+        app.panels.lesson.result = done ? ok : done.message();
+    };
+    if (req.new_lesson) said(app.new_lesson(*req.new_lesson), _("Made the lesson."));
+    if (req.edit) said(app.edit_lesson(req.edit), _("Saved in the workbook."));
+    if (req.undo) said(app.undo_edit(), _("Undone."));
+    if (req.redo) said(app.redo_edit(), _("Done again."));
     if (req.toggle_fullscreen) s.shell.toggle_fullscreen();
     if (req.quit || last_frame) s.shell.close();
 }

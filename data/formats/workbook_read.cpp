@@ -267,8 +267,11 @@ void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas
         sheets[name] = Sheet{layer, path + (folder ? "/" + std::string(layer->GetName()) + ".csv" : " [" + std::string(layer->GetName()) + "]"),
                              folder ? 1 : 0};
     }
-    if (!sheets.count("events") && !sheets.count("powers") && !sheets.count("sources"))
-        diags.error({path}, "the workbook has no sheet named events, powers or sources");
+    // A new lesson's workbook may hold only the sheet that explains the columns; any other sheet
+    // without the known ones is a misnamed one.
+    const bool known = sheets.count("events") || sheets.count("powers") || sheets.count("sources") || sheets.count("territories");
+    if (!known && sheets.size() > sheets.count("columns"))
+        diags.error({path}, "the workbook has no sheet named events, powers, sources or territories");
     if (auto it = sheets.find("powers"); it != sheets.end()) read_powers(it->second, diags, atlas);
     if (auto it = sheets.find("sources"); it != sheets.end()) read_sources(it->second, diags, atlas);
     if (auto it = sheets.find("territories"); it != sheets.end() && ctx.groups)

@@ -348,7 +348,10 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
         }
     event_files = f.string_list(root, "", "events", what);
     // Events, powers and sources kept in a spreadsheet (workbook.h), read with the event files.
-    if (auto workbook = f.string(root, "", "workbook", Need::Optional, what)) event_files.push_back(*workbook);
+    if (auto workbook = f.string(root, "", "workbook", Need::Optional, what)) {
+        atlas.workbook = *workbook;
+        event_files.push_back(*workbook);
+    }
 }
 
 }  // namespace chronomap::detail

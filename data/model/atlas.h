@@ -245,6 +245,7 @@ struct Atlas {
     std::string manifest_path;
     std::string title;
     std::string description;
+    std::string workbook;  // the manifest's "workbook", as written (relative to the manifest)
     Date start;
     Date end;
     bool time_range_read = false;  // false when start or end was missing or not a date

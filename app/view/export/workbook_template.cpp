@@ -1,6 +1,11 @@
 #include "app/view/export/workbook_template.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include "app/view/overlay/i18n.h"
+#include "data/formats/output_file.h"
+#include "data/load/base_map.h"
 
 namespace chronomap {
 namespace {
@@ -104,6 +109,62 @@ Atlas workbook_example() {
     ev.sources.push_back(SourceRef{"example-source", "p. 1", {}});
     atlas.events.push_back(std::move(ev));
     return atlas;
+}
+
+Result<> write_workbook_template(const std::string& path, const std::string& lang, const std::string& central_unit,
+                                 bool examples) {
+    if (!examples) return write_workbook(Atlas{}, path, workbook_help());
+    Atlas example = workbook_example();
+    if (lang != "en")  // a column for the powers' names in the teacher's language
+        example.powers[0].names.by_lang[lang] = "";
+    if (!central_unit.empty()) add_example_territory(example, central_unit);
+    return write_workbook(example, path, workbook_help());
+}
+
+nlohmann::ordered_json lesson_layers() {
+    return nlohmann::ordered_json::array(
+        {{{"name", "Territories"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "territories"},
+          {"id_field", "unit"}, {"units", true}},
+         {{"name", "Modern provinces"}, {"source", "base.gpkg"}, {"layer", "provinces"}, {"role", "reference"},
+          {"id_field", "unit"}, {"label_field", "name"}, {"visible", false},
+          {"style", {{"fill", "none"}, {"outline", "#b4b4b4"}, {"width", 0.6}}}},
+         {{"name", "Modern countries"}, {"source", "base.gpkg"}, {"layer", "countries"}, {"role", "reference"},
+          {"id_field", "unit"}, {"style", {{"fill", "#ecebe6"}, {"outline", "#8c8c8c"}, {"width", 1.2}}}}});
+}
+
+Result<std::string> create_lesson(const LessonSpec& spec) {
+    namespace fs = std::filesystem;
+    const auto base_map = find_base_map();
+    if (!base_map)
+        return input_error("no base map: install Debian's qgis-common (its world_map.gpkg holds Natural Earth's "
+                           "countries and provinces)");
+    const fs::path folder(spec.folder);
+    const fs::path manifest = folder / "atlas.json";
+    std::error_code ec;
+    if (fs::exists(manifest, ec)) return input_error(manifest.string() + " exists; choose another folder");
+    fs::create_directories(folder, ec);
+    const auto made = extract_base_map(*base_map, spec.region, (folder / "base.gpkg").string());
+    if (!made) return made.failure();
+    if (auto written = write_workbook_template((folder / spec.workbook).string(), spec.lang, made->central_unit, spec.examples);
+        !written)
+        return written.failure();
+    const Bounds& r = spec.region;
+    nlohmann::ordered_json m;
+    m["title"] = spec.title.empty() ? std::string("Untitled lesson") : spec.title;
+    m["time_range"] = {{"start", spec.from.display()}, {"end", spec.to.display()}};
+    m["crs"] = "EPSG:3857";
+    m["default_view"] = {{"bbox", {r.min_x, r.min_y, r.max_x, r.max_y}}};
+    m["layers"] = lesson_layers();
+    m["workbook"] = spec.workbook;
+    Result<OutputFile> out = OutputFile::open(manifest.string());
+    if (!out) return out.failure();
+    {
+        std::ofstream f(out->temp_path());
+        f << m.dump(2) << '\n';
+        if (!f) return input_error("cannot write " + manifest.string());
+    }
+    if (auto committed = out->commit(); !committed) return committed.failure();
+    return manifest.string();
 }
 
 void add_example_territory(Atlas& example, const std::string& unit) {

@@ -1,0 +1,114 @@
+// A lesson edited from the window: the edit is made on the atlas as read, the workbook written
+// from it, and the atlas read again from its files, so the map, the problems and `validate`
+// always agree with what is saved. Undo and redo keep the workbook's files as they were.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/gui/app.h"
+#include "app/view/overlay/i18n.h"
+#include "data/formats/output_file.h"
+
+namespace chronomap::gui {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path workbook_of(const Document& doc) {
+    return fs::path(manifest_file(doc.path)).parent_path() / doc.loaded.atlas.workbook;
+}
+
+std::string contents(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The workbook's files as they are: one spreadsheet, or the CSV files of its folder.
+std::map<std::string, std::string> files_of(const fs::path& workbook) {
+    std::map<std::string, std::string> files;
+    std::error_code ec;
+    if (fs::is_directory(workbook, ec)) {
+        for (const auto& e : fs::directory_iterator(workbook, ec))
+            if (e.is_regular_file()) files[e.path().string()] = contents(e.path());
+    } else if (fs::is_regular_file(workbook, ec)) {
+        files[workbook.string()] = contents(workbook);
+    }
+    return files;
+}
+
+Result<> write_files(const std::map<std::string, std::string>& files) {
+    for (const auto& [path, text] : files) {
+        Result<OutputFile> out = OutputFile::open(path);
+        if (!out) return out.failure();
+        {
+            std::ofstream f(out->temp_path(), std::ios::binary);
+            f << text;
+            if (!f) return input_error("cannot write " + path);
+        }
+        if (auto committed = out->commit(); !committed) return committed;
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<> App::reopen_here() {
+    const std::string path = doc->path;
+    const Date at = date;
+    const render::Camera view = camera;
+    const bool external = doc->allow_external;
+    if (!open(path, external)) return internal_error("the atlas could not be opened again");
+    set_date(at);
+    camera = view;
+    camera_set = true;
+    return {};
+}
+
+Result<> App::new_lesson(const LessonSpec& spec) {
+    LessonSpec made = spec;
+    made.lang = settings.lang;
+    made.examples = false;  // the window's forms add what the example rows show
+    const auto manifest = create_lesson(made);
+    if (!manifest) return manifest.failure();
+    if (!open(*manifest)) return input_error("the new lesson could not be opened (see Diagnostics)");
+    messages.push_back(fill_in(_("A new lesson in %s: add its territories, powers, sources and events."), {spec.folder}));
+    return {};
+}
+
+Result<> App::edit_lesson(const std::function<Result<>(Atlas&)>& edit) {
+    if (!doc) return input_error("no atlas is open");
+    if (doc->atlas().workbook.empty())
+        return input_error("this atlas keeps its events in JSON or CSV files: edit them there, or make a lesson "
+                           "with File > New lesson");
+    take_overlaps(true);
+    const fs::path workbook = workbook_of(*doc);
+    WorkbookFiles before = files_of(workbook);
+    if (auto edited = edit(doc->atlas()); !edited) {
+        (void)reopen_here();  // whatever the edit had changed in memory goes
+        return edited;
+    }
+    if (auto written = write_workbook(doc->atlas(), workbook.string(), workbook_help()); !written) {
+        (void)write_files(before);
+        (void)reopen_here();
+        return written;
+    }
+    undo_.push_back(std::move(before));
+    redo_.clear();
+    return reopen_here();
+}
+
+Result<> App::put_back(std::vector<WorkbookFiles>& from, std::vector<WorkbookFiles>& to) {
+    if (!doc || from.empty()) return input_error("nothing to put back");
+    take_overlaps(true);
+    to.push_back(files_of(workbook_of(*doc)));
+    if (auto written = write_files(from.back()); !written) return written;
+    from.pop_back();
+    return reopen_here();
+}
+
+Result<> App::undo_edit() { return put_back(undo_, redo_); }
+Result<> App::redo_edit() { return put_back(redo_, undo_); }
+
+}  // namespace chronomap::gui

@@ -1,0 +1,30 @@
+#pragma once
+// Edits of a lesson kept in a workbook (data/formats/workbook.h), as the window's forms and
+// script commands make them: each adds to (or replaces in) the atlas what one row of a sheet
+// holds. The caller then writes the workbook and reads the atlas again, so what is shown is
+// always what the files say.
+
+#include <string>
+#include <vector>
+
+#include "data/model/atlas.h"
+#include "data/support/result.h"
+
+namespace chronomap {
+
+// A territory made of base-map units ("GR/Kentriki Makedonia", or "MK" for a country), in the
+// atlas's territories layer marked "units"; one with the same id is replaced.
+[[nodiscard]] Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name,
+                                      const std::vector<std::string>& units);
+// A power with its English name and colour ("#1f77b4"); one with the same id is replaced.
+[[nodiscard]] Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour);
+[[nodiscard]] Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year);
+// An event; one with the same id keeps its changes and sources, and takes the new date, kind and title.
+[[nodiscard]] Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date, const std::string& kind,
+                                  const std::string& title);
+[[nodiscard]] Result<> add_change(Atlas& atlas, const std::string& event, const std::string& territory,
+                                  const std::string& status, const std::string& controller, const std::string& basis);
+[[nodiscard]] Result<> add_citation(Atlas& atlas, const std::string& event, const std::string& source,
+                                    const std::string& locator);
+
+}  // namespace chronomap
