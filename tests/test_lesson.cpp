@@ -18,7 +18,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/gui/app.h"
+#include "app/gui/map_input.h"
+#include "data/geometry/projection.h"
 #include "data/load/base_map.h"
+#include "render/headless_context.h"
 #include "data/load/loader.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
@@ -205,4 +209,29 @@ TEST(Lesson, AScannedMapLinesUpWithTheBaseMap) {
     EXPECT_FLOAT_EQ(scan->raster_opacity(*parse_date("1913-12-31").date), 0.8f);
     EXPECT_NEAR(scan->raster_opacity(*parse_date("1914-07-02").date), 0.4f, 0.01f);
     EXPECT_EQ(scan->raster_opacity(*parse_date("1915-01-01").date), 0.0f);
+}
+
+// In the window, a click on the map while the lesson editor picks provinces adds the province
+// under it to the territory form (and a second click takes it out): Skopje is in North Macedonia.
+TEST(Lesson, ProvincesArePickedOnTheMap) {
+    ASSERT_TRUE(find_base_map()) << "no base map: install Debian's qgis-common";
+    TempDir dir;
+    const fs::path atlas = make_lesson(dir);
+    auto ctx = render::HeadlessContext::create();
+    ASSERT_TRUE(ctx);
+    gui::App app;
+    ASSERT_TRUE(app.open(atlas.string()));
+    Bounds at;
+    at.add(Vec2{21.43, 42.0});
+    const auto skopje = lonlat_to_display("EPSG:3857", at);
+    ASSERT_TRUE(skopje);
+    const auto unit = app.unit_at(skopje->min_x, skopje->min_y);
+    ASSERT_TRUE(unit);
+    EXPECT_EQ(unit->rfind("MK/", 0), 0u) << *unit;
+    gui::add_unit_picked(app, skopje->min_x, skopje->min_y);
+    EXPECT_EQ(std::string(app.panels.lesson.units), *unit);
+    gui::add_unit_picked(app, skopje->min_x, skopje->min_y);
+    EXPECT_EQ(std::string(app.panels.lesson.units), "");
+    EXPECT_FALSE(app.unit_at(skopje->min_x, skopje->min_y + 3e6));  // far north of the region: outside the base map
+    app.doc.reset();  // GL objects go while the context is alive
 }

@@ -327,6 +327,21 @@ void App::zoom_to_territory(const std::string& id, int w, int h) {
     }
 }
 
+std::optional<std::string> App::unit_at(double x, double y) const {
+    if (!doc) return std::nullopt;
+    const auto& layers = doc->loaded.atlas.layers;
+    const auto units = std::find_if(layers.begin(), layers.end(),
+                                    [](const Layer& l) { return l.units && l.role == LayerRole::Territories; });
+    if (units == layers.end()) return std::nullopt;
+    // The units' own shapes are those of the reference layer read from the same source.
+    for (const auto& layer : layers) {
+        if (layer.role != LayerRole::Reference || layer.source != units->source || layer.gdal_layer != units->gdal_layer) continue;
+        for (const auto& f : layer.features)
+            if (f.shape.contains({x, y})) return f.id;
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> App::territory_at(double x, double y) const {
     if (!doc) return std::nullopt;
     for (const auto& layer : doc->loaded.atlas.layers) {

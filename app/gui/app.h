@@ -149,6 +149,8 @@ class App {
     bool refit_wanted(int w, int h, double inset_right) const;
     void zoom_to_territory(const std::string& id, int w, int h);
     void tick(double now_seconds, double dt);                           // playback and animation
+    // The base-map unit (a province of a lesson's base map) at a display point.
+    std::optional<std::string> unit_at(double x, double y) const;
     std::optional<std::string> territory_at(double x, double y) const;  // display coordinates
     // Exports run a tile per frame so the dialog can show progress; poll_export() advances them.
     void start_export(const ExportRequest& req, const std::string& path);

@@ -1,6 +1,10 @@
 #include "app/gui/map_input.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -15,6 +19,30 @@ void zoom_camera(render::Camera& cam, double factor, float px, float py) {
     cam.units_per_pixel /= factor;
     cam.center_x = ax - (px - cam.width / 2.0) * cam.units_per_pixel;
     cam.center_y = ay + (py - cam.height / 2.0) * cam.units_per_pixel;
+}
+
+// The lesson editor's province picking: the unit clicked joins the territory form's list, or
+// leaves it when it is there already.
+void add_unit_picked(App& app, double x, double y) {
+    const auto unit = app.unit_at(x, y);
+    if (!unit) return;
+    char* units = app.panels.lesson.units;
+    std::string list = units;
+    const std::string sep = "; ";
+    std::vector<std::string> parts;
+    for (std::size_t at = 0; at <= list.size();) {
+        const std::size_t end = std::min(list.find(';', at), list.size());
+        std::string u = list.substr(at, end - at);
+        if (const auto first = u.find_first_not_of(' '); first != std::string::npos)
+            parts.push_back(u.substr(first, u.find_last_not_of(' ') - first + 1));
+        at = end + 1;
+    }
+    const auto known = std::find(parts.begin(), parts.end(), *unit);
+    if (known != parts.end()) parts.erase(known);
+    else parts.push_back(*unit);
+    list.clear();
+    for (const auto& p : parts) list += (list.empty() ? "" : sep) + p;
+    std::snprintf(units, sizeof app.panels.lesson.units, "%s", list.c_str());
 }
 
 void handle_map_mouse(App& app, const MapRect& r) {
@@ -41,7 +69,10 @@ void handle_map_mouse(App& app, const MapRect& r) {
         if (!dragged) {
             const double x = cam.center_x + (px - cam.width / 2.0) * cam.units_per_pixel;
             const double y = cam.center_y - (py - cam.height / 2.0) * cam.units_per_pixel;
-            app.select_territory(app.territory_at(x, y).value_or(""));
+            if (app.lesson_editor_open && app.panels.lesson.picking_units)
+                add_unit_picked(app, x, y);
+            else
+                app.select_territory(app.territory_at(x, y).value_or(""));
         }
     }
     if (over && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&

@@ -14,6 +14,9 @@ struct MapRect {
 };
 
 void handle_map_mouse(App& app, const MapRect& r);
+// A click at display point (x, y) while the lesson editor picks provinces: the province there
+// joins the territory form's list, or leaves it if it is in it.
+void add_unit_picked(App& app, double x, double y);
 void handle_keys(App& app, UiRequests& req, const MapRect& r);
 void zoom_camera(render::Camera& cam, double factor, float px,
                  float py);  // around a pixel of the map

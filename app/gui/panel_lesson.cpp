@@ -68,6 +68,7 @@ void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
         field(_("id##t"), f.territory_id, sizeof f.territory_id, w / 2);
         field(_("name##t"), f.territory_name, sizeof f.territory_name, w);
         field(_("provinces (GR/Kentriki Makedonia; MK)"), f.units, sizeof f.units, w);
+        ImGui::Checkbox(_("Click provinces on the map to add them"), &f.picking_units);
         if (ImGui::Button(_("Add territory")))
             req.edit = [id = std::string(f.territory_id), name = std::string(f.territory_name), units = units_in(f.units)](Atlas& a) {
                 return edit_territory(a, id, name, units);
@@ -141,7 +142,7 @@ void draw_lesson_editor(PanelContext& c) {
         ImGui::End();
         return;
     }
-    const float w = ImGui::GetContentRegionAvail().x * 0.7f;
+    const float w = ImGui::GetContentRegionAvail().x * 0.5f;  // room for the labels after the fields
     const bool editable = a.doc && !a.doc->atlas().workbook.empty();
     if (ImGui::CollapsingHeader(_("New lesson"), editable ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) new_lesson_form(c, f, w);
     if (editable) {

@@ -30,6 +30,7 @@ struct ExportDialogState {
 struct LessonFormState {
     char folder[512] = "", title[256] = "", from[32] = "", to[32] = "", region[96] = "";
     char territory_id[64] = "", territory_name[128] = "", units[1024] = "";
+    bool picking_units = false;  // a click on the map adds the province under it to `units`
     char power_id[64] = "", power_name[128] = "";
     float power_colour[3] = {0.23f, 0.43f, 0.65f};
     char source_id[64] = "", source_title[256] = "", source_year[16] = "";
