@@ -64,24 +64,11 @@ Result<double> number_option(const Args& a, const char* key, double fallback, do
 Result<std::optional<Bounds>> bbox_option(const Args& a, const char* flag = "--bbox") {
     const auto s = a.get(flag);
     if (!s) return std::optional<Bounds>();
-    const std::string form = std::string(flag) + " must be LONMIN,LATMIN,LONMAX,LATMAX in degrees";
-    double v[4];
-    std::size_t at = 0;
-    for (int i = 0; i < 4; ++i) {
-        const std::size_t comma = i < 3 ? s->find(',', at) : s->size();
-        if (comma == std::string::npos) return input_error(form + ", not '" + *s + "'");
-        const double limit = i % 2 == 0 ? 180 : 90;
-        const auto x = parse_real(s->substr(at, comma - at), -limit, limit);
-        if (!x) return input_error(form + " (longitudes -180 to 180, latitudes -90 to 90), not '" + *s + "'");
-        v[i] = *x;
-        at = comma + 1;
-    }
-    if (v[0] >= v[2] || v[1] >= v[3])
-        return input_error(form + ", the minimum before the maximum; '" + *s + "' has no area");
-    Bounds b;
-    b.add(Vec2{v[0], v[1]});
-    b.add(Vec2{v[2], v[3]});
-    return std::optional<Bounds>(b);
+    const auto box = parse_lonlat_box(*s);
+    if (!box)
+        return input_error(std::string(flag) + " must be LONMIN,LATMIN,LONMAX,LATMAX in degrees (longitudes -180 to 180, "
+                           "latitudes -90 to 90, the minimum before the maximum), not '" + *s + "'");
+    return std::optional<Bounds>(*box);
 }
 
 Result<RendererChoice> renderer_option(const Args& a) {

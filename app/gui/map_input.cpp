@@ -1,5 +1,7 @@
 #include "app/gui/map_input.h"
 
+#include "data/formats/workbook.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -27,22 +29,11 @@ void add_unit_picked(App& app, double x, double y) {
     const auto unit = app.unit_at(x, y);
     if (!unit) return;
     char* units = app.panels.lesson.units;
-    std::string list = units;
-    const std::string sep = "; ";
-    std::vector<std::string> parts;
-    for (std::size_t at = 0; at <= list.size();) {
-        const std::size_t end = std::min(list.find(';', at), list.size());
-        std::string u = list.substr(at, end - at);
-        if (const auto first = u.find_first_not_of(' '); first != std::string::npos)
-            parts.push_back(u.substr(first, u.find_last_not_of(' ') - first + 1));
-        at = end + 1;
-    }
+    std::vector<std::string> parts = unit_list(units);
     const auto known = std::find(parts.begin(), parts.end(), *unit);
     if (known != parts.end()) parts.erase(known);
     else parts.push_back(*unit);
-    list.clear();
-    for (const auto& p : parts) list += (list.empty() ? "" : sep) + p;
-    std::snprintf(units, sizeof app.panels.lesson.units, "%s", list.c_str());
+    std::snprintf(units, sizeof app.panels.lesson.units, "%s", unit_cell(parts).c_str());
 }
 
 void handle_map_mouse(App& app, const MapRect& r) {

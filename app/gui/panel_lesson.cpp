@@ -3,14 +3,15 @@
 // Diagnostics tab lists the lesson's problems as `chronomap validate` would; Undo and Redo put
 // the workbook back as it was.
 #include <cstdio>
-#include <sstream>
 
 #include <imgui.h>
 
 #include "app/gui/app.h"
 #include "app/gui/panels.h"
+#include "app/launch/launch_args.h"
 #include "app/view/overlay/i18n.h"
 #include "data/edit/lesson_edits.h"
+#include "data/formats/workbook.h"
 
 namespace chronomap::gui {
 namespace {
@@ -22,15 +23,6 @@ constexpr const char* kBases[] = {"de_facto", "de_jure", "both"};
 void field(const char* label, char* buf, std::size_t size, float width) {
     ImGui::SetNextItemWidth(width);
     ImGui::InputText(label, buf, size);
-}
-
-std::vector<std::string> units_in(const std::string& text) {
-    std::vector<std::string> units;
-    std::stringstream list(text);
-    for (std::string u; std::getline(list, u, ';');)
-        if (const auto first = u.find_first_not_of(' '); first != std::string::npos)
-            units.push_back(u.substr(first, u.find_last_not_of(' ') - first + 1));
-    return units;
 }
 
 void new_lesson_form(PanelContext& c, LessonFormState& f, float w) {
@@ -47,16 +39,15 @@ void new_lesson_form(PanelContext& c, LessonFormState& f, float w) {
         spec.folder = f.folder;
         spec.title = f.title;
         const auto from = parse_date(f.from), to = parse_date(f.to);
-        double v[4];
+        const auto region = parse_lonlat_box(f.region);
         if (!from.date || !to.date) {
             f.result = _("The dates are not dates.");
-        } else if (std::sscanf(f.region, "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4) {
+        } else if (!region) {
             f.result = _("The region is four numbers: west, south, east, north.");
         } else {
             spec.from = *from.date;
             spec.to = *to.date;
-            spec.region.add(Vec2{v[0], v[1]});
-            spec.region.add(Vec2{v[2], v[3]});
+            spec.region = *region;
             c.requests.new_lesson = spec;
         }
     }
@@ -70,7 +61,7 @@ void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
         field(_("provinces (GR/Kentriki Makedonia; MK)"), f.units, sizeof f.units, w);
         ImGui::Checkbox(_("Click provinces on the map to add them"), &f.picking_units);
         if (ImGui::Button(_("Add territory")))
-            req.edit = [id = std::string(f.territory_id), name = std::string(f.territory_name), units = units_in(f.units)](Atlas& a) {
+            req.edit = [id = std::string(f.territory_id), name = std::string(f.territory_name), units = unit_list(f.units)](Atlas& a) {
                 return edit_territory(a, id, name, units);
             };
     }

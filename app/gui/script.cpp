@@ -5,6 +5,7 @@
 
 #include "app/launch/launch_args.h"
 #include "data/edit/lesson_edits.h"
+#include "data/formats/workbook.h"
 #include "data/formats/input_file.h"
 
 #include <filesystem>
@@ -86,11 +87,9 @@ Result<> run_lesson_command(App& app, const ScriptLine& l) {
         if (!from.date || !to.date) return input_error("new_lesson: bad dates " + w[2] + " " + w[3]);
         spec.from = *from.date;
         spec.to = *to.date;
-        double v[4];
-        if (std::sscanf(w[4].c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4)
-            return input_error("new_lesson: the region is LONMIN,LATMIN,LONMAX,LATMAX, not " + w[4]);
-        spec.region.add(Vec2{v[0], v[1]});
-        spec.region.add(Vec2{v[2], v[3]});
+        const auto region = parse_lonlat_box(w[4]);
+        if (!region) return input_error("new_lesson: the region is LONMIN,LATMIN,LONMAX,LATMAX, not " + w[4]);
+        spec.region = *region;
         spec.title = words_from(l, 5);
         return app.new_lesson(spec);
     }
@@ -98,12 +97,7 @@ Result<> run_lesson_command(App& app, const ScriptLine& l) {
         if (verb == "add_territory") {
             const std::string rest = words_from(l, 2);
             const std::size_t eq = rest.find(" = ");
-            std::vector<std::string> units;
-            std::stringstream list(rest.substr(eq + 3));
-            for (std::string u; std::getline(list, u, ';');)
-                if (const auto first = u.find_first_not_of(' '); first != std::string::npos)
-                    units.push_back(u.substr(first, u.find_last_not_of(' ') - first + 1));
-            return edit_territory(atlas, w[1], rest.substr(0, eq), units);
+            return edit_territory(atlas, w[1], rest.substr(0, eq), unit_list(rest.substr(eq + 3)));
         }
         if (verb == "add_power") return edit_power(atlas, w[1], words_from(l, 3), w[2]);
         if (verb == "add_source") return edit_source(atlas, w[1], words_from(l, 3), w[2]);

@@ -77,3 +77,26 @@ Args parse_args(const std::vector<std::string>& args, const std::set<std::string
 }
 
 }  // namespace chronomap
+
+namespace chronomap {
+
+std::optional<Bounds> parse_lonlat_box(const std::string& text) {
+    double v[4];
+    std::size_t at = 0;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t comma = i < 3 ? text.find(',', at) : text.size();
+        if (comma == std::string::npos) return std::nullopt;
+        const double limit = i % 2 == 0 ? 180 : 90;
+        const auto x = parse_real(text.substr(at, comma - at), -limit, limit);
+        if (!x) return std::nullopt;
+        v[i] = *x;
+        at = comma + 1;
+    }
+    if (v[0] >= v[2] || v[1] >= v[3]) return std::nullopt;
+    Bounds b;
+    b.add(Vec2{v[0], v[1]});
+    b.add(Vec2{v[2], v[3]});
+    return b;
+}
+
+}  // namespace chronomap

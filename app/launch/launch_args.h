@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "data/geometry/geometry.h"
+
 namespace chronomap {
 
 struct Args {
@@ -31,6 +33,10 @@ std::optional<double> parse_real(const std::string& text, double lo, double hi);
 
 // "1920x1080" (or "1920X1080"): each side a whole number within [lo, hi]; nullopt for anything else.
 std::optional<std::pair<int, int>> parse_size(const std::string& text, int lo, int hi_width, int hi_height);
+
+// "LONMIN,LATMIN,LONMAX,LATMAX" in degrees (longitudes -180..180, latitudes -90..90, the
+// minimum before the maximum); nullopt for anything else. --bbox, --region and the lesson forms.
+std::optional<Bounds> parse_lonlat_box(const std::string& text);
 
 // "en", "tr", "pt-BR": two or three lowercase letters, optionally a dash and a region or script.
 bool is_language_code(const std::string& code);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "data/formats/workbook.h"
+#include "data/load/loader_parts.h"
+
 namespace chronomap {
 namespace {
 
@@ -26,8 +29,7 @@ Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& 
                               [](const Layer& l) { return l.units && l.role == LayerRole::Territories; });
     if (layer == atlas.layers.end())
         return input_error("this atlas has no layer of base-map units (a lesson made with `chronomap init --region`)");
-    std::string listed;
-    for (const auto& u : units) listed += (listed.empty() ? "" : "; ") + u;
+    const std::string listed = unit_cell(units);
     Feature t;
     t.id = id;
     if (!name.empty()) t.names.by_lang["en"] = name;
@@ -42,12 +44,12 @@ Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& 
 
 Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour) {
     if (auto ok = need_id(id, "power"); !ok) return ok;
-    if (colour.size() != 7 || colour[0] != '#' || colour.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
-        return input_error("the colour of power '" + id + "' should look like #1f77b4, not '" + colour + "'");
+    const auto rgba = detail::parse_colour(colour);
+    if (!rgba) return input_error("the colour of power '" + id + "' should look like #1f77b4, not '" + colour + "'");
     Power p;
     p.id = id;
     if (!name.empty()) p.names.by_lang["en"] = name;
-    p.rgba = static_cast<std::uint32_t>(std::stoul(colour.substr(1), nullptr, 16)) << 8 | 0xFF;
+    p.rgba = *rgba;
     auto same = std::find_if(atlas.powers.begin(), atlas.powers.end(), [&](const Power& q) { return q.id == id; });
     if (same != atlas.powers.end()) {
         p.parents = same->parents;

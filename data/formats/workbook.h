@@ -25,6 +25,11 @@
 
 namespace chronomap {
 
+// A territories sheet's `units` cell as its units ("GR/Kentriki Makedonia; MK": split at ';' and
+// line breaks, each trimmed), and back ("; " between them).
+std::vector<std::string> unit_list(const std::string& cell);
+std::string unit_cell(const std::vector<std::string>& units);
+
 // One row of the sheet that explains the columns, in the reader's language.
 struct WorkbookHelp {
     std::string sheet, column, meaning, example;

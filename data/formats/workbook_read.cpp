@@ -192,21 +192,6 @@ class SheetSettings {
     std::string headers_, types_;
 };
 
-// "GR/Kentriki Makedonia; MK" as its units.
-std::vector<std::string> unit_list(const std::string& cell) {
-    std::vector<std::string> units;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.find('\n', start));
-        std::string unit = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        const auto first = unit.find_first_not_of(" \t\r");
-        if (first != std::string::npos) units.push_back(unit.substr(first, unit.find_last_not_of(" \t\r") - first + 1));
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return units;
-}
-
 void read_territories(Sheet& sheet, Diagnostics& diags, std::vector<UnitGroup>& groups) {
     std::optional<Columns> c;
     for_each_row(sheet, [&](const CsvRecord& rec) {
@@ -292,3 +277,27 @@ void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas
 }
 
 }  // namespace chronomap::detail
+
+namespace chronomap {
+
+std::vector<std::string> unit_list(const std::string& cell) {
+    std::vector<std::string> units;
+    std::size_t start = 0;
+    while (start <= cell.size()) {
+        const std::size_t end = std::min(cell.find(';', start), cell.find('\n', start));
+        std::string unit = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const auto first = unit.find_first_not_of(" \t\r");
+        if (first != std::string::npos) units.push_back(unit.substr(first, unit.find_last_not_of(" \t\r") - first + 1));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return units;
+}
+
+std::string unit_cell(const std::vector<std::string>& units) {
+    std::string cell;
+    for (const auto& u : units) cell += (cell.empty() ? "" : "; ") + u;
+    return cell;
+}
+
+}  // namespace chronomap

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "data/formats/workbook.h"
 #include "data/geometry/geos_shapes.h"
 #include "data/load/loader_parts.h"
 
@@ -77,12 +78,12 @@ Feature territory_of(const UnitGroup& group, const std::vector<const Feature*>& 
     t.origin_fid = group.pos.line;
     // Modern provinces stand in for historical borders: approximate, as the legend says.
     t.border = BorderPrecision::Approximate;
-    std::string listed;
+    std::vector<std::string> ids;
     for (const Feature* u : units) {
         t.lonlat_bounds.add(u->lonlat_bounds);
-        listed += (listed.empty() ? "" : "; ") + u->id;
+        ids.push_back(u->id);
     }
-    t.properties.set("units", listed);
+    t.properties.set("units", unit_cell(ids));
     bool whole = true;
     t.shape.polygons = joined(units, whole);
     if (!whole)
