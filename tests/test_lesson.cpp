@@ -24,6 +24,7 @@
 #include "data/load/base_map.h"
 #include "render/headless_context.h"
 #include "data/load/loader.h"
+#include "tests/support/balkan_lesson.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
 
@@ -34,20 +35,7 @@ using test_support::TempDir;
 
 namespace {
 
-const fs::path kLesson = fs::path(CHRONOMAP_FIXTURES) / "balkan-wars";
-
-// `init` as the teacher runs it, then the sheets as the teacher filled them in.
-fs::path make_lesson(const TempDir& dir) {
-    const fs::path atlas = dir.path / "balkans";
-    const auto init = run_cli({"init", "--workbook", "lesson", "--out", (atlas / "atlas.json").string(), "--title",
-                               "The Balkan Wars, 1912–1913", "--from", "1912", "--to", "1913", "--region",
-                               "18.5,39,29.5,45"});
-    EXPECT_EQ(init.code, 0) << init.err;
-    for (const char* sheet : {"events.csv", "powers.csv", "sources.csv", "territories.csv"})
-        fs::copy_file(kLesson / sheet, atlas / "lesson" / sheet, fs::copy_options::overwrite_existing);
-    std::ofstream(atlas / "lesson" / "claims.csv") << "event_id,claimant,territory,from,to,note\n";  // example removed
-    return atlas;
-}
+fs::path make_lesson(const TempDir& dir) { return test_support::make_balkan_lesson(dir); }
 
 std::string controller_on(const fs::path& atlas, const std::string& territory, const char* date) {
     const auto status = run_cli({"status", atlas.string(), "--date", date, "--basis", "de_jure", "--json"});

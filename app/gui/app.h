@@ -189,9 +189,11 @@ class App {
   private:
     // The open atlas read again from its files, at the same date and view.
     Result<> reopen_here();
-    using WorkbookFiles = std::map<std::string, std::string>;  // path -> contents
-    std::vector<WorkbookFiles> undo_, redo_;
-    Result<> put_back(std::vector<WorkbookFiles>& from, std::vector<WorkbookFiles>& to);
+    // The files a lesson's edits write (manifest, workbook, drawn shapes): path -> contents, or
+    // none where there was no file.
+    using LessonFiles = std::map<std::string, std::optional<std::string>>;
+    std::vector<LessonFiles> undo_, redo_;
+    Result<> put_back(std::vector<LessonFiles>& from, std::vector<LessonFiles>& to);
     void restyle(bool animate);
     void show_styles(const std::vector<render::FeatureStyle>& styles);
     void refresh_compare();

@@ -1,6 +1,7 @@
 // A lesson edited from the window: the edit is made on the atlas as read, the workbook written
 // from it, and the atlas read again from its files, so the map, the problems and `validate`
-// always agree with what is saved. Undo and redo keep the workbook's files as they were.
+// always agree with what is saved. Undo and redo keep the lesson's files as they were: the
+// manifest, the workbook and the GeoPackage of drawn shapes.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,26 +26,46 @@ std::string contents(const fs::path& file) {
     return s.str();
 }
 
-// The workbook's files as they are: one spreadsheet, or the CSV files of its folder.
-std::map<std::string, std::string> files_of(const fs::path& workbook) {
-    std::map<std::string, std::string> files;
+std::optional<std::string> contents_if_any(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    return contents(file);
+}
+
+// The lesson's files as they are: the manifest, the drawn shapes (or that there are none) and the
+// workbook, one spreadsheet or the CSV files of its folder.
+std::map<std::string, std::optional<std::string>> files_of(const Document& doc) {
+    std::map<std::string, std::optional<std::string>> files;
+    const fs::path manifest = manifest_file(doc.path), drawn = drawn_file_of(doc.loaded.atlas, manifest_file(doc.path)), workbook = workbook_of(doc);
+    files[manifest.string()] = contents_if_any(manifest);
+    files[drawn.string()] = contents_if_any(drawn);
     std::error_code ec;
     if (fs::is_directory(workbook, ec)) {
         for (const auto& e : fs::directory_iterator(workbook, ec))
             if (e.is_regular_file()) files[e.path().string()] = contents(e.path());
-    } else if (fs::is_regular_file(workbook, ec)) {
-        files[workbook.string()] = contents(workbook);
+    } else {
+        files[workbook.string()] = contents_if_any(workbook);
     }
     return files;
 }
 
-Result<> write_files(const std::map<std::string, std::string>& files) {
+// Puts the files back as `files` has them; a file there now that `files` does not have (a
+// sheet an edit added to a CSV folder) goes.
+Result<> write_files(const std::map<std::string, std::optional<std::string>>& files,
+                     const std::map<std::string, std::optional<std::string>>& now) {
+    std::error_code ec;
+    for (const auto& [path, text] : now)
+        if (text && !files.count(path)) fs::remove(path, ec);
     for (const auto& [path, text] : files) {
+        if (!text) {
+            fs::remove(path, ec);
+            continue;
+        }
         Result<OutputFile> out = OutputFile::open(path);
         if (!out) return out.failure();
         {
             std::ofstream f(out->temp_path(), std::ios::binary);
-            f << text;
+            f << *text;
             if (!f) return input_error("cannot write " + path);
         }
         if (auto committed = out->commit(); !committed) return committed;
@@ -83,14 +104,13 @@ Result<> App::edit_lesson(const std::function<Result<>(Atlas&)>& edit) {
         return input_error("this atlas keeps its events in JSON or CSV files: edit them there, or make a lesson "
                            "with File > New lesson");
     take_overlaps(true);
-    const fs::path workbook = workbook_of(*doc);
-    WorkbookFiles before = files_of(workbook);
+    LessonFiles before = files_of(*doc);
     if (auto edited = edit(doc->atlas()); !edited) {
         (void)reopen_here();  // whatever the edit had changed in memory goes
         return edited;
     }
-    if (auto written = write_workbook(doc->atlas(), workbook.string(), workbook_help()); !written) {
-        (void)write_files(before);
+    if (auto written = save_lesson(doc->atlas(), manifest_file(doc->path)); !written) {
+        (void)write_files(before, files_of(*doc));
         (void)reopen_here();
         return written;
     }
@@ -99,11 +119,11 @@ Result<> App::edit_lesson(const std::function<Result<>(Atlas&)>& edit) {
     return reopen_here();
 }
 
-Result<> App::put_back(std::vector<WorkbookFiles>& from, std::vector<WorkbookFiles>& to) {
+Result<> App::put_back(std::vector<LessonFiles>& from, std::vector<LessonFiles>& to) {
     if (!doc || from.empty()) return input_error("nothing to put back");
     take_overlaps(true);
-    to.push_back(files_of(workbook_of(*doc)));
-    if (auto written = write_files(from.back()); !written) return written;
+    to.push_back(files_of(*doc));
+    if (auto written = write_files(from.back(), to.back()); !written) return written;
     from.pop_back();
     return reopen_here();
 }

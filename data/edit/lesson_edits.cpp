@@ -8,12 +8,6 @@
 namespace chronomap {
 namespace {
 
-Result<> need_id(const std::string& id, const char* what) {
-    if (id.empty() || id.find_first_of(" \t\n;") != std::string::npos)
-        return input_error(std::string("a ") + what + " needs a short name without spaces, not '" + id + "'");
-    return {};
-}
-
 Event* hand_written(Atlas& atlas, const std::string& id) {
     for (auto& e : atlas.events)
         if (!e.derived && std::string_view(e.id) == id) return &e;
@@ -22,8 +16,14 @@ Event* hand_written(Atlas& atlas, const std::string& id) {
 
 }  // namespace
 
+Result<> check_id(const std::string& id, const char* what) {
+    if (id.empty() || id.find_first_of(" \t\n;") != std::string::npos)
+        return input_error(std::string("a ") + what + " needs a short name without spaces, not '" + id + "'");
+    return {};
+}
+
 Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name, const std::vector<std::string>& units) {
-    if (auto ok = need_id(id, "territory"); !ok) return ok;
+    if (auto ok = check_id(id, "territory"); !ok) return ok;
     if (units.empty()) return input_error("territory '" + id + "' needs one or more units of the base map");
     auto layer = std::find_if(atlas.layers.begin(), atlas.layers.end(),
                               [](const Layer& l) { return l.units && l.role == LayerRole::Territories; });
@@ -43,7 +43,7 @@ Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& 
 }
 
 Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour) {
-    if (auto ok = need_id(id, "power"); !ok) return ok;
+    if (auto ok = check_id(id, "power"); !ok) return ok;
     const auto rgba = detail::parse_colour(colour);
     if (!rgba) return input_error("the colour of power '" + id + "' should look like #1f77b4, not '" + colour + "'");
     Power p;
@@ -62,7 +62,7 @@ Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name
 }
 
 Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year) {
-    if (auto ok = need_id(id, "source"); !ok) return ok;
+    if (auto ok = check_id(id, "source"); !ok) return ok;
     if (title.empty()) return input_error("source '" + id + "' needs a title");
     auto same = std::find_if(atlas.sources.begin(), atlas.sources.end(), [&](const Source& s) { return s.id == id; });
     Source& s = same != atlas.sources.end() ? *same : atlas.sources.emplace_back();
@@ -74,7 +74,7 @@ Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& tit
 
 Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date, const std::string& kind,
                     const std::string& title) {
-    if (auto ok = need_id(id, "event"); !ok) return ok;
+    if (auto ok = check_id(id, "event"); !ok) return ok;
     const DateParseResult d = parse_date(date);
     if (!d.date) return input_error("the date of event '" + id + "': " + d.error);
     const auto k = event_kind_from_string(kind);

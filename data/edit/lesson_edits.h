@@ -12,6 +12,9 @@
 
 namespace chronomap {
 
+// Whether an id is one a row can have (not empty, no spaces or ';'); what it names, for the message.
+[[nodiscard]] Result<> check_id(const std::string& id, const char* what);
+
 // A territory made of base-map units ("GR/Kentriki Makedonia", or "MK" for a country), in the
 // atlas's territories layer marked "units"; one with the same id is replaced.
 [[nodiscard]] Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name,

@@ -56,6 +56,21 @@ GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly) {
         GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())), {h});
 }
 
+GeomPtr make_collection(GEOSContextHandle_t h, const std::vector<Polygon>& polygons) {
+    std::vector<GEOSGeometry*> parts;
+    for (const auto& poly : polygons)
+        if (auto g = make_polygon(h, poly)) parts.push_back(g.release());
+    return GeomPtr(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())),
+                   {h});
+}
+
+GeomPtr make_line(GEOSContextHandle_t h, const std::vector<Vec2>& points) {
+    if (points.size() < 2) return GeomPtr(nullptr, {h});
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(points.size()), 2);
+    for (unsigned i = 0; i < points.size(); ++i) GEOSCoordSeq_setXY_r(h, seq, i, points[i].x, points[i].y);
+    return GeomPtr(GEOSGeom_createLineString_r(h, seq), {h});
+}
+
 Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned n = 0;

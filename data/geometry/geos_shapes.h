@@ -45,6 +45,11 @@ class Budget {
 // nullptr (in a GeomPtr) when the polygon has no usable exterior ring.
 GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& poly);
 
+// The polygons as one GEOS collection, not joined (they may overlap): GEOSUnaryUnion joins them.
+GeomPtr make_collection(GEOSContextHandle_t h, const std::vector<Polygon>& polygons);
+// A line string through the points (nullptr with fewer than two).
+GeomPtr make_line(GEOSContextHandle_t h, const std::vector<Vec2>& points);
+
 // A GEOS ring's points.
 Ring ring_of(GEOSContextHandle_t h, const GEOSGeometry* ring);
 // Appends every polygon inside a GEOS geometry (polygon, multipolygon or collection).

@@ -147,6 +147,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
     std::vector<std::string> event_files;
     detail::read_manifest(*doc, atlas, event_files, f);
     ctx.display_crs = detail::checked_crs(atlas.crs, doc->pos("/crs"), diags);
+    ctx.drawn_pos = doc->pos("/drawn");
     f.report_unknown_keys("the atlas manifest");
 
     for (auto& layer : atlas.layers) {
@@ -171,7 +172,7 @@ void load_everything(const std::string& manifest_path, const LoadOptions& option
         else
             detail::load_events_json(file, ctx, atlas);
     }
-    detail::group_units(atlas, groups, diags);
+    detail::group_units(atlas, groups, ctx);
     detail::derive_from_layers(atlas, diags);
     apply_border_precision(atlas, diags);
     sort_by_date(atlas.events);

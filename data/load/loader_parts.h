@@ -31,6 +31,7 @@ struct LoadContext {
     bool allow_external = false;  // sources outside the atlas folder, connections (source_policy.h)
     std::vector<std::string>* external = nullptr;  // where sources outside the folder are noted
     std::vector<UnitGroup>* groups = nullptr;       // territories made of units, from a workbook
+    SourcePos drawn_pos;                            // the manifest's "drawn"
     // The path or connection to open for `source`, or nullopt (with an error at `pos`) when the
     // source policy refuses it.
     std::optional<std::string> access(const std::string& source, const SourcePos& pos, const std::string& what) const;
@@ -63,9 +64,10 @@ std::optional<std::uint32_t> parse_colour(const std::string& s);
 void load_workbook(const std::string& path, const LoadContext& ctx, Atlas& atlas);
 // A raster layer's image, warped into the display CRS (raster_layer.h).
 void load_raster(Layer& layer, const LoadContext& ctx);
-// Replaces the features of each territories layer marked "units" (modern units) by the
-// territories the groups make of them (units.cpp).
-void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics& diags);
+// Replaces the features of the territories layer marked "units" (modern units) by the
+// territories the groups make of them, or, for a group with no units, the shape drawn for it in
+// the manifest's "drawn" GeoPackage (units.cpp).
+void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, const LoadContext& ctx);
 // Cuts text too long to draw (bound_texts.cpp), with a warning for each cut.
 void bound_texts(Atlas& atlas, Diagnostics& diags);
 // Changes and powers from temporal layers and snapshot series (derive.cpp).

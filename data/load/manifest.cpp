@@ -352,6 +352,7 @@ void read_manifest(const JsonDoc& doc, Atlas& atlas, std::vector<std::string>& e
         atlas.workbook = *workbook;
         event_files.push_back(*workbook);
     }
+    if (auto drawn = f.string(root, "", "drawn", Need::Optional, what)) atlas.drawn = *drawn;
 }
 
 }  // namespace chronomap::detail

@@ -28,12 +28,7 @@ std::vector<Polygon> joined(const std::vector<const Feature*>& units, bool& whol
     if (units.size() < 2) return side_by_side;
     geos::Context ctx;
     const geos::Budget budget(2.0);
-    std::vector<GEOSGeometry*> parts;
-    for (const auto& poly : side_by_side)
-        if (auto g = geos::make_polygon(ctx.h, poly)) parts.push_back(g.release());
-    geos::GeomPtr all(GEOSGeom_createCollection_r(ctx.h, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                  static_cast<unsigned>(parts.size())),
-                      {ctx.h});
+    const geos::GeomPtr all = geos::make_collection(ctx.h, side_by_side);
     geos::GeomPtr joined_shape(all ? GEOSUnaryUnion_r(ctx.h, all.get()) : nullptr, {ctx.h});
     if (!joined_shape) {
         whole = false;
@@ -68,7 +63,7 @@ class UnitIndex {
     std::map<std::string, std::vector<const Feature*>> by_id_;
 };
 
-Feature territory_of(const UnitGroup& group, const std::vector<const Feature*>& units, Diagnostics& diags) {
+Feature territory_named(const UnitGroup& group) {
     Feature t;
     t.id = group.id;
     t.names = group.names;
@@ -76,14 +71,17 @@ Feature territory_of(const UnitGroup& group, const std::vector<const Feature*>& 
     t.valid_to = group.valid_to;
     t.origin_file = group.pos.file;
     t.origin_fid = group.pos.line;
-    // Modern provinces stand in for historical borders: approximate, as the legend says.
+    // Modern provinces, or a teacher's drawing, stand in for historical borders: approximate, as
+    // the legend says.
     t.border = BorderPrecision::Approximate;
-    std::vector<std::string> ids;
-    for (const Feature* u : units) {
-        t.lonlat_bounds.add(u->lonlat_bounds);
-        ids.push_back(u->id);
-    }
-    t.properties.set("units", unit_cell(ids));
+    return t;
+}
+
+Feature territory_of(const UnitGroup& group, const std::vector<const Feature*>& units, Diagnostics& diags) {
+    Feature t = territory_named(group);
+    for (const Feature* u : units) t.lonlat_bounds.add(u->lonlat_bounds);
+    // As the sheet names them ("MK" stays a country), for the workbook written after an edit.
+    t.properties.set("units", unit_cell(group.units));
     bool whole = true;
     t.shape.polygons = joined(units, whole);
     if (!whole)
@@ -92,12 +90,39 @@ Feature territory_of(const UnitGroup& group, const std::vector<const Feature*>& 
     return t;
 }
 
+// The shapes drawn in the window (the manifest's "drawn" GeoPackage), by id.
+std::map<std::string, Feature> drawn_shapes(const Atlas& atlas, const LoadContext& ctx) {
+    std::map<std::string, Feature> by_id;
+    if (atlas.drawn.empty()) return by_id;
+    Layer drawn;
+    drawn.name = "drawn territories";
+    drawn.source = atlas.drawn;
+    drawn.role = LayerRole::Territories;
+    drawn.id_field = "id";
+    drawn.pos = ctx.drawn_pos;
+    if (!read_source(drawn, atlas.drawn, ctx.drawn_pos, ctx, std::nullopt, std::nullopt)) return by_id;
+    for (auto& f : drawn.features) {
+        const std::string id = f.id;
+        if (!by_id.emplace(id, std::move(f)).second)
+            ctx.diags->error(ctx.drawn_pos, "'" + atlas.drawn + "' holds two shapes for territory '" + id + "'");
+    }
+    return by_id;
+}
+
+Feature drawn_territory(const UnitGroup& group, const Feature& shape) {
+    Feature t = territory_named(group);
+    t.shape = shape.shape;
+    t.lonlat_bounds = shape.lonlat_bounds;
+    t.properties.set("units", "");
+    return t;
+}
+
 }  // namespace
 
-void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics& diags) {
-    auto layer = std::find_if(atlas.layers.begin(), atlas.layers.end(),
-                              [](const Layer& l) { return l.units && l.role == LayerRole::Territories; });
-    if (layer == atlas.layers.end()) {
+void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, const LoadContext& ctx) {
+    Diagnostics& diags = *ctx.diags;
+    Layer* layer = atlas.units_layer();
+    if (!layer) {
         if (!groups.empty())
             diags.error(groups.front().pos, "the workbook's territories sheet groups units, but no territories layer "
                                             "of the manifest is marked \"units\": true");
@@ -105,8 +130,17 @@ void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics
     }
     if (!layer->loaded) return;  // its own error says why
     const UnitIndex index(*layer);
+    std::map<std::string, Feature> drawn = drawn_shapes(atlas, ctx);
     std::vector<Feature> territories;
     for (const auto& group : groups) {
+        if (auto shape = drawn.find(group.id); shape != drawn.end()) {
+            if (!group.units.empty())
+                diags.error(group.units_pos, "territory '" + group.id + "' names units and also has a shape drawn in '" +
+                                                 atlas.drawn + "'; empty its units cell to keep the drawn shape");
+            territories.push_back(drawn_territory(group, shape->second));
+            drawn.erase(shape);
+            continue;
+        }
         std::vector<const Feature*> units;
         for (const auto& name : group.units) {
             const auto found = index.find(name);
@@ -116,9 +150,13 @@ void group_units(Atlas& atlas, const std::vector<UnitGroup>& groups, Diagnostics
             for (const Feature* u : found)
                 if (std::find(units.begin(), units.end(), u) == units.end()) units.push_back(u);
         }
-        if (group.units.empty()) diags.error(group.units_pos, "territory '" + group.id + "' names no units");
+        if (group.units.empty())
+            diags.error(group.units_pos, "territory '" + group.id + "' names no units and has no drawn shape");
         territories.push_back(territory_of(group, units, diags));
     }
+    for (const auto& [id, shape] : drawn)
+        diags.warning(ctx.drawn_pos, "'" + atlas.drawn + "' holds a shape for territory '" + id +
+                                         "', which the territories sheet does not name; it is not drawn");
     layer->features = std::move(territories);
 }
 

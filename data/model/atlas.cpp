@@ -149,6 +149,12 @@ const Feature* Atlas::find_territory(std::string_view id, std::optional<Date> at
     return lookup.territory(*this, id, at);
 }
 
+const Layer* Atlas::units_layer() const {
+    for (const auto& layer : layers)
+        if (layer.units && layer.role == LayerRole::Territories) return &layer;
+    return nullptr;
+}
+
 std::vector<std::string> Atlas::territory_ids() const {
     std::vector<std::string> out;
     std::set<std::string> seen;

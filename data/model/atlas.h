@@ -246,6 +246,9 @@ struct Atlas {
     std::string title;
     std::string description;
     std::string workbook;  // the manifest's "workbook", as written (relative to the manifest)
+    // The manifest's "drawn": a GeoPackage of the shapes of territories drawn or split in the
+    // window, joined by id to the workbook's territories sheet (drawn_shapes.h).
+    std::string drawn;
     Date start;
     Date end;
     bool time_range_read = false;  // false when start or end was missing or not a date
@@ -264,6 +267,9 @@ struct Atlas {
     // The territory feature with this id, valid at date (or the first with this id).
     const Feature* find_territory(std::string_view id, std::optional<Date> at = {}) const;
     std::vector<std::string> territory_ids() const;  // unique, in layer order
+    // A lesson's territories layer, made of base-map units (Layer::units), or null.
+    const Layer* units_layer() const;
+    Layer* units_layer() { return const_cast<Layer*>(static_cast<const Atlas*>(this)->units_layer()); }
     // Display names in `lang` (else English, else the id); the id itself when nothing has it.
     std::string power_name(std::string_view id, const std::string& lang) const;
     std::string territory_name(std::string_view id, const std::string& lang) const;

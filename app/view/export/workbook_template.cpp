@@ -1,9 +1,12 @@
 #include "app/view/export/workbook_template.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "app/view/overlay/i18n.h"
+#include "data/formats/drawn_shapes.h"
+#include "data/formats/manifest_edit.h"
 #include "data/formats/output_file.h"
 #include "data/load/base_map.h"
 
@@ -178,6 +181,30 @@ void add_example_territory(Atlas& example, const std::string& unit) {
     territory.properties.set("units", unit);
     layer.features.push_back(std::move(territory));
     example.layers.push_back(std::move(layer));
+}
+
+namespace {
+
+constexpr const char* kDrawnFile = "drawn.gpkg";
+
+bool has_drawn(const Atlas& atlas) {
+    const Layer* units = atlas.units_layer();
+    return units && std::any_of(units->features.begin(), units->features.end(), [](const Feature& f) { return is_drawn(f); });
+}
+
+}  // namespace
+
+std::string drawn_file_of(const Atlas& atlas, const std::string& manifest_path) {
+    return (std::filesystem::path(manifest_path).parent_path() / (atlas.drawn.empty() ? kDrawnFile : atlas.drawn)).string();
+}
+
+Result<> save_lesson(const Atlas& atlas, const std::string& manifest_path) {
+    const std::string workbook = (std::filesystem::path(manifest_path).parent_path() / atlas.workbook).string();
+    if (auto written = write_workbook(atlas, workbook, workbook_help()); !written) return written;
+    if (atlas.drawn.empty() && !has_drawn(atlas)) return {};
+    if (auto written = write_drawn_shapes(atlas, drawn_file_of(atlas, manifest_path)); !written) return written;
+    if (!atlas.drawn.empty()) return {};
+    return set_manifest_member(manifest_path, "drawn", kDrawnFile);
 }
 
 }  // namespace chronomap

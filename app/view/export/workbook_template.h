@@ -1,7 +1,8 @@
 #pragma once
 // The workbook as people are given it: `chronomap init --workbook` writes a template of it (one
 // example row per sheet, and a sheet that explains every column in the interface language), and
-// the window and the command line export an atlas's events to it (data/formats/workbook.h).
+// the window and the command line export an atlas's events to it (data/formats/workbook.h). A
+// lesson made from a base map is created here, and saved here after each edit in the window.
 
 #include <string>
 
@@ -44,5 +45,11 @@ struct LessonSpec {
     bool examples = true;  // one example row a sheet (for a spreadsheet); the window's forms need none
 };
 [[nodiscard]] Result<std::string> create_lesson(const LessonSpec& spec);
+
+// A lesson's atlas, edited, written back into its files: the workbook, and the drawn shapes once
+// there are any (the manifest is then given "drawn": "drawn.gpkg").
+[[nodiscard]] Result<> save_lesson(const Atlas& atlas, const std::string& manifest_path);
+// Where a lesson keeps its drawn shapes: the manifest's "drawn", else drawn.gpkg beside it.
+std::string drawn_file_of(const Atlas& atlas, const std::string& manifest_path);
 
 }  // namespace chronomap
