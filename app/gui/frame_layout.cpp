@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/map_tools.h"
 #include "app/gui/panel_compare.h"
 #include "app/view/overlay/i18n.h"
 #include "render/screen.h"
@@ -78,6 +79,7 @@ void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, Fram
     ui_cam.units_per_pixel *= map.fb_scale;
     ImGui::GetBackgroundDrawList()->PushClipRect({map.x, map.y}, {map.x + map.w, map.y + map.h}, true);
     outline_selection(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
+    draw_tool_overlay(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
     ImGui::GetBackgroundDrawList()->PopClipRect();
     ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.map_fonts);
     OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
@@ -176,7 +178,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     if (c.requests.zoom_to_selected && !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, app.camera.width, app.camera.height);
     const bool over_right = halves && ImGui::GetIO().MousePos.x >= sides.rect[1].x;
-    handle_map_mouse(app, over_right ? sides.rect[1] : framed);
+    handle_map_mouse(app, c.requests, over_right ? sides.rect[1] : framed);
     draw_export_dialog(c, app.camera.width, app.camera.height);
     draw_film_dialog(c);
     draw_workbook_dialog(c);

@@ -1,5 +1,6 @@
 #include "app/gui/map_input.h"
 
+#include "app/gui/map_tools.h"
 #include "data/formats/workbook.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ void add_unit_picked(App& app, double x, double y) {
     std::snprintf(units, sizeof app.panels.lesson.units, "%s", unit_cell(parts).c_str());
 }
 
-void handle_map_mouse(App& app, const MapRect& r) {
+void handle_map_mouse(App& app, UiRequests& req, const MapRect& r) {
     ImGuiIO& io = ImGui::GetIO();
     bool& pressed_here = app.panels.map_pressed;
     bool& dragged = app.panels.map_dragged;
@@ -45,11 +46,15 @@ void handle_map_mouse(App& app, const MapRect& r) {
         !io.WantCaptureMouse && m.x >= r.x && m.y >= r.y && m.x < r.x + r.w && m.y < r.y + r.h;
     const float px = (m.x - r.x) * r.fb_scale, py = (m.y - r.y) * r.fb_scale;
     auto& cam = app.camera;
+    const Vec2 at{cam.center_x + (px - cam.width / 2.0) * cam.units_per_pixel,
+                  cam.center_y - (py - cam.height / 2.0) * cam.units_per_pixel};
     if (over && io.MouseWheel != 0) zoom_camera(cam, std::pow(1.2, io.MouseWheel), px, py);
     if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        pressed_here = true;
+        pressed_here = !tool_press(app, at);  // a point taken hold of is dragged, not the map
         dragged = false;
     }
+    if (app.panels.lesson.held && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) tool_release(app, req, at);
+    if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) tool_right_click(app, req, at);
     if (pressed_here && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
         dragged = true;
         cam.center_x -= io.MouseDelta.x * r.fb_scale * cam.units_per_pixel;
@@ -57,17 +62,10 @@ void handle_map_mouse(App& app, const MapRect& r) {
     }
     if (pressed_here && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         pressed_here = false;
-        if (!dragged) {
-            const double x = cam.center_x + (px - cam.width / 2.0) * cam.units_per_pixel;
-            const double y = cam.center_y - (py - cam.height / 2.0) * cam.units_per_pixel;
-            if (app.lesson_editor_open && app.panels.lesson.picking_units)
-                add_unit_picked(app, x, y);
-            else
-                app.select_territory(app.territory_at(x, y).value_or(""));
-        }
+        if (!dragged && !tool_click(app, req, at)) app.select_territory(app.territory_at(at.x, at.y).value_or(""));
     }
-    if (over && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) &&
-        !app.selected_territory.empty())
+    const bool drawing = app.lesson_editor_open && app.panels.lesson.tool != MapTool::None;
+    if (over && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !drawing && !app.selected_territory.empty())
         app.zoom_to_territory(app.selected_territory, cam.width, cam.height);
 }
 

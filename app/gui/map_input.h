@@ -13,7 +13,7 @@ struct MapRect {
     int pixel_h() const { return static_cast<int>(h * fb_scale); }
 };
 
-void handle_map_mouse(App& app, const MapRect& r);
+void handle_map_mouse(App& app, UiRequests& req, const MapRect& r);
 // A click at display point (x, y) while the lesson editor picks provinces: the province there
 // joins the territory form's list, or leaves it if it is in it.
 void add_unit_picked(App& app, double x, double y);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/gui/app.h"
+#include "app/gui/map_tools.h"
 #include "app/gui/panels.h"
 #include "app/launch/launch_args.h"
 #include "app/view/overlay/i18n.h"
@@ -53,17 +54,90 @@ void new_lesson_form(PanelContext& c, LessonFormState& f, float w) {
     }
 }
 
+// Takes the row with the form's id out of its sheet.
+void remove_button(UiRequests& req, const char* label, const char* sheet, const char* id) {
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!*id);
+    if (ImGui::Button(label))
+        req.edit = [sheet = std::string(sheet), id = std::string(id)](Atlas& a) { return remove_row(a, sheet, id); };
+    ImGui::EndDisabled();
+}
+
+void sketch_buttons(LessonFormState& f) {
+    ImGui::BeginDisabled(f.sketch.empty());
+    if (ImGui::Button(_("Remove the last point"))) f.sketch.pop_back();
+    ImGui::SameLine();
+    if (ImGui::Button(_("Start again"))) f.sketch.clear();
+    ImGui::EndDisabled();
+}
+
+// The map tools (map_tools.h): what a click on the map does, and the form for what is drawn.
+void map_tools_form(PanelContext& c, LessonFormState& f, float w) {
+    if (f.tool != MapTool::None && f.tool != MapTool::Provinces) ImGui::SetNextItemOpen(true);
+    if (!ImGui::CollapsingHeader(_("Draw on the map"))) return;
+    const MapTool before = f.tool;
+    auto tool = [&](const char* label, MapTool t) {
+        if (ImGui::RadioButton(label, f.tool == t)) f.tool = t;
+    };
+    tool(_("Select"), MapTool::None);
+    ImGui::SameLine();
+    tool(_("Split along a line"), MapTool::Line);
+    ImGui::SameLine();
+    tool(_("Draw an outline"), MapTool::Outline);
+    ImGui::SameLine();
+    tool(_("Move points"), MapTool::Points);
+    if (f.tool != before) f.sketch.clear();
+    if (f.tool == MapTool::Line) {
+        ImGui::TextWrapped("%s", _("Click the points of a line across the territory, from outside its border to outside it "
+                                   "again; a click near a border or a point lands on it. The part outlined in orange "
+                                   "becomes the new territory, and it keeps the history of the old one so far."));
+        field(_("territory to split"), f.split_id, sizeof f.split_id, w / 2);
+        field(_("id of the new territory"), f.new_id, sizeof f.new_id, w / 2);
+        field(_("its name"), f.new_name, sizeof f.new_name, w);
+        bool right = !f.new_on_left;
+        if (ImGui::Checkbox(_("the new territory is the other side"), &right)) f.new_on_left = !right;
+        ImGui::BeginDisabled(f.sketch.size() < 2);
+        if (ImGui::Button(_("Split"))) {
+            c.requests.edit = split_along_sketch(f);
+            c.requests.edit_uses_sketch = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        sketch_buttons(f);
+    } else if (f.tool == MapTool::Outline) {
+        ImGui::TextWrapped("%s", _("Click the points of the territory's outline; a click near a border or a point lands on it."));
+        field(_("id##d"), f.draw_id, sizeof f.draw_id, w / 2);
+        field(_("name##d"), f.draw_name, sizeof f.draw_name, w);
+        ImGui::Checkbox(_("Cut away what other territories hold, so the borders meet"), &f.clip);
+        ImGui::BeginDisabled(f.sketch.size() < 3);
+        if (ImGui::Button(_("Add the drawn territory"))) {
+            c.requests.edit = add_sketched_territory(f);
+            c.requests.edit_uses_sketch = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        sketch_buttons(f);
+    } else if (f.tool == MapTool::Points) {
+        ImGui::TextWrapped("%s", _("Click a territory to adjust it. Drag its points; click its border to add a point; "
+                                   "right-click a point to remove it. A point it shares with a neighbour moves with it."));
+        field(_("territory##m"), f.points_id, sizeof f.points_id, w / 2);
+    }
+}
+
 void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
     auto& req = c.requests;
     if (ImGui::CollapsingHeader(_("Territory: a group of modern provinces"), ImGuiTreeNodeFlags_DefaultOpen)) {
         field(_("id##t"), f.territory_id, sizeof f.territory_id, w / 2);
         field(_("name##t"), f.territory_name, sizeof f.territory_name, w);
         field(_("provinces (GR/Kentriki Makedonia; MK)"), f.units, sizeof f.units, w);
-        ImGui::Checkbox(_("Click provinces on the map to add them"), &f.picking_units);
+        ImGui::TextDisabled("%s", _("No provinces: a drawn territory keeps its shape and takes the name."));
+        if (ImGui::RadioButton(_("Click provinces on the map to add them"), f.tool == MapTool::Provinces))
+            f.tool = f.tool == MapTool::Provinces ? MapTool::None : MapTool::Provinces;
         if (ImGui::Button(_("Add territory")))
             req.edit = [id = std::string(f.territory_id), name = std::string(f.territory_name), units = unit_list(f.units)](Atlas& a) {
                 return edit_territory(a, id, name, units);
             };
+        remove_button(req, _("Remove##t"), "territory", f.territory_id);
     }
     if (ImGui::CollapsingHeader(_("Power"))) {
         field(_("id##p"), f.power_id, sizeof f.power_id, w / 2);
@@ -77,6 +151,7 @@ void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
                 return edit_power(a, id, name, col);
             };
         }
+        remove_button(req, _("Remove##p"), "power", f.power_id);
     }
     if (ImGui::CollapsingHeader(_("Source"))) {
         field(_("id##s"), f.source_id, sizeof f.source_id, w / 2);
@@ -86,6 +161,7 @@ void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
             req.edit = [id = std::string(f.source_id), t = std::string(f.source_title), y = std::string(f.source_year)](Atlas& a) {
                 return edit_source(a, id, t, y);
             };
+        remove_button(req, _("Remove##s"), "source", f.source_id);
     }
     if (ImGui::CollapsingHeader(_("Event"))) {
         field(_("id##e"), f.event_id, sizeof f.event_id, w / 2);
@@ -96,6 +172,7 @@ void sheets_forms(PanelContext& c, LessonFormState& f, float w) {
         if (ImGui::Button(_("Add event")))
             req.edit = [id = std::string(f.event_id), d = std::string(f.event_date), k = std::string(kKinds[f.event_kind]),
                         t = std::string(f.event_title)](Atlas& a) { return edit_event(a, id, d, k, t); };
+        remove_button(req, _("Remove##e"), "event", f.event_id);
     }
     if (ImGui::CollapsingHeader(_("Change of control"))) {
         field(_("event##c"), f.change_event, sizeof f.change_event, w / 2);
@@ -144,6 +221,7 @@ void draw_lesson_editor(PanelContext& c) {
         ImGui::BeginDisabled(!a.can_redo());
         if (ImGui::Button(_("Redo"))) c.requests.redo = true;
         ImGui::EndDisabled();
+        map_tools_form(c, f, w);
         sheets_forms(c, f, w);
     } else {
         ImGui::TextDisabled("%s", _("The atlas open keeps its events in JSON or CSV files; a new lesson keeps them in a "

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,25 @@ struct ExportDialogState {
     OverlayOptions overlays;
 };
 
-// The lesson editor's fields (panel_lesson.cpp): what is being typed into each form.
+// What a click on the map does while the lesson editor is open (map_tools.h).
+enum class MapTool { None, Provinces, Line, Outline, Points };
+
+// The lesson editor's fields (panel_lesson.cpp): what is being typed into each form, and what is
+// being drawn on the map.
 struct LessonFormState {
     char folder[512] = "", title[256] = "", from[32] = "", to[32] = "", region[96] = "";
     char territory_id[64] = "", territory_name[128] = "", units[1024] = "";
-    bool picking_units = false;  // a click on the map adds the province under it to `units`
+    MapTool tool = MapTool::None;
+    std::vector<Vec2> sketch;  // the line or outline clicked so far, in the display CRS
+    char split_id[64] = "", new_id[64] = "", new_name[128] = "";
+    bool new_on_left = true;  // the new territory is left of the line, walking from its first point
+    char draw_id[64] = "", draw_name[128] = "";
+    bool clip = true;            // an outline loses what other territories hold
+    char points_id[64] = "";     // the territory whose points are moved, added and removed
+    std::optional<Vec2> held;    // the point being dragged
+    // The side of the territory the line makes new, as drawn over the map, and what it was made of.
+    std::vector<Polygon> split_preview;
+    std::string split_preview_of;
     char power_id[64] = "", power_name[128] = "";
     float power_colour[3] = {0.23f, 0.43f, 0.65f};
     char source_id[64] = "", source_title[256] = "", source_year[16] = "";

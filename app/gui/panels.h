@@ -33,6 +33,7 @@ struct UiRequests {
     std::optional<std::pair<std::string, std::string>> alias_power;
     // The lesson editor's actions (lesson.cpp), done after the frame as they read the atlas again.
     std::function<Result<>(Atlas&)> edit;
+    bool edit_uses_sketch = false;  // the edit is the line or outline drawn: done, it is cleared
     std::optional<LessonSpec> new_lesson;
     bool undo = false, redo = false;
 };

@@ -3,9 +3,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/gui/script_lesson.h"
 #include "app/launch/launch_args.h"
-#include "data/edit/lesson_edits.h"
-#include "data/formats/workbook.h"
 #include "data/formats/input_file.h"
 
 #include <filesystem>
@@ -44,67 +43,10 @@ void press_key(const std::string& name, UiRequests& req) {
     ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(name[0]));
 }
 
-// The words from `first` on, joined: a date may be two words ("500 BC").
-std::string words_from(const ScriptLine& l, std::size_t first) {
-    std::string text;
-    for (std::size_t k = first; k < l.words.size(); ++k) text += (k == first ? "" : " ") + l.words[k];
-    return text;
-}
-
 bool parse_wxh(const std::string& text, int& w, int& h) {
     const auto size = chronomap::parse_size(text, 1, 16384, 16384);
     if (size) std::tie(w, h) = *size;
     return size.has_value();
-}
-
-// The commands that make a lesson, as the window's forms do (lesson.cpp): "-" for another command.
-std::string check_lesson_command(const ScriptLine& l) {
-    const std::string& verb = l.words[0];
-    const std::size_t args = l.words.size() - 1;
-    auto at_least = [&](std::size_t n, const char* form) -> std::string { return args >= n ? "" : verb + " takes " + form; };
-    if (verb == "new_lesson") return at_least(5, "FOLDER FROM TO LONMIN,LATMIN,LONMAX,LATMAX TITLE...");
-    if (verb == "add_territory")
-        return args >= 3 && words_from(l, 2).find(" = ") != std::string::npos ? "" : "add_territory takes ID NAME... = UNIT; UNIT...";
-    if (verb == "add_power") return at_least(3, "ID #RRGGBB NAME...");
-    if (verb == "add_source") return at_least(3, "ID YEAR TITLE...");
-    if (verb == "add_event") return at_least(4, "ID DATE KIND TITLE...");
-    if (verb == "add_change") return args == 4 || args == 5 ? "" : "add_change takes EVENT TERRITORY STATUS CONTROLLER [BASIS]";
-    if (verb == "cite") return at_least(3, "EVENT SOURCE LOCATOR...");
-    if (verb == "undo" || verb == "redo") return args ? verb + " takes nothing after it" : "";
-    return "-";
-}
-
-// A lesson command run; false (with the problem said) when it failed.
-Result<> run_lesson_command(App& app, const ScriptLine& l) {
-    const std::string& verb = l.words[0];
-    const auto& w = l.words;
-    if (verb == "undo") return app.undo_edit();
-    if (verb == "redo") return app.redo_edit();
-    if (verb == "new_lesson") {
-        LessonSpec spec;
-        spec.folder = w[1];
-        const auto from = parse_date(w[2]), to = parse_date(w[3]);
-        if (!from.date || !to.date) return input_error("new_lesson: bad dates " + w[2] + " " + w[3]);
-        spec.from = *from.date;
-        spec.to = *to.date;
-        const auto region = parse_lonlat_box(w[4]);
-        if (!region) return input_error("new_lesson: the region is LONMIN,LATMIN,LONMAX,LATMAX, not " + w[4]);
-        spec.region = *region;
-        spec.title = words_from(l, 5);
-        return app.new_lesson(spec);
-    }
-    return app.edit_lesson([&](Atlas& atlas) -> Result<> {
-        if (verb == "add_territory") {
-            const std::string rest = words_from(l, 2);
-            const std::size_t eq = rest.find(" = ");
-            return edit_territory(atlas, w[1], rest.substr(0, eq), unit_list(rest.substr(eq + 3)));
-        }
-        if (verb == "add_power") return edit_power(atlas, w[1], words_from(l, 3), w[2]);
-        if (verb == "add_source") return edit_source(atlas, w[1], words_from(l, 3), w[2]);
-        if (verb == "add_event") return edit_event(atlas, w[1], w[2], w[3], words_from(l, 4));
-        if (verb == "add_change") return add_change(atlas, w[1], w[2], w[3], w[4], w.size() > 5 ? w[5] : "both");
-        return add_citation(atlas, w[1], w[2], words_from(l, 3));  // cite
-    });
 }
 
 // What is wrong with a command as written, before anything runs; empty when nothing is.
@@ -261,7 +203,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
     } else if (verb == "fit") {
         req.fit = true;
     } else if (check_lesson_command(l) != "-") {
-        if (auto done = run_lesson_command(app, l); !done) return fail(done.message());
+        if (auto done = run_lesson_command(app, req, l); !done) return fail(done.message());
     } else if (verb == "alias") {
         if (!need_atlas()) return;
         if (!app.doc->atlas().find_power(arg)) return fail("alias needs a power of the atlas, not '" + arg + "'");

@@ -153,7 +153,11 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
         app.panels.lesson.result = done ? ok : done.message();
     };
     if (req.new_lesson) said(app.new_lesson(*req.new_lesson), _("Made the lesson."));
-    if (req.edit) said(app.edit_lesson(req.edit), _("Saved in the workbook."));
+    if (req.edit) {
+        const Result<> done = app.edit_lesson(req.edit);
+        said(done, _("Saved in the workbook."));
+        if (done && req.edit_uses_sketch) app.panels.lesson.sketch.clear();
+    }
     if (req.undo) said(app.undo_edit(), _("Undone."));
     if (req.redo) said(app.redo_edit(), _("Done again."));
     if (req.toggle_fullscreen) s.shell.toggle_fullscreen();

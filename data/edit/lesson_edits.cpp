@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "data/formats/drawn_shapes.h"
 #include "data/formats/workbook.h"
 #include "data/load/loader_parts.h"
 
@@ -24,17 +25,20 @@ Result<> check_id(const std::string& id, const char* what) {
 
 Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name, const std::vector<std::string>& units) {
     if (auto ok = check_id(id, "territory"); !ok) return ok;
-    if (units.empty()) return input_error("territory '" + id + "' needs one or more units of the base map");
-    auto layer = std::find_if(atlas.layers.begin(), atlas.layers.end(),
-                              [](const Layer& l) { return l.units && l.role == LayerRole::Territories; });
-    if (layer == atlas.layers.end())
-        return input_error("this atlas has no layer of base-map units (a lesson made with `chronomap init --region`)");
+    Layer* layer = atlas.units_layer();
+    if (!layer) return input_error("this atlas has no layer of base-map units (a lesson made with `chronomap init --region`)");
+    auto same = std::find_if(layer->features.begin(), layer->features.end(), [&](const Feature& f) { return f.id == id; });
+    if (units.empty()) {  // a drawn territory keeps its shape and takes the name
+        if (same == layer->features.end() || !is_drawn(*same))
+            return input_error("territory '" + id + "' needs one or more units of the base map");
+        if (!name.empty()) same->names.by_lang["en"] = name;
+        return {};
+    }
     const std::string listed = unit_cell(units);
     Feature t;
     t.id = id;
     if (!name.empty()) t.names.by_lang["en"] = name;
     t.properties.set("units", listed);
-    auto same = std::find_if(layer->features.begin(), layer->features.end(), [&](const Feature& f) { return f.id == id; });
     if (same != layer->features.end())
         *same = std::move(t);
     else
@@ -105,7 +109,15 @@ Result<> add_change(Atlas& atlas, const std::string& event, const std::string& t
     const auto b = basis_from_string(basis.empty() ? "both" : basis);
     if (!b) return input_error("basis '" + basis + "' is not known; use de_facto, de_jure or both");
     c.basis = *b;
-    ev->changes.push_back(std::move(c));
+    auto same = std::find_if(ev->changes.begin(), ev->changes.end(), [&](const Change& old) {
+        return old.territory == c.territory && old.basis == c.basis && !old.date;
+    });
+    if (same != ev->changes.end()) {
+        same->status = c.status;
+        same->controller = c.controller;
+    } else {
+        ev->changes.push_back(std::move(c));
+    }
     return {};
 }
 
@@ -114,6 +126,37 @@ Result<> add_citation(Atlas& atlas, const std::string& event, const std::string&
     if (!ev) return input_error("there is no event '" + event + "' to cite a source for");
     if (source.empty()) return input_error("a citation needs a source");
     ev->sources.push_back(SourceRef{source, locator, {}});
+    return {};
+}
+
+namespace {
+
+template <class Rows, class Pred>
+bool erase_where(Rows& rows, Pred pred) {
+    const auto end = std::remove_if(rows.begin(), rows.end(), pred);
+    const bool found = end != rows.end();
+    rows.erase(end, rows.end());
+    return found;
+}
+
+}  // namespace
+
+Result<> remove_row(Atlas& atlas, const std::string& sheet, const std::string& id) {
+    bool found = false;
+    if (sheet == "territory") {
+        if (Layer* layer = atlas.units_layer())
+            found = erase_where(layer->features, [&](const Feature& f) { return f.id == id; });
+    } else if (sheet == "power") {
+        found = erase_where(atlas.powers, [&](const Power& p) { return p.id == id; });
+    } else if (sheet == "source") {
+        found = erase_where(atlas.sources, [&](const Source& s) { return s.id == id; });
+    } else if (sheet == "event") {
+        found = erase_where(atlas.events, [&](const Event& e) { return !e.derived && std::string_view(e.id) == id; });
+    } else {
+        return input_error("there is no sheet of " + sheet + "s; remove a territory, power, source or event");
+    }
+    if (!found) return input_error("there is no " + sheet + " '" + id + "' to remove");
+    atlas.lookup.forget();
     return {};
 }
 

@@ -16,7 +16,8 @@ namespace chronomap {
 [[nodiscard]] Result<> check_id(const std::string& id, const char* what);
 
 // A territory made of base-map units ("GR/Kentriki Makedonia", or "MK" for a country), in the
-// atlas's territories layer marked "units"; one with the same id is replaced.
+// atlas's territories layer marked "units"; one with the same id is replaced. With no units, a
+// drawn territory (drawn_shapes.h) is renamed and keeps its shape.
 [[nodiscard]] Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name,
                                       const std::vector<std::string>& units);
 // A power with its English name and colour ("#1f77b4"); one with the same id is replaced.
@@ -25,8 +26,13 @@ namespace chronomap {
 // An event; one with the same id keeps its changes and sources, and takes the new date, kind and title.
 [[nodiscard]] Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date, const std::string& kind,
                                   const std::string& title);
+// A change of control in an event; one of the same territory on the same basis (without a date
+// of its own) is replaced, its note kept.
 [[nodiscard]] Result<> add_change(Atlas& atlas, const std::string& event, const std::string& territory,
                                   const std::string& status, const std::string& controller, const std::string& basis);
+// Removes a row: sheet is "territory", "power", "source" or "event" (an event goes with its
+// changes and citations). What still names it is then a problem validate reports.
+[[nodiscard]] Result<> remove_row(Atlas& atlas, const std::string& sheet, const std::string& id);
 [[nodiscard]] Result<> add_citation(Atlas& atlas, const std::string& event, const std::string& source,
                                     const std::string& locator);
 
