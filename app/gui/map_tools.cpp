@@ -53,6 +53,11 @@ bool tool_click(App& app, UiRequests& req, Vec2 at) {
                 req.edit = [id = points_id(app), at](Atlas& a) { return insert_vertex(a, id, at); };
             }
             break;
+        case MapTool::Territory: {  // the change form's territory
+            const auto id = app.territory_at(at.x, at.y).value_or("");
+            std::snprintf(f.change_territory, sizeof f.change_territory, "%s", id.c_str());
+            break;
+        }
         case MapTool::None: break;
     }
     return true;

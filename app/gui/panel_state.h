@@ -28,7 +28,7 @@ struct ExportDialogState {
 };
 
 // What a click on the map does while the lesson editor is open (map_tools.h).
-enum class MapTool { None, Provinces, Line, Outline, Points };
+enum class MapTool { None, Provinces, Line, Outline, Points, Territory };
 
 // The lesson editor's fields (panel_lesson.cpp): what is being typed into each form, and what is
 // being drawn on the map.
@@ -46,14 +46,20 @@ struct LessonFormState {
     // The side of the territory the line makes new, as drawn over the map, and what it was made of.
     std::vector<Polygon> split_preview;
     std::string split_preview_of;
-    char power_id[64] = "", power_name[128] = "";
+    char power_id[64] = "", power_name[128] = "", power_names[512] = "", power_parent[64] = "", power_note[512] = "";
     float power_colour[3] = {0.23f, 0.43f, 0.65f};
-    char source_id[64] = "", source_title[256] = "", source_year[16] = "";
-    char event_id[64] = "", event_date[32] = "", event_title[256] = "";
+    char source_id[64] = "", source_title[256] = "", source_year[16] = "", source_author[128] = "";
+    char event_id[64] = "", event_date[32] = "", event_title[256] = "", event_summary[1024] = "";
+    char event_signed[32] = "", event_ratified[32] = "", event_in_force[32] = "", event_party[64] = "", event_note[512] = "";
     int event_kind = 0;
-    char change_event[64] = "", change_territory[64] = "", change_controller[64] = "";
+    bool event_calendar_julian = false;
+    char change_event[64] = "", change_territory[64] = "", change_controller[64] = "", change_date[32] = "",
+         change_note[512] = "";
     int change_status = 0, change_basis = 2;
     char cite_event[64] = "", cite_source[64] = "", cite_locator[128] = "";
+    char claim_event[64] = "", claim_claimant[64] = "", claim_territory[64] = "", claim_from[32] = "", claim_to[32] = "",
+         claim_note[256] = "";
+    std::string open_form;  // a form opened by a script ("change"), as if its header were clicked
     std::string result;  // what the last action did, or why it could not
 };
 

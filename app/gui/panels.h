@@ -57,6 +57,10 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 void draw_film_dialog(PanelContext& c);
 void draw_workbook_dialog(PanelContext& c);
 void draw_lesson_editor(PanelContext& c);
+// The lesson editor's forms, one per sheet of the workbook (panel_lesson_forms.cpp), `w` wide,
+// and a text field as they lay it out.
+void draw_sheet_forms(PanelContext& c, float w);
+void form_field(const char* label, char* buf, std::size_t size, float width);
 // Asks whether the open atlas may read what it names outside its folder (App::external_request).
 void draw_trust_prompt(PanelContext& c);
 // The overlay switches of the export and film dialogs.

@@ -77,6 +77,34 @@ Result<> shape_edit(App& app, const ScriptLine& l) {
     });
 }
 
+// A form's text field by name ("change.event"), as `form` types into it.
+
+std::optional<std::pair<char*, std::size_t>> form_field_named(LessonFormState& f, const std::string& name) {
+    const std::pair<const char*, std::pair<char*, std::size_t>> fields[] = {
+        {"event.id", {f.event_id, sizeof f.event_id}},
+        {"event.date", {f.event_date, sizeof f.event_date}},
+        {"event.title", {f.event_title, sizeof f.event_title}},
+        {"event.summary", {f.event_summary, sizeof f.event_summary}},
+        {"event.signed", {f.event_signed, sizeof f.event_signed}},
+        {"event.in_force", {f.event_in_force, sizeof f.event_in_force}},
+        {"change.event", {f.change_event, sizeof f.change_event}},
+        {"change.territory", {f.change_territory, sizeof f.change_territory}},
+        {"change.controller", {f.change_controller, sizeof f.change_controller}},
+        {"change.note", {f.change_note, sizeof f.change_note}},
+        {"citation.event", {f.cite_event, sizeof f.cite_event}},
+        {"citation.source", {f.cite_source, sizeof f.cite_source}},
+        {"claim.event", {f.claim_event, sizeof f.claim_event}},
+        {"claim.claimant", {f.claim_claimant, sizeof f.claim_claimant}},
+        {"claim.territory", {f.claim_territory, sizeof f.claim_territory}},
+        {"claim.from", {f.claim_from, sizeof f.claim_from}},
+        {"power.id", {f.power_id, sizeof f.power_id}},
+        {"power.names", {f.power_names, sizeof f.power_names}},
+        {"source.author", {f.source_author, sizeof f.source_author}}};
+    for (const auto& [field, buf] : fields)
+        if (name == field) return buf;
+    return std::nullopt;
+}
+
 // The map tools as the mouse uses them: a tool chosen, a click, the form's Split and Add buttons.
 Result<> map_command(App& app, UiRequests& req, const ScriptLine& l) {
     const auto& w = l.words;
@@ -85,6 +113,13 @@ Result<> map_command(App& app, UiRequests& req, const ScriptLine& l) {
         for (const auto& [name, tool] : kTools)
             if (w[1] == name) f.tool = tool;
         f.sketch.clear();
+        return {};
+    }
+    if (w[0] == "form") {  // typed into a form's field, the form opened
+        const auto field = form_field_named(f, w[1]);
+        if (!field) return input_error("form: no field '" + w[1] + "'");
+        std::snprintf(field->first, field->second, "%s", words_from(l, 2).c_str());
+        f.open_form = w[1].substr(0, w[1].find('.'));
         return {};
     }
     if (w[0] == "map_click") {
@@ -159,6 +194,7 @@ std::string check_lesson_command(const ScriptLine& l) {
     if (verb == "map_click") return exactly(1, "LON,LAT");
     if (verb == "split_drawn") return at_least(3, "ID NEW_ID NAME...");
     if (verb == "add_drawn") return at_least(2, "ID NAME...");
+    if (verb == "form") return at_least(1, "FORM.FIELD TEXT... (change.event london-1913)");
     if (verb == "undo" || verb == "redo") return args ? verb + " takes nothing after it" : "";
     return "-";
 }
@@ -182,7 +218,7 @@ Result<> run_lesson_command(App& app, UiRequests& req, const ScriptLine& l) {
         return app.new_lesson(spec);
     }
     if (!app.doc) return input_error(verb + ": no atlas is open");
-    if (verb == "tool" || verb == "map_click" || verb == "split_drawn" || verb == "add_drawn") return map_command(app, req, l);
+    if (verb == "tool" || verb == "map_click" || verb == "split_drawn" || verb == "add_drawn" || verb == "form") return map_command(app, req, l);
     if (verb == "move_point" || verb == "add_point" || verb == "remove_point") return point_edit(app, l);
     if (verb == "split" || verb == "draw") return shape_edit(app, l);
     return edit_command(app, l);

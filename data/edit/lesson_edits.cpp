@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "data/edit/event_form.h"
 #include "data/formats/drawn_shapes.h"
 #include "data/formats/workbook.h"
 #include "data/load/loader_parts.h"
@@ -46,18 +47,39 @@ Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& 
     return {};
 }
 
-Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour) {
+Result<Names> names_in_languages(const std::string& cell) {
+    Names names;
+    for (const auto& part : unit_list(cell)) {
+        const auto colon = part.find(':');
+        std::string lang = part.substr(0, std::min(colon, part.size())), name = colon == std::string::npos ? "" : part.substr(colon + 1);
+        name.erase(0, name.find_first_not_of(' '));
+        if (lang.empty() || lang.size() > 8 || lang.find(' ') != std::string::npos || name.empty())
+            return input_error("names in other languages are written 'tr: Osmanlı İmparatorluğu; ru: Османская империя', not '" +
+                               part + "'");
+        names.by_lang[lang] = name;
+    }
+    return names;
+}
+
+Result<> edit_power(Atlas& atlas, const PowerFields& fields) {
+    const std::string& id = fields.id;
     if (auto ok = check_id(id, "power"); !ok) return ok;
-    const auto rgba = detail::parse_colour(colour);
-    if (!rgba) return input_error("the colour of power '" + id + "' should look like #1f77b4, not '" + colour + "'");
+    const auto rgba = detail::parse_colour(fields.colour);
+    if (!rgba) return input_error("the colour of power '" + id + "' should look like #1f77b4, not '" + fields.colour + "'");
+    auto others = names_in_languages(fields.other_names);
+    if (!others) return others.failure();
     Power p;
     p.id = id;
-    if (!name.empty()) p.names.by_lang["en"] = name;
+    p.names = std::move(*others);
+    if (!fields.name.empty()) p.names.by_lang["en"] = fields.name;
     p.rgba = *rgba;
+    p.note = fields.note;
+    if (!fields.parent.empty()) p.parents.push_back(PowerParent{fields.parent, std::nullopt, std::nullopt});
     auto same = std::find_if(atlas.powers.begin(), atlas.powers.end(), [&](const Power& q) { return q.id == id; });
-    if (same != atlas.powers.end()) {
-        p.parents = same->parents;
-        p.note = same->note;
+    if (same != atlas.powers.end()) {  // what the form leaves empty stays as it was
+        for (const auto& [lang, name] : same->names.by_lang) p.names.by_lang.emplace(lang, name);
+        if (fields.parent.empty()) p.parents = same->parents;
+        if (fields.note.empty()) p.note = same->note;
         *same = std::move(p);
     } else {
         atlas.powers.push_back(std::move(p));
@@ -65,7 +87,12 @@ Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name
     return {};
 }
 
-Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year) {
+Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour) {
+    return edit_power(atlas, PowerFields{id, name, colour, "", "", ""});
+}
+
+Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year,
+                     const std::string& author) {
     if (auto ok = check_id(id, "source"); !ok) return ok;
     if (title.empty()) return input_error("source '" + id + "' needs a title");
     auto same = std::find_if(atlas.sources.begin(), atlas.sources.end(), [&](const Source& s) { return s.id == id; });
@@ -73,60 +100,65 @@ Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& tit
     s.id = id;
     s.title = title;
     s.year = year;
+    if (!author.empty()) s.author = author;
     return {};
 }
 
 Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date, const std::string& kind,
                     const std::string& title) {
     if (auto ok = check_id(id, "event"); !ok) return ok;
-    const DateParseResult d = parse_date(date);
-    if (!d.date) return input_error("the date of event '" + id + "': " + d.error);
-    const auto k = event_kind_from_string(kind);
-    if (!k) return input_error("kind '" + kind + "' is not known; use treaty, decision, military, declaration or other");
-    if (title.empty()) return input_error("event '" + id + "' needs a title");
-    Event* ev = hand_written(atlas, id);
-    if (!ev) {
-        atlas.events.emplace_back();
-        ev = &atlas.events.back();
-        ev->id = id;
-    }
-    ev->date = *d.date;
-    ev->kind = *k;
-    ev->title = title;
-    return {};
+    return apply_event_row(atlas, {{"event_id", id}, {"date", date}, {"kind", kind}, {"title", title}});
 }
 
 Result<> add_change(Atlas& atlas, const std::string& event, const std::string& territory, const std::string& status,
                     const std::string& controller, const std::string& basis) {
-    Event* ev = hand_written(atlas, event);
-    if (!ev) return input_error("there is no event '" + event + "' to add a change to");
-    Change c;
-    c.territory = territory;
-    c.controller = controller;
-    const auto s = status_from_string(status);
-    if (!s) return input_error("status '" + status + "' is not known; use integral, autonomous, occupied, administered or self-declared");
-    c.status = *s;
-    const auto b = basis_from_string(basis.empty() ? "both" : basis);
-    if (!b) return input_error("basis '" + basis + "' is not known; use de_facto, de_jure or both");
-    c.basis = *b;
-    auto same = std::find_if(ev->changes.begin(), ev->changes.end(), [&](const Change& old) {
-        return old.territory == c.territory && old.basis == c.basis && !old.date;
-    });
-    if (same != ev->changes.end()) {
-        same->status = c.status;
-        same->controller = c.controller;
-    } else {
-        ev->changes.push_back(std::move(c));
+    if (!hand_written(atlas, event)) return input_error("there is no event '" + event + "' to add a change to");
+    return apply_event_row(atlas, {{"event_id", event},
+                                   {"territory", territory},
+                                   {"status", status},
+                                   {"controller", controller},
+                                   {"basis", basis}});
+}
+
+Diagnostics check_claim(const Atlas& atlas, const ClaimFields& fields) {
+    Diagnostics d;
+    if (!std::any_of(atlas.events.begin(), atlas.events.end(),
+                     [&](const Event& e) { return !e.derived && std::string_view(e.id) == fields.event; }))
+        d.error({}, "there is no event '" + fields.event + "' to add a claim to");
+    if (!fields.claimant.empty() && !atlas.find_power(fields.claimant))
+        d.error({}, "claim refers to power '" + fields.claimant + "', which the manifest does not define");
+    if (!fields.territory.empty() && !atlas.find_territory(fields.territory))
+        d.error({}, "claim refers to territory '" + fields.territory + "', which no layer defines");
+    for (const auto& [what, text] : {std::pair{"from", fields.from}, std::pair{"to", fields.to}})
+        if (const DateParseResult r = parse_date(text); !r.date && (!text.empty() || std::string(what) == "from"))
+            d.error({}, std::string("the claim's ") + what + ": " + r.error);
+    return d;
+}
+
+Result<> add_claim(Atlas& atlas, const ClaimFields& fields) {
+    Event* ev = hand_written(atlas, fields.event);
+    if (!ev) return input_error("there is no event '" + fields.event + "' to add a claim to");
+    if (fields.claimant.empty() || fields.territory.empty()) return input_error("a claim needs a claimant and a territory");
+    const DateParseResult from = parse_date(fields.from);
+    if (!from.date) return input_error("the claim's from: " + from.error);
+    Claim c;
+    c.claimant = fields.claimant;
+    c.territory = fields.territory;
+    c.from = *from.date;
+    if (!fields.to.empty()) {
+        const DateParseResult to = parse_date(fields.to);
+        if (!to.date) return input_error("the claim's to: " + to.error);
+        c.to = *to.date;
     }
+    c.note = fields.note;
+    ev->details.edit().claims.push_back(std::move(c));
     return {};
 }
 
 Result<> add_citation(Atlas& atlas, const std::string& event, const std::string& source, const std::string& locator) {
-    Event* ev = hand_written(atlas, event);
-    if (!ev) return input_error("there is no event '" + event + "' to cite a source for");
+    if (!hand_written(atlas, event)) return input_error("there is no event '" + event + "' to cite a source for");
     if (source.empty()) return input_error("a citation needs a source");
-    ev->sources.push_back(SourceRef{source, locator, {}});
-    return {};
+    return apply_event_row(atlas, {{"event_id", event}, {"source", source}, {"locator", locator}});
 }
 
 namespace {

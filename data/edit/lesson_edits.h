@@ -9,6 +9,7 @@
 
 #include "data/model/atlas.h"
 #include "data/support/result.h"
+#include "data/validate/diagnostics.h"
 
 namespace chronomap {
 
@@ -20,9 +21,25 @@ namespace chronomap {
 // drawn territory (drawn_shapes.h) is renamed and keeps its shape.
 [[nodiscard]] Result<> edit_territory(Atlas& atlas, const std::string& id, const std::string& name,
                                       const std::vector<std::string>& units);
-// A power with its English name and colour ("#1f77b4"); one with the same id is replaced.
+// A power: its English name, colour ("#1f77b4"), names in other languages ("tr: Osmanlı
+// İmparatorluğu; ru: Османская империя"), parent (a power it is part of) and note. One with the
+// same id is replaced; what is left empty stays as it was.
+struct PowerFields {
+    std::string id, name, colour, other_names, parent, note;
+};
+[[nodiscard]] Result<> edit_power(Atlas& atlas, const PowerFields& fields);
 [[nodiscard]] Result<> edit_power(Atlas& atlas, const std::string& id, const std::string& name, const std::string& colour);
-[[nodiscard]] Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year);
+// "tr: Osmanlı İmparatorluğu; ru: Османская империя" as names by language.
+[[nodiscard]] Result<Names> names_in_languages(const std::string& cell);
+[[nodiscard]] Result<> edit_source(Atlas& atlas, const std::string& id, const std::string& title, const std::string& year,
+                                   const std::string& author = "");
+// A claim an event records: a power's claim to a territory from a date (to another, or on).
+struct ClaimFields {
+    std::string event, claimant, territory, from, to, note;
+};
+[[nodiscard]] Result<> add_claim(Atlas& atlas, const ClaimFields& fields);
+// What validate would say of the claim, for the form while it is filled in.
+Diagnostics check_claim(const Atlas& atlas, const ClaimFields& fields);
 // An event; one with the same id keeps its changes and sources, and takes the new date, kind and title.
 [[nodiscard]] Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date, const std::string& kind,
                                   const std::string& title);

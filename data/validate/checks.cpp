@@ -7,14 +7,10 @@
 
 #include "data/model/id_table.h"
 #include "data/load/loader_parts.h"
+#include "data/validate/event_check.h"
 
 namespace chronomap::detail {
 namespace {
-
-std::string hint(const std::string& word, const std::vector<std::string>& known) {
-    const std::string best = closest_match(word, known);
-    return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
-}
 
 template <typename T>
 void check_duplicates(const std::vector<T>& items, const char* kind, Diagnostics& diags) {
@@ -175,84 +171,18 @@ void check_atlas(Atlas& atlas, Diagnostics& diags) {
     check_duplicates(atlas.events, "event", diags);
     check_territory_duplicates(atlas, diags);
 
-    // The lists of ids are only made for a hint, when an id is not found.
-    auto ids = [](const auto& items) {
+    auto ids = [](const auto& items) {  // only made for a hint, when an id is not found
         std::vector<std::string> out;
         for (const auto& item : items) out.push_back(item.id);
         return out;
     };
-    // Territory ids can only be checked when every territories layer could be read; otherwise
-    // each change would repeat the layer's own error.
-    const bool have_territories =
-        std::any_of(atlas.layers.begin(), atlas.layers.end(),
-                    [](const Layer& l) { return l.role == LayerRole::Territories; }) &&
-        std::all_of(atlas.layers.begin(), atlas.layers.end(),
-                    [](const Layer& l) { return l.role != LayerRole::Territories || l.loaded; });
-
-    // Earliest date at which each territory has a shape; a territory with any undated shape
-    // exists always. Made only when some event has changes.
-    std::map<std::string, std::optional<Date>> exists_from;
-    bool exists_from_made = false;
-    auto first_shape = [&](const std::string& territory) -> std::optional<Date> {
-        if (!exists_from_made) {
-            exists_from_made = true;
-            for (const auto& layer : atlas.layers) {
-                if (layer.role != LayerRole::Territories) continue;
-                for (const auto& f : layer.features) {
-                    auto [it, fresh] = exists_from.emplace(f.id, f.valid_from);
-                    if (!fresh && it->second && (!f.valid_from || *f.valid_from < *it->second))
-                        it->second = f.valid_from;
-                }
-            }
-        }
-        const auto it = exists_from.find(territory);
-        return it == exists_from.end() ? std::nullopt : it->second;
-    };
-
-    auto check_power = [&](const std::string& id, const SourcePos& pos, const std::string& role) {
-        if (!atlas.find_power(id))
-            diags.error(pos, role + " refers to power '" + id + "', which the manifest does not define" +
-                                 hint(id, ids(atlas.powers)));
-    };
-    auto check_territory = [&](const std::string& id, const SourcePos& pos, const std::string& role) {
-        if (have_territories && !atlas.find_territory(id)) {
-            diags.error(pos, role + " refers to territory '" + id + "', which no layer defines" +
-                                 hint(id, atlas.territory_ids()));
-            return false;
-        }
-        return true;
-    };
-
     for (const auto& p : atlas.powers)
-        for (const auto& parent : p.parents) check_power(parent.power, p.pos, "the parent of '" + p.id + "'");
-
-    for (const auto& ev : atlas.events) {
-        for (const auto& party : ev.details->parties) check_power(party, ev.pos, "a party of event '" + ev.id + "'");
-        for (const auto& ref : ev.sources)
-            if (!atlas.find_source(ref.source))
-                diags.error(ref.pos, "event '" + ev.id + "' cites source '" + ref.source +
-                                         "', which the manifest does not list" + hint(ref.source, ids(atlas.sources)));
-        if (ev.sources.empty())
-            diags.warning(ev.pos, "event '" + ev.id + "' cites no source; add one with a locator");
-        if (atlas.time_range_read && (ev.date < atlas.start || atlas.end < ev.date))
-            diags.warning(ev.pos, "event '" + ev.id + "' (" + ev.date.display() +
-                                      ") lies outside the atlas time range");
-        for (const auto& c : ev.changes) {
-            // A derived change with no controller: the data records none from that date.
-            if (c.status != Status::Ceased && !(ev.derived && c.controller.empty()))
-                check_power(c.controller, c.controller_pos, "change");
-            if (!check_territory(c.territory, c.pos, "change")) continue;
-            const Date effective = c.date.value_or(ev.date);
-            if (const auto from = first_shape(c.territory); from && effective < *from)
-                diags.error(c.pos, "change of '" + c.territory + "' on " + effective.display() +
-                                       " comes before the territory's shape exists (from " + from->iso() +
-                                       "); move the change or the shape's valid_from");
-        }
-        for (const auto& c : ev.details->claims) {
-            check_power(c.claimant, c.claimant_pos, "claim");
-            check_territory(c.territory, c.pos, "claim");
-        }
-    }
+        for (const auto& parent : p.parents)
+            if (!atlas.find_power(parent.power))
+                diags.error(p.pos, "the parent of '" + p.id + "' refers to power '" + parent.power +
+                                       "', which the manifest does not define" + did_you_mean(parent.power, ids(atlas.powers)));
+    EventChecker events(atlas, diags);
+    for (const auto& ev : atlas.events) events.check(ev);
 }
 
 }  // namespace chronomap::detail
