@@ -20,6 +20,8 @@
 
 #include "app/gui/app.h"
 #include "app/gui/map_input.h"
+#include "app/gui/map_tools.h"
+#include "data/load/raster_layer.h"
 #include "data/geometry/projection.h"
 #include "data/load/base_map.h"
 #include "render/headless_context.h"
@@ -134,6 +136,45 @@ std::array<double, 6> draw_scan(const fs::path& base_gpkg, const fs::path& png) 
     return gt;
 }
 
+const Layer* layer_named(const Atlas& atlas, const std::string& name) {
+    for (const auto& l : atlas.layers)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+// How many places of a placed scan (sampled every 7 pixels) are more than 3 pixels from where
+// the base map's countries put land or sea; `checked` counts those sampled.
+int places_off(const Atlas& atlas, const Layer& scan, int& checked) {
+    const Layer* countries = layer_named(atlas, "Modern countries");
+    if (!countries || !scan.raster) return -1;
+    const RasterImage& image = *scan.raster;
+    const double ux = (image.bounds.max_x - image.bounds.min_x) / image.width;
+    const double uy = (image.bounds.max_y - image.bounds.min_y) / image.height;
+    auto land_at = [&](int x, int y) {  // the scan's colour: land is reddish, sea and page white
+        const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
+        return p[3] > 128 ? std::optional<bool>(p[1] < 170) : std::nullopt;
+    };
+    int off = 0;
+    checked = 0;
+    for (int y = 4; y < image.height - 4; y += 7)
+        for (int x = 4; x < image.width - 4; x += 7) {
+            if (!land_at(x, y)) continue;  // outside the scan
+            const Vec2 at{image.bounds.min_x + (x + 0.5) * ux, image.bounds.max_y - (y + 0.5) * uy};
+            bool land = false;
+            for (const auto& f : countries->features) land = land || f.shape.contains(at);
+            ++checked;
+            bool near = false;
+            for (int dy = -3; dy <= 3 && !near; ++dy)
+                for (int dx = -3; dx <= 3 && !near; ++dx) near = land_at(x + dx, y + dy) == land;
+            off += near ? 0 : 1;
+        }
+    return off;
+}
+
+// Four places on the scan, clicked a pixel off as a person would.
+constexpr double kClicks[4][2] = {{80, 60}, {1080, 90}, {70, 600}, {1100, 620}};
+constexpr double kSlips[4][2] = {{1, 0}, {0, -1}, {-1, 1}, {1, 1}};
+
 }  // namespace
 
 // A scanned map placed by four control points, clicked a pixel off as a person would, lines up
@@ -145,12 +186,10 @@ TEST(Lesson, AScannedMapLinesUpWithTheBaseMap) {
     const fs::path atlas = make_lesson(dir);
     const auto gt = draw_scan(atlas / "base.gpkg", dir.path / "scan.png");
     std::vector<std::string> args = {"georeference", (dir.path / "scan.png").string()};
-    const double clicks[4][2] = {{80, 60}, {1080, 90}, {70, 600}, {1100, 620}};
-    const double slips[4][2] = {{1, 0}, {0, -1}, {-1, 1}, {1, 1}};  // where the clicks missed, in pixels
     for (int i = 0; i < 4; ++i) {
-        const double x = clicks[i][0], y = clicks[i][1];
+        const double x = kClicks[i][0], y = kClicks[i][1];
         const double lon = gt[0] + x * gt[1] + y * gt[2], lat = gt[3] + x * gt[4] + y * gt[5];
-        args.push_back(std::to_string(x + slips[i][0]) + "," + std::to_string(y + slips[i][1]) + "," + std::to_string(lon) +
+        args.push_back(std::to_string(x + kSlips[i][0]) + "," + std::to_string(y + kSlips[i][1]) + "," + std::to_string(lon) +
                        "," + std::to_string(lat));
     }
     args.insert(args.end(), {"--out", (atlas / "scan.tif").string()});
@@ -164,33 +203,10 @@ TEST(Lesson, AScannedMapLinesUpWithTheBaseMap) {
     std::ofstream(atlas / "atlas.json") << manifest.dump(2);
     const LoadResult lesson = load_atlas(atlas.string());
     EXPECT_FALSE(lesson.diagnostics.has_errors());
-    const Layer* scan = nullptr;
-    const Layer* countries = nullptr;
-    for (const auto& l : lesson.atlas.layers) {
-        if (l.name == "Scan") scan = &l;
-        if (l.name == "Modern countries") countries = &l;
-    }
-    ASSERT_TRUE(scan && scan->raster && countries);
-    const RasterImage& image = *scan->raster;
-    const double ux = (image.bounds.max_x - image.bounds.min_x) / image.width;
-    const double uy = (image.bounds.max_y - image.bounds.min_y) / image.height;
-    auto land_at = [&](int x, int y) {  // the scan's colour: land is reddish, sea and page white
-        const std::uint8_t* p = &image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4];
-        return p[3] > 128 ? std::optional<bool>(p[1] < 170) : std::nullopt;
-    };
-    int checked = 0, off = 0;
-    for (int y = 4; y < image.height - 4; y += 7)
-        for (int x = 4; x < image.width - 4; x += 7) {
-            if (!land_at(x, y)) continue;  // outside the scan
-            const Vec2 at{image.bounds.min_x + (x + 0.5) * ux, image.bounds.max_y - (y + 0.5) * uy};
-            bool land = false;
-            for (const auto& f : countries->features) land = land || f.shape.contains(at);
-            ++checked;
-            bool near = false;
-            for (int dy = -3; dy <= 3 && !near; ++dy)
-                for (int dx = -3; dx <= 3 && !near; ++dx) near = land_at(x + dx, y + dy) == land;
-            off += near ? 0 : 1;
-        }
+    const Layer* scan = layer_named(lesson.atlas, "Scan");
+    ASSERT_TRUE(scan && scan->raster);
+    int checked = 0;
+    const int off = places_off(lesson.atlas, *scan, checked);
     EXPECT_GT(checked, 5000);
     EXPECT_EQ(off, 0) << off << " of " << checked << " places are more than 3 pixels from where the base map has them";
     // Shown fully in 1912-1913 and fading out over the year after.
@@ -222,4 +238,52 @@ TEST(Lesson, ProvincesArePickedOnTheMap) {
     EXPECT_EQ(std::string(app.panels.lesson.units), "");
     EXPECT_FALSE(app.unit_at(skopje->min_x, skopje->min_y + 3e6));  // far north of the region: outside the base map
     app.doc.reset();  // GL objects go while the context is alive
+}
+
+// The same scan placed in the window: each point clicked on the scan, then on the map (through
+// the map's click handling, as the mouse does), saved and shown under the map as a layer.
+TEST(Lesson, AScanIsPlacedByClicksInTheWindow) {
+    ASSERT_TRUE(find_base_map()) << "no base map: install Debian's qgis-common";
+    TempDir dir;
+    const fs::path atlas = make_lesson(dir);
+    const auto gt = draw_scan(atlas / "base.gpkg", dir.path / "scan.png");
+    auto ctx = render::HeadlessContext::create();
+    ASSERT_TRUE(ctx);
+    gui::App app;
+    ASSERT_TRUE(app.open(atlas.string()));
+    ASSERT_TRUE(app.load_scan((dir.path / "scan.png").string()));
+    gui::GeoreferenceState& g = app.panels.georeference;
+    EXPECT_EQ(g.scan_width, 1150);
+    gui::UiRequests req;
+    EXPECT_FALSE(gui::tool_click(app, req, test_support::lesson_point(21, 42)));  // no point on the scan yet
+    for (int i = 0; i < 4; ++i) {
+        const double x = kClicks[i][0], y = kClicks[i][1];
+        app.scan_clicked(x + kSlips[i][0], y + kSlips[i][1]);
+        const double lon = gt[0] + x * gt[1] + y * gt[2], lat = gt[3] + x * gt[4] + y * gt[5];
+        EXPECT_TRUE(gui::tool_click(app, req, test_support::lesson_point(lon, lat)));
+    }
+    ASSERT_EQ(g.points.size(), 4u);
+    const auto fit = fit_control_points(g.points);
+    ASSERT_TRUE(fit);
+    EXPECT_LT(fit->rms_px, 1.0);
+    std::snprintf(g.from, sizeof g.from, "1912");
+    std::snprintf(g.to, sizeof g.to, "1913");
+    const std::string manifest_before = [&] {
+        std::ifstream in(atlas / "atlas.json");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    ASSERT_TRUE(app.save_scan(true));
+    EXPECT_TRUE(fs::exists(atlas / "scan-placed.tif"));
+    std::ifstream in(atlas / "atlas.json");
+    const std::string manifest_after(std::istreambuf_iterator<char>(in), {});
+    EXPECT_EQ(manifest_after.substr(0, manifest_before.find("\"Modern countries\"")),
+              manifest_before.substr(0, manifest_before.find("\"Modern countries\"")));  // the layers before are as they were
+    const Layer* scan = layer_named(app.doc->atlas(), "scan");
+    ASSERT_TRUE(scan && scan->raster);
+    int checked = 0;
+    EXPECT_EQ(places_off(app.doc->atlas(), *scan, checked), 0);
+    EXPECT_GT(checked, 5000);
+    EXPECT_FLOAT_EQ(scan->raster_opacity(*parse_date("1913-06-01").date), 0.7f);
+    app.doc.reset();  // GL objects go while the context is alive
+    app.scan_texture.reset();
 }

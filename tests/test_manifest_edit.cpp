@@ -42,3 +42,21 @@ TEST(ManifestEdit, AMemberThatIsThereIsReplacedWhereItIs) {
     EXPECT_FALSE(with_member("{\"a\": ", "a", 1));
     EXPECT_EQ(*with_member("{}", "a", 1), "{\n  \"a\": 1\n}");
 }
+
+// A layer added to the bundled atlas's list of layers: every layer there keeps its text, the new
+// one comes last.
+TEST(ManifestEdit, AnItemIsAddedAtTheEndOfAList) {
+    const std::string text = kars_manifest();
+    const nlohmann::ordered_json layer = {{"name", "1914 map"}, {"source", "scan.tif"}, {"role", "raster"}};
+    const auto edited = with_array_item(text, "layers", layer);
+    ASSERT_TRUE(edited);
+    const auto before = nlohmann::json::parse(text), after = nlohmann::json::parse(*edited);
+    ASSERT_EQ(after["layers"].size(), before["layers"].size() + 1);
+    EXPECT_EQ(after["layers"].back()["source"], "scan.tif");
+    const std::size_t layers_end = text.find(']', text.find(before["layers"].back()["name"].get<std::string>()));
+    const std::size_t kept = text.find_last_not_of(" \n\r\t", layers_end - 1) + 1;
+    EXPECT_EQ(edited->substr(0, kept), text.substr(0, kept));
+    EXPECT_EQ(*with_array_item("{\"a\": []}", "a", 1), "{\"a\": [\n    1]}");
+    EXPECT_EQ(nlohmann::json::parse(*with_array_item("{\"b\": 2}", "a", 1))["a"], nlohmann::json::array({1}));
+    EXPECT_FALSE(with_array_item("{\"a\": 3}", "a", 1));
+}

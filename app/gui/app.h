@@ -12,6 +12,7 @@
 
 #include "data/time/comparison.h"
 #include "render/draw_data.h"
+#include "render/ui_texture.h"
 #include "app/view/export/export.h"
 #include "app/view/export/export_job.h"
 #include "app/view/export/workbook_template.h"
@@ -96,6 +97,15 @@ class App {
     std::unique_ptr<Comparison> compare;  // null when one map is shown
     bool workbook_dialog_open = false;
     bool lesson_editor_open = false;
+    bool georeferencer_open = false;
+    std::unique_ptr<render::UiTexture> scan_texture;  // the scan the georeferencer shows
+    // The georeferencer (georeference.cpp): a scan read and shown; a click on it at a pixel of the
+    // scan, then one on the map at a display point, make a control point; saved, the scan is a
+    // GeoTIFF, and with `add_layer` a raster layer of the atlas (its manifest edited in place).
+    Result<> load_scan(const std::string& path);
+    void scan_clicked(double pixel_x, double pixel_y);
+    bool map_clicked_for_scan(Vec2 at);  // false when no point awaits its place on the map
+    Result<> save_scan(bool add_layer);
     std::string workbook_result;  // for its dialog: the path written, or the error
     // Writes the atlas's events, powers and sources as a workbook (data/formats/workbook.h),
     // its columns explained in the interface language.

@@ -80,6 +80,7 @@ void lay_out_one_map(PanelContext& c, const MapRect& map, float text_scale, Fram
     ImGui::GetBackgroundDrawList()->PushClipRect({map.x, map.y}, {map.x + map.w, map.y + map.h}, true);
     outline_selection(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
     draw_tool_overlay(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
+    draw_scan_points(app, ImGui::GetBackgroundDrawList(), map, ui_cam, c.ui_scale);
     ImGui::GetBackgroundDrawList()->PopClipRect();
     ImGuiPainter painter(ImGui::GetBackgroundDrawList(), c.map_fonts);
     OverlayFrame of{&painter, map.x, map.y, map.w, map.h, ui_cam, &app.doc->view->geo(), text_scale};
@@ -183,6 +184,7 @@ FrameMaps lay_out_map(PanelContext& c, const MapRect& map) {
     draw_film_dialog(c);
     draw_workbook_dialog(c);
     draw_lesson_editor(c);
+    draw_georeferencer(c);
     draw_study_window(c);
     draw_file_browser(c);
     draw_trust_prompt(c);

@@ -39,6 +39,7 @@ std::string points_id(const App& app) { return app.panels.lesson.points_id; }
 }  // namespace
 
 bool tool_click(App& app, UiRequests& req, Vec2 at) {
+    if (app.map_clicked_for_scan(at)) return true;  // the georeferencer's point on the map
     LessonFormState& f = app.panels.lesson;
     if (!app.lesson_editor_open || !app.doc || f.tool == MapTool::None) return false;
     switch (f.tool) {

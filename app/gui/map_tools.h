@@ -33,5 +33,8 @@ std::function<Result<>(Atlas&)> add_sketched_territory(const LessonFormState& f)
 // The line or outline drawn, the side of the territory a split makes new, and the points of
 // the territory being adjusted, over the map.
 void draw_tool_overlay(App& app, ImDrawList* dl, const MapRect& map, const render::Camera& ui_cam, float s);
+// The georeferencer's control points placed on the map, numbered as on the scan
+// (panel_georeference.cpp).
+void draw_scan_points(App& app, ImDrawList* dl, const MapRect& map, const render::Camera& cam, float s);
 
 }  // namespace chronomap::gui

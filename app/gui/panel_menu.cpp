@@ -22,6 +22,7 @@ void draw_menu_bar(PanelContext& c) {
         if (ImGui::MenuItem(_("Export events as a workbook..."), nullptr, false, a.doc != nullptr))
             a.workbook_dialog_open = true;
         if (ImGui::MenuItem(_("New lesson / edit lesson..."))) a.lesson_editor_open = true;
+        if (ImGui::MenuItem(_("Georeference a scan..."))) a.georeferencer_open = true;
         ImGui::Separator();
         if (ImGui::MenuItem(_("Quit"), "Ctrl+Q")) c.requests.quit = true;
         ImGui::EndMenu();

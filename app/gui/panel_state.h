@@ -63,6 +63,15 @@ struct LessonFormState {
     std::string result;  // what the last action did, or why it could not
 };
 
+// The georeferencer (georeference.cpp): a scan, and its control points clicked on it and then on
+// the map.
+struct GeoreferenceState {
+    char scan[1024] = "", out[1024] = "", layer_name[128] = "", from[32] = "", to[32] = "";
+    std::vector<ControlPoint> points;  // a point whose place on the map is awaited has NaN lon and lat
+    int scan_width = 0, scan_height = 0;  // the scan's own size in pixels
+    std::string result;
+};
+
 struct WorkbookDialogState {
     char file_name[1024] = "";
 };
@@ -119,6 +128,7 @@ struct PanelState {
     ExportDialogState export_dialog;
     WorkbookDialogState workbook_dialog;
     LessonFormState lesson;
+    GeoreferenceState georeference;
     FilmDialogState film_dialog;
     EventListState events;
     FileBrowserState files;

@@ -36,6 +36,7 @@ struct UiRequests {
     bool edit_uses_sketch = false;  // the edit is the line or outline drawn: done, it is cleared
     std::optional<LessonSpec> new_lesson;
     bool undo = false, redo = false;
+    std::optional<bool> save_scan;  // the georeferencer's Save; true: and add it as a layer
 };
 
 struct PanelContext {
@@ -57,6 +58,7 @@ void draw_export_dialog(PanelContext& c, int map_w, int map_h);
 void draw_film_dialog(PanelContext& c);
 void draw_workbook_dialog(PanelContext& c);
 void draw_lesson_editor(PanelContext& c);
+void draw_georeferencer(PanelContext& c);
 // The lesson editor's forms, one per sheet of the workbook (panel_lesson_forms.cpp), `w` wide,
 // and a text field as they lay it out.
 void draw_sheet_forms(PanelContext& c, float w);

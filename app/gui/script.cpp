@@ -96,9 +96,9 @@ std::string check_command(const ScriptLine& l) {
     }
     if (verb == "dialog")
         return args == 1 && (arg == "export" || arg == "film" || arg == "workbook" || arg == "lesson" || arg == "open" ||
-                             arg == "reference" || arg == "close")
+                             arg == "reference" || arg == "georeference" || arg == "close")
                    ? ""
-                   : "dialog takes export, film, workbook, lesson, open, reference or close";
+                   : "dialog takes export, film, workbook, lesson, georeference, open, reference or close";
     if (verb == "workbook") return one_arg("FILE.xlsx, FILE.ods or a folder");
     if (verb == "pick") return one_arg("a file or folder");
     if (verb == "film") {
@@ -258,6 +258,7 @@ void ScriptRunner::step(App& app, UiRequests& req, int map_w, int map_h, std::st
         app.film_dialog_open = arg == "film";
         app.workbook_dialog_open = arg == "workbook";
         app.lesson_editor_open = arg == "lesson";
+        app.georeferencer_open = arg == "georeference";
         app.panels.files.purpose = BrowsePurpose::None;
         if (arg == "open" || arg == "reference")
             open_file_browser(app, arg == "open" ? BrowsePurpose::OpenAtlas : BrowsePurpose::AddReference);

@@ -143,6 +143,19 @@ Result<> map_command(App& app, UiRequests& req, const ScriptLine& l) {
     return {};
 }
 
+// The georeferencer: a scan shown, a click on it, the result saved (and added as a layer).
+Result<> scan_command(App& app, const ScriptLine& l) {
+    const auto& w = l.words;
+    if (w[0] == "scan") return app.load_scan(w[1]);
+    if (w[0] == "save_scan") return app.save_scan(w.size() > 1);
+    const auto comma = w[1].find(',');
+    const auto x = comma == std::string::npos ? std::nullopt : parse_real(w[1].substr(0, comma), 0, 1e6);
+    const auto y = comma == std::string::npos ? std::nullopt : parse_real(w[1].substr(comma + 1), 0, 1e6);
+    if (!x || !y) return input_error("scan_click: a pixel is X,Y, not " + w[1]);
+    app.scan_clicked(*x, *y);
+    return {};
+}
+
 Result<> edit_command(App& app, const ScriptLine& l) {
     const std::string& verb = l.words[0];
     const auto& w = l.words;
@@ -196,6 +209,9 @@ std::string check_lesson_command(const ScriptLine& l) {
     if (verb == "add_drawn") return at_least(2, "ID NAME...");
     if (verb == "form") return at_least(1, "FORM.FIELD TEXT... (change.event london-1913)");
     if (verb == "undo" || verb == "redo") return args ? verb + " takes nothing after it" : "";
+    if (verb == "scan") return exactly(1, "an image file");
+    if (verb == "scan_click") return exactly(1, "PIXEL_X,PIXEL_Y (from the scan's top left corner)");
+    if (verb == "save_scan") return args == 0 || (args == 1 && l.words[1] == "add") ? "" : "save_scan takes nothing, or add";
     return "-";
 }
 
@@ -203,6 +219,7 @@ Result<> run_lesson_command(App& app, UiRequests& req, const ScriptLine& l) {
     const std::string& verb = l.words[0];
     const auto& w = l.words;
     if (verb == "undo") return app.undo_edit();
+    if (verb == "scan" || verb == "scan_click" || verb == "save_scan") return scan_command(app, l);
     if (verb == "redo") return app.redo_edit();
     if (verb == "new_lesson") {
         LessonSpec spec;

@@ -159,6 +159,8 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
         if (done && req.edit_uses_sketch) app.panels.lesson.sketch.clear();
     }
     if (req.undo) said(app.undo_edit(), _("Undone."));
+    if (req.save_scan)
+        if (auto saved = app.save_scan(*req.save_scan); !saved) app.panels.georeference.result = saved.message();
     if (req.redo) said(app.redo_edit(), _("Done again."));
     if (req.toggle_fullscreen) s.shell.toggle_fullscreen();
     if (req.quit || last_frame) s.shell.close();
@@ -218,6 +220,7 @@ int finish_session(Session& s) {
     app.film_job.reset();
     app.compare.reset();
     app.doc.reset();
+    app.scan_texture.reset();
     return code;
 }
 

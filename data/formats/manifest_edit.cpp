@@ -1,6 +1,7 @@
 #include "data/formats/manifest_edit.h"
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "data/formats/output_file.h"
@@ -47,12 +48,19 @@ std::size_t value_end(const std::string& t, std::size_t i) {
 
 }  // namespace
 
-Result<std::string> with_member(const std::string& text, const std::string& key, const nlohmann::ordered_json& value) {
+namespace {
+
+// Where the root object's member `key` has its value ([start, end) of the text), or where a new
+// member goes after the last (start == end == npos, last_end set; npos for an empty object).
+struct MemberSpan {
+    std::size_t start = std::string::npos, end = std::string::npos, last_end = std::string::npos;
+};
+
+Result<MemberSpan> find_member(const std::string& text, const std::string& key) {
     if (!nlohmann::json::accept(text)) return input_error("the manifest is not valid JSON");
     std::size_t i = skip_space(text, 0);
     if (i >= text.size() || text[i] != '{') return input_error("the manifest is not a JSON object");
-    const std::string new_value = value.dump();
-    std::size_t last_end = std::string::npos;  // where the last member's value ends
+    MemberSpan span;
     i = skip_space(text, i + 1);
     while (i < text.size() && text[i] == '"') {
         const std::size_t key_end = string_end(text, i);
@@ -61,25 +69,24 @@ Result<std::string> with_member(const std::string& text, const std::string& key,
         const std::size_t start = skip_space(text, colon + 1);
         const std::size_t end = value_end(text, start);
         if (end == std::string::npos) return input_error("the manifest is not valid JSON");
-        if (member == key) return text.substr(0, start) + new_value + text.substr(end);
-        last_end = end;
+        if (member == key) {
+            span.start = start;
+            span.end = end;
+            return span;
+        }
+        span.last_end = end;
         i = skip_space(text, end);
         if (i < text.size() && text[i] == ',') i = skip_space(text, i + 1);
     }
-    const std::string quoted = nlohmann::json(key).dump();
-    if (last_end == std::string::npos) {  // an empty object
-        const std::size_t open = text.find('{');
-        return text.substr(0, open + 1) + "\n  " + quoted + ": " + new_value + "\n" + text.substr(open + 1);
-    }
-    return text.substr(0, last_end) + ",\n  " + quoted + ": " + new_value + text.substr(last_end);
+    return span;
 }
 
-Result<> set_manifest_member(const std::string& manifest_path, const std::string& key, const nlohmann::ordered_json& value) {
+Result<> write_manifest(const std::string& manifest_path, const std::function<Result<std::string>(const std::string&)>& edit) {
     std::ifstream in(manifest_path, std::ios::binary);
     if (!in) return input_error("cannot read " + manifest_path);
     std::stringstream text;
     text << in.rdbuf();
-    Result<std::string> edited = with_member(text.str(), key, value);
+    Result<std::string> edited = edit(text.str());
     if (!edited) return edited.failure();
     Result<OutputFile> out = OutputFile::open(manifest_path);
     if (!out) return out.failure();
@@ -89,6 +96,41 @@ Result<> set_manifest_member(const std::string& manifest_path, const std::string
         if (!f) return input_error("cannot write " + manifest_path);
     }
     return out->commit();
+}
+
+}  // namespace
+
+Result<std::string> with_member(const std::string& text, const std::string& key, const nlohmann::ordered_json& value) {
+    const auto span = find_member(text, key);
+    if (!span) return span.failure();
+    const std::string new_value = value.dump();
+    if (span->start != std::string::npos) return text.substr(0, span->start) + new_value + text.substr(span->end);
+    const std::string quoted = nlohmann::json(key).dump();
+    if (span->last_end == std::string::npos) {  // an empty object
+        const std::size_t open = text.find('{');
+        return text.substr(0, open + 1) + "\n  " + quoted + ": " + new_value + "\n" + text.substr(open + 1);
+    }
+    return text.substr(0, span->last_end) + ",\n  " + quoted + ": " + new_value + text.substr(span->last_end);
+}
+
+Result<std::string> with_array_item(const std::string& text, const std::string& key, const nlohmann::ordered_json& item) {
+    const auto span = find_member(text, key);
+    if (!span) return span.failure();
+    if (span->start == std::string::npos) return with_member(text, key, nlohmann::ordered_json::array({item}));
+    if (text[span->start] != '[') return input_error("the manifest's \"" + key + "\" is not a list");
+    std::size_t close = span->end - 1, last = close;  // the ']', and the end of what comes before it
+    while (last > span->start && (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t'))
+        --last;
+    const bool empty = text[last - 1] == '[';
+    return text.substr(0, last) + (empty ? "" : ",") + "\n    " + item.dump() + text.substr(last, close - last) + text.substr(close);
+}
+
+Result<> set_manifest_member(const std::string& manifest_path, const std::string& key, const nlohmann::ordered_json& value) {
+    return write_manifest(manifest_path, [&](const std::string& text) { return with_member(text, key, value); });
+}
+
+Result<> add_manifest_item(const std::string& manifest_path, const std::string& key, const nlohmann::ordered_json& item) {
+    return write_manifest(manifest_path, [&](const std::string& text) { return with_array_item(text, key, item); });
 }
 
 }  // namespace chronomap

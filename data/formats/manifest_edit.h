@@ -16,8 +16,16 @@ namespace chronomap {
 [[nodiscard]] Result<std::string> with_member(const std::string& text, const std::string& key,
                                               const nlohmann::ordered_json& value);
 
-// Sets the member in the manifest file, written atomically (output_file.h).
+// The text with `item` added at the end of the root object's list `key` (made, if there is none),
+// the rest of the text as it was.
+[[nodiscard]] Result<std::string> with_array_item(const std::string& text, const std::string& key,
+                                                  const nlohmann::ordered_json& item);
+
+// Sets the member in the manifest file, or adds to a list in it, written atomically
+// (output_file.h).
 [[nodiscard]] Result<> set_manifest_member(const std::string& manifest_path, const std::string& key,
                                            const nlohmann::ordered_json& value);
+[[nodiscard]] Result<> add_manifest_item(const std::string& manifest_path, const std::string& key,
+                                         const nlohmann::ordered_json& item);
 
 }  // namespace chronomap

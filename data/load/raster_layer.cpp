@@ -121,15 +121,11 @@ Result<RasterImage> read_raster(const std::string& path, const std::string& disp
     return out;
 }
 
-Result<GeoreferenceReport> georeference(const std::string& scan_path, const std::vector<ControlPoint>& points,
-                                        const std::string& out_path) {
+Result<GeoreferenceReport> fit_control_points(const std::vector<ControlPoint>& points) {
     if (points.size() < 3) return input_error("three or more control points are needed, not " + std::to_string(points.size()));
-    detail::GdalMessages gdal;
-    auto scan = open_image(scan_path, gdal);
-    if (!scan) return scan.failure();
-    GeoreferenceReport report;
     // Residuals: each point's pixel, through the fitted transform to longitude and latitude and
     // back, against the pixel it was given.
+    GeoreferenceReport report;
     const int order = points.size() >= 6 ? 2 : 1;
     std::vector<GDAL_GCP> gcps = gcps_of(points);
     void* fit = GDALCreateGCPTransformer(static_cast<int>(gcps.size()), gcps.data(), order, FALSE);
@@ -146,6 +142,50 @@ Result<GeoreferenceReport> georeference(const std::string& scan_path, const std:
     }
     GDALDestroyGCPTransformer(fit);
     report.rms_px = std::sqrt(sum / static_cast<double>(points.size()));
+    return report;
+}
+
+Result<RasterImage> read_scan(const std::string& path, int max_side) {
+    detail::GdalMessages gdal;
+    auto scan = open_image(path, gdal);
+    if (!scan) return scan.failure();
+    GDALDataset& ds = **scan;
+    const int w = ds.GetRasterXSize(), h = ds.GetRasterYSize();
+    const double shrink = std::max(1.0, static_cast<double>(std::max(w, h)) / max_side);
+    std::vector<std::string> args = {"-of", "MEM", "-outsize", std::to_string(std::max(1, static_cast<int>(w / shrink))),
+                                     std::to_string(std::max(1, static_cast<int>(h / shrink))), "-r", "average"};
+    if (ds.GetRasterCount() >= 1 && ds.GetRasterBand(1)->GetColorTable()) args.insert(args.end(), {"-expand", "rgba"});
+    auto options = app_options(args, GDALTranslateOptionsNew, GDALTranslateOptionsFree);
+    int usage_error = 0;
+    GDALDatasetUniquePtr small(GDALDataset::FromHandle(GDALTranslate("", GDALDataset::ToHandle(&ds), options.get(), &usage_error)));
+    if (!small) return input_error("cannot read " + path + ": " + gdal.last_error());
+    RasterImage out;
+    out.width = small->GetRasterXSize();
+    out.height = small->GetRasterYSize();
+    out.rgba.assign(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height) * 4, 255);
+    const int bands = small->GetRasterCount();  // grey, grey and alpha, RGB or RGBA
+    const int map[4] = {1, bands >= 3 ? 2 : 1, bands >= 3 ? 3 : 1, bands == 2 || bands >= 4 ? bands : 0};
+    for (int c = 0; c < 4; ++c) {
+        if (!map[c]) continue;
+        if (small->GetRasterBand(map[c])->RasterIO(GF_Read, 0, 0, out.width, out.height, out.rgba.data() + c, out.width,
+                                                   out.height, GDT_Byte, 4, out.width * 4, nullptr) != CE_None)
+            return input_error("cannot read " + path + ": " + gdal.last_error());
+    }
+    out.bounds.add(Vec2{0, 0});
+    out.bounds.add(Vec2{static_cast<double>(w), static_cast<double>(h)});
+    return out;
+}
+
+Result<GeoreferenceReport> georeference(const std::string& scan_path, const std::vector<ControlPoint>& points,
+                                        const std::string& out_path) {
+    if (points.size() < 3) return input_error("three or more control points are needed, not " + std::to_string(points.size()));
+    detail::GdalMessages gdal;
+    auto scan = open_image(scan_path, gdal);
+    if (!scan) return scan.failure();
+    auto fitted = fit_control_points(points);
+    if (!fitted) return fitted.failure();
+    GeoreferenceReport report = *fitted;
+    const int order = points.size() >= 6 ? 2 : 1;
     GDALDatasetUniquePtr source = with_points(**scan, points);
     if (!source) return input_error("cannot place " + scan_path + ": " + gdal.last_error());
     Result<OutputFile> file = OutputFile::open(out_path);

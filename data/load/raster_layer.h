@@ -26,6 +26,14 @@ struct GeoreferenceReport {
     int width = 0, height = 0;  // of the GeoTIFF written
 };
 
+// How well the control points fit a transform (first order for three to five, second from six):
+// each point's residual in pixels and their root mean square, the file not written.
+[[nodiscard]] Result<GeoreferenceReport> fit_control_points(const std::vector<ControlPoint>& points);
+
+// A scan as it is, for clicking control points on: RGBA at most `max_side` pixels a side, its
+// bounds the original's size in pixels (0, 0 to width, height).
+[[nodiscard]] Result<RasterImage> read_scan(const std::string& path, int max_side);
+
 // Writes `scan` placed by the control points as a GeoTIFF (longitude/latitude, with an alpha
 // band outside the scan) at `out`, atomically.
 [[nodiscard]] Result<GeoreferenceReport> georeference(const std::string& scan, const std::vector<ControlPoint>& points,
