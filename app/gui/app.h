@@ -211,4 +211,8 @@ class App {
     Animation anim_;
 };
 
+// Whether the lesson editor can write the atlas: a lesson's workbook, or events, powers and
+// sources in JSON (atlas_json.h), not CSV event files or a database (lesson.cpp).
+bool editable(const Atlas& atlas);
+
 }  // namespace chronomap::gui

@@ -8,6 +8,7 @@
 
 #include "app/gui/app.h"
 #include "app/view/overlay/i18n.h"
+#include "data/formats/atlas_json.h"
 #include "data/formats/output_file.h"
 
 namespace chronomap::gui {
@@ -39,6 +40,13 @@ std::map<std::string, std::optional<std::string>> files_of(const Document& doc) 
     const fs::path manifest = manifest_file(doc.path), drawn = drawn_file_of(doc.loaded.atlas, manifest_file(doc.path)), workbook = workbook_of(doc);
     files[manifest.string()] = contents_if_any(manifest);
     files[drawn.string()] = contents_if_any(drawn);
+    for (const auto& ev : doc.loaded.atlas.events) {  // event files written by hand
+        const std::string file = ev.pos.file.str();
+        if (!ev.derived && file.size() > 5 && file.substr(file.size() - 5) == ".json") {
+            const fs::path path = manifest.parent_path() / file;
+            if (!files.count(path.string())) files[path.string()] = contents_if_any(path);
+        }
+    }
     std::error_code ec;
     if (fs::is_directory(workbook, ec)) {
         for (const auto& e : fs::directory_iterator(workbook, ec))
@@ -75,6 +83,14 @@ Result<> write_files(const std::map<std::string, std::optional<std::string>>& fi
 
 }  // namespace
 
+bool editable(const Atlas& atlas) {
+    if (!atlas.workbook.empty()) return true;
+    return std::none_of(atlas.events.begin(), atlas.events.end(), [](const Event& ev) {
+        const std::string file = ev.pos.file.str();
+        return !ev.derived && (file.size() < 5 || file.substr(file.size() - 5) != ".json");
+    });
+}
+
 Result<> App::reopen_here() {
     const std::string path = doc->path;
     const Date at = date;
@@ -100,16 +116,22 @@ Result<> App::new_lesson(const LessonSpec& spec) {
 
 Result<> App::edit_lesson(const std::function<Result<>(Atlas&)>& edit) {
     if (!doc) return input_error("no atlas is open");
-    if (doc->atlas().workbook.empty())
-        return input_error("this atlas keeps its events in JSON or CSV files: edit them there, or make a lesson "
+    if (!editable(doc->atlas()))
+        return input_error("this atlas keeps events in CSV files or a database: edit them there, or make a lesson "
                            "with File > New lesson");
     take_overlaps(true);
     LessonFiles before = files_of(*doc);
+    const std::string manifest = manifest_file(doc->path);
+    const bool in_json = doc->atlas().workbook.empty();
+    const std::string manifest_name = fs::path(manifest).filename().string();
+    const AtlasJson json_before = in_json ? atlas_json(doc->atlas(), manifest_name) : AtlasJson{};
     if (auto edited = edit(doc->atlas()); !edited) {
         (void)reopen_here();  // whatever the edit had changed in memory goes
         return edited;
     }
-    if (auto written = save_lesson(doc->atlas(), manifest_file(doc->path)); !written) {
+    const Result<> written = in_json ? write_json_changes(json_before, atlas_json(doc->atlas(), manifest_name), manifest)
+                                     : save_lesson(doc->atlas(), manifest);
+    if (!written) {
         (void)write_files(before, files_of(*doc));
         (void)reopen_here();
         return written;

@@ -119,9 +119,9 @@ void draw_lesson_editor(PanelContext& c) {
         return;
     }
     const float w = ImGui::GetContentRegionAvail().x * 0.5f;  // room for the labels after the fields
-    const bool editable = a.doc && !a.doc->atlas().workbook.empty();
-    if (ImGui::CollapsingHeader(_("New lesson"), editable ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) new_lesson_form(c, f, w);
-    if (editable) {
+    const bool can_edit = a.doc && editable(a.doc->atlas());
+    if (ImGui::CollapsingHeader(_("New lesson"), can_edit ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) new_lesson_form(c, f, w);
+    if (can_edit) {
         ImGui::BeginDisabled(!a.can_undo());
         if (ImGui::Button(_("Undo"))) c.requests.undo = true;
         ImGui::EndDisabled();
@@ -129,11 +129,13 @@ void draw_lesson_editor(PanelContext& c) {
         ImGui::BeginDisabled(!a.can_redo());
         if (ImGui::Button(_("Redo"))) c.requests.redo = true;
         ImGui::EndDisabled();
-        map_tools_form(c, f, w);
+        if (a.doc->atlas().units_layer()) map_tools_form(c, f, w);
+        else form_note(_("Its events, powers and sources are written into its own JSON files, each one where it "
+                         "stands; the rest of their text stays as it was."));
         draw_sheet_forms(c, w);
     } else {
-        ImGui::TextDisabled("%s", _("The atlas open keeps its events in JSON or CSV files; a new lesson keeps them in a "
-                                    "workbook that these forms edit."));
+        form_note(_("The atlas open keeps its events in CSV files or a database; a new lesson keeps them in a workbook "
+                    "that these forms edit."));
     }
     if (!f.result.empty()) {
         ImGui::Separator();

@@ -143,7 +143,7 @@ void territory_form(PanelContext& c, LessonFormState& f, float w) {
     form_field(_("id##t"), f.territory_id, sizeof f.territory_id, w / 2);
     form_field(_("name##t"), f.territory_name, sizeof f.territory_name, w);
     form_field(_("provinces (GR/Kentriki Makedonia; MK)"), f.units, sizeof f.units, w);
-    ImGui::TextDisabled("%s", _("No provinces: a drawn territory keeps its shape and takes the name."));
+    form_note(_("No provinces: a drawn territory keeps its shape and takes the name."));
     if (ImGui::RadioButton(_("Click provinces on the map to add them"), f.tool == MapTool::Provinces))
         f.tool = f.tool == MapTool::Provinces ? MapTool::None : MapTool::Provinces;
     if (*f.territory_id) show_problem(check_id(f.territory_id, "territory"));
@@ -215,7 +215,7 @@ void event_form(PanelContext& c, LessonFormState& f, float w) {
                       {"title", f.event_title},         {"kind", kKinds[f.event_kind]}, {"summary", f.event_summary},
                       {"signed", f.event_signed},       {"ratified", f.event_ratified}, {"in_force", f.event_in_force},
                       {"party", f.event_party},         {"event_note", f.event_note}};
-    ImGui::TextDisabled("%s", _("For an event there already, what is left empty stays as it was."));
+    form_note(_("For an event there already, what is left empty stays as it was."));
     row_problems(c.app.doc->atlas(), row, false);
     if (ImGui::Button(_("Add event"))) c.requests.edit = apply_row(row, false);
     remove_button(c.requests, _("Remove##e"), "event", f.event_id);
@@ -273,13 +273,19 @@ void claim_form(PanelContext& c, LessonFormState& f, float w) {
 
 void draw_sheet_forms(PanelContext& c, float w) {
     LessonFormState& f = c.app.panels.lesson;
-    territory_form(c, f, w);
+    if (c.app.doc->atlas().units_layer()) territory_form(c, f, w);
     power_form(c, f, w);
     source_form(c, f, w);
     event_form(c, f, w);
     change_form(c, f, w);
     citation_form(c, f, w);
     claim_form(c, f, w);
+}
+
+void form_note(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
 }
 
 void form_field(const char* label, char* buf, std::size_t size, float width) {

@@ -63,6 +63,7 @@ void draw_georeferencer(PanelContext& c);
 // and a text field as they lay it out.
 void draw_sheet_forms(PanelContext& c, float w);
 void form_field(const char* label, char* buf, std::size_t size, float width);
+void form_note(const char* text);  // greyed, wrapped at the window's edge
 // Asks whether the open atlas may read what it names outside its folder (App::external_request).
 void draw_trust_prompt(PanelContext& c);
 // The overlay switches of the export and film dialogs.

@@ -155,7 +155,7 @@ void answer_requests(Session& s, const UiRequests& req, bool last_frame) {
     if (req.new_lesson) said(app.new_lesson(*req.new_lesson), _("Made the lesson."));
     if (req.edit) {
         const Result<> done = app.edit_lesson(req.edit);
-        said(done, _("Saved in the workbook."));
+        said(done, app.doc && app.doc->atlas().workbook.empty() ? _("Saved in the atlas's files.") : _("Saved in the workbook."));
         if (done && req.edit_uses_sketch) app.panels.lesson.sketch.clear();
     }
     if (req.undo) said(app.undo_edit(), _("Undone."));

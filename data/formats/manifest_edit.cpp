@@ -113,16 +113,76 @@ Result<std::string> with_member(const std::string& text, const std::string& key,
     return text.substr(0, span->last_end) + ",\n  " + quoted + ": " + new_value + text.substr(span->last_end);
 }
 
+namespace {
+
+// The spaces and tabs before `pos` on its line, when nothing else is.
+std::string indent_at(const std::string& t, std::size_t pos) {
+    const std::size_t line = t.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const std::size_t from = line == std::string::npos ? 0 : line + 1;
+    const std::string before = t.substr(from, pos - from);
+    return before.find_first_not_of(" \t") == std::string::npos ? before : std::string();
+}
+
+// A value as a person would write it there: two spaces a level, its lines indented as the line
+// it starts on.
+std::string dumped(const nlohmann::ordered_json& v, const std::string& indent) {
+    std::string s = v.dump(2), out;
+    for (char ch : s) {
+        out += ch;
+        if (ch == '\n') out += indent;
+    }
+    return out;
+}
+
+struct Span {
+    std::size_t start, end;
+};
+
+// The elements of the list whose text spans [open, close] ('[' to ']').
+std::vector<Span> elements(const std::string& t, std::size_t open, std::size_t close) {
+    std::vector<Span> out;
+    std::size_t i = skip_space(t, open + 1);
+    while (i < close) {
+        const std::size_t end = value_end(t, i);
+        if (end == std::string::npos || end > close) break;
+        out.push_back({i, end});
+        i = skip_space(t, end);
+        if (i < close && t[i] == ',') i = skip_space(t, i + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
 Result<std::string> with_array_item(const std::string& text, const std::string& key, const nlohmann::ordered_json& item) {
     const auto span = find_member(text, key);
     if (!span) return span.failure();
     if (span->start == std::string::npos) return with_member(text, key, nlohmann::ordered_json::array({item}));
-    if (text[span->start] != '[') return input_error("the manifest's \"" + key + "\" is not a list");
-    std::size_t close = span->end - 1, last = close;  // the ']', and the end of what comes before it
-    while (last > span->start && (text[last - 1] == ' ' || text[last - 1] == '\n' || text[last - 1] == '\r' || text[last - 1] == '\t'))
-        --last;
-    const bool empty = text[last - 1] == '[';
-    return text.substr(0, last) + (empty ? "" : ",") + "\n    " + item.dump() + text.substr(last, close - last) + text.substr(close);
+    if (text[span->start] != '[') return input_error("\"" + key + "\" is not a list");
+    const auto items = elements(text, span->start, span->end - 1);
+    if (items.empty())
+        return text.substr(0, span->start + 1) + "\n    " + dumped(item, "    ") + text.substr(span->start + 1);
+    const std::string indent = indent_at(text, items.back().start);
+    return text.substr(0, items.back().end) + ",\n" + indent + dumped(item, indent) + text.substr(items.back().end);
+}
+
+Result<std::string> with_list_element(const std::string& text, const std::string& key, const std::string& id,
+                                      const nlohmann::ordered_json& value) {
+    const auto span = find_member(text, key);
+    if (!span) return span.failure();
+    if (span->start == std::string::npos || text[span->start] != '[')
+        return value.is_null() ? Result<std::string>(text) : with_array_item(text, key, value);
+    const auto items = elements(text, span->start, span->end - 1);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const auto [start, end] = items[k];
+        const auto element = nlohmann::json::parse(text.substr(start, end - start), nullptr, false);
+        if (!element.is_object() || !element.contains("id") || element["id"] != id) continue;
+        if (!value.is_null()) return text.substr(0, start) + dumped(value, indent_at(text, start)) + text.substr(end);
+        if (k + 1 < items.size()) return text.substr(0, start) + text.substr(items[k + 1].start);  // with its comma
+        if (k > 0) return text.substr(0, items[k - 1].end) + text.substr(end);
+        return text.substr(0, start) + text.substr(end);
+    }
+    return value.is_null() ? Result<std::string>(text) : with_array_item(text, key, value);
 }
 
 Result<> set_manifest_member(const std::string& manifest_path, const std::string& key, const nlohmann::ordered_json& value) {

@@ -1,7 +1,7 @@
 #pragma once
-// Changing one member of a hand-written manifest and nothing else: the text around it (its
-// order, spacing, comments-free JSON as the person wrote it) is kept byte for byte, so an atlas
-// edited from the window still reads as its author wrote it.
+// Changing one member of a hand-written manifest (or one object of a list in it or in an event
+// file) and nothing else: the text around it (its order, spacing, JSON as the person wrote it)
+// is kept byte for byte, so an atlas edited from the window still reads as its author wrote it.
 
 #include <string>
 
@@ -20,6 +20,12 @@ namespace chronomap {
 // the rest of the text as it was.
 [[nodiscard]] Result<std::string> with_array_item(const std::string& text, const std::string& key,
                                                   const nlohmann::ordered_json& item);
+
+// The text with the object of the root object's list `key` whose "id" is `id` replaced by
+// `value` where it stands (indented as it was), added at the end when no object has that id, or
+// taken out (with its comma) when `value` is null.
+[[nodiscard]] Result<std::string> with_list_element(const std::string& text, const std::string& key, const std::string& id,
+                                                    const nlohmann::ordered_json& value);
 
 // Sets the member in the manifest file, or adds to a list in it, written atomically
 // (output_file.h).
