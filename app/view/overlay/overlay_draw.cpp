@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "app/view/overlay/i18n.h"
 #include "app/view/overlay/overlay_boxes.h"
@@ -134,10 +135,16 @@ Rect draw_scale_and_source(const Painter& P, const OverlayFrame& fr, const Overl
 void draw_labels(const Painter& P, const OverlayFrame& fr, const OverlayText& t,
                  const std::vector<LabelSeed>& seeds, const std::vector<Rect>& reserved) {
     const auto& c = fr.camera;
+    // A modern country a territory is named after (a lesson's "Albania" over Natural Earth's)
+    // is labelled once, as the territory.
+    std::set<std::string> territory_names;
+    for (const auto& seed : seeds)
+        if (!seed.reference && !seed.town) territory_names.insert(seed.feature->names.get(t.lang, seed.feature->id));
     std::vector<LabelCandidate> cands;
     for (const auto& seed : seeds) {
         LabelCandidate lc;
         lc.text = seed.feature->names.get(t.lang, seed.feature->id);
+        if (seed.reference && !seed.town && territory_names.count(lc.text)) continue;
         lc.x =
             fr.x + static_cast<float>((seed.at.x - c.center_x) / c.units_per_pixel + c.width / 2.0);
         lc.y = fr.y +
