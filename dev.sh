@@ -68,7 +68,7 @@ run_fuzzers() {  # run_fuzzers SECONDS
   cmake --build build-fuzz -j "$JOBS" --target fuzzers
   mkdir -p build-fuzz/findings
   local failed=0
-  for spec in json_doc:json date:date csv_events:csv manifest:json geojson:geojson settings:json; do
+  for spec in json_doc:json date:date csv_events:csv manifest:json geojson:geojson settings:json workbook:csv; do
     local name=${spec%%:*} ext=${spec#*:}
     local corpus=build-fuzz/corpus/$name
     mkdir -p "$corpus"

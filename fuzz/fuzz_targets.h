@@ -14,6 +14,7 @@
 #include <vector>
 #include <unistd.h>
 
+#include "data/edit/event_form.h"
 #include "data/formats/csv_reader.h"
 #include "data/time/date.h"
 #include "data/formats/geojson_reader.h"
@@ -116,6 +117,36 @@ inline int fuzz_manifest(const std::uint8_t* data, std::size_t size) {
     std::ofstream(dir / "atlas.json", std::ios::binary | std::ios::trunc)
         << std::string(reinterpret_cast<const char*>(data), size);
     return load_and_report(dir);
+}
+
+// The workbook reader (workbook_read.cpp) on a folder of CSV sheets: the input split at form
+// feeds into events, powers, sources, claims and territories, beside a manifest whose territories
+// are made of two units; then each event read is drafted as the window's event form drafts it.
+inline int fuzz_workbook(const std::uint8_t* data, std::size_t size) {
+    static const auto dir = scratch_folder("workbook", {
+        {"units.geojson", R"({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"unit": "AA/One"},
+             "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}},
+            {"type": "Feature", "properties": {"unit": "AA/Two"},
+             "geometry": {"type": "Polygon", "coordinates": [[[1, 0], [2, 0], [1, 1], [1, 0]]]}}]})"},
+        {"atlas.json", R"({"title": "fuzz", "time_range": {"start": "1900", "end": "2000"},
+            "layers": [{"name": "T", "source": "units.geojson", "role": "territories", "id_field": "unit", "units": true}],
+            "workbook": "wb"})"}});
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    const char* const sheets[] = {"events.csv", "powers.csv", "sources.csv", "claims.csv", "territories.csv"};
+    std::filesystem::create_directories(dir / "wb");
+    std::size_t from = 0;
+    for (int k = 0; k < 5; ++k) {
+        const std::size_t to = from > text.size() ? std::string::npos : k < 4 ? text.find('\f', from) : std::string::npos;
+        std::ofstream(dir / "wb" / sheets[k], std::ios::binary | std::ios::trunc)
+            << (from <= text.size() ? text.substr(from, to == std::string::npos ? std::string::npos : to - from) : "");
+        from = to == std::string::npos ? text.size() + 1 : to + 1;
+    }
+    const auto r = chronomap::load_atlas((dir / "atlas.json").string());
+    for (const auto& d : r.diagnostics.items()) (void)d.format();
+    for (const auto& ev : r.atlas.events)
+        (void)chronomap::draft_event(r.atlas, {{"event_id", std::string(ev.id)}, {"summary", text.substr(0, 200)}});
+    return 0;
 }
 
 // Our GeoJSON reader (geojson_reader.h): any bytes, with and without geometry.

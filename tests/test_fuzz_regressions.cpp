@@ -16,7 +16,8 @@ TEST(FuzzRegressions, EveryKeptInputStillPasses) {
     const std::map<std::string, int (*)(const std::uint8_t*, std::size_t)> targets = {
         {"json_doc", chronomap::fuzz::fuzz_json_doc}, {"date", chronomap::fuzz::fuzz_date},
         {"csv_events", chronomap::fuzz::fuzz_csv_events}, {"manifest", chronomap::fuzz::fuzz_manifest},
-        {"geojson", chronomap::fuzz::fuzz_geojson}, {"settings", chronomap::fuzz::fuzz_settings}};
+        {"geojson", chronomap::fuzz::fuzz_geojson}, {"settings", chronomap::fuzz::fuzz_settings},
+        {"workbook", chronomap::fuzz::fuzz_workbook}};
     int replayed = 0;
     for (const auto& dir : fs::directory_iterator(std::string(CHRONOMAP_FIXTURES) + "/fuzz")) {
         const auto target = targets.find(dir.path().filename().string());
