@@ -124,13 +124,14 @@ Result<> App::edit_lesson(const std::function<Result<>(Atlas&)>& edit) {
     const std::string manifest = manifest_file(doc->path);
     const bool in_json = doc->atlas().workbook.empty();
     const std::string manifest_name = fs::path(manifest).filename().string();
-    const AtlasJson json_before = in_json ? atlas_json(doc->atlas(), manifest_name) : AtlasJson{};
+    const AtlasJson json_before = atlas_json(doc->atlas(), manifest_name);
     if (auto edited = edit(doc->atlas()); !edited) {
         (void)reopen_here();  // whatever the edit had changed in memory goes
         return edited;
     }
-    const Result<> written = in_json ? write_json_changes(json_before, atlas_json(doc->atlas(), manifest_name), manifest)
-                                     : save_lesson(doc->atlas(), manifest);
+    // What is kept in JSON goes back there, each object where it stands; the rest into the workbook.
+    Result<> written = write_json_changes(json_before, atlas_json(doc->atlas(), manifest_name), manifest);
+    if (written && !in_json) written = save_lesson(doc->atlas(), manifest);
     if (!written) {
         (void)write_files(before, files_of(*doc));
         (void)reopen_here();

@@ -105,6 +105,7 @@ Result<> apply_event_row(Atlas& atlas, const FormRow& row) {
             e = std::move(d.event);
             return {};
         }
+    d.event.pos = {};  // read from the form, kept in no file yet
     atlas.events.push_back(std::move(d.event));
     atlas.lookup.forget();
     return {};

@@ -80,6 +80,7 @@ Result<> edit_power(Atlas& atlas, const PowerFields& fields) {
         for (const auto& [lang, name] : same->names.by_lang) p.names.by_lang.emplace(lang, name);
         if (fields.parent.empty()) p.parents = same->parents;
         if (fields.note.empty()) p.note = same->note;
+        p.pos = same->pos;  // it stays in the file it came from
         *same = std::move(p);
     } else {
         atlas.powers.push_back(std::move(p));

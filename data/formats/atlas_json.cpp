@@ -106,8 +106,14 @@ json source_json(const Source& s) {
 
 AtlasJson atlas_json(const Atlas& atlas, const std::string& manifest_name) {
     AtlasJson out;
-    for (const auto& p : atlas.powers) out[manifest_name]["powers"][p.id] = power_json(p);
-    for (const auto& s : atlas.sources) out[manifest_name]["sources"][s.id] = source_json(s);
+    // What the manifest holds; what is added goes there unless the atlas has a workbook.
+    auto in_manifest = [&](const SourcePos& pos) {
+        return pos.file.str() == manifest_name || (pos.file.str().empty() && atlas.workbook.empty());
+    };
+    for (const auto& p : atlas.powers)
+        if (in_manifest(p.pos)) out[manifest_name]["powers"][p.id] = power_json(p);
+    for (const auto& s : atlas.sources)
+        if (in_manifest(s.pos)) out[manifest_name]["sources"][s.id] = source_json(s);
     std::string file_before;  // the file of the latest event so far, in date order
     std::vector<const Event*> events;
     for (const auto& ev : atlas.events)
@@ -116,7 +122,7 @@ AtlasJson atlas_json(const Atlas& atlas, const std::string& manifest_name) {
     for (const Event* ev : events) {
         const std::string file = ev->pos.file.str();
         if (!file.empty() && file != atlas.workbook && file.size() > 5 && file.substr(file.size() - 5) == ".json") file_before = file;
-        const std::string& in = file.empty() ? file_before : file;
+        const std::string& in = file.empty() && atlas.workbook.empty() ? file_before : file;
         if (!in.empty() && in.size() > 5 && in.substr(in.size() - 5) == ".json") out[in]["events"][std::string(ev->id)] = event_json(*ev);
     }
     return out;

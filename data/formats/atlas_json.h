@@ -23,8 +23,10 @@ nlohmann::ordered_json source_json(const Source& s);
 // "events") -> id -> object.
 using AtlasJson = std::map<std::string, std::map<std::string, std::map<std::string, nlohmann::ordered_json>>>;
 
-// The atlas's powers, sources and hand-written events from JSON files, by where they are kept. An
-// event not read from a file (one just added) goes in the file of the latest event before it.
+// The atlas's powers, sources and hand-written events kept in JSON (the manifest, the event
+// files), by where they are kept. One not read from a file (just added) goes, in an atlas with
+// no workbook, into the manifest or, for an event, the file of the latest event before it; in
+// one with a workbook, into the workbook (workbook.h), so it is not here.
 AtlasJson atlas_json(const Atlas& atlas, const std::string& manifest_name);
 
 // Writes what differs between `before` and `after` into the files (paths relative to the

@@ -38,6 +38,10 @@ struct WorkbookHelp {
 struct WorkbookOptions {
     std::string help_sheet = "columns";  // its name; no help rows, no sheet
     std::vector<WorkbookHelp> help;
+    // When set (the workbook as the manifest names it), only what was read from it, or added
+    // since, is written: events, powers and sources of the manifest and of JSON event files stay
+    // in their own files (atlas_json.h).
+    std::string only_from;
 };
 
 // The columns of a sheet as written for this atlas (the powers' name_<lang> columns are the

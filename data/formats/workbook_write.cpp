@@ -111,11 +111,19 @@ SheetRows territories_of(const Atlas& atlas) {
     return sheet;
 }
 
+// Whether something read at `pos` is the workbook's to write.
+bool kept(const SourcePos& pos, const WorkbookOptions& options) {
+    const std::string file = pos.file.str();
+    const std::string& from = options.only_from;
+    if (from.empty() || file.empty() || file == from) return true;
+    return file.rfind(from + " [", 0) == 0 || file.rfind(from + "/", 0) == 0;
+}
+
 std::vector<SheetRows> sheets_of(const Atlas& atlas, const WorkbookOptions& options) {
     SheetRows events{"events", workbook_columns("events", atlas), {}};
     SheetRows claims{"claims", workbook_columns("claims", atlas), {}};
     for (const auto& ev : atlas.events) {
-        if (ev.derived) continue;
+        if (ev.derived || !kept(ev.pos, options)) continue;
         add_event(events, ev);
         for (const auto& c : ev.details->claims)
             claims.add({{"event_id", std::string(ev.id)}, {"claimant", c.claimant.str()}, {"territory", c.territory.str()},
@@ -123,6 +131,7 @@ std::vector<SheetRows> sheets_of(const Atlas& atlas, const WorkbookOptions& opti
     }
     SheetRows powers{"powers", workbook_columns("powers", atlas), {}};
     for (const auto& p : atlas.powers) {
+        if (!kept(p.pos, options)) continue;
         std::vector<std::pair<std::string, std::string>> cells{{"id", p.id}, {"color", colour_text(p.rgba)}, {"note", p.note}};
         for (const auto& [lang, name] : p.names.by_lang) cells.emplace_back(lang == "en" ? "name" : "name_" + lang, name);
         for (std::size_t k = 0; k < std::max<std::size_t>(1, p.parents.size()); ++k) {
@@ -135,7 +144,8 @@ std::vector<SheetRows> sheets_of(const Atlas& atlas, const WorkbookOptions& opti
     }
     SheetRows sources{"sources", workbook_columns("sources", atlas), {}};
     for (const auto& s : atlas.sources)
-        sources.add({{"id", s.id}, {"cite", s.cite}, {"author", s.author}, {"title", s.title}, {"year", s.year},
+        if (kept(s.pos, options))
+            sources.add({{"id", s.id}, {"cite", s.cite}, {"author", s.author}, {"title", s.title}, {"year", s.year},
                      {"language", s.language}, {"file", s.file}, {"note", s.note}});
     std::vector<SheetRows> out{std::move(events), std::move(powers), std::move(sources)};
     if (!claims.rows.empty()) out.push_back(std::move(claims));

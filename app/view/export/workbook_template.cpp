@@ -200,7 +200,9 @@ std::string drawn_file_of(const Atlas& atlas, const std::string& manifest_path) 
 
 Result<> save_lesson(const Atlas& atlas, const std::string& manifest_path) {
     const std::string workbook = (std::filesystem::path(manifest_path).parent_path() / atlas.workbook).string();
-    if (auto written = write_workbook(atlas, workbook, workbook_help()); !written) return written;
+    WorkbookOptions options = workbook_help();
+    options.only_from = atlas.workbook;
+    if (auto written = write_workbook(atlas, workbook, options); !written) return written;
     if (atlas.drawn.empty() && !has_drawn(atlas)) return {};
     if (auto written = write_drawn_shapes(atlas, drawn_file_of(atlas, manifest_path)); !written) return written;
     if (!atlas.drawn.empty()) return {};
