@@ -42,7 +42,7 @@ std::map<std::string, std::optional<std::string>> files_of(const Document& doc) 
     files[drawn.string()] = contents_if_any(drawn);
     for (const auto& ev : doc.loaded.atlas.events) {  // event files written by hand
         const std::string file = ev.pos.file.str();
-        if (!ev.derived && file.size() > 5 && file.substr(file.size() - 5) == ".json") {
+        if (!ev.derived && is_json_file(file)) {
             const fs::path path = manifest.parent_path() / file;
             if (!files.count(path.string())) files[path.string()] = contents_if_any(path);
         }
@@ -87,7 +87,7 @@ bool editable(const Atlas& atlas) {
     if (!atlas.workbook.empty()) return true;
     return std::none_of(atlas.events.begin(), atlas.events.end(), [](const Event& ev) {
         const std::string file = ev.pos.file.str();
-        return !ev.derived && (file.size() < 5 || file.substr(file.size() - 5) != ".json");
+        return !ev.derived && !is_json_file(file);
     });
 }
 

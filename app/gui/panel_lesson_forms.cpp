@@ -3,6 +3,7 @@
 // of the events sheet); ids of events, powers, sources and territories are typed or chosen
 // from a list of those there are, and a change's territory can be clicked on the map.
 #include <cstdio>
+#include <functional>
 
 #include <imgui.h>
 
@@ -24,14 +25,15 @@ struct Option {
     std::string id, label;
 };
 
-// A field for an id, with a list of the ids there are beside it.
-void id_field(const char* label, char* buf, std::size_t size, float w, const std::vector<Option>& options) {
+// A field for an id, with a list of the ids there are beside it (made only when it is opened:
+// an atlas of a million events is not listed every frame).
+void id_field(const char* label, char* buf, std::size_t size, float w, const std::function<std::vector<Option>()>& list) {
     ImGui::PushID(label);
     ImGui::SetNextItemWidth(w);
     ImGui::InputText("##id", buf, size);
     ImGui::SameLine(0, 0);
     if (ImGui::BeginCombo("##list", nullptr, ImGuiComboFlags_NoPreview | ImGuiComboFlags_HeightLarge)) {
-        for (const auto& o : options)
+        for (const auto& o : list())
             if (ImGui::Selectable((o.label + "##" + o.id).c_str(), o.id == buf)) std::snprintf(buf, size, "%s", o.id.c_str());
         ImGui::EndCombo();
     }
@@ -108,16 +110,10 @@ bool form_header(LessonFormState& f, const char* name, const char* label) {
     return open;
 }
 
-bool has_event(const Atlas& a, const char* id) {
-    for (const auto& e : a.events)
-        if (!e.derived && std::string_view(e.id) == id) return true;
-    return false;
-}
-
 // A change or citation names an event of the lesson: the problem when it does not.
 Result<> event_named(const Atlas& a, const char* id) {
     if (!*id) return input_error(_("Choose the event first."));
-    if (!has_event(a, id)) return input_error(fill_in(_("There is no event '%s': add it in the Event form first."), {id}));
+    if (!hand_written_event(a, id)) return input_error(fill_in(_("There is no event '%s': add it in the Event form first."), {id}));
     return {};
 }
 
@@ -133,7 +129,7 @@ std::function<Result<>(Atlas&)> apply_row(const FormRow& row, bool needs_event) 
 void row_problems(const Atlas& a, const FormRow& row, bool needs_event) {
     const std::string& id = row.at("event_id");
     if (id.empty()) return;
-    if (needs_event && !has_event(a, id.c_str())) return show_problem(event_named(a, id.c_str()));
+    if (needs_event && !hand_written_event(a, id)) return show_problem(event_named(a, id.c_str()));
     show_problems(draft_event(a, row).problems);
 }
 
@@ -168,7 +164,7 @@ void power_form(PanelContext& c, LessonFormState& f, float w) {
     form_field(_("name##p"), f.power_name, sizeof f.power_name, w);
     form_field(_("in other languages (tr: ...; ru: ...)"), f.power_names, sizeof f.power_names, w);
     ImGui::ColorEdit3(_("colour"), f.power_colour, ImGuiColorEditFlags_NoInputs);
-    id_field(_("part of (a power)"), f.power_parent, sizeof f.power_parent, w / 2, power_options(a, c.lang));
+    id_field(_("part of (a power)"), f.power_parent, sizeof f.power_parent, w / 2, [&] { return power_options(a, c.lang); });
     form_field(_("note##p"), f.power_note, sizeof f.power_note, w);
     if (*f.power_id) {
         show_problem(check_id(f.power_id, "power"));
@@ -209,7 +205,7 @@ void event_form(PanelContext& c, LessonFormState& f, float w) {
     ImGui::SameLine();
     form_field(_("ratified"), f.event_ratified, sizeof f.event_ratified, w / 3);
     form_field(_("in force (a date, or never)"), f.event_in_force, sizeof f.event_in_force, w / 3);
-    id_field(_("a party (a power)"), f.event_party, sizeof f.event_party, w / 2, power_options(c.app.doc->atlas(), c.lang));
+    id_field(_("a party (a power)"), f.event_party, sizeof f.event_party, w / 2, [&] { return power_options(c.app.doc->atlas(), c.lang); });
     form_field(_("note##e"), f.event_note, sizeof f.event_note, w);
     const FormRow row{{"event_id", f.event_id},         {"date", f.event_date},       {"calendar", f.event_calendar_julian ? "julian" : ""},
                       {"title", f.event_title},         {"kind", kKinds[f.event_kind]}, {"summary", f.event_summary},
@@ -224,13 +220,13 @@ void event_form(PanelContext& c, LessonFormState& f, float w) {
 void change_form(PanelContext& c, LessonFormState& f, float w) {
     if (!form_header(f, "change", _("Change of control"))) return;
     const Atlas& a = c.app.doc->atlas();
-    id_field(_("event##c"), f.change_event, sizeof f.change_event, w / 2, event_options(a));
-    id_field(_("territory##c"), f.change_territory, sizeof f.change_territory, w / 2, territory_options(a, c.lang));
+    id_field(_("event##c"), f.change_event, sizeof f.change_event, w / 2, [&] { return event_options(a); });
+    id_field(_("territory##c"), f.change_territory, sizeof f.change_territory, w / 2, [&] { return territory_options(a, c.lang); });
     if (ImGui::RadioButton(_("Click a territory on the map"), f.tool == MapTool::Territory))
         f.tool = f.tool == MapTool::Territory ? MapTool::None : MapTool::Territory;
     ImGui::SetNextItemWidth(w / 2);
     ImGui::Combo(_("status"), &f.change_status, kStatuses, IM_ARRAYSIZE(kStatuses));
-    id_field(_("controller"), f.change_controller, sizeof f.change_controller, w / 2, power_options(a, c.lang));
+    id_field(_("controller"), f.change_controller, sizeof f.change_controller, w / 2, [&] { return power_options(a, c.lang); });
     ImGui::SetNextItemWidth(w / 3);
     ImGui::Combo(_("basis"), &f.change_basis, kBases, IM_ARRAYSIZE(kBases));
     form_field(_("its own date, if not the event's"), f.change_date, sizeof f.change_date, w / 3);
@@ -246,8 +242,8 @@ void change_form(PanelContext& c, LessonFormState& f, float w) {
 void citation_form(PanelContext& c, LessonFormState& f, float w) {
     if (!form_header(f, "citation", _("Citation"))) return;
     const Atlas& a = c.app.doc->atlas();
-    id_field(_("event##r"), f.cite_event, sizeof f.cite_event, w / 2, event_options(a));
-    id_field(_("source##r"), f.cite_source, sizeof f.cite_source, w / 2, source_options(a));
+    id_field(_("event##r"), f.cite_event, sizeof f.cite_event, w / 2, [&] { return event_options(a); });
+    id_field(_("source##r"), f.cite_source, sizeof f.cite_source, w / 2, [&] { return source_options(a); });
     form_field(_("where in it (Art. II, p. 12)"), f.cite_locator, sizeof f.cite_locator, w / 2);
     const FormRow row{{"event_id", f.cite_event}, {"source", f.cite_source}, {"locator", f.cite_locator}};
     row_problems(a, row, true);
@@ -257,9 +253,9 @@ void citation_form(PanelContext& c, LessonFormState& f, float w) {
 void claim_form(PanelContext& c, LessonFormState& f, float w) {
     if (!form_header(f, "claim", _("Claim"))) return;
     const Atlas& a = c.app.doc->atlas();
-    id_field(_("event##l"), f.claim_event, sizeof f.claim_event, w / 2, event_options(a));
-    id_field(_("claimant (a power)"), f.claim_claimant, sizeof f.claim_claimant, w / 2, power_options(a, c.lang));
-    id_field(_("territory##l"), f.claim_territory, sizeof f.claim_territory, w / 2, territory_options(a, c.lang));
+    id_field(_("event##l"), f.claim_event, sizeof f.claim_event, w / 2, [&] { return event_options(a); });
+    id_field(_("claimant (a power)"), f.claim_claimant, sizeof f.claim_claimant, w / 2, [&] { return power_options(a, c.lang); });
+    id_field(_("territory##l"), f.claim_territory, sizeof f.claim_territory, w / 2, [&] { return territory_options(a, c.lang); });
     form_field(_("from##l"), f.claim_from, sizeof f.claim_from, w / 3);
     ImGui::SameLine();
     form_field(_("to##l"), f.claim_to, sizeof f.claim_to, w / 3);

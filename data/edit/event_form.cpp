@@ -8,12 +8,6 @@
 namespace chronomap {
 namespace {
 
-const Event* hand_written(const Atlas& atlas, const std::string& id) {
-    for (const auto& e : atlas.events)
-        if (!e.derived && std::string_view(e.id) == id) return &e;
-    return nullptr;
-}
-
 std::string cell(const FormRow& row, const char* column) {
     const auto it = row.find(column);
     return it == row.end() ? std::string() : it->second;
@@ -77,10 +71,16 @@ Event merged(const Event& old, const Event& row_event, const FormRow& row) {
 
 }  // namespace
 
+const Event* hand_written_event(const Atlas& atlas, const std::string& id) {
+    for (const auto& e : atlas.events)
+        if (!e.derived && std::string_view(e.id) == id) return &e;
+    return nullptr;
+}
+
 EventDraft draft_event(const Atlas& atlas, const FormRow& in) {
     EventDraft d;
     FormRow row = in;
-    const Event* old = hand_written(atlas, cell(row, "event_id"));
+    const Event* old = hand_written_event(atlas, cell(row, "event_id"));
     d.adds_to = old != nullptr;
     if (old) {  // the reader needs a date and a title; merged() keeps the event's own
         if (cell(row, "date").empty()) row["date"] = "2000", row["calendar"] = "";
@@ -100,11 +100,10 @@ Result<> apply_event_row(Atlas& atlas, const FormRow& row) {
     for (const auto& problem : d.in_row.items())
         if (problem.severity == Severity::Error) return input_error(problem.message);
     if (d.event.id.empty()) return input_error("the row has no event_id");
-    for (auto& e : atlas.events)
-        if (!e.derived && std::string_view(e.id) == std::string_view(d.event.id)) {
-            e = std::move(d.event);
-            return {};
-        }
+    if (Event* old = hand_written_event(atlas, std::string(d.event.id))) {
+        *old = std::move(d.event);
+        return {};
+    }
     d.event.pos = {};  // read from the form, kept in no file yet
     atlas.events.push_back(std::move(d.event));
     atlas.lookup.forget();

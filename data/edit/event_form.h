@@ -15,7 +15,13 @@
 
 namespace chronomap {
 
-using FormRow = std::map<std::string, std::string>;  // column -> text; a column left out is empty
+using FormRow = std::map<std::string, std::string>;
+
+// The event with this id that was written by hand (not derived from a layer's data), or null.
+const Event* hand_written_event(const Atlas& atlas, const std::string& id);
+inline Event* hand_written_event(Atlas& atlas, const std::string& id) {
+    return const_cast<Event*>(hand_written_event(static_cast<const Atlas&>(atlas), id));
+}  // column -> text; a column left out is empty
 
 struct EventDraft {
     Event event;            // the event as it would be after the edit

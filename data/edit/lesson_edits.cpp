@@ -10,12 +10,6 @@
 namespace chronomap {
 namespace {
 
-Event* hand_written(Atlas& atlas, const std::string& id) {
-    for (auto& e : atlas.events)
-        if (!e.derived && std::string_view(e.id) == id) return &e;
-    return nullptr;
-}
-
 }  // namespace
 
 Result<> check_id(const std::string& id, const char* what) {
@@ -113,7 +107,7 @@ Result<> edit_event(Atlas& atlas, const std::string& id, const std::string& date
 
 Result<> add_change(Atlas& atlas, const std::string& event, const std::string& territory, const std::string& status,
                     const std::string& controller, const std::string& basis) {
-    if (!hand_written(atlas, event)) return input_error("there is no event '" + event + "' to add a change to");
+    if (!hand_written_event(atlas, event)) return input_error("there is no event '" + event + "' to add a change to");
     return apply_event_row(atlas, {{"event_id", event},
                                    {"territory", territory},
                                    {"status", status},
@@ -123,8 +117,7 @@ Result<> add_change(Atlas& atlas, const std::string& event, const std::string& t
 
 Diagnostics check_claim(const Atlas& atlas, const ClaimFields& fields) {
     Diagnostics d;
-    if (!std::any_of(atlas.events.begin(), atlas.events.end(),
-                     [&](const Event& e) { return !e.derived && std::string_view(e.id) == fields.event; }))
+    if (!hand_written_event(atlas, fields.event))
         d.error({}, "there is no event '" + fields.event + "' to add a claim to");
     if (!fields.claimant.empty() && !atlas.find_power(fields.claimant))
         d.error({}, "claim refers to power '" + fields.claimant + "', which the manifest does not define");
@@ -137,7 +130,7 @@ Diagnostics check_claim(const Atlas& atlas, const ClaimFields& fields) {
 }
 
 Result<> add_claim(Atlas& atlas, const ClaimFields& fields) {
-    Event* ev = hand_written(atlas, fields.event);
+    Event* ev = hand_written_event(atlas, fields.event);
     if (!ev) return input_error("there is no event '" + fields.event + "' to add a claim to");
     if (fields.claimant.empty() || fields.territory.empty()) return input_error("a claim needs a claimant and a territory");
     const DateParseResult from = parse_date(fields.from);
@@ -157,7 +150,7 @@ Result<> add_claim(Atlas& atlas, const ClaimFields& fields) {
 }
 
 Result<> add_citation(Atlas& atlas, const std::string& event, const std::string& source, const std::string& locator) {
-    if (!hand_written(atlas, event)) return input_error("there is no event '" + event + "' to cite a source for");
+    if (!hand_written_event(atlas, event)) return input_error("there is no event '" + event + "' to cite a source for");
     if (source.empty()) return input_error("a citation needs a source");
     return apply_event_row(atlas, {{"event_id", event}, {"source", source}, {"locator", locator}});
 }

@@ -50,6 +50,8 @@ std::string read_text(const std::string& path) {
 
 }  // namespace
 
+bool is_json_file(const std::string& file) { return file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0; }
+
 json event_json(const Event& ev) {
     json j = {{"id", std::string(ev.id)}, {"date", ev.date.display()}, {"kind", to_string(ev.kind)}, {"title", std::string(ev.title)}};
     const EventDetails& d = *ev.details;
@@ -121,9 +123,9 @@ AtlasJson atlas_json(const Atlas& atlas, const std::string& manifest_name) {
     std::stable_sort(events.begin(), events.end(), [](const Event* a, const Event* b) { return a->date < b->date; });
     for (const Event* ev : events) {
         const std::string file = ev->pos.file.str();
-        if (!file.empty() && file != atlas.workbook && file.size() > 5 && file.substr(file.size() - 5) == ".json") file_before = file;
+        if (is_json_file(file)) file_before = file;
         const std::string& in = file.empty() && atlas.workbook.empty() ? file_before : file;
-        if (!in.empty() && in.size() > 5 && in.substr(in.size() - 5) == ".json") out[in]["events"][std::string(ev->id)] = event_json(*ev);
+        if (is_json_file(in)) out[in]["events"][std::string(ev->id)] = event_json(*ev);
     }
     return out;
 }

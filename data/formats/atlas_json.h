@@ -15,6 +15,9 @@
 
 namespace chronomap {
 
+// Whether a file an event was read from is a JSON event file (one this module writes).
+bool is_json_file(const std::string& file);
+
 nlohmann::ordered_json event_json(const Event& ev);
 nlohmann::ordered_json power_json(const Power& p);
 nlohmann::ordered_json source_json(const Source& s);
